@@ -1,0 +1,91 @@
+// Turns a checked definition into what evaluation runs: the field index, rule nodes in
+// dependency order with compiled rules, compiled validations and message templates, and the
+// ajv validator. Done once per definition object (cached); a definition with errors throws
+// DefinitionError here, so evaluation itself only ever meets working definitions.
+import type { ValidateFunction } from 'ajv';
+import { buildRuleNodes, orderNodes } from './computed/ruleNodes';
+import { analyzeDefinition } from './definition/analyzeDefinition';
+import { DefinitionError } from './definition/checkDefinition';
+import { childMap, type ChildMap } from './normalizeData';
+import { compileRule, type CompiledRule } from './rules/compileRule';
+import type { FieldIndex } from './schema/fieldIndex';
+import type { FormDefinition, Severity } from './types';
+import { compileMessage, type CompiledMessage } from './validation/compileMessage';
+
+export interface CompiledNode {
+  key: string;
+  table: string | null;
+  /** Path of the value inside its container (the row for a column, the data otherwise). */
+  segments: string[];
+  compute: CompiledRule | null;
+  visible: CompiledRule[];
+}
+
+export interface CompiledValidation {
+  id: string;
+  field: string;
+  code: string;
+  table: string | null;
+  segments: string[];
+  when: CompiledRule | null;
+  assert: CompiledRule;
+  message: CompiledMessage;
+  severity: Severity;
+}
+
+export interface CompiledForm {
+  definition: FormDefinition;
+  index: FieldIndex;
+  children: ChildMap;
+  nodes: CompiledNode[];
+  sections: { id: string; visible: CompiledRule[] }[];
+  validations: CompiledValidation[];
+  validate: ValidateFunction;
+}
+
+const cache = new WeakMap<object, CompiledForm>();
+
+function segmentsOf(key: string, table: string | null): string[] {
+  return (table ? key.slice(table.length + 1) : key).split('.');
+}
+
+export function compileForm(definition: FormDefinition): CompiledForm {
+  const cached = cache.get(definition);
+  if (cached) return cached;
+  const analysis = analyzeDefinition(definition);
+  const errors = analysis.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0 || !analysis.index || !analysis.validate) throw new DefinitionError(errors);
+  const index = analysis.index;
+  const order = orderNodes(buildRuleNodes(definition, index));
+  if (!order.ok) throw new DefinitionError([{ path: '/rules', message: `循环依赖：${order.cycle.join(' → ')}`, severity: 'error' }]);
+  const nodes: CompiledNode[] = order.order.map((node) => ({
+    key: node.key,
+    table: node.table,
+    segments: segmentsOf(node.key, node.table),
+    compute: node.computed ? compileRule(node.computed.rule) : null,
+    visible: node.visibility.map((v) => compileRule(v.rule)),
+  }));
+  const sections = (definition.sections ?? []).map((section) => ({
+    id: section.id,
+    visible: (definition.rules?.visibility ?? []).filter((r) => r.section === section.id).map((r) => compileRule(r.when)),
+  })).filter((s) => s.visible.length > 0);
+  const validations: CompiledValidation[] = (definition.rules?.validations ?? []).map((rule) => {
+    const info = index.fields.get(rule.field)!;
+    return {
+      id: rule.id,
+      field: info.code,
+      code: `rule:${rule.id}`,
+      table: info.table,
+      segments: segmentsOf(rule.field, info.table),
+      when: rule.when === undefined ? null : compileRule(rule.when),
+      assert: compileRule(rule.assert),
+      message: compileMessage(rule.message, index),
+      severity: rule.severity ?? 'error',
+    };
+  });
+  const compiled: CompiledForm = {
+    definition, index, children: childMap(index), nodes, sections, validations, validate: analysis.validate,
+  };
+  cache.set(definition, compiled);
+  return compiled;
+}

@@ -1,0 +1,47 @@
+// Checks a definition as a whole, in order: its shape, its JSON Schema (compiled by ajv in
+// strict mode), then layout, rules and registry hooks. Keeps what later steps reuse (the field
+// index and the compiled validator), so a form is analysed once.
+import type { ValidateFunction } from 'ajv';
+import { buildFieldIndex, type FieldIndex } from '../schema/fieldIndex';
+import type { DefinitionProblem, FormDefinition } from '../types';
+import { createAjv } from '../validation/createAjv';
+import { checkLayout } from './checkLayout';
+import { checkRegistry } from './checkRegistry';
+import { checkRules } from './checkRules';
+import { shapeProblems } from './shapeProblems';
+
+export interface Analysis {
+  problems: DefinitionProblem[];
+  index: FieldIndex | null;
+  validate: ValidateFunction | null;
+}
+
+function error(path: string, message: string): DefinitionProblem {
+  return { path, message, severity: 'error' };
+}
+
+function compileSchema(schema: Record<string, unknown>): { validate: ValidateFunction | null; problem: DefinitionProblem | null } {
+  try {
+    return { validate: createAjv().compile(schema), problem: null };
+  } catch (e) {
+    return { validate: null, problem: error('/schema', `JSON Schema 无效：${(e as Error).message}`) };
+  }
+}
+
+export function analyzeDefinition(definition: unknown): Analysis {
+  const shape = shapeProblems(definition);
+  if (shape.length > 0) return { problems: shape, index: null, validate: null };
+  const def = definition as FormDefinition;
+  const problems: DefinitionProblem[] = [];
+  if (def.schema.type !== 'object' || typeof def.schema.properties !== 'object' || def.schema.properties === null) {
+    return { problems: [error('/schema', '表单的 schema 应为 "type": "object" 并列出 properties')], index: null, validate: null };
+  }
+  const { validate, problem } = compileSchema(def.schema);
+  if (problem) problems.push(problem);
+  const index = buildFieldIndex(def.schema);
+  for (const u of index.unsupported) problems.push(error(`/schema/properties/${u.key.split('.').join('/')}`, u.message));
+  problems.push(...checkLayout(def, index));
+  problems.push(...checkRules(def, index));
+  problems.push(...checkRegistry(def, index));
+  return { problems, index, validate };
+}

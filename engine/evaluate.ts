@@ -1,0 +1,158 @@
+// evaluate(definition, data, context): the one function every caller runs, in the browser and
+// on the server. It copies the data (schema fields only), computes read-only values and
+// visibility in dependency order (hidden values are dropped before anything reads them), then
+// validates the result with ajv and the definition's rules. Invalid data never throws: every
+// problem comes back as an Issue.
+import { compileForm, type CompiledForm, type CompiledNode, type CompiledValidation } from './compileForm';
+import { normalizeData } from './normalizeData';
+import type { CompiledRule, RootScope } from './rules/compileRule';
+import { truthy } from './rules/truthy';
+import type { EvaluationContext, EvaluationResult, FormData, FormDefinition, Issue } from './types';
+import { rowPrefix } from './validation/fieldLabel';
+import { schemaIssues } from './validation/schemaIssues';
+
+/** Runs a compiled rule on user data; a rule that fails on odd data yields undefined, never a throw. */
+function run(rule: CompiledRule, scope: RootScope): unknown {
+  try {
+    return rule(scope);
+  } catch {
+    return undefined;
+  }
+}
+
+function allVisible(conditions: CompiledRule[], scope: RootScope): boolean {
+  for (const condition of conditions) if (!truthy(run(condition, scope))) return false;
+  return true;
+}
+
+/** A computed value as stored: finite numbers, and no NaN or Infinity from missing inputs. */
+function storable(value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
+  return value === null ? undefined : value;
+}
+
+function containerOf(base: Record<string, unknown>, segments: string[], create: boolean): Record<string, unknown> | null {
+  let current = base;
+  for (let i = 0; i < segments.length - 1; i++) {
+    const key = segments[i]!;
+    let next = current[key];
+    if (next === null || typeof next !== 'object' || Array.isArray(next)) {
+      if (!create) return null;
+      next = {};
+      current[key] = next;
+    }
+    current = next as Record<string, unknown>;
+  }
+  return current;
+}
+
+function pointerOf(table: string | null, row: number, segments: string[]): string {
+  return table ? `/${table}/${row}/${segments.join('/')}` : `/${segments.join('/')}`;
+}
+
+function applyNode(node: CompiledNode, base: Record<string, unknown>, scope: RootScope, pointer: string, hidden: Set<string>): void {
+  const last = node.segments[node.segments.length - 1]!;
+  if (node.compute) {
+    const value = storable(run(node.compute, scope));
+    const container = containerOf(base, node.segments, value !== undefined);
+    if (container) {
+      if (value === undefined) delete container[last];
+      else container[last] = value;
+    }
+  }
+  if (node.visible.length > 0 && !allVisible(node.visible, scope)) {
+    const container = containerOf(base, node.segments, false);
+    if (container) delete container[last];
+    hidden.add(pointer);
+  }
+}
+
+function runNodes(form: CompiledForm, data: FormData, scope: RootScope, hidden: Set<string>): void {
+  for (const node of form.nodes) {
+    if (node.table === null) {
+      applyNode(node, data, scope, pointerOf(null, 0, node.segments), hidden);
+      continue;
+    }
+    const rows = data[node.table];
+    if (!Array.isArray(rows)) continue;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (row === null || typeof row !== 'object' || Array.isArray(row)) continue;
+      scope.row = row as Record<string, unknown>;
+      applyNode(node, scope.row, scope, pointerOf(node.table, i, node.segments), hidden);
+    }
+    scope.row = undefined;
+  }
+}
+
+function isHidden(pointer: string, hidden: ReadonlySet<string>): boolean {
+  if (hidden.size === 0) return false;
+  for (let end = pointer.length; end > 0; end = pointer.lastIndexOf('/', end - 1)) {
+    if (hidden.has(pointer.slice(0, end))) return true;
+  }
+  return false;
+}
+
+function checkOne(rule: CompiledValidation, scope: RootScope, pointer: string, prefix: string, issues: Issue[]): void {
+  if (rule.when && !truthy(run(rule.when, scope))) return;
+  if (truthy(run(rule.assert, scope))) return;
+  let message: string;
+  try {
+    message = rule.message(scope);
+  } catch {
+    message = rule.id;
+  }
+  issues.push({ path: pointer, field: rule.field, code: rule.code, message: prefix + message, severity: rule.severity });
+}
+
+function ruleIssues(form: CompiledForm, data: FormData, scope: RootScope, hidden: ReadonlySet<string>): Issue[] {
+  const issues: Issue[] = [];
+  for (const rule of form.validations) {
+    if (rule.table === null) {
+      const pointer = pointerOf(null, 0, rule.segments);
+      if (!isHidden(pointer, hidden)) checkOne(rule, scope, pointer, '', issues);
+      continue;
+    }
+    const rows = data[rule.table];
+    if (!Array.isArray(rows)) continue;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (row === null || typeof row !== 'object' || Array.isArray(row)) continue;
+      const pointer = pointerOf(rule.table, i, rule.segments);
+      if (isHidden(pointer, hidden)) continue;
+      scope.row = row as Record<string, unknown>;
+      checkOne(rule, scope, pointer, rowPrefix(rule.table, i, form.index), issues);
+    }
+    scope.row = undefined;
+  }
+  return issues;
+}
+
+export function evaluate(definition: FormDefinition, input: unknown, context: EvaluationContext = {}): EvaluationResult {
+  const form = compileForm(definition);
+  return evaluateCompiled(form, input, context);
+}
+
+export function evaluateCompiled(form: CompiledForm, input: unknown, context: EvaluationContext = {}): EvaluationResult {
+  const data = normalizeData(input, form.children);
+  const scope: RootScope = {
+    data,
+    params: context.params ?? undefined,
+    household: context.household ?? undefined,
+    row: undefined,
+    approval: undefined,
+  };
+  const hidden = new Set<string>();
+  runNodes(form, data, scope, hidden);
+  const hiddenSections = form.sections.filter((s) => !allVisible(s.visible, scope)).map((s) => s.id);
+  const issues: Issue[] = [];
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    issues.push({ path: '', field: '', code: 'type', message: '表单数据格式错误：应为一个对象', severity: 'error' });
+  }
+  const schemaValid = form.validate(data);
+  if (!schemaValid) issues.push(...schemaIssues(form.validate.errors, data, form.index, hidden));
+  issues.push(...ruleIssues(form, data, scope, hidden));
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
+  return { data, hidden: [...hidden], hiddenSections, errors, warnings, valid: errors.length === 0 };
+}

@@ -1,0 +1,19 @@
+// The engine's public contract: client and server import only this module. Pure TypeScript:
+// nothing here touches Node, the DOM, the network or a database.
+export type * from './types';
+export { evaluate, evaluateCompiled } from './evaluate';
+export { compileForm, type CompiledForm } from './compileForm';
+export { checkDefinition, DefinitionError } from './definition/checkDefinition';
+export { checkCampaign } from './definition/checkCampaign';
+export { describeChanges } from './definition/describeChanges';
+export { runCases, checkCase } from './cases/runCases';
+export { prefillData, verificationFields, corrections, householdValue, type Correction } from './registry/prefill';
+export { applyEffects, type EffectOutcome } from './registry/applyEffects';
+export { HOUSEHOLD_FIELDS, MEMBER_FIELDS, HOUSEHOLD_KINDS, MONITORED_KINDS, type RegistryField } from './registry/householdFields';
+export { buildFieldIndex, keyOfPointer, labelOf, optionsOf, type FieldIndex, type FieldInfo, type OptionLabel } from './schema/fieldIndex';
+export { explainResidentId, birthDateOf, genderOf, residentIdCheckDigit } from './formats/residentId';
+export { explainDisabilityCertificate, explainIdOrDisabilityCertificate } from './formats/disabilityCertificate';
+export { explainMobilePhone, explainPhone, explainDivisionCode, explainYearMonth } from './formats/simpleFormats';
+export { domainFormats } from './formats/domainFormats';
+export { ALLOWED_OPERATIONS } from './rules/operators';
+export { compileRule } from './rules/compileRule';

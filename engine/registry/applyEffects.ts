@@ -1,0 +1,99 @@
+// What an approved submission changes in the household registry, computed purely from the
+// definition's declared effects: set fields (creating the household for an identification),
+// add, replace or remove members. Returns a new household; the server stores it.
+import { compileRule, type RootScope } from '../rules/compileRule';
+import { truthy } from '../rules/truthy';
+import type { Effect, FormData, FormDefinition, Household, Member } from '../types';
+
+export interface EffectOutcome {
+  /** The household after the effects, or null when there is none and none was created. */
+  household: Household | null;
+  created: boolean;
+  /** Chinese, one line per change, for the history. */
+  changes: string[];
+}
+
+function rowsOf(data: FormData, table: string): Record<string, unknown>[] {
+  const rows = data[table];
+  return Array.isArray(rows) ? rows.filter((r): r is Record<string, unknown> => r !== null && typeof r === 'object') : [];
+}
+
+function memberFrom(row: Record<string, unknown>, columns: Record<string, string>): Member {
+  const member: Record<string, unknown> = {};
+  for (const [memberField, column] of Object.entries(columns)) {
+    if (row[column] !== undefined) member[memberField] = row[column];
+  }
+  return member as Member;
+}
+
+function emptyHousehold(): Household {
+  return { divisionCode: '', headName: '', headIdNumber: '', members: [] };
+}
+
+function applyOne(effect: Effect, household: Household | null, data: FormData, scope: RootScope, outcome: EffectOutcome): Household | null {
+  switch (effect.type) {
+    case 'setFields': {
+      if (effect.when !== undefined && !truthy(compileRule(effect.when)(scope))) return household;
+      let target = household;
+      if (!target) {
+        if (!effect.createIfMissing) return household;
+        target = emptyHousehold();
+        outcome.created = true;
+        outcome.changes.push('新建农户');
+      }
+      const next: Record<string, unknown> = { ...target };
+      for (const [field, rule] of Object.entries(effect.set)) {
+        const value = compileRule(rule)(scope);
+        if (value === undefined || value === null) continue;
+        if (next[field] !== value) outcome.changes.push(`${field}：${String(next[field] ?? '（空）')} → ${String(value)}`);
+        next[field] = value;
+      }
+      return next as unknown as Household;
+    }
+    case 'addMembers':
+    case 'replaceMembers': {
+      if (!household) return household;
+      const incoming = rowsOf(data, effect.from).map((row) => memberFrom(row, effect.columns));
+      if (effect.type === 'replaceMembers') {
+        outcome.changes.push(`家庭成员更新为 ${incoming.length} 人`);
+        return { ...household, members: incoming };
+      }
+      const known = new Set(household.members.map((m) => m.idNumber));
+      const added = incoming.filter((m) => !known.has(m.idNumber));
+      for (const m of added) outcome.changes.push(`增加家庭成员 ${m.name}（${m.idNumber}）${m.addReason ? `，原因 ${m.addReason}` : ''}`);
+      return { ...household, members: [...household.members, ...added] };
+    }
+    case 'removeMembers': {
+      if (!household) return household;
+      const removals = new Map(rowsOf(data, effect.from).map((row) => [row[effect.idColumn], row[effect.reasonColumn]]));
+      const removed = household.members.filter((m) => removals.has(m.idNumber));
+      for (const m of removed) outcome.changes.push(`减少家庭成员 ${m.name}（${m.idNumber}），原因 ${String(removals.get(m.idNumber))}`);
+      return {
+        ...household,
+        members: household.members.filter((m) => !removals.has(m.idNumber)),
+        removedMembers: [
+          ...(household.removedMembers ?? []),
+          ...removed.map((m) => ({ ...m, reason: String(removals.get(m.idNumber)), removedMonth: String(scope.approval?.month ?? '') })),
+        ],
+      };
+    }
+  }
+}
+
+export function applyEffects(
+  definition: FormDefinition,
+  data: FormData,
+  household: Household | null,
+  approval: { month: string },
+  params?: { [name: string]: unknown },
+): EffectOutcome {
+  const outcome: EffectOutcome = { household, created: false, changes: [] };
+  const scope: RootScope = { data, params, household: household ?? undefined, row: undefined, approval };
+  let current = household;
+  for (const effect of definition.registry?.effects ?? []) {
+    current = applyOne(effect, current, data, scope, outcome);
+    scope.household = current ?? undefined;
+  }
+  outcome.household = current;
+  return outcome;
+}
