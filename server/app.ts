@@ -1,0 +1,58 @@
+// createApp(deps): the whole HTTP application. Mounts one sub-app per resource under /api,
+// guards bodies (1 MB) and sessions, documents itself at /api/openapi.json, renders every error
+// in one shape, and serves the built client for everything that is not the API.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
+import type { Deps } from './deps';
+import { authenticate } from './http/authenticate';
+import type { AppEnv } from './http/env';
+import { renderProblem } from './http/renderProblem';
+import { validationHook } from './http/validationHook';
+import { Problem } from './problem';
+import { catalogRoutes } from './routes/catalog';
+import { formRoutes } from './routes/forms';
+import { healthRoutes } from './routes/health';
+import { householdRoutes } from './routes/households';
+import { sessionRoutes } from './routes/session';
+import { submissionRoutes } from './routes/submissions';
+import { userRoutes } from './routes/users';
+
+z.config(zhCN());
+
+export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+  app.onError(renderProblem(deps.log));
+  app.use('/api/*', bodyLimit({
+    maxSize: deps.config.maxBodyBytes,
+    onError: () => {
+      throw new Problem('payload_too_large', `请求内容过大（上限 ${Math.round(deps.config.maxBodyBytes / 1024)} KB）`);
+    },
+  }));
+  app.use('/api/*', authenticate(deps));
+  app.route('/api', healthRoutes(deps));
+  app.route('/api', sessionRoutes(deps));
+  app.route('/api', userRoutes(deps));
+  app.route('/api', catalogRoutes(deps));
+  app.route('/api', formRoutes(deps));
+  app.route('/api', householdRoutes(deps));
+  app.route('/api', submissionRoutes(deps));
+  app.doc('/api/openapi.json', {
+    openapi: '3.0.0',
+    info: { title: '万能表单 API', version: '1.0.0', description: '防返贫监测动态调整和信息采集：表单、农户、提交、审核与导出' },
+  });
+  app.all('/api/*', () => {
+    throw new Problem('not_found', '接口不存在');
+  });
+  const clientDir = deps.config.clientDir;
+  if (clientDir && existsSync(join(clientDir, 'index.html'))) {
+    const index = readFileSync(join(clientDir, 'index.html'), 'utf8');
+    app.use('/*', serveStatic({ root: clientDir }));
+    app.get('/*', (c) => c.html(index));
+  }
+  return app;
+}

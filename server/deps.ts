@@ -1,0 +1,41 @@
+// What the server is built from, made once at start-up (main.ts) or in a test, and passed in:
+// no module holds a singleton, so a test builds a whole app on a temporary database in a line.
+import type { SessionPolicy } from './auth/sessions';
+import type { FormVersions } from './forms/FormVersions';
+import type { Store } from './store/Store';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface Logger {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface ServerConfig {
+  session: SessionPolicy;
+  /** Largest request body accepted, in bytes (larger: 413). */
+  maxBodyBytes: number;
+  /** Failed logins before each further attempt is delayed. */
+  loginAttemptsBeforeLock: number;
+  /** Where the built client is served from (null: API only). */
+  clientDir: string | null;
+}
+
+export const defaultServerConfig: ServerConfig = {
+  session: { idleMinutes: 12 * 60, maxHours: 7 * 24, secureCookie: false },
+  maxBodyBytes: 1024 * 1024,
+  loginAttemptsBeforeLock: 5,
+  clientDir: null,
+};
+
+export interface Deps {
+  store: Store;
+  forms: FormVersions;
+  clock: Clock;
+  config: ServerConfig;
+  log: Logger;
+}

@@ -1,0 +1,44 @@
+// The only file that reads process.env and starts things: configuration, the store, migrations,
+// the initial administrator, published forms, the demo township, then the HTTP server.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { defaultServerConfig, systemClock, type Deps, type Logger } from './deps';
+import { FormVersions } from './forms/FormVersions';
+import { prepareDatabase } from './seed/prepareDatabase';
+import { SqliteStore } from './store/sqlite/SqliteStore';
+
+const log: Logger = {
+  info: (message) => console.log(message),
+  error: (message, error) => (error === undefined ? console.error(message) : console.error(message, error)),
+};
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 8787);
+  const dataDir = resolve(process.env.DATA_DIR ?? './data');
+  mkdirSync(dataDir, { recursive: true });
+  const store = new SqliteStore(join(dataDir, 'wanneng.sqlite'));
+  const deps: Deps = {
+    store,
+    forms: new FormVersions(store),
+    clock: systemClock,
+    config: { ...defaultServerConfig, clientDir: resolve(process.env.CLIENT_DIR ?? 'dist'), session: { ...defaultServerConfig.session, secureCookie: process.env.SECURE_COOKIE === '1' } },
+    log,
+  };
+  await prepareDatabase(deps, {
+    formsDir: resolve(process.env.FORMS_DIR ?? 'form-definitions'),
+    adminPassword: process.env.ADMIN_PASSWORD,
+    demo: process.env.DEMO !== '0',
+  });
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port }, (info) => log.info(`万能表单已启动：http://localhost:${info.port}/`));
+  const stop = () => server.close(() => void store.close().then(() => process.exit(0)));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error('启动失败：', error);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+// Read-only catalogues the client needs: campaigns (with their parameters and forms) and the
+// divisions of the user's area (the client builds the township > village tree from parent codes).
+import { createRoute, z } from '@hono/zod-openapi';
+import { queryScope } from '../auth/scope';
+import type { Deps } from '../deps';
+import { createRouter } from '../http/createRouter';
+import { requireUser } from '../http/requireUser';
+import { commonErrors, json } from './schemas';
+
+const Campaign = z.object({
+  id: z.string(), title: z.string(), year: z.number(), description: z.string(), parameters: z.record(z.string(), z.unknown()),
+  forms: z.array(z.string()), status: z.enum(['open', 'closed']), divisions: z.array(z.string()), createdAt: z.string(),
+}).openapi('Campaign');
+const Division = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() }).openapi('Division');
+
+const campaigns = createRoute({
+  method: 'get', path: '/campaigns', tags: ['活动'], summary: '活动列表（管理员看到全部，其他人看到开放中的）',
+  responses: { 200: json(z.object({ items: z.array(Campaign) }), '活动'), ...commonErrors },
+});
+
+const divisions = createRoute({
+  method: 'get', path: '/divisions', tags: ['行政区划'], summary: '本人范围内的行政区划',
+  responses: { 200: json(z.object({ items: z.array(Division) }), '行政区划（含上级，供显示路径）'), ...commonErrors },
+});
+
+export function catalogRoutes(deps: Deps) {
+  return createRouter()
+    .openapi(campaigns, async (c) => {
+      const user = requireUser(c);
+      const all = await deps.store.listCampaigns();
+      return c.json({ items: user.role === 'admin' ? all : all.filter((x) => x.status === 'open') }, 200);
+    })
+    .openapi(divisions, async (c) => {
+      const user = requireUser(c);
+      const scope = queryScope(user);
+      const inScope = await deps.store.listDivisions(scope);
+      const ancestors = [];
+      for (const code of new Set(scope.flatMap((s) => [2, 4, 6, 9].filter((n) => n < s.length).map((n) => s.slice(0, n))))) {
+        const d = await deps.store.getDivision(code);
+        if (d) ancestors.push(d);
+      }
+      return c.json({ items: [...ancestors, ...inScope] }, 200);
+    });
+}

@@ -1,0 +1,164 @@
+// Forms and their versions. Everyone signed in reads the published forms of open campaigns in
+// their area; administrators create forms, save the next version's draft (checked by the engine's
+// definition checker: 422 with every problem), and publish it as a new, never-changing version.
+import { createRoute, z } from '@hono/zod-openapi';
+import { checkDefinition, describeChanges, type FormDefinition } from '../../engine/index';
+import type { Deps } from '../deps';
+import { createRouter } from '../http/createRouter';
+import { requireUser } from '../http/requireUser';
+import { notFound, Problem } from '../problem';
+import type { CampaignRecord, UserRecord } from '../store/records';
+import { StoreConflict } from '../store/Store';
+import { commonErrors, json, jsonBody, ProblemSchema } from './schemas';
+
+const Definition = z.record(z.string(), z.unknown()).openapi('FormDefinition', { description: '表单定义（见 README：表单定义格式）' });
+const FormSummary = z.object({ id: z.string(), title: z.string(), version: z.number().nullable() }).passthrough().openapi('FormSummary');
+const formId = z.object({ formId: z.string() });
+const DefinitionProblem = z.object({ path: z.string(), message: z.string(), severity: z.enum(['error', 'warning']) });
+const VersionSummary = z.object({ formId: z.string(), version: z.number(), publishedAt: z.string(), publishedBy: z.string(), changes: z.array(z.string()) });
+const invalid = { 422: json(ProblemSchema, '定义有误：details.problems 列出每处问题及其位置') };
+
+function refuseProblems(definition: unknown): void {
+  const problems = checkDefinition(definition);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    throw new Problem('invalid_definition', `表单定义有 ${errors.length} 处错误：${errors[0]!.path || '/'} ${errors[0]!.message}`, { problems });
+  }
+}
+
+function openCampaignsFor(campaigns: CampaignRecord[], formId: string, user: UserRecord): CampaignRecord[] {
+  return campaigns.filter((c) => c.status === 'open' && c.forms.includes(formId) && (
+    user.role === 'admin' || c.divisions.length === 0
+    || user.scope.some((s) => c.divisions.some((d) => s.startsWith(d) || d.startsWith(s)))));
+}
+
+const campaignSummary = (c: CampaignRecord) => ({ id: c.id, title: c.title, year: c.year, parameters: c.parameters });
+
+const listForms = createRoute({
+  method: 'get', path: '/forms', tags: ['表单'], summary: '可填报的已发布表单',
+  responses: { 200: json(z.object({ items: z.array(FormSummary) }), '表单列表'), ...commonErrors },
+});
+const getForm = createRoute({
+  method: 'get', path: '/forms/{formId}', tags: ['表单'], summary: '最新发布版本',
+  request: { params: formId },
+  responses: { 200: json(FormSummary, '定义与版本'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
+});
+const listVersions = createRoute({
+  method: 'get', path: '/forms/{formId}/versions', tags: ['表单'], summary: '版本历史（每版的变更说明）',
+  request: { params: formId },
+  responses: { 200: json(z.object({ items: z.array(VersionSummary) }), '版本列表'), ...commonErrors },
+});
+const getVersion = createRoute({
+  method: 'get', path: '/forms/{formId}/versions/{version}', tags: ['表单'], summary: '某个已发布版本',
+  request: { params: z.object({ formId: z.string(), version: z.coerce.number().int().min(1) }) },
+  responses: { 200: json(FormSummary, '该版本的定义'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
+});
+const createForm = createRoute({
+  method: 'post', path: '/forms', tags: ['表单管理'], summary: '新建表单（保存为草稿）',
+  request: jsonBody(z.object({ definition: Definition })),
+  responses: { 201: json(FormSummary, '已创建草稿'), ...commonErrors, 409: json(ProblemSchema, '编号已存在'), ...invalid },
+});
+const getDraft = createRoute({
+  method: 'get', path: '/forms/{formId}/draft', tags: ['表单管理'], summary: '下一版本的草稿',
+  request: { params: formId },
+  responses: { 200: json(z.object({ definition: Definition.nullable(), problems: z.array(DefinitionProblem) }), '草稿及其问题'), ...commonErrors },
+});
+const putDraft = createRoute({
+  method: 'put', path: '/forms/{formId}/draft', tags: ['表单管理'], summary: '保存下一版本的草稿',
+  request: { params: formId, ...jsonBody(z.object({ definition: Definition })) },
+  responses: { 200: json(z.object({ definition: Definition, problems: z.array(DefinitionProblem) }), '已保存'), ...commonErrors, ...invalid },
+});
+const publish = createRoute({
+  method: 'post', path: '/forms/{formId}/publish', tags: ['表单管理'], summary: '发布草稿为新版本',
+  request: { params: formId },
+  responses: { 201: json(z.object({ version: z.number(), changes: z.array(z.string()) }), '已发布'), ...commonErrors, 409: json(ProblemSchema, '没有草稿'), ...invalid },
+});
+
+export function formRoutes(deps: Deps) {
+  const { store, clock } = deps;
+  const latest = async (id: string) => {
+    const form = await store.getForm(id);
+    if (!form || form.latestVersion === null) return null;
+    return (await deps.forms.get(id, form.latestVersion))!.record;
+  };
+  return createRouter()
+    .openapi(listForms, async (c) => {
+      const user = requireUser(c);
+      const campaigns = await store.listCampaigns();
+      const items = [];
+      for (const form of await store.listForms()) {
+        const open = openCampaignsFor(campaigns, form.id, user);
+        if (form.latestVersion === null || (open.length === 0 && user.role !== 'admin')) continue;
+        const definition = (await deps.forms.get(form.id, form.latestVersion))!.record.definition;
+        items.push({
+          id: form.id, title: form.title, version: form.latestVersion, description: definition.description ?? '',
+          createsHousehold: definition.createsHousehold === true, campaigns: open.map(campaignSummary),
+          ...(user.role === 'admin' ? { hasDraft: form.draft !== null } : {}),
+        });
+      }
+      return c.json({ items }, 200);
+    })
+    .openapi(getForm, async (c) => {
+      const user = requireUser(c);
+      const { formId: id } = c.req.valid('param');
+      const record = await latest(id);
+      if (!record) throw notFound('表单');
+      const campaigns = openCampaignsFor(await store.listCampaigns(), id, user).map(campaignSummary);
+      return c.json({ id, title: record.definition.title, version: record.version, definition: record.definition, campaigns, publishedAt: record.publishedAt }, 200);
+    })
+    .openapi(listVersions, async (c) => {
+      requireUser(c);
+      return c.json({ items: await store.listFormVersions(c.req.valid('param').formId) }, 200);
+    })
+    .openapi(getVersion, async (c) => {
+      requireUser(c);
+      const { formId: id, version } = c.req.valid('param');
+      const loaded = await deps.forms.get(id, version);
+      if (!loaded) throw notFound(`表单 ${id} 的第 ${version} 版`);
+      const r = loaded.record;
+      return c.json({ id, title: r.definition.title, version: r.version, definition: r.definition, publishedAt: r.publishedAt, changes: r.changes }, 200);
+    })
+    .openapi(createForm, async (c) => {
+      requireUser(c, 'admin');
+      const { definition } = c.req.valid('json');
+      refuseProblems(definition);
+      const def = definition as unknown as FormDefinition;
+      const at = clock.now().toISOString();
+      try {
+        await store.createForm({ id: def.id, title: def.title, createdAt: at });
+      } catch (e) {
+        if (e instanceof StoreConflict) throw new Problem('conflict', `表单编号 ${def.id} 已存在，请修改草稿而不是新建`);
+        throw e;
+      }
+      await store.saveDraft(def.id, def, at);
+      return c.json({ id: def.id, title: def.title, version: null, draft: def }, 201);
+    })
+    .openapi(getDraft, async (c) => {
+      requireUser(c, 'admin');
+      const form = await store.getForm(c.req.valid('param').formId);
+      if (!form) throw notFound('表单');
+      return c.json({ definition: form.draft as Record<string, never> | null, problems: form.draft ? checkDefinition(form.draft) : [] }, 200);
+    })
+    .openapi(putDraft, async (c) => {
+      requireUser(c, 'admin');
+      const { formId: id } = c.req.valid('param');
+      const { definition } = c.req.valid('json');
+      if (!(await store.getForm(id))) throw notFound('表单');
+      if (definition.id !== id) throw new Problem('bad_request', `请求字段 definition.id 不正确：应为 ${id}`);
+      refuseProblems(definition);
+      await store.saveDraft(id, definition as unknown as FormDefinition, clock.now().toISOString());
+      return c.json({ definition, problems: checkDefinition(definition) }, 200);
+    })
+    .openapi(publish, async (c) => {
+      const admin = requireUser(c, 'admin');
+      const { formId: id } = c.req.valid('param');
+      const form = await store.getForm(id);
+      if (!form) throw notFound('表单');
+      if (!form.draft) throw new Problem('conflict', '没有待发布的草稿');
+      refuseProblems(form.draft);
+      const previous = await latest(id);
+      const changes = describeChanges(previous?.definition ?? null, form.draft);
+      const version = await store.publishVersion(id, form.draft, admin.username, clock.now().toISOString(), changes);
+      return c.json({ version, changes }, 201);
+    });
+}

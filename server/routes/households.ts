@@ -1,0 +1,94 @@
+// The household registry: administrators import households (a JSON array, matched by head ID
+// number, every row checked first and nothing written unless all are valid); everyone reads the
+// households of their area, each with its members and its submissions across forms and years.
+import { createRoute, z } from '@hono/zod-openapi';
+import { MONITORED_KINDS } from '../../engine/index';
+import { queryScope } from '../auth/scope';
+import type { Deps } from '../deps';
+import { checkHouseholdRows } from '../households/householdRows';
+import { createRouter } from '../http/createRouter';
+import { requireUser } from '../http/requireUser';
+import { Problem } from '../problem';
+import { visibleHousehold } from '../submissions/access';
+import { STATUS_LABELS } from '../submissions/present';
+import { commonErrors, divisionCode, json, jsonBody, ProblemSchema } from './schemas';
+
+const Household = z.object({ id: z.string(), divisionCode: z.string(), headName: z.string() }).passthrough().openapi('Household');
+
+const importRoute = createRoute({
+  method: 'post', path: '/households', tags: ['农户'], summary: '导入农户（管理员；按户主证件号码新增或更新，全部正确才写入）',
+  request: { query: z.object({ dryRun: z.enum(['0', '1']).optional() }), ...jsonBody(z.array(z.unknown()).min(1).max(20_000)) },
+  responses: {
+    200: json(z.object({ created: z.number(), updated: z.number(), ids: z.array(z.string()), dryRun: z.boolean() }), '已导入（或试运行通过）'),
+    ...commonErrors,
+    422: json(ProblemSchema, 'details.rows 列出每一行的问题'),
+  },
+});
+
+const list = createRoute({
+  method: 'get', path: '/households', tags: ['农户'], summary: '农户列表（本人范围）',
+  request: {
+    query: z.object({
+      division: divisionCode.optional(),
+      kind: z.string().max(20).optional().openapi({ description: '户类型，或“监测户”表示三类监测对象' }),
+      q: z.string().max(50).optional().openapi({ description: '户主姓名、户主或成员证件号码' }),
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(20),
+    }),
+  },
+  responses: { 200: json(z.object({ items: z.array(Household), total: z.number() }), '一页农户'), ...commonErrors },
+});
+
+const read = createRoute({
+  method: 'get', path: '/households/{id}', tags: ['农户'], summary: '农户详情：成员、各表提交、登记变更历史',
+  request: { params: z.object({ id: z.string() }) },
+  responses: { 200: json(Household, '农户'), ...commonErrors, 404: json(ProblemSchema, '不存在或不在范围内') },
+});
+
+export function householdRoutes(deps: Deps) {
+  const { store, clock } = deps;
+  return createRouter()
+    .openapi(importRoute, async (c) => {
+      requireUser(c, 'admin');
+      const rows = c.req.valid('json');
+      const known = new Set((await store.listDivisions([''])).map((d) => d.code));
+      const { households, problems } = checkHouseholdRows(rows, known);
+      if (problems.length > 0) {
+        throw new Problem('invalid_rows', `共 ${problems.length} 处错误，未导入任何数据。第 ${problems[0]!.row} 行 ${problems[0]!.field}：${problems[0]!.message}`, { rows: problems });
+      }
+      const existing = await Promise.all(households.map((h) => store.findHouseholdByHeadId(h.headIdNumber)));
+      const updated = existing.filter(Boolean).length;
+      const dryRun = c.req.valid('query').dryRun === '1';
+      const ids = dryRun ? [] : await store.upsertHouseholds(households, clock.now().toISOString());
+      return c.json({ created: households.length - updated, updated, ids, dryRun }, 200);
+    })
+    .openapi(list, async (c) => {
+      const user = requireUser(c);
+      const q = c.req.valid('query');
+      const monitored = q.kind === '监测户';
+      const page = await store.listHouseholds(
+        { scope: queryScope(user), division: q.division, kind: monitored ? undefined : q.kind, kinds: monitored ? [...MONITORED_KINDS] : undefined, q: q.q?.trim() || undefined },
+        { page: q.page, pageSize: q.pageSize },
+      );
+      return c.json({ ...page, items: page.items.map((h) => ({ ...h, memberCount: h.members.length })) }, 200);
+    })
+    .openapi(read, async (c) => {
+      const user = requireUser(c);
+      const household = await visibleHousehold(deps, user, c.req.valid('param').id);
+      const submissions = await store.listSubmissions({ scope: queryScope(user), householdId: household.id }, { page: 1, pageSize: 200 });
+      const forms = new Map((await store.listForms()).map((f) => [f.id, f.title]));
+      const campaigns = new Map((await store.listCampaigns()).map((x) => [x.id, x.title]));
+      const division = await store.getDivision(household.divisionCode);
+      return c.json({
+        ...household,
+        divisionName: division?.name ?? null,
+        memberCount: household.members.length,
+        submissions: submissions.items.map((s) => ({
+          id: s.id, formId: s.formId, formTitle: forms.get(s.formId) ?? s.formId, formVersion: s.formVersion, campaignId: s.campaignId,
+          campaignTitle: campaigns.get(s.campaignId) ?? s.campaignId, status: s.status, statusLabel: STATUS_LABELS[s.status],
+          returnComment: s.returnComment, updatedAt: s.updatedAt, submittedAt: s.submittedAt, revision: s.revision,
+        })),
+        history: await store.listHouseholdEvents(household.id),
+      }, 200);
+    });
+}

@@ -1,0 +1,14 @@
+// What the API shows of a user: never the password hash or the login counters.
+import type { UserRecord } from '../store/records';
+
+export function publicUser(user: UserRecord) {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    scope: user.scope,
+    disabled: user.disabled,
+    createdAt: user.createdAt,
+  };
+}

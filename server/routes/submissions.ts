@@ -1,0 +1,92 @@
+// Submissions: create (idempotent by client UUID), read with history, update with revision, review,
+// and list a form's submissions within the user's scope.
+import { createRoute, z } from '@hono/zod-openapi';
+import { queryScope } from '../auth/scope';
+import type { Deps } from '../deps';
+import { createRouter } from '../http/createRouter';
+import { requireUser } from '../http/requireUser';
+import { notFound } from '../problem';
+import { visibleSubmission } from '../submissions/access';
+import { createSubmission } from '../submissions/createSubmission';
+import { presentDetail, presentSubmission } from '../submissions/present';
+import { reviewSubmission } from '../submissions/reviewSubmission';
+import { updateSubmission } from '../submissions/updateSubmission';
+import { commonErrors, json, jsonBody, ProblemSchema } from './schemas';
+import { SubmissionListQuery, toFilter } from './submissionQuery';
+
+const Submission = z.object({ id: z.string(), status: z.string(), revision: z.number(), data: z.record(z.string(), z.unknown()) }).passthrough().openapi('Submission');
+const data = z.record(z.string(), z.unknown());
+const id = z.object({ id: z.string().uuid('应为 UUID') });
+const conflict = { 409: json(ProblemSchema, '冲突：同一编号不同内容、版本过期或该户已有此表'), 422: json(ProblemSchema, '数据有误：errors 列出每个字段的中文提示') };
+
+const create = createRoute({
+  method: 'post', path: '/forms/{formId}/submissions', tags: ['提交'], summary: '新建提交（草稿或正式提交）',
+  request: {
+    params: z.object({ formId: z.string() }),
+    ...jsonBody(z.object({
+      id: z.string().uuid('应为客户端生成的 UUID'), householdId: z.string().nullable().optional(), campaignId: z.string().optional(),
+      data, submit: z.boolean().default(false),
+    })),
+  },
+  responses: { 201: json(Submission, '已保存'), ...commonErrors, 404: json(ProblemSchema, '表单或农户不存在'), ...conflict },
+});
+
+const read = createRoute({
+  method: 'get', path: '/submissions/{id}', tags: ['提交'], summary: '读取提交（含历史与更正）',
+  request: { params: id },
+  responses: { 200: json(Submission, '提交'), ...commonErrors, 404: json(ProblemSchema, '不存在或不在范围内') },
+});
+
+const update = createRoute({
+  method: 'put', path: '/submissions/{id}', tags: ['提交'], summary: '修改提交（带 revision）',
+  request: { params: id, ...jsonBody(z.object({ data, submit: z.boolean().default(false), revision: z.number().int().min(1) })) },
+  responses: { 200: json(Submission, '已保存'), ...commonErrors, 404: json(ProblemSchema, '不存在'), ...conflict },
+});
+
+const review = createRoute({
+  method: 'post', path: '/submissions/{id}/review', tags: ['审核'], summary: '审核：通过或退回',
+  request: { params: id, ...jsonBody(z.object({ decision: z.enum(['approve', 'return']), comment: z.string().max(2000).optional() })) },
+  responses: { 200: json(Submission, '已审核'), ...commonErrors, 404: json(ProblemSchema, '不存在'), ...conflict },
+});
+
+const list = createRoute({
+  method: 'get', path: '/forms/{formId}/submissions', tags: ['提交'], summary: '某表的提交列表（本人范围及下级）',
+  request: { params: z.object({ formId: z.string() }), query: SubmissionListQuery },
+  responses: { 200: json(z.object({ items: z.array(Submission), total: z.number(), page: z.number(), pageSize: z.number() }), '一页提交'), ...commonErrors },
+});
+
+export function submissionRoutes(deps: Deps) {
+  const definitionOf = async (formId: string, version: number) => (await deps.forms.get(formId, version))!.record.definition;
+  return createRouter()
+    .openapi(create, async (c) => {
+      const user = requireUser(c);
+      const outcome = await createSubmission(deps, user, c.req.valid('param').formId, c.req.valid('json'));
+      return c.json(presentSubmission(outcome.record, await definitionOf(outcome.record.formId, outcome.record.formVersion)), 201);
+    })
+    .openapi(read, async (c) => {
+      const user = requireUser(c);
+      const record = await visibleSubmission(deps, user, c.req.valid('param').id);
+      const history = await deps.store.listSubmissionEvents(record.id);
+      return c.json(presentDetail(record, await definitionOf(record.formId, record.formVersion), history), 200);
+    })
+    .openapi(update, async (c) => {
+      const user = requireUser(c);
+      const record = await updateSubmission(deps, user, c.req.valid('param').id, c.req.valid('json'));
+      return c.json(presentSubmission(record, await definitionOf(record.formId, record.formVersion)), 200);
+    })
+    .openapi(review, async (c) => {
+      const user = requireUser(c, 'reviewer', 'admin');
+      const record = await reviewSubmission(deps, user, c.req.valid('param').id, c.req.valid('json'));
+      return c.json(presentSubmission(record, await definitionOf(record.formId, record.formVersion)), 200);
+    })
+    .openapi(list, async (c) => {
+      const user = requireUser(c);
+      const { formId } = c.req.valid('param');
+      const form = await deps.store.getForm(formId);
+      if (!form) throw notFound('表单');
+      const query = c.req.valid('query');
+      const page = await deps.store.listSubmissions(toFilter(formId, queryScope(user), query), { page: query.page, pageSize: query.pageSize });
+      const items = await Promise.all(page.items.map(async (r) => presentSubmission(r, await definitionOf(r.formId, r.formVersion))));
+      return c.json({ ...page, items }, 200);
+    });
+}

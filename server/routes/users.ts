@@ -1,0 +1,99 @@
+// Accounts, administered: POST /api/users creates one, GET lists them, PATCH changes role, scope,
+// name, password or disables it (a disabled user's sessions end at once).
+import { randomUUID } from 'node:crypto';
+import { createRoute, z } from '@hono/zod-openapi';
+import { hashPassword, passwordProblem } from '../auth/passwords';
+import type { Deps } from '../deps';
+import { createRouter } from '../http/createRouter';
+import { requireUser } from '../http/requireUser';
+import { notFound, Problem } from '../problem';
+import { StoreConflict } from '../store/Store';
+import { publicUser } from './publicUser';
+import { commonErrors, divisionCode, json, jsonBody, UserSchema } from './schemas';
+
+const role = z.enum(['admin', 'reviewer', 'officer']);
+const scope = z.array(divisionCode).max(200);
+
+const NewUserSchema = z.object({
+  username: z.string().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3-32 位字母、数字、下划线、点或短横线'),
+  password: z.string().max(256),
+  displayName: z.string().min(1).max(50).optional(),
+  role,
+  scope,
+});
+
+const create = createRoute({
+  method: 'post', path: '/users', tags: ['账号'], summary: '新建用户（管理员）',
+  request: jsonBody(NewUserSchema),
+  responses: { 201: json(UserSchema, '已创建'), ...commonErrors, 409: json(z.any(), '用户名已存在') },
+});
+
+const list = createRoute({
+  method: 'get', path: '/users', tags: ['账号'], summary: '用户列表（管理员）',
+  responses: { 200: json(z.object({ items: z.array(UserSchema) }), '全部用户'), ...commonErrors },
+});
+
+const patch = createRoute({
+  method: 'patch', path: '/users/{id}', tags: ['账号'], summary: '修改用户（管理员）：角色、范围、停用、重置密码',
+  request: {
+    params: z.object({ id: z.string() }),
+    ...jsonBody(z.object({
+      displayName: z.string().min(1).max(50).optional(), role: role.optional(), scope: scope.optional(),
+      disabled: z.boolean().optional(), password: z.string().max(256).optional(),
+    })),
+  },
+  responses: { 200: json(UserSchema, '已修改'), ...commonErrors, 404: json(z.any(), '用户不存在') },
+});
+
+function checkScope(r: string, s: string[]): void {
+  if (r !== 'admin' && s.length === 0) throw new Problem('bad_request', '请求字段 scope 不正确：审核员和信息员至少要有一个行政区划');
+}
+
+export function userRoutes(deps: Deps) {
+  const { store, clock } = deps;
+  return createRouter()
+    .openapi(create, async (c) => {
+      requireUser(c, 'admin');
+      const body = c.req.valid('json');
+      const problem = passwordProblem(body.password);
+      if (problem) throw new Problem('bad_request', `请求字段 password 不正确：${problem}`);
+      checkScope(body.role, body.scope);
+      try {
+        const user = await store.createUser({
+          id: randomUUID(), username: body.username, displayName: body.displayName ?? body.username, role: body.role,
+          scope: body.scope, passwordHash: await hashPassword(body.password), createdAt: clock.now().toISOString(),
+        });
+        return c.json(publicUser(user), 201);
+      } catch (e) {
+        if (e instanceof StoreConflict) {
+          throw new Problem('conflict', `用户名 ${body.username} 已存在`);
+        }
+        throw e;
+      }
+    })
+    .openapi(list, async (c) => {
+      requireUser(c, 'admin');
+      return c.json({ items: (await store.listUsers()).map(publicUser) }, 200);
+    })
+    .openapi(patch, async (c) => {
+      const admin = requireUser(c, 'admin');
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const existing = await store.getUser(id);
+      if (!existing) throw notFound('用户');
+      if (body.password !== undefined) {
+        const problem = passwordProblem(body.password);
+        if (problem) throw new Problem('bad_request', `请求字段 password 不正确：${problem}`);
+      }
+      if (id === admin.id && (body.disabled || (body.role && body.role !== 'admin'))) {
+        throw new Problem('bad_request', '不能停用自己或取消自己的管理员权限');
+      }
+      checkScope(body.role ?? existing.role, body.scope ?? existing.scope);
+      const updated = await store.updateUser(id, {
+        displayName: body.displayName, role: body.role, scope: body.scope, disabled: body.disabled,
+        passwordHash: body.password === undefined ? undefined : await hashPassword(body.password),
+      });
+      if (body.disabled || body.password !== undefined || body.role || body.scope) await store.deleteSessionsOfUser(id);
+      return c.json(publicUser(updated!), 200);
+    });
+}

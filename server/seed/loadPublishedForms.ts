@@ -1,0 +1,40 @@
+// At every start: the definitions and campaigns in form-definitions/ that the database does not
+// have yet are published (idempotent: a known form or campaign is left as the administrators
+// made it). A definition with errors is reported and skipped, never published.
+import { checkCampaign, checkDefinition } from '../../engine/index';
+import type { Deps } from '../deps';
+import { loadFormDirectory } from '../forms/loadFormDirectory';
+
+export async function loadPublishedForms(deps: Deps, dir: string): Promise<{ forms: string[]; campaigns: string[] }> {
+  const { store, clock, log } = deps;
+  const { definitions, campaigns, loadErrors } = loadFormDirectory(dir);
+  for (const message of loadErrors) log.error(message);
+  const published: string[] = [];
+  for (const [id, definition] of definitions) {
+    if (await store.getForm(id)) continue;
+    const errors = checkDefinition(definition).filter((p) => p.severity === 'error');
+    if (errors.length > 0) {
+      log.error(`表单 ${id} 有 ${errors.length} 处错误，未发布：${errors.map((e) => `${e.path} ${e.message}`).join('；')}`);
+      continue;
+    }
+    const at = clock.now().toISOString();
+    await store.createForm({ id, title: definition.title, createdAt: at });
+    await store.publishVersion(id, definition, 'system', at, ['初始版本（来自 form-definitions）']);
+    published.push(id);
+  }
+  const added: string[] = [];
+  for (const campaign of campaigns) {
+    if (await store.getCampaign(campaign.id)) continue;
+    const problems = checkCampaign(campaign, definitions);
+    if (problems.length > 0) {
+      log.error(`活动 ${campaign.id} 有错误，未加载：${problems.map((p) => p.message).join('；')}`);
+      continue;
+    }
+    await store.createCampaign({
+      id: campaign.id, title: campaign.title, year: campaign.year, description: campaign.description ?? '',
+      parameters: campaign.parameters, forms: campaign.forms, status: 'open', divisions: [], createdAt: clock.now().toISOString(),
+    });
+    added.push(campaign.id);
+  }
+  return { forms: published, campaigns: added };
+}

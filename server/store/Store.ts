@@ -1,0 +1,174 @@
+// The storage contract. The server reaches the database only through these methods, named by
+// intent and async on every implementation, so SQLite (the embedded default) and PostgreSQL
+// (several stateless servers on one database) are interchangeable; one contract test suite
+// runs against both. Dialect, SQL and transactions stay inside the implementations.
+import type { FormDefinition } from '../../engine/index';
+import type {
+  CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord, HouseholdEvent, HouseholdRecord, Role, SessionRecord,
+  SubmissionEvent, SubmissionRecord, SubmissionStatus, UserRecord,
+} from './records';
+
+/** A write lost a race (stale revision, unique key taken): the caller answers 409. */
+export class StoreConflict extends Error {
+  readonly kind: 'revision' | 'unique' | 'exists';
+  constructor(kind: 'revision' | 'unique' | 'exists', message: string) {
+    super(message);
+    this.name = 'StoreConflict';
+    this.kind = kind;
+  }
+}
+
+export interface Page {
+  page: number;
+  pageSize: number;
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface NewUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  scope: string[];
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface UserPatch {
+  displayName?: string;
+  role?: Role;
+  scope?: string[];
+  disabled?: boolean;
+  passwordHash?: string;
+}
+
+export interface HouseholdFilter {
+  /** The caller's scope: division code prefixes (empty: none visible). */
+  scope: string[];
+  division?: string;
+  kind?: string;
+  /** Any of these kinds (监测户: the three monitored kinds). */
+  kinds?: string[];
+  /** Head name, head ID number or any member's ID number. */
+  q?: string;
+}
+
+/** A household as imported: matched to an existing one by head ID number. */
+export type HouseholdInput = Omit<HouseholdRecord, 'id' | 'revision' | 'createdAt' | 'updatedAt'> & { id?: string };
+
+export interface SubmissionFilter {
+  scope: string[];
+  formId?: string;
+  campaignId?: string;
+  division?: string;
+  status?: SubmissionStatus;
+  /** Head name or ID number. */
+  q?: string;
+  householdId?: string;
+  /** Only submissions created by this user (an officer's own). */
+  createdBy?: string;
+  /** Submitted (or, for drafts, updated) within [from, to], ISO dates. */
+  from?: string;
+  to?: string;
+  /** Only submissions waiting on this review level. */
+  reviewLevel?: number;
+  sort?: 'updatedAt' | 'submittedAt' | 'headName' | 'divisionCode' | 'status';
+  order?: 'asc' | 'desc';
+}
+
+export interface SubmissionWrite {
+  record: SubmissionRecord;
+  event: Omit<SubmissionEvent, 'id'>;
+  /** The form allows one submission per household and campaign: a second is StoreConflict('unique'). */
+  onePerHousehold: boolean;
+}
+
+/** The key that makes a household's submission of a form unique within a campaign. */
+export function householdKey(formId: string, campaignId: string, householdId: string): string {
+  return `${formId}|${campaignId}|${householdId}`;
+}
+
+export interface SubmissionUpdate {
+  id: string;
+  expectedRevision: number;
+  patch: Partial<Omit<SubmissionRecord, 'id' | 'revision' | 'createdAt' | 'createdBy' | 'requestHash'>>;
+  event: Omit<SubmissionEvent, 'id'>;
+}
+
+/** The registry change an approval makes: the household after the effects. */
+export interface HouseholdChange {
+  /** The household as read before the effects (null: one is created). */
+  expectedRevision: number | null;
+  household: HouseholdInput & { id: string };
+  event: Omit<HouseholdEvent, 'id' | 'householdId'>;
+}
+
+export interface Store {
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** The database answers (for /api/health). */
+  ping(): Promise<void>;
+
+  // accounts and sessions
+  createUser(user: NewUser): Promise<UserRecord>;
+  getUser(id: string): Promise<UserRecord | null>;
+  findUserByUsername(username: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  updateUser(id: string, patch: UserPatch): Promise<UserRecord | null>;
+  /** Counts a failed login; from `lockUntil` on, logins are refused. */
+  recordLoginFailure(userId: string, lockedUntil: string | null): Promise<void>;
+  resetLoginFailures(userId: string): Promise<void>;
+  createSession(session: SessionRecord): Promise<void>;
+  findSession(tokenHash: string): Promise<SessionRecord | null>;
+  touchSession(tokenHash: string, lastSeenAt: string): Promise<void>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteSessionsOfUser(userId: string): Promise<void>;
+
+  // divisions and campaigns
+  upsertDivisions(divisions: DivisionRecord[]): Promise<void>;
+  listDivisions(prefixes: string[]): Promise<DivisionRecord[]>;
+  getDivision(code: string): Promise<DivisionRecord | null>;
+  createCampaign(campaign: CampaignRecord): Promise<void>;
+  updateCampaign(campaign: CampaignRecord): Promise<void>;
+  getCampaign(id: string): Promise<CampaignRecord | null>;
+  listCampaigns(): Promise<CampaignRecord[]>;
+
+  // forms and versions
+  createForm(form: { id: string; title: string; createdAt: string }): Promise<void>;
+  getForm(id: string): Promise<FormRecord | null>;
+  listForms(): Promise<FormRecord[]>;
+  saveDraft(formId: string, draft: FormDefinition, at: string): Promise<void>;
+  /** Publishes a new version (latest + 1) and clears the draft; returns the version number. */
+  publishVersion(formId: string, definition: FormDefinition, by: string, at: string, changes: string[]): Promise<number>;
+  getFormVersion(formId: string, version: number): Promise<FormVersionRecord | null>;
+  listFormVersions(formId: string): Promise<Omit<FormVersionRecord, 'definition'>[]>;
+
+  // household registry
+  /** All or nothing: inserts or updates (by head ID number) every household; returns their ids. */
+  upsertHouseholds(households: HouseholdInput[], at: string): Promise<string[]>;
+  getHousehold(id: string): Promise<HouseholdRecord | null>;
+  findHouseholdByHeadId(headIdNumber: string): Promise<HouseholdRecord | null>;
+  listHouseholds(filter: HouseholdFilter, page: Page): Promise<Paged<HouseholdRecord>>;
+  listHouseholdEvents(householdId: string): Promise<HouseholdEvent[]>;
+
+  // submissions
+  /** Inserts a submission with its first event; StoreConflict('exists') when the id is taken. */
+  createSubmission(write: SubmissionWrite): Promise<void>;
+  getSubmission(id: string): Promise<SubmissionRecord | null>;
+  /** The submission of a form for a household within a campaign, if one exists (one per household). */
+  findSubmissionFor(formId: string, campaignId: string, householdId: string): Promise<SubmissionRecord | null>;
+  /** Applies a patch if the revision still matches (else StoreConflict('revision')); returns the new record. */
+  updateSubmission(update: SubmissionUpdate): Promise<SubmissionRecord>;
+  /** The final approval: the submission update and the registry change in one transaction. */
+  approveWithEffects(update: SubmissionUpdate, change: HouseholdChange | null): Promise<SubmissionRecord>;
+  listSubmissions(filter: SubmissionFilter, page: Page): Promise<Paged<SubmissionRecord>>;
+  /** Every matching submission in batches, for exports: memory stays flat whatever the count. */
+  streamSubmissions(filter: SubmissionFilter, batchSize?: number): AsyncIterable<SubmissionRecord[]>;
+  listSubmissionEvents(submissionId: string): Promise<SubmissionEvent[]>;
+}

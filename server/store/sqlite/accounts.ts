@@ -1,0 +1,68 @@
+// Users and sessions in SQLite.
+import type Database from 'better-sqlite3';
+import { StoreConflict, type NewUser, type UserPatch } from '../Store';
+import type { SessionRecord, UserRecord } from '../records';
+
+interface UserRow {
+  id: string; username: string; display_name: string; role: string; scope: string; disabled: number;
+  password_hash: string; failed_logins: number; locked_until: string | null; created_at: string;
+}
+
+function toUser(row: UserRow | undefined): UserRecord | null {
+  if (!row) return null;
+  return {
+    id: row.id, username: row.username, displayName: row.display_name, role: row.role as UserRecord['role'],
+    scope: JSON.parse(row.scope), disabled: row.disabled === 1, passwordHash: row.password_hash,
+    failedLogins: row.failed_logins, lockedUntil: row.locked_until, createdAt: row.created_at,
+  };
+}
+
+export function insertUser(db: Database.Database, user: NewUser): void {
+  try {
+    db.prepare(`INSERT INTO users (id, username, display_name, role, scope, password_hash, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`).run(user.id, user.username, user.displayName, user.role, JSON.stringify(user.scope), user.passwordHash, user.createdAt);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new StoreConflict('unique', `用户名 ${user.username} 已存在`);
+    throw e;
+  }
+}
+
+export function selectUser(db: Database.Database, id: string): UserRecord | null {
+  return toUser(db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined);
+}
+
+export function selectUserByName(db: Database.Database, username: string): UserRecord | null {
+  return toUser(db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined);
+}
+
+export function selectUsers(db: Database.Database): UserRecord[] {
+  return (db.prepare('SELECT * FROM users ORDER BY created_at, username').all() as UserRow[]).map((r) => toUser(r)!);
+}
+
+export function patchUser(db: Database.Database, id: string, patch: UserPatch): void {
+  const sets: string[] = [];
+  const params: unknown[] = [];
+  if (patch.displayName !== undefined) { sets.push('display_name = ?'); params.push(patch.displayName); }
+  if (patch.role !== undefined) { sets.push('role = ?'); params.push(patch.role); }
+  if (patch.scope !== undefined) { sets.push('scope = ?'); params.push(JSON.stringify(patch.scope)); }
+  if (patch.disabled !== undefined) { sets.push('disabled = ?'); params.push(patch.disabled ? 1 : 0); }
+  if (patch.passwordHash !== undefined) { sets.push('password_hash = ?, failed_logins = 0, locked_until = NULL'); params.push(patch.passwordHash); }
+  if (sets.length === 0) return;
+  db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+}
+
+interface SessionRow { token_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; expires_at: string }
+
+export function selectSession(db: Database.Database, tokenHash: string): SessionRecord | null {
+  const row = db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined;
+  if (!row) return null;
+  return {
+    tokenHash: row.token_hash, userId: row.user_id, csrfToken: row.csrf_token,
+    createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at,
+  };
+}
+
+export function insertSession(db: Database.Database, s: SessionRecord): void {
+  db.prepare(`INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at)
+    VALUES (?, ?, ?, ?, ?, ?)`).run(s.tokenHash, s.userId, s.csrfToken, s.createdAt, s.lastSeenAt, s.expiresAt);
+}

@@ -1,0 +1,140 @@
+// The SQLite schema as ordered migrations; each runs once, recorded in schema_migrations.
+// JSON columns hold TEXT; times are ISO strings (they sort as they read).
+export const SQLITE_MIGRATIONS: string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    password_hash TEXT NOT NULL,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE TABLE divisions (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    parent_code TEXT
+  );
+  CREATE TABLE campaigns (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    parameters TEXT NOT NULL,
+    forms TEXT NOT NULL,
+    status TEXT NOT NULL,
+    divisions TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE forms (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    latest_version INTEGER,
+    draft TEXT,
+    draft_updated_at TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE form_versions (
+    form_id TEXT NOT NULL REFERENCES forms(id),
+    version INTEGER NOT NULL,
+    definition TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    published_by TEXT NOT NULL,
+    changes TEXT NOT NULL,
+    PRIMARY KEY (form_id, version)
+  );
+  CREATE TABLE households (
+    id TEXT PRIMARY KEY,
+    division_code TEXT NOT NULL,
+    head_name TEXT NOT NULL,
+    head_id_number TEXT NOT NULL UNIQUE,
+    phone TEXT,
+    address TEXT,
+    kind TEXT,
+    identified_month TEXT,
+    risk_eliminated_month TEXT,
+    risk_elimination_method TEXT,
+    main_risk TEXT,
+    removed_members TEXT NOT NULL DEFAULT '[]',
+    revision INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX households_division ON households(division_code);
+  CREATE INDEX households_head_name ON households(head_name);
+  CREATE TABLE household_members (
+    household_id TEXT NOT NULL REFERENCES households(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    id_number TEXT NOT NULL,
+    attributes TEXT NOT NULL,
+    PRIMARY KEY (household_id, position)
+  );
+  CREATE INDEX household_members_id ON household_members(id_number);
+  CREATE TABLE household_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    household_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    submission_id TEXT,
+    changes TEXT NOT NULL
+  );
+  CREATE INDEX household_events_household ON household_events(household_id);
+  CREATE TABLE submissions (
+    id TEXT PRIMARY KEY,
+    form_id TEXT NOT NULL,
+    form_version INTEGER NOT NULL,
+    campaign_id TEXT NOT NULL,
+    household_id TEXT,
+    division_code TEXT NOT NULL,
+    head_name TEXT NOT NULL,
+    head_id_number TEXT NOT NULL,
+    status TEXT NOT NULL,
+    review_level INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    errors TEXT NOT NULL,
+    warnings TEXT NOT NULL,
+    prefill TEXT,
+    request_hash TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    return_comment TEXT,
+    unique_key TEXT UNIQUE,
+    created_by TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    submitted_at TEXT,
+    approved_at TEXT
+  );
+  CREATE INDEX submissions_form_division ON submissions(form_id, division_code);
+  CREATE INDEX submissions_form_status ON submissions(form_id, status, review_level);
+  CREATE INDEX submissions_form_updated ON submissions(form_id, updated_at);
+  CREATE INDEX submissions_household ON submissions(household_id);
+  CREATE TABLE submission_events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    submission_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    action TEXT NOT NULL,
+    status TEXT NOT NULL,
+    level INTEGER,
+    comment TEXT,
+    changes TEXT NOT NULL
+  );
+  CREATE INDEX submission_events_submission ON submission_events(submission_id);
+  `,
+];

@@ -1,0 +1,105 @@
+// POST /api/forms/:formId/submissions: a client-made UUID, the household, the data, save or submit.
+// The server evaluates the data itself (computed values recomputed, hidden values dropped) against
+// the latest published version, within the campaign's parameters and the household's registry
+// data. A retry of the same request is answered as the first time; the same id with another body
+// is a conflict; a second submission for a household that allows one is refused with a link.
+import { applyEffects, evaluateCompiled, prefillData, type FormData, type FormDefinition } from '../../engine/index';
+import type { Deps } from '../deps';
+import { invalidSubmission, notFound, Problem } from '../problem';
+import type { SubmissionRecord, UserRecord } from '../store/records';
+import { StoreConflict } from '../store/Store';
+import { canSee, requireFiller, visibleHousehold } from './access';
+import { chinaMonth } from './chinaMonth';
+import { diffData } from './diffData';
+import { requestHash } from './requestHash';
+import { resolveCampaign } from './resolveCampaign';
+
+export interface CreateRequest {
+  id: string;
+  householdId?: string | null;
+  campaignId?: string;
+  data: FormData;
+  submit: boolean;
+}
+
+export interface CreateOutcome {
+  record: SubmissionRecord;
+  replayed: boolean;
+}
+
+function duplicate(existing: SubmissionRecord): Problem {
+  return new Problem('duplicate_submission', `该户在本活动中已有此表（${existing.headName}，状态：${existing.status}），请打开原表继续填写`, {
+    existingId: existing.id,
+    link: `/api/submissions/${existing.id}`,
+  });
+}
+
+async function replay(deps: Deps, user: UserRecord, id: string, hash: string): Promise<CreateOutcome | null> {
+  const existing = await deps.store.getSubmission(id);
+  if (!existing) return null;
+  if (existing.requestHash === hash && existing.createdBy === user.id) return { record: existing, replayed: true };
+  throw new Problem('conflict', `提交编号 ${id} 已被另一份内容使用`);
+}
+
+export async function createSubmission(deps: Deps, user: UserRecord, formId: string, request: CreateRequest): Promise<CreateOutcome> {
+  requireFiller(user);
+  const hash = requestHash({ formId, ...request, householdId: request.householdId ?? null });
+  const earlier = await replay(deps, user, request.id, hash);
+  if (earlier) return earlier;
+
+  const form = await deps.store.getForm(formId);
+  if (!form || form.latestVersion === null) throw notFound('表单');
+  const version = (await deps.forms.get(formId, form.latestVersion))!;
+  const definition = version.record.definition;
+  const household = request.householdId ? await visibleHousehold(deps, user, request.householdId) : null;
+  if (!household && !definition.createsHousehold) throw new Problem('bad_request', `请求字段 householdId 不正确：“${definition.title}”须选择一户填写`);
+  const campaign = await resolveCampaign(deps.store, formId, request.campaignId, household?.divisionCode ?? null);
+
+  const onePerHousehold = definition.review?.onePerHousehold === true;
+  if (household && onePerHousehold) {
+    const existing = await deps.store.findSubmissionFor(formId, campaign.id, household.id);
+    if (existing) throw duplicate(existing);
+  }
+
+  const result = evaluateCompiled(version.compiled, request.data, { params: campaign.parameters, household });
+  if (request.submit && !result.valid) throw invalidSubmission(result.errors, result.warnings);
+  const divisionCode = household?.divisionCode ?? String(result.data.divisionCode ?? '');
+  if (!/^\d{12}$/.test(divisionCode)) throw new Problem('bad_request', '请求字段 data.divisionCode 不正确：新识别的农户须填写 12 位村级行政区划代码');
+  if (!canSee(user, divisionCode)) throw new Problem('forbidden', `行政区划 ${divisionCode} 不在您的工作范围内`);
+
+  const now = deps.clock.now().toISOString();
+  const head = household ?? headOf(definition, result.data, chinaMonth(deps.clock.now()));
+  const record: SubmissionRecord = {
+    id: request.id, formId, formVersion: version.record.version, campaignId: campaign.id, householdId: household?.id ?? null,
+    divisionCode, headName: head.headName, headIdNumber: head.headIdNumber,
+    status: request.submit ? 'submitted' : 'draft', reviewLevel: 0, data: result.data, errors: result.errors, warnings: result.warnings,
+    prefill: household ? prefillData(definition, household) : null, requestHash: hash, revision: 1, returnComment: null,
+    createdBy: user.id, updatedBy: user.id, createdAt: now, updatedAt: now, submittedAt: request.submit ? now : null, approvedAt: null,
+  };
+  try {
+    await deps.store.createSubmission({
+      record, onePerHousehold,
+      event: {
+        submissionId: record.id, at: now, userId: user.id, username: user.username, action: request.submit ? 'submit' : 'create',
+        status: record.status, level: null, comment: null, changes: diffData(null, result.data, version.compiled.index),
+      },
+    });
+  } catch (e) {
+    if (e instanceof StoreConflict && e.kind === 'exists') {
+      const raced = await replay(deps, user, request.id, hash);
+      if (raced) return raced;
+    }
+    if (e instanceof StoreConflict && e.kind === 'unique' && household) {
+      const existing = await deps.store.findSubmissionFor(formId, campaign.id, household.id);
+      if (existing) throw duplicate(existing);
+    }
+    throw e;
+  }
+  return { record, replayed: false };
+}
+
+/** Head name and ID of an identification, as the form's own effects would record them. */
+export function headOf(definition: FormDefinition, data: FormData, month: string): { headName: string; headIdNumber: string } {
+  const created = applyEffects(definition, data, null, { month }).household;
+  return { headName: created?.headName ?? '', headIdNumber: created?.headIdNumber ?? '' };
+}

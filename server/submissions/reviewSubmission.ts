@@ -1,0 +1,96 @@
+// POST /api/submissions/:id/review: a reviewer of the level the submission waits on (or an
+// administrator, at any level) approves or returns it. Levels act in turn, as the seeds' process
+// runs (village collects, township checks, county confirms); only the last approval applies the
+// form's registry effects, in the same transaction as the approval.
+import { randomUUID } from 'node:crypto';
+import { applyEffects, explainDivisionCode, explainIdOrDisabilityCertificate, type ReviewLevel } from '../../engine/index';
+import type { Deps } from '../deps';
+import { Problem } from '../problem';
+import type { SubmissionRecord, UserRecord } from '../store/records';
+import type { HouseholdChange } from '../store/Store';
+import { visibleSubmission } from './access';
+import { chinaMonth } from './chinaMonth';
+
+export interface ReviewRequest {
+  decision: 'approve' | 'return';
+  comment?: string;
+}
+
+const ANY_LEVEL: ReviewLevel = { id: 'review', title: '审核', divisionDigits: 12 };
+
+function checkLevel(user: UserRecord, record: SubmissionRecord, level: ReviewLevel, hasLevels: boolean): void {
+  if (user.role === 'admin') return;
+  if (user.role !== 'reviewer') throw new Problem('forbidden', '只有审核员或管理员可以审核');
+  if (!hasLevels) return;
+  const fits = user.scope.some((code) => record.divisionCode.startsWith(code) && code.length === level.divisionDigits);
+  if (!fits) throw new Problem('forbidden', `此表正等待“${level.title}”，您的审核级别不符`);
+}
+
+function createdHouseholdProblem(household: { divisionCode: string; headName: string; headIdNumber: string }): string | null {
+  if (!/^\d{12}$/.test(household.divisionCode)) return `行政区划代码 ${household.divisionCode || '（空）'} 应为 12 位村级代码`;
+  const division = explainDivisionCode(household.divisionCode);
+  if (division) return `行政区划代码${division}`;
+  if (!household.headName) return '缺少户主姓名';
+  const id = explainIdOrDisabilityCertificate(household.headIdNumber ?? '');
+  if (id) return `户主证件号码${id}`;
+  return null;
+}
+
+async function registryChange(deps: Deps, user: UserRecord, record: SubmissionRecord, now: Date): Promise<HouseholdChange | null> {
+  const version = (await deps.forms.get(record.formId, record.formVersion))!;
+  const campaign = await deps.store.getCampaign(record.campaignId);
+  const household = record.householdId ? await deps.store.getHousehold(record.householdId) : null;
+  const outcome = applyEffects(version.record.definition, record.data, household, { month: chinaMonth(now) }, campaign?.parameters);
+  if (!outcome.household || (!outcome.created && outcome.changes.length === 0)) return null;
+  if (outcome.created) {
+    const problem = createdHouseholdProblem(outcome.household);
+    if (problem) throw new Problem('invalid_submission', `无法建立农户：${problem}`);
+  }
+  const { revision: _r, createdAt: _c, updatedAt: _u, ...fields } = outcome.household as typeof outcome.household & { revision?: number; createdAt?: string; updatedAt?: string };
+  return {
+    expectedRevision: household?.revision ?? null,
+    household: { ...fields, id: household?.id ?? randomUUID() },
+    event: { at: now.toISOString(), userId: user.id, submissionId: record.id, changes: outcome.changes },
+  };
+}
+
+export async function reviewSubmission(deps: Deps, user: UserRecord, id: string, request: ReviewRequest): Promise<SubmissionRecord> {
+  const record = await visibleSubmission(deps, user, id);
+  if (record.status !== 'submitted') {
+    throw new Problem('conflict', record.status === 'approved' ? '此表已审核通过' : '此表尚未提交，不能审核');
+  }
+  const version = (await deps.forms.get(record.formId, record.formVersion))!;
+  const levels = version.record.definition.review?.levels ?? [];
+  const level = levels[record.reviewLevel] ?? ANY_LEVEL;
+  checkLevel(user, record, level, levels.length > 0);
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const comment = request.comment?.trim() ?? '';
+  const base = { submissionId: id, at, userId: user.id, username: user.username, level: record.reviewLevel, comment: comment || null };
+
+  if (request.decision === 'return') {
+    if (!comment) throw new Problem('bad_request', '请求字段 comment 不正确：退回时须写明退回原因');
+    return deps.store.updateSubmission({
+      id, expectedRevision: record.revision,
+      patch: { status: 'returned', returnComment: comment, reviewLevel: 0, updatedBy: user.id, updatedAt: at },
+      event: { ...base, action: 'return', status: 'returned', changes: [] },
+    });
+  }
+  const last = record.reviewLevel >= Math.max(levels.length, 1) - 1;
+  if (!last) {
+    return deps.store.updateSubmission({
+      id, expectedRevision: record.revision,
+      patch: { reviewLevel: record.reviewLevel + 1, returnComment: null, updatedBy: user.id, updatedAt: at },
+      event: { ...base, action: 'approve', status: 'submitted', changes: [] },
+    });
+  }
+  const change = await registryChange(deps, user, record, now);
+  return deps.store.approveWithEffects({
+    id, expectedRevision: record.revision,
+    patch: {
+      status: 'approved', approvedAt: at, returnComment: null, updatedBy: user.id, updatedAt: at,
+      ...(change && !record.householdId ? { householdId: change.household.id } : {}),
+    },
+    event: { ...base, action: 'approve', status: 'approved', changes: (change?.event.changes ?? []).map((note) => ({ field: 'registry', note })) },
+  }, change);
+}
