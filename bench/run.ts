@@ -1,0 +1,15 @@
+// npm run bench: every benchmark in one run, each printing its figures and the ratios the issues
+// set as targets, measured side by side on this machine.
+import { runEngineBench } from './engine.bench';
+import { runServerBench } from './server.bench';
+
+const benches: [string, () => Promise<void>][] = [
+  ['engine', runEngineBench],
+  ['server', runServerBench],
+];
+
+const only = process.argv[2];
+for (const [name, run] of benches) {
+  if (only && only !== name) continue;
+  await run();
+}

@@ -1,0 +1,65 @@
+// A server set up as a county would have it: divisions of 双石镇, the sample form published in an
+// open campaign, households imported, and an officer per village, a township and a county
+// reviewer. Each test file builds its own on a fresh database.
+import { randomUUID } from 'node:crypto';
+import { sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from './sampleForm';
+import { startTestServer, type TestClient, type TestServer } from './testServer';
+
+export interface Fixture {
+  server: TestServer;
+  admin: TestClient;
+  officer: TestClient;
+  otherOfficer: TestClient;
+  township: TestClient;
+  county: TestClient;
+  households: { id: string; headName: string; divisionCode: string }[];
+}
+
+export const DIVISIONS = [
+  { code: '500118', name: '永川区（演示）', parentCode: null },
+  { code: '500118104', name: '双石镇', parentCode: '500118' },
+  { code: '500118104201', name: '石庙村', parentCode: '500118104' },
+  { code: '500118104202', name: '双凤村', parentCode: '500118104' },
+];
+
+export async function createFixture(): Promise<Fixture> {
+  const server = await startTestServer();
+  await server.store.upsertDivisions(DIVISIONS);
+  await server.store.createCampaign({
+    id: 'test-2021', title: '2021年度（测试）', year: 2021, description: '', parameters: { incomeLine: 6000 },
+    forms: [SAMPLE_FORM_ID], status: 'open', divisions: [], createdAt: server.clock.now().toISOString(),
+  });
+  await server.addUser('cunyuan', 'officer', ['500118104201']);
+  await server.addUser('shuangfeng', 'officer', ['500118104202']);
+  await server.addUser('xiangzhen', 'reviewer', ['500118104']);
+  await server.addUser('quxian', 'reviewer', ['500118']);
+  const admin = await server.login('admin');
+  const created = await admin.post(`/api/forms`, { definition: sampleForm });
+  if (created.status !== 201) throw new Error(`sample form: ${created.text}`);
+  await admin.post(`/api/forms/${SAMPLE_FORM_ID}/publish`);
+  const imported = await admin.post('/api/households', sampleHouseholds());
+  if (imported.status !== 200) throw new Error(`households: ${imported.text}`);
+  const households = sampleHouseholds().map((h, i) => ({ id: imported.body.ids[i] as string, headName: h.headName, divisionCode: h.divisionCode }));
+  return {
+    server, admin, households,
+    officer: await server.login('cunyuan'),
+    otherOfficer: await server.login('shuangfeng'),
+    township: await server.login('xiangzhen'),
+    county: await server.login('quxian'),
+  };
+}
+
+/** A complete, valid submission body for the first household of 石庙村. */
+export function validBody(householdId: string, overrides: Record<string, unknown> = {}) {
+  const [zhang] = sampleHouseholds();
+  return {
+    id: randomUUID(),
+    householdId,
+    submit: false,
+    data: {
+      headName: zhang!.headName, address: zhang!.address, A1: false, A3: '脱贫不稳定户', A28: 12000,
+      members: zhang!.members.map((m) => ({ name: m.name, idNumber: m.idNumber, relation: m.relation })),
+      ...overrides,
+    },
+  };
+}

@@ -1,0 +1,129 @@
+// A whole server on a temporary SQLite database, driven through app.request as a browser would:
+// cookies kept, the CSRF token sent on every change. Users share one password hash (scrypt is
+// deliberately slow) computed once per test file.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/app';
+import { hashPassword } from '../../server/auth/passwords';
+import { defaultServerConfig, type Clock, type Deps, type ServerConfig } from '../../server/deps';
+import { FormVersions } from '../../server/forms/FormVersions';
+import { prepareDatabase } from '../../server/seed/prepareDatabase';
+import type { Role } from '../../server/store/records';
+import { SqliteStore } from '../../server/store/sqlite/SqliteStore';
+import type { Store } from '../../server/store/Store';
+import { FORMS_DIR } from './forms';
+
+export const TEST_PASSWORD = 'test-password-2021';
+
+let sharedHash: Promise<string> | null = null;
+const passwordHash = () => (sharedHash ??= hashPassword(TEST_PASSWORD));
+
+export class TestClock implements Clock {
+  time: number;
+  constructor(iso = '2021-11-20T09:00:00.000Z') {
+    this.time = Date.parse(iso);
+  }
+  now() {
+    return new Date(this.time);
+  }
+  advance(ms: number) {
+    this.time += ms;
+  }
+}
+
+export interface TestServer {
+  app: ReturnType<typeof createApp>;
+  deps: Deps;
+  store: Store;
+  clock: TestClock;
+  dir: string;
+  addUser(username: string, role: Role, scope: string[]): Promise<string>;
+  login(username: string, password?: string): Promise<TestClient>;
+  restart(): Promise<TestServer>;
+  close(): Promise<void>;
+}
+
+export interface TestResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+  text: string;
+}
+
+export class TestClient {
+  cookie = '';
+  csrf = '';
+  constructor(private readonly app: ReturnType<typeof createApp>) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
+    const init: RequestInit = { method, headers: { ...headers } };
+    const h = init.headers as Record<string, string>;
+    if (this.cookie) h.Cookie = this.cookie;
+    if (this.csrf && method !== 'GET') h['X-CSRF-Token'] = this.csrf;
+    if (body !== undefined) {
+      h['Content-Type'] ??= 'application/json';
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    }
+    const response = await this.app.request(path, init);
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) {
+      const match = /wnbd_session=([^;]*)/.exec(setCookie);
+      if (match) this.cookie = match[1] ? `wnbd_session=${match[1]}` : '';
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers, text };
+  }
+
+  get<T = any>(path: string) { return this.request<T>('GET', path); }
+  post<T = any>(path: string, body?: unknown) { return this.request<T>('POST', path, body ?? {}); }
+  put<T = any>(path: string, body?: unknown) { return this.request<T>('PUT', path, body ?? {}); }
+  patch<T = any>(path: string, body?: unknown) { return this.request<T>('PATCH', path, body ?? {}); }
+  delete<T = any>(path: string) { return this.request<T>('DELETE', path); }
+}
+
+export async function startTestServer(options: { dir?: string; clock?: TestClock; config?: Partial<ServerConfig> } = {}): Promise<TestServer> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'wnbd-test-'));
+  const clock = options.clock ?? new TestClock();
+  const store = new SqliteStore(join(dir, 'test.sqlite'));
+  const deps: Deps = {
+    store,
+    forms: new FormVersions(store),
+    clock,
+    config: { ...defaultServerConfig, ...options.config },
+    log: { info: () => {}, error: () => {} },
+  };
+  await prepareDatabase(deps, { formsDir: FORMS_DIR, adminPassword: TEST_PASSWORD, demo: false });
+  const app = createApp(deps);
+  const server: TestServer = {
+    app, deps, store, clock, dir,
+    async addUser(username, role, scope) {
+      const id = randomUUID();
+      await store.createUser({ id, username, displayName: username, role, scope, passwordHash: await passwordHash(), createdAt: clock.now().toISOString() });
+      return id;
+    },
+    async login(username, password = TEST_PASSWORD) {
+      const client = new TestClient(app);
+      const response = await client.post('/api/session', { username, password });
+      if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status} ${response.text}`);
+      client.csrf = response.body.csrfToken;
+      return client;
+    },
+    async restart() {
+      await store.close();
+      return startTestServer({ dir, clock, config: options.config });
+    },
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
