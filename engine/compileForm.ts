@@ -3,7 +3,7 @@
 // ajv validator. Done once per definition object (cached); a definition with errors throws
 // DefinitionError here, so evaluation itself only ever meets working definitions.
 import type { ValidateFunction } from 'ajv';
-import { buildRuleNodes, orderNodes } from './computed/ruleNodes';
+import { buildRuleNodes, orderNodes, readsOf } from './computed/ruleNodes';
 import { analyzeDefinition } from './definition/analyzeDefinition';
 import { DefinitionError } from './definition/checkDefinition';
 import { childMap, type ChildMap } from './normalizeData';
@@ -19,6 +19,14 @@ export interface CompiledNode {
   segments: string[];
   compute: CompiledRule | null;
   visible: CompiledRule[];
+  /** Field keys the node's rules read: what makes it re-run after a change (evaluateChange). */
+  reads: string[];
+}
+
+export interface CompiledSection {
+  id: string;
+  visible: CompiledRule[];
+  reads: string[];
 }
 
 export interface CompiledValidation {
@@ -38,7 +46,7 @@ export interface CompiledForm {
   index: FieldIndex;
   children: ChildMap;
   nodes: CompiledNode[];
-  sections: { id: string; visible: CompiledRule[] }[];
+  sections: CompiledSection[];
   validations: CompiledValidation[];
   validate: ValidateFunction;
 }
@@ -64,11 +72,16 @@ export function compileForm(definition: FormDefinition): CompiledForm {
     segments: segmentsOf(node.key, node.table),
     compute: node.computed ? compileRule(node.computed.rule) : null,
     visible: node.visibility.map((v) => compileRule(v.rule)),
+    reads: [...node.reads],
   }));
-  const sections = (definition.sections ?? []).map((section) => ({
-    id: section.id,
-    visible: (definition.rules?.visibility ?? []).filter((r) => r.section === section.id).map((r) => compileRule(r.when)),
-  })).filter((s) => s.visible.length > 0);
+  const sections: CompiledSection[] = (definition.sections ?? []).map((section) => {
+    const conditions = (definition.rules?.visibility ?? []).filter((r) => r.section === section.id).map((r) => r.when);
+    return {
+      id: section.id,
+      visible: conditions.map((when) => compileRule(when)),
+      reads: [...new Set(conditions.flatMap((when) => [...readsOf(when, null, index)]))],
+    };
+  }).filter((s) => s.visible.length > 0);
   const validations: CompiledValidation[] = (definition.rules?.validations ?? []).map((rule) => {
     const info = index.fields.get(rule.field)!;
     return {

@@ -12,7 +12,7 @@ import { rowPrefix } from './validation/fieldLabel';
 import { schemaIssues } from './validation/schemaIssues';
 
 /** Runs a compiled rule on user data; a rule that fails on odd data yields undefined, never a throw. */
-function run(rule: CompiledRule, scope: RootScope): unknown {
+export function run(rule: CompiledRule, scope: RootScope): unknown {
   try {
     return rule(scope);
   } catch {
@@ -20,7 +20,7 @@ function run(rule: CompiledRule, scope: RootScope): unknown {
   }
 }
 
-function allVisible(conditions: CompiledRule[], scope: RootScope): boolean {
+export function allVisible(conditions: CompiledRule[], scope: RootScope): boolean {
   for (const condition of conditions) if (!truthy(run(condition, scope))) return false;
   return true;
 }
@@ -46,11 +46,11 @@ function containerOf(base: Record<string, unknown>, segments: string[], create: 
   return current;
 }
 
-function pointerOf(table: string | null, row: number, segments: string[]): string {
+export function pointerOf(table: string | null, row: number, segments: string[]): string {
   return table ? `/${table}/${row}/${segments.join('/')}` : `/${segments.join('/')}`;
 }
 
-function applyNode(node: CompiledNode, base: Record<string, unknown>, scope: RootScope, pointer: string, hidden: Set<string>): void {
+export function applyNode(node: CompiledNode, base: Record<string, unknown>, scope: RootScope, pointer: string, hidden: Set<string>): void {
   const last = node.segments[node.segments.length - 1]!;
   if (node.compute) {
     const value = storable(run(node.compute, scope));
@@ -133,15 +133,14 @@ export function evaluate(definition: FormDefinition, input: unknown, context: Ev
   return evaluateCompiled(form, input, context);
 }
 
+/** The scope rules run in: the data and what the context knows. */
+export function rootScope(data: FormData, context: EvaluationContext): RootScope {
+  return { data, params: context.params ?? undefined, household: context.household ?? undefined, row: undefined, approval: undefined };
+}
+
 export function evaluateCompiled(form: CompiledForm, input: unknown, context: EvaluationContext = {}): EvaluationResult {
   const data = normalizeData(input, form.children);
-  const scope: RootScope = {
-    data,
-    params: context.params ?? undefined,
-    household: context.household ?? undefined,
-    row: undefined,
-    approval: undefined,
-  };
+  const scope = rootScope(data, context);
   const hidden = new Set<string>();
   runNodes(form, data, scope, hidden);
   const hiddenSections = form.sections.filter((s) => !allVisible(s.visible, scope)).map((s) => s.id);

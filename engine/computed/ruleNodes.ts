@@ -78,10 +78,13 @@ export function buildRuleNodes(definition: FormDefinition, index: FieldIndex): R
   return [...nodes.values()];
 }
 
+/** Whether reading `read` sees a change of `written`: the same field, or one inside the other. */
+export function keysOverlap(read: string, written: string): boolean {
+  return read === written || written.startsWith(`${read}.`) || read.startsWith(`${written}.`);
+}
+
 function dependsOn(reader: RuleNode, writer: RuleNode): boolean {
-  for (const key of reader.reads) {
-    if (key === writer.key || writer.key.startsWith(`${key}.`) || key.startsWith(`${writer.key}.`)) return true;
-  }
+  for (const key of reader.reads) if (keysOverlap(key, writer.key)) return true;
   return false;
 }
 
