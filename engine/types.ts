@@ -158,6 +158,17 @@ export interface FormDefinition {
   rules?: FormRules;
   registry?: RegistryHooks;
   review?: ReviewPolicy;
+  /** Which registry households are expected to fill the form in a campaign (progress reports). */
+  appliesTo?: Audience;
+}
+
+/**
+ * The registry households a form is expected of: those whose kind is listed. A form without it
+ * (identification, member changes) is filled only where something happened, so nothing is
+ * "missing" for it.
+ */
+export interface Audience {
+  kinds: HouseholdKind[];
 }
 
 /** A campaign: which forms are filled, with which parameter values. */

@@ -1,6 +1,7 @@
 // The shape of a form definition, checked with zod before anything else looks inside it.
 // Unknown keys are refused (a typo such as "rule" for "rules" must not pass silently).
 import { z } from 'zod';
+import { HOUSEHOLD_KINDS } from '../registry/householdFields';
 
 const present = z.custom<unknown>((value) => value !== undefined, { message: '不能为空' });
 const fieldKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/, '应为字段编码（如 A28 或 members.A7）');
@@ -81,4 +82,5 @@ export const definitionShape = z.strictObject({
     .optional(),
   registry: z.strictObject({ prefill: z.array(prefill).optional(), effects: z.array(effect).optional() }).optional(),
   review: z.strictObject({ levels: z.array(reviewLevel), onePerHousehold: z.boolean().optional() }).optional(),
+  appliesTo: z.strictObject({ kinds: z.array(z.enum(HOUSEHOLD_KINDS)).min(1) }).optional(),
 });
