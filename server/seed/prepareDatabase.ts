@@ -9,6 +9,8 @@ export interface PrepareOptions {
   formsDir: string;
   adminPassword?: string;
   demo: boolean;
+  /** The demo accounts' password (random and printed when unset). */
+  demoPassword?: string;
 }
 
 export async function prepareDatabase(deps: Deps, options: PrepareOptions): Promise<void> {
@@ -18,5 +20,5 @@ export async function prepareDatabase(deps: Deps, options: PrepareOptions): Prom
   const loaded = await loadPublishedForms(deps, options.formsDir);
   if (loaded.forms.length) deps.log.info(`已发布表单：${loaded.forms.join('、')}`);
   if (loaded.campaigns.length) deps.log.info(`已加载活动：${loaded.campaigns.join('、')}`);
-  if (fresh && options.demo) await seedDemo(deps);
+  if (fresh && options.demo) await seedDemo(deps, options.demoPassword);
 }

@@ -1,7 +1,24 @@
-// The demo township (filled in by the demo-data work): divisions, households of every kind with
-// their members, and officer and reviewer accounts printed on the console.
+// The demo township on a brand-new database (unless DEMO=0): its divisions, households of every
+// kind with their members, and the demo officer and reviewer accounts, printed on the console
+// with their password so a newcomer can log in and fill a form at once.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { hashPassword, passwordProblem } from '../auth/passwords';
 import type { Deps } from '../deps';
+import { DEMO_ACCOUNTS, DEMO_DIVISIONS, demoHouseholds } from './demoTownship';
 
-export async function seedDemo(deps: Deps): Promise<void> {
-  deps.log.info('演示数据：尚未提供');
+export async function seedDemo(deps: Deps, password?: string): Promise<void> {
+  const { store, clock, log } = deps;
+  const chosen = password ?? randomBytes(6).toString('base64url');
+  const problem = passwordProblem(chosen);
+  if (problem) throw new Error(`DEMO_PASSWORD 不可用：${problem}`);
+  await store.upsertDivisions(DEMO_DIVISIONS);
+  const households = demoHouseholds();
+  await store.upsertHouseholds(households, clock.now().toISOString());
+  const hash = await hashPassword(chosen);
+  for (const account of DEMO_ACCOUNTS) {
+    if (await store.findUserByUsername(account.username)) continue;
+    await store.createUser({ id: randomUUID(), ...account, passwordHash: hash, createdAt: clock.now().toISOString() });
+  }
+  log.info(`演示数据：双石镇 ${DEMO_DIVISIONS.filter((d) => d.code.length === 12).length} 个村、${households.length} 户。演示账号（密码均为 ${chosen}）：`);
+  for (const account of DEMO_ACCOUNTS) log.info(`  ${account.username.padEnd(12)} ${account.displayName}`);
 }
