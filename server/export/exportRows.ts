@@ -1,0 +1,92 @@
+// A submission as export rows: the fixed columns (number, status, division, head, version, times,
+// filler), then one cell per data column, each value labelled with the schema of the version the
+// submission was filled against, by the engine's labelOf (是/否, codes to labels, choices joined
+// with 、). A table's rows start with 提交编号, 户主姓名, 行号. Numbers stay numbers. Nothing here
+// reads the store or writes a format.
+import { labelOf, type FieldIndex, type JsonSchema } from '../../engine/index';
+import type { SubmissionRecord } from '../store/records';
+import { STATUS_LABELS } from '../submissions/present';
+import type { ExportColumn } from './exportColumns';
+import type { Cell } from './neutraliseFormula';
+
+export const MAIN_HEADERS = ['提交编号', '状态', '行政区划代码', '村', '户主姓名', '户主证件号码', '表单版本', '提交时间', '审核通过时间', '填报人'];
+export const TABLE_HEADERS = ['提交编号', '户主姓名', '行号'];
+
+/** Names the fixed columns show instead of codes and ids. */
+export interface ExportNames {
+  division(code: string): string;
+  user(id: string): string;
+}
+
+type Row = Record<string, unknown>;
+type CellReader = (row: Row) => Cell;
+
+const CHINA_OFFSET = 8 * 3_600_000;
+
+/** "2021-11-20 17:00:00": an instant in China time, as the campaigns count dates. */
+export function chinaDateTime(iso: string | null): string | null {
+  if (!iso) return null;
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  return new Date(at + CHINA_OFFSET).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+function valueAt(row: unknown, path: string[]): unknown {
+  let value = row;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, part)) return undefined;
+    value = (value as Row)[part];
+  }
+  return value;
+}
+
+function codeText(value: unknown): Cell {
+  if (typeof value === 'number') return value;
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v))).join('、');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function cellReader(column: ExportColumn, schema: JsonSchema): CellReader {
+  return (row) => {
+    const value = valueAt(row, column.path);
+    if (value === undefined || value === null) return null;
+    if (column.part === 'code') return codeText(value);
+    if (column.part === 'value' && typeof value === 'number') return value;
+    return labelOf(schema, value);
+  };
+}
+
+/**
+ * The data cells of a row (a submission's data, or one row of a table) under the columns, read
+ * with the schema of the row's form version: one reader per column and version, built once.
+ */
+export function dataCells(columns: ExportColumn[], indexes: ReadonlyMap<number, FieldIndex>): (version: number, row: Row) => Cell[] {
+  const readers = new Map<number, CellReader[]>();
+  return (version, row) => {
+    let forVersion = readers.get(version);
+    if (!forVersion) {
+      const fields = indexes.get(version)?.fields;
+      forVersion = columns.map((c) => cellReader(c, fields?.get(c.key)?.schema ?? {}));
+      readers.set(version, forVersion);
+    }
+    return forVersion.map((read) => read(row));
+  };
+}
+
+export function mainRow(record: SubmissionRecord, names: ExportNames, cells: (version: number, row: Row) => Cell[]): Cell[] {
+  return [
+    record.id, STATUS_LABELS[record.status] ?? record.status, record.divisionCode, names.division(record.divisionCode),
+    record.headName, record.headIdNumber, record.formVersion, chinaDateTime(record.submittedAt), chinaDateTime(record.approvedAt),
+    names.user(record.createdBy), ...cells(record.formVersion, record.data),
+  ];
+}
+
+/** One row per row of the table (key "members"), numbered from 1. */
+export function tableRows(record: SubmissionRecord, table: string, cells: (version: number, row: Row) => Cell[]): Cell[][] {
+  const rows = valueAt(record.data, table.split('.'));
+  if (!Array.isArray(rows)) return [];
+  return rows.map((row, i) => [
+    record.id, record.headName, i + 1,
+    ...cells(record.formVersion, row !== null && typeof row === 'object' && !Array.isArray(row) ? (row as Row) : {}),
+  ]);
+}

@@ -1,0 +1,81 @@
+// What one export of a form holds: the main sheet (one row per submission) and one sheet per
+// table (one row per table row), each a header and its rows in batches, read from the store with
+// the list's own filter. Each sheet is its own pass over store.streamSubmissions, so only one
+// batch is ever in memory and a writer can finish one sheet before it starts the next (XLSX must:
+// a zip holds its entries one after another). A submission changed between two passes shows its
+// newer rows on the later sheet; every row carries its 提交编号 to join on.
+import { buildFieldIndex, type FieldIndex } from '../../engine/index';
+import type { Deps } from '../deps';
+import type { FormRecord } from '../store/records';
+import type { SubmissionFilter } from '../store/Store';
+import { exportColumns, exportTables, type ExportTable } from './exportColumns';
+import { loadNames } from './exportNames';
+import { dataCells, MAIN_HEADERS, mainRow, TABLE_HEADERS, tableRows } from './exportRows';
+import type { Cell } from './neutraliseFormula';
+
+export interface ExportSheet {
+  title: string;
+  header: string[];
+  /** The rows, a store batch at a time; each call is a new pass. */
+  batches(): AsyncIterable<Cell[][]>;
+}
+
+export interface ExportPlan {
+  /** The form's title, for the file name. */
+  title: string;
+  main: ExportSheet;
+  tables: (ExportTable & { sheet: ExportSheet })[];
+}
+
+const BATCH = 500;
+
+async function versionIndexes(deps: Deps, formId: string): Promise<{ newestFirst: FieldIndex[]; byVersion: Map<number, FieldIndex>; title: string | null }> {
+  const versions = (await deps.store.listFormVersions(formId)).map((v) => v.version).sort((a, b) => b - a);
+  const byVersion = new Map<number, FieldIndex>();
+  let title: string | null = null;
+  for (const version of versions) {
+    const loaded = await deps.forms.get(formId, version);
+    if (!loaded) continue;
+    title ??= loaded.record.definition.title;
+    byVersion.set(version, buildFieldIndex(loaded.record.definition.schema));
+  }
+  return { newestFirst: [...byVersion.values()], byVersion, title };
+}
+
+export async function planExport(deps: Deps, form: FormRecord, filter: SubmissionFilter): Promise<ExportPlan> {
+  const { store } = deps;
+  const { newestFirst, byVersion, title } = await versionIndexes(deps, form.id);
+  const names = await loadNames(store, filter.division ? [filter.division] : filter.scope);
+
+  async function* records() {
+    for await (const batch of store.streamSubmissions(filter, BATCH)) {
+      await names.load(batch);
+      yield batch;
+    }
+  }
+
+  const columns = exportColumns(newestFirst, null);
+  const cells = dataCells(columns, byVersion);
+  const main: ExportSheet = {
+    title: title ?? form.title,
+    header: [...MAIN_HEADERS, ...columns.map((c) => c.header)],
+    async *batches() {
+      for await (const batch of records()) yield batch.map((record) => mainRow(record, names, cells));
+    },
+  };
+
+  const tables = exportTables(newestFirst).map((table) => {
+    const tableColumns = exportColumns(newestFirst, table.key);
+    const tableCells = dataCells(tableColumns, byVersion);
+    const sheet: ExportSheet = {
+      title: table.title,
+      header: [...TABLE_HEADERS, ...tableColumns.map((c) => c.header)],
+      async *batches() {
+        for await (const batch of records()) yield batch.flatMap((record) => tableRows(record, table.key, tableCells));
+      },
+    };
+    return { ...table, sheet };
+  });
+
+  return { title: title ?? form.title, main, tables };
+}
