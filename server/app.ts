@@ -15,6 +15,7 @@ import { renderProblem } from './http/renderProblem';
 import { validationHook } from './http/validationHook';
 import { Problem } from './problem';
 import { catalogRoutes } from './routes/catalog';
+import { exportRoutes } from './routes/export';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { householdRoutes } from './routes/households';
@@ -41,6 +42,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', formRoutes(deps));
   app.route('/api', householdRoutes(deps));
   app.route('/api', submissionRoutes(deps));
+  app.route('/api', exportRoutes(deps));
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',
     info: { title: '万能表单 API', version: '1.0.0', description: '防返贫监测动态调整和信息采集：表单、农户、提交、审核与导出' },
