@@ -1,10 +1,26 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+// Engine, server and browser-flow tests run in Node; component tests in jsdom. Browser flows
+// (test/e2e) drive Debian's Chromium through playwright-core against a real server.
 export default defineConfig({
+  plugins: [react()],
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    environment: 'node',
     testTimeout: 20000,
-    hookTimeout: 60000,
+    hookTimeout: 120000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', include: ['test/engine/**/*.test.ts', 'test/server/**/*.test.ts', 'test/form-definitions/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: { name: 'client', include: ['test/client/**/*.test.tsx', 'test/client/**/*.test.ts'], environment: 'jsdom', setupFiles: ['test/client/setup.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', fileParallelism: false, testTimeout: 90000 },
+      },
+    ],
   },
 });

@@ -16,5 +16,6 @@ export { explainResidentId, birthDateOf, genderOf, residentIdCheckDigit } from '
 export { explainDisabilityCertificate, explainIdOrDisabilityCertificate } from './formats/disabilityCertificate';
 export { explainMobilePhone, explainPhone, explainDivisionCode, explainYearMonth } from './formats/simpleFormats';
 export { domainFormats } from './formats/domainFormats';
+export { valueAt, fieldLabel } from './validation/fieldLabel';
 export { ALLOWED_OPERATIONS } from './rules/operators';
 export { compileRule } from './rules/compileRule';

@@ -1,0 +1,55 @@
+// Renders any published definition with rjsf, driven by a FormSession: the engine computes and
+// validates, the theme shows sections, tables as cards, verification of pre-filled fields and
+// the engine's issues. The same component shows a submission read-only to a reviewer.
+import Form from '@rjsf/core';
+import type { RJSFSchema } from '@rjsf/utils';
+import { useEffect, useMemo, useState } from 'react';
+import type { FormData, FormDefinition } from '../../engine/index';
+import { buildUiSchema } from './buildUiSchema';
+import type { FormSession } from './FormSession';
+import { ID_PREFIX, ID_SEPARATOR } from './pointers';
+import type { RendererContext } from './theme/formContext';
+import { templates } from './theme';
+import { FormStoreContext } from './useFormStore';
+import { validator } from './validator';
+import { widgets } from './widgets';
+
+export interface FormRendererProps {
+  definition: FormDefinition;
+  session: FormSession;
+  readOnlyView?: boolean;
+}
+
+export function FormRenderer({ definition, session, readOnlyView = false }: FormRendererProps) {
+  const uiSchema = useMemo(() => buildUiSchema(definition), [definition]);
+  const formContext = useMemo<RendererContext>(() => ({ definition, session, readOnlyView }), [definition, session, readOnlyView]);
+  const [data, setData] = useState<FormData>(() => session.initialRendererData());
+  useEffect(() => session.attach(setData), [session]);
+  return (
+    <FormStoreContext.Provider value={session.store}>
+      <Form
+        className="wn-form"
+        schema={definition.schema as RJSFSchema}
+        uiSchema={uiSchema}
+        formData={data}
+        validator={validator}
+        templates={templates}
+        widgets={widgets}
+        formContext={formContext}
+        idPrefix={ID_PREFIX}
+        idSeparator={ID_SEPARATOR}
+        noValidate
+        noHtml5Validate
+        showErrorList={false}
+        readonly={readOnlyView}
+        onChange={(event, id) => {
+          setData(event.formData as FormData);
+          session.change(event.formData as FormData, id);
+        }}
+        onBlur={(id) => session.blur(id)}
+      >
+        <></>
+      </Form>
+    </FormStoreContext.Provider>
+  );
+}

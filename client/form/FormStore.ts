@@ -1,0 +1,90 @@
+// The live state of one form being filled, outside React so that a keystroke re-renders only the
+// fields it concerns: the engine's canonical data (computed values in, hidden values out), what
+// is hidden, the issues of the last full evaluation and which of them are shown (fields left,
+// or everything after a submit attempt), and the verification state of pre-filled fields.
+// Components read it through useFormStore(selector); nothing here knows about rjsf.
+import type { ChangeState, FormData, Issue } from '../../engine/index';
+
+export interface VerifyState {
+  /** Keys of the fields pre-filled from the registry for verification (过录指标). */
+  fields: ReadonlySet<string>;
+  /** The registry's values, by key, as pre-filled when the submission started. */
+  registry: FormData;
+  /** Keys the officer confirmed (核实无误). */
+  confirmed: ReadonlySet<string>;
+  /** Keys the officer chose to correct (更正): their input is open. */
+  correcting: ReadonlySet<string>;
+}
+
+export interface FormSnapshot extends ChangeState {
+  issues: readonly Issue[];
+  touched: ReadonlySet<string>;
+  /** After a submit attempt every issue is shown, touched or not. */
+  showAll: boolean;
+  verify: VerifyState;
+}
+
+type Listener = () => void;
+
+const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+
+export class FormStore {
+  private snapshot: FormSnapshot;
+  private readonly listeners = new Set<Listener>();
+  private shownCache: { snapshot: FormSnapshot; byPointer: Map<string, Issue[]> } | null = null;
+
+  constructor(initial: FormSnapshot) {
+    this.snapshot = initial;
+  }
+
+  get(): FormSnapshot {
+    return this.snapshot;
+  }
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  update(patch: Partial<FormSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  /** The issues shown at one pointer (the same array until they change, as useSyncExternalStore needs). */
+  shownIssuesAt(pointer: string): readonly Issue[] {
+    return this.shownIssues().get(pointer) ?? NO_ISSUES;
+  }
+
+  /** Every shown issue by pointer: touched fields, rules on a touched field, or all after a submit attempt. */
+  shownIssues(): Map<string, Issue[]> {
+    const s = this.snapshot;
+    if (this.shownCache?.snapshot === s) return this.shownCache.byPointer;
+    const previous = this.shownCache?.byPointer;
+    const byPointer = new Map<string, Issue[]>();
+    for (const issue of s.issues) {
+      if (!s.showAll && !isTouched(s.touched, issue.path)) continue;
+      const list = byPointer.get(issue.path) ?? [];
+      list.push(issue);
+      byPointer.set(issue.path, list);
+    }
+    for (const [pointer, list] of byPointer) {
+      const before = previous?.get(pointer);
+      if (before && sameIssues(before, list)) byPointer.set(pointer, before);
+    }
+    this.shownCache = { snapshot: s, byPointer };
+    return byPointer;
+  }
+}
+
+/** A pointer counts as touched when it or a container of it ("/members" for a row's cell) was left. */
+function isTouched(touched: ReadonlySet<string>, pointer: string): boolean {
+  for (let end = pointer.length; end > 0; end = pointer.lastIndexOf('/', end - 1)) {
+    if (touched.has(pointer.slice(0, end))) return true;
+  }
+  return false;
+}
+
+function sameIssues(a: Issue[], b: Issue[]): boolean {
+  return a.length === b.length && a.every((issue, i) => issue.message === b[i]!.message && issue.severity === b[i]!.severity);
+}

@@ -1,0 +1,55 @@
+// Every field's frame: label (code and the seed's wording), the input (or, for a pre-filled field
+// to verify, the registry value with 核实无误 / 更正), help text and the field's issues. A field
+// its conditions hide is not rendered at all. Labels and help are text, never HTML.
+import type { FieldTemplateProps } from '@rjsf/utils';
+import { keyOfPointer, labelOf, valueAt } from '../../../engine/index';
+import { t } from '../../i18n/t';
+import { pointerOfPath } from '../pointers';
+import { useFormStore } from '../useFormStore';
+import { rendererContext } from './formContext';
+import { IssueList } from './IssueList';
+import { VerifyControls } from './VerifyControls';
+
+function isContainer(schema: FieldTemplateProps['schema']): boolean {
+  if (schema.type === 'object') return true;
+  const items = schema.items as { type?: unknown; properties?: unknown } | undefined;
+  return schema.type === 'array' && !!items && (items.type === 'object' || !!items.properties);
+}
+
+export function FieldTemplate(props: FieldTemplateProps) {
+  const { id, label, required, children, schema, fieldPathId, rawHelp, hidden, registry } = props;
+  const pointer = pointerOfPath(fieldPathId.path);
+  const isHidden = useFormStore((s) => s.hidden.has(pointer));
+  const issues = useFormStore((s, store) => store.shownIssuesAt(pointer));
+  const value = useFormStore((s) => (rendererContext(registry).readOnlyView ? valueAt(s.data, pointer) : undefined));
+  const verifying = useFormStore((s) => s.verify.fields.has(keyOfPointer(pointer)) && fieldPathId.path.length === 1);
+  if (hidden) return <div hidden>{children}</div>;
+  if (isHidden) return null;
+  if (fieldPathId.path.length === 0) return children;
+  const context = rendererContext(registry);
+  if (isContainer(schema)) {
+    return (
+      <div className="group" data-pointer={pointer}>
+        {children}
+        <IssueList issues={issues} />
+      </div>
+    );
+  }
+  const severity = issues.some((i) => i.severity === 'error') ? ' has-error' : issues.length ? ' has-warning' : '';
+  const computed = schema.readOnly === true;
+  let input = children;
+  if (context.readOnlyView) input = <output className="value">{value === undefined || value === null ? '—' : labelOf(schema, value)}</output>;
+  else if (verifying) input = <VerifyControls fieldKey={keyOfPointer(pointer)} pointer={pointer} schema={schema} session={context.session}>{children}</VerifyControls>;
+  return (
+    <div className={`field${severity}${computed ? ' is-computed' : ''}`} data-pointer={pointer}>
+      <label htmlFor={id}>
+        {label}
+        {required && !computed ? <span className="required" title={t('required')}>*</span> : null}
+        {computed ? <span className="computed-hint">{t('computedHint')}</span> : null}
+      </label>
+      {input}
+      {rawHelp ? <p className="help">{rawHelp}</p> : null}
+      <IssueList issues={issues} />
+    </div>
+  );
+}

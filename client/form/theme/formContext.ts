@@ -1,0 +1,15 @@
+// What every template can reach through rjsf's formContext: the definition and the session
+// (stable for the life of the form, so passing it re-renders nothing).
+import type { FormDefinition } from '../../../engine/index';
+import type { FormSession } from '../FormSession';
+
+export interface RendererContext {
+  definition: FormDefinition;
+  session: FormSession;
+  /** Show values as text (a reviewer reading a submission). */
+  readOnlyView: boolean;
+}
+
+export function rendererContext(registry: { formContext?: unknown }): RendererContext {
+  return registry.formContext as RendererContext;
+}
