@@ -325,7 +325,7 @@ describe('新识别贫困户信息采集表', () => {
     });
 
     it('adds yuan and fen without floating-point dust, empty sub-items counting 0', () => {
-      const data = { ...chenHousehold(), A29a: 0.1, A29b: 0.2, A31a: 1200.35, A31b: 0.3 };
+      const data: FormData = { ...chenHousehold(), A29a: 0.1, A29b: 0.2, A31a: 1200.35, A31b: 0.3 };
       delete data.A29f;
       const result = evaluateForm(FORM, data);
       expect(result.data.A29).toBe(2000.3);
