@@ -2,7 +2,7 @@
 // campaign publishes it (statistical reference date 2021-04-20).
 import { describe, expect, it } from 'vitest';
 import {
-  checkDefinition, corrections, prefillData, residentIdCheckDigit, runCases, verificationFields,
+  applyEffects, checkDefinition, corrections, prefillData, residentIdCheckDigit, runCases, verificationFields,
   type FormData, type Household,
 } from '../../engine/index';
 import { evaluateForm, issueAt, loadCampaign, loadCases, loadForm } from '../helpers/forms';
@@ -120,7 +120,22 @@ describe('监测对象“回头看”信息采集表', () => {
     expect(form.appliesTo).toEqual({ kinds: ['脱贫不稳定户', '边缘易致贫户'] });
     expect(form.review?.onePerHousehold).toBe(true);
     expect(form.review?.levels.map((l) => l.title)).toEqual(['乡镇审核', '县级确定']);
-    expect(form.registry?.effects ?? []).toEqual([]);
+  });
+
+  describe('what the final approval writes to the registry', () => {
+    it('takes a corrected A6 as the household main risk (mainRisk)', () => {
+      const outcome = applyEffects(loadForm('lookback'), { ...ranData, A6: '因突发事件' }, ranHousehold, { month: '2021-04' });
+      expect(outcome.household?.mainRisk).toBe('因突发事件');
+      expect(outcome.changes).toEqual(['mainRisk：因大病 → 因突发事件']);
+    });
+
+    it('changes nothing when A1-A8 are verified as they are, nor the kind, months or address when corrected', () => {
+      expect(applyEffects(loadForm('lookback'), ranData, ranHousehold, { month: '2021-04' })).toEqual({
+        household: ranHousehold, created: false, changes: [],
+      });
+      const corrected = { ...renData, A1: '重庆市彭水苗族土家族自治县石盘乡石盘村2组', A5: '边缘易致贫户', A7: '2020-04', A8: '2021-02' };
+      expect(applyEffects(loadForm('lookback'), corrected, renHousehold, { month: '2021-04' }).household).toEqual(renHousehold);
+    });
   });
 
   describe('基础信息（A，过录指标，只需核实）', () => {
