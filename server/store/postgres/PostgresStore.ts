@@ -1,0 +1,113 @@
+// The store for several server instances sharing one PostgreSQL database: nothing is kept in
+// memory between calls, every multi-statement write is one transaction (transaction.ts), and a
+// commit is answered only once PostgreSQL reports it durable. Same records, errors, ordering and
+// paging as the SQLite store; the contract suite (test/server/storeContract.ts) runs on both.
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { FormDefinition } from '../../../engine/index';
+import {
+  householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
+  type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
+} from '../Store';
+import type { CampaignRecord, DivisionRecord, SessionRecord } from '../records';
+import * as accounts from './accounts';
+import * as catalog from './catalog';
+import { migrate } from './migrate';
+import { openPool, type PostgresOptions } from './openPool';
+import * as registry from './registry';
+import * as submissions from './submissions';
+import { snapshot, transaction } from './transaction';
+
+export class PostgresStore implements Store {
+  private readonly pool: pg.Pool;
+  private readonly schema: string | undefined;
+
+  constructor(options: PostgresOptions) {
+    this.pool = openPool(options);
+    this.schema = options.schema;
+  }
+
+  async migrate() { await migrate(this.pool, this.schema); }
+  async close() { await this.pool.end(); }
+  async ping() { await this.pool.query('SELECT 1'); }
+
+  async createUser(user: NewUser) {
+    await accounts.insertUser(this.pool, user);
+    return (await accounts.selectUser(this.pool, user.id))!;
+  }
+  async getUser(id: string) { return accounts.selectUser(this.pool, id); }
+  async findUserByUsername(username: string) { return accounts.selectUserByName(this.pool, username); }
+  async listUsers() { return accounts.selectUsers(this.pool); }
+  async updateUser(id: string, patch: UserPatch) {
+    await accounts.patchUser(this.pool, id, patch);
+    return accounts.selectUser(this.pool, id);
+  }
+  async recordLoginFailure(userId: string, lockedUntil: string | null) { await accounts.recordLoginFailure(this.pool, userId, lockedUntil); }
+  async resetLoginFailures(userId: string) { await accounts.resetLoginFailures(this.pool, userId); }
+  async createSession(session: SessionRecord) { await accounts.insertSession(this.pool, session); }
+  async findSession(tokenHash: string) { return accounts.selectSession(this.pool, tokenHash); }
+  async touchSession(tokenHash: string, lastSeenAt: string) { await accounts.touchSession(this.pool, tokenHash, lastSeenAt); }
+  async deleteSession(tokenHash: string) { await accounts.deleteSession(this.pool, tokenHash); }
+  async deleteSessionsOfUser(userId: string) { await accounts.deleteSessionsOfUser(this.pool, userId); }
+
+  async upsertDivisions(divisions: DivisionRecord[]) { await catalog.upsertDivisions(this.pool, divisions); }
+  async listDivisions(prefixes: string[]) { return catalog.selectDivisions(this.pool, prefixes); }
+  async getDivision(code: string) { return catalog.selectDivision(this.pool, code); }
+  async createCampaign(campaign: CampaignRecord) { await catalog.writeCampaign(this.pool, campaign, true); }
+  async updateCampaign(campaign: CampaignRecord) { await catalog.writeCampaign(this.pool, campaign, false); }
+  async getCampaign(id: string) { return catalog.selectCampaign(this.pool, id); }
+  async listCampaigns() { return catalog.selectCampaigns(this.pool); }
+
+  async createForm(form: { id: string; title: string; createdAt: string }) { await catalog.insertForm(this.pool, form); }
+  async getForm(id: string) { return catalog.selectForm(this.pool, id); }
+  async listForms() { return catalog.selectForms(this.pool); }
+  async saveDraft(formId: string, draft: FormDefinition, at: string) { await catalog.writeDraft(this.pool, formId, draft, at); }
+  async publishVersion(formId: string, definition: FormDefinition, by: string, at: string, changes: string[]) {
+    return transaction(this.pool, (db) => catalog.insertVersion(db, formId, definition, by, at, changes));
+  }
+  async getFormVersion(formId: string, version: number) { return catalog.selectVersion(this.pool, formId, version); }
+  async listFormVersions(formId: string) { return catalog.selectVersions(this.pool, formId); }
+
+  async upsertHouseholds(households: HouseholdInput[], at: string) {
+    return transaction(this.pool, async (db) => {
+      const ids: string[] = [];
+      for (const h of households) ids.push(await registry.writeHousehold(db, h, at, randomUUID));
+      return ids;
+    });
+  }
+  async getHousehold(id: string) { return registry.selectHousehold(this.pool, id); }
+  async findHouseholdByHeadId(headIdNumber: string) { return registry.selectHouseholdByHeadId(this.pool, headIdNumber); }
+  async listHouseholds(filter: HouseholdFilter, page: Page) { return snapshot(this.pool, (db) => registry.selectHouseholds(db, filter, page)); }
+  async listHouseholdEvents(householdId: string) { return registry.selectHouseholdEvents(this.pool, householdId); }
+
+  async createSubmission(write: SubmissionWrite) {
+    const r = write.record;
+    const key = write.onePerHousehold && r.householdId ? householdKey(r.formId, r.campaignId, r.householdId) : null;
+    await transaction(this.pool, (db) => submissions.insertSubmission(db, write, key));
+  }
+  async getSubmission(id: string) { return submissions.selectSubmission(this.pool, id); }
+  async findSubmissionFor(formId: string, campaignId: string, householdId: string) {
+    return submissions.selectSubmissionByKey(this.pool, householdKey(formId, campaignId, householdId));
+  }
+  async updateSubmission(update: SubmissionUpdate) {
+    return transaction(this.pool, (db) => submissions.patchSubmission(db, update));
+  }
+  async approveWithEffects(update: SubmissionUpdate, change: HouseholdChange | null) {
+    return transaction(this.pool, async (db) => {
+      if (change) await registry.applyHouseholdChange(db, change, update.event.at);
+      const patch = change && update.patch.householdId === undefined ? { ...update.patch, householdId: change.household.id } : update.patch;
+      return submissions.patchSubmission(db, { ...update, patch });
+    });
+  }
+  async listSubmissions(filter: SubmissionFilter, page: Page) { return snapshot(this.pool, (db) => submissions.selectSubmissions(db, filter, page)); }
+  async *streamSubmissions(filter: SubmissionFilter, batchSize = 500) {
+    let after = '0';
+    for (;;) {
+      const batch = await submissions.selectSubmissionBatch(this.pool, filter, after, batchSize);
+      if (batch.length === 0) return;
+      after = batch[batch.length - 1]!.seq;
+      yield batch.map((b) => b.record);
+    }
+  }
+  async listSubmissionEvents(submissionId: string) { return submissions.selectSubmissionEvents(this.pool, submissionId); }
+}

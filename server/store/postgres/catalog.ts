@@ -1,0 +1,123 @@
+// Divisions, campaigns, forms and their published versions in PostgreSQL.
+import type { FormDefinition } from '../../../engine/index';
+import { StoreConflict } from '../Store';
+import type { CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord } from '../records';
+import type { Db } from './openPool';
+import { Params, scopeClause } from './scopeClause';
+import { uniqueViolation } from './uniqueViolation';
+
+export async function upsertDivisions(db: Db, divisions: DivisionRecord[]): Promise<void> {
+  // One statement for the lot; a code listed twice keeps its last row, as row-by-row upserts would
+  // (and one INSERT may not touch a row twice).
+  const unique = [...new Map(divisions.map((d) => [d.code, d])).values()];
+  if (unique.length === 0) return;
+  await db.query(`INSERT INTO divisions (code, name, parent_code)
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+    ON CONFLICT (code) DO UPDATE SET name = excluded.name, parent_code = excluded.parent_code`,
+  [unique.map((d) => d.code), unique.map((d) => d.name), unique.map((d) => d.parentCode)]);
+}
+
+interface DivisionRow { code: string; name: string; parent_code: string | null }
+const toDivision = (r: DivisionRow): DivisionRecord => ({ code: r.code, name: r.name, parentCode: r.parent_code });
+
+export async function selectDivisions(db: Db, prefixes: string[]): Promise<DivisionRecord[]> {
+  const params = new Params();
+  const scope = scopeClause('code', prefixes, params);
+  return (await db.query<DivisionRow>(`SELECT * FROM divisions WHERE ${scope} ORDER BY code`, params.values)).rows.map(toDivision);
+}
+
+export async function selectDivision(db: Db, code: string): Promise<DivisionRecord | null> {
+  const row = (await db.query<DivisionRow>('SELECT * FROM divisions WHERE code = $1', [code])).rows[0];
+  return row ? toDivision(row) : null;
+}
+
+interface CampaignRow {
+  id: string; title: string; year: number; description: string; parameters: Record<string, unknown>; forms: string[]; status: string;
+  divisions: string[]; created_at: string;
+}
+
+const toCampaign = (r: CampaignRow): CampaignRecord => ({
+  id: r.id, title: r.title, year: r.year, description: r.description, parameters: r.parameters,
+  forms: r.forms, status: r.status as CampaignRecord['status'], divisions: r.divisions, createdAt: r.created_at,
+});
+
+export async function writeCampaign(db: Db, c: CampaignRecord, insert: boolean): Promise<void> {
+  const values = [c.title, c.year, c.description, JSON.stringify(c.parameters), JSON.stringify(c.forms), c.status, JSON.stringify(c.divisions), c.id];
+  if (!insert) {
+    await db.query(`UPDATE campaigns SET title = $1, year = $2, description = $3, parameters = $4, forms = $5, status = $6, divisions = $7
+      WHERE id = $8`, values);
+    return;
+  }
+  try {
+    await db.query(`INSERT INTO campaigns (title, year, description, parameters, forms, status, divisions, id, created_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [...values, c.createdAt]);
+  } catch (e) {
+    if (uniqueViolation(e) === 'campaigns_pkey') throw new StoreConflict('exists', `活动 ${c.id} 已存在`);
+    throw e;
+  }
+}
+
+export async function selectCampaign(db: Db, id: string): Promise<CampaignRecord | null> {
+  const row = (await db.query<CampaignRow>('SELECT * FROM campaigns WHERE id = $1', [id])).rows[0];
+  return row ? toCampaign(row) : null;
+}
+
+export async function selectCampaigns(db: Db): Promise<CampaignRecord[]> {
+  return (await db.query<CampaignRow>('SELECT * FROM campaigns ORDER BY year DESC, id')).rows.map(toCampaign);
+}
+
+interface FormRow { id: string; title: string; latest_version: number | null; draft: FormDefinition | null; draft_updated_at: string | null; created_at: string }
+
+const toForm = (r: FormRow): FormRecord => ({
+  id: r.id, title: r.title, latestVersion: r.latest_version, draft: r.draft, draftUpdatedAt: r.draft_updated_at, createdAt: r.created_at,
+});
+
+export async function insertForm(db: Db, form: { id: string; title: string; createdAt: string }): Promise<void> {
+  try {
+    await db.query('INSERT INTO forms (id, title, created_at) VALUES ($1, $2, $3)', [form.id, form.title, form.createdAt]);
+  } catch (e) {
+    if (uniqueViolation(e) === 'forms_pkey') throw new StoreConflict('exists', `表单 ${form.id} 已存在`);
+    throw e;
+  }
+}
+
+export async function selectForm(db: Db, id: string): Promise<FormRecord | null> {
+  const row = (await db.query<FormRow>('SELECT * FROM forms WHERE id = $1', [id])).rows[0];
+  return row ? toForm(row) : null;
+}
+
+export async function selectForms(db: Db): Promise<FormRecord[]> {
+  return (await db.query<FormRow>('SELECT * FROM forms ORDER BY id')).rows.map(toForm);
+}
+
+export async function writeDraft(db: Db, formId: string, draft: FormDefinition, at: string): Promise<void> {
+  await db.query('UPDATE forms SET draft = $1, draft_updated_at = $2, title = $3 WHERE id = $4', [JSON.stringify(draft), at, draft.title, formId]);
+}
+
+/** Within a transaction: the form row stays locked until commit, so two publishers get two numbers. */
+export async function insertVersion(db: Db, formId: string, definition: FormDefinition, by: string, at: string, changes: string[]): Promise<number> {
+  const form = (await db.query<{ latest_version: number | null }>('SELECT latest_version FROM forms WHERE id = $1 FOR UPDATE', [formId])).rows[0];
+  if (!form) throw new StoreConflict('exists', `表单 ${formId} 不存在`);
+  const version = (form.latest_version ?? 0) + 1;
+  await db.query(`INSERT INTO form_versions (form_id, version, definition, published_at, published_by, changes)
+    VALUES ($1, $2, $3, $4, $5, $6)`, [formId, version, JSON.stringify(definition), at, by, JSON.stringify(changes)]);
+  await db.query('UPDATE forms SET latest_version = $1, title = $2, draft = NULL, draft_updated_at = NULL WHERE id = $3', [version, definition.title, formId]);
+  return version;
+}
+
+interface VersionRow { form_id: string; version: number; definition?: FormDefinition; published_at: string; published_by: string; changes: string[] }
+
+export async function selectVersion(db: Db, formId: string, version: number): Promise<FormVersionRecord | null> {
+  const row = (await db.query<VersionRow>('SELECT * FROM form_versions WHERE form_id = $1 AND version = $2', [formId, version])).rows[0];
+  if (!row) return null;
+  return {
+    formId: row.form_id, version: row.version, definition: row.definition!, publishedAt: row.published_at,
+    publishedBy: row.published_by, changes: row.changes,
+  };
+}
+
+export async function selectVersions(db: Db, formId: string): Promise<Omit<FormVersionRecord, 'definition'>[]> {
+  const rows = (await db.query<VersionRow>(`SELECT form_id, version, published_at, published_by, changes FROM form_versions
+    WHERE form_id = $1 ORDER BY version`, [formId])).rows;
+  return rows.map((r) => ({ formId: r.form_id, version: r.version, publishedAt: r.published_at, publishedBy: r.published_by, changes: r.changes }));
+}

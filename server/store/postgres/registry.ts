@@ -1,0 +1,147 @@
+// The household registry in PostgreSQL: households with their members in their own table (so a
+// member's ID number can be found across households), and the history of registry changes.
+// Members come back with their household in the same statement, so a reader never pairs one
+// revision's household with another's members.
+import type { Member } from '../../../engine/index';
+import { StoreConflict, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type Page, type Paged } from '../Store';
+import type { HouseholdEvent, HouseholdRecord } from '../records';
+import type { Db } from './openPool';
+import { Params, scopeClause, where } from './scopeClause';
+import { uniqueViolation } from './uniqueViolation';
+
+interface HouseholdRow {
+  id: string; division_code: string; head_name: string; head_id_number: string; phone: string | null; address: string | null;
+  kind: string | null; identified_month: string | null; risk_eliminated_month: string | null; risk_elimination_method: string | null;
+  main_risk: string | null; removed_members: HouseholdRecord['removedMembers']; revision: number; created_at: string; updated_at: string;
+  members: Member[];
+}
+
+function toHousehold(row: HouseholdRow): HouseholdRecord {
+  const h: HouseholdRecord = {
+    id: row.id, divisionCode: row.division_code, headName: row.head_name, headIdNumber: row.head_id_number,
+    members: row.members, removedMembers: row.removed_members, revision: row.revision, createdAt: row.created_at, updatedAt: row.updated_at,
+  };
+  const optional = {
+    phone: row.phone, address: row.address, kind: row.kind, identifiedMonth: row.identified_month,
+    riskEliminatedMonth: row.risk_eliminated_month, riskEliminationMethod: row.risk_elimination_method, mainRisk: row.main_risk,
+  };
+  for (const [key, value] of Object.entries(optional)) if (value !== null) (h as unknown as Record<string, unknown>)[key] = value;
+  return h;
+}
+
+const WITH_MEMBERS = `h.*, (SELECT COALESCE(json_agg(m.attributes ORDER BY m.position), '[]')
+  FROM household_members m WHERE m.household_id = h.id) AS members`;
+
+export async function selectHousehold(db: Db, id: string): Promise<HouseholdRecord | null> {
+  const row = (await db.query<HouseholdRow>(`SELECT ${WITH_MEMBERS} FROM households h WHERE h.id = $1`, [id])).rows[0];
+  return row ? toHousehold(row) : null;
+}
+
+export async function selectHouseholdByHeadId(db: Db, headIdNumber: string): Promise<HouseholdRecord | null> {
+  const row = (await db.query<HouseholdRow>(`SELECT ${WITH_MEMBERS} FROM households h WHERE h.head_id_number = $1`, [headIdNumber])).rows[0];
+  return row ? toHousehold(row) : null;
+}
+
+function filterClause(filter: HouseholdFilter, params: Params): string {
+  const conditions = [scopeClause('h.division_code', filter.scope, params)];
+  if (filter.division) conditions.push(scopeClause('h.division_code', [filter.division], params));
+  if (filter.kind) conditions.push(`h.kind = ${params.add(filter.kind)}`);
+  if (filter.kinds?.length) conditions.push(`h.kind = ANY(${params.add(filter.kinds)}::text[])`);
+  if (filter.q) {
+    // SQLite's LIKE: ASCII letters in either case, no escape character.
+    const like = params.add(`%${filter.q}%`);
+    const q = params.add(filter.q);
+    conditions.push(`(h.head_name ILIKE ${like} ESCAPE '' OR h.head_id_number = ${q} OR EXISTS (SELECT 1 FROM household_members m
+      WHERE m.household_id = h.id AND (m.id_number = ${q} OR m.name = ${q})))`);
+  }
+  return where(conditions);
+}
+
+/** Reads run in one snapshot (see snapshot()): the total and the page agree. */
+export async function selectHouseholds(db: Db, filter: HouseholdFilter, page: Page): Promise<Paged<HouseholdRecord>> {
+  const params = new Params();
+  const w = filterClause(filter, params);
+  const total = (await db.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM households h ${w}`, params.values)).rows[0]!.n;
+  const limit = params.add(page.pageSize);
+  const offset = params.add((page.page - 1) * page.pageSize);
+  const rows = (await db.query<HouseholdRow>(`SELECT ${WITH_MEMBERS} FROM households h ${w}
+    ORDER BY h.division_code, h.head_name, h.id LIMIT ${limit} OFFSET ${offset}`, params.values)).rows;
+  return { items: rows.map(toHousehold), total, page: page.page, pageSize: page.pageSize };
+}
+
+async function writeMembers(db: Db, householdId: string, members: Member[]): Promise<void> {
+  await db.query('DELETE FROM household_members WHERE household_id = $1', [householdId]);
+  if (members.length === 0) return;
+  await db.query(`INSERT INTO household_members (household_id, position, name, id_number, attributes)
+    SELECT $1, m.ordinality - 1, m.name, m.id_number, m.attributes
+    FROM unnest($2::text[], $3::text[], $4::jsonb[]) WITH ORDINALITY AS m(name, id_number, attributes)`,
+  [householdId, members.map((m) => String(m.name ?? '')), members.map((m) => String(m.idNumber ?? '')), members.map((m) => JSON.stringify(m))]);
+}
+
+const COLUMNS = ['division_code', 'head_name', 'head_id_number', 'phone', 'address', 'kind', 'identified_month',
+  'risk_eliminated_month', 'risk_elimination_method', 'main_risk', 'removed_members'] as const;
+
+function values(h: HouseholdInput): unknown[] {
+  return [h.divisionCode, h.headName, h.headIdNumber, h.phone ?? null, h.address ?? null, h.kind ?? null, h.identifiedMonth ?? null,
+    h.riskEliminatedMonth ?? null, h.riskEliminationMethod ?? null, h.mainRisk ?? null,
+    JSON.stringify(h.removedMembers ?? [])];
+}
+
+const placeholders = (from: number) => COLUMNS.map((_, i) => `$${from + i}`).join(', ');
+
+async function lockExisting(db: Db, h: HouseholdInput): Promise<{ id: string; revision: number } | undefined> {
+  const [column, key] = h.id ? ['id', h.id] : ['head_id_number', h.headIdNumber];
+  return (await db.query<{ id: string; revision: number }>(`SELECT id, revision FROM households WHERE ${column} = $1 FOR UPDATE`, [key])).rows[0];
+}
+
+async function update(db: Db, id: string, h: HouseholdInput, at: string): Promise<string> {
+  await db.query(`UPDATE households SET ${COLUMNS.map((c, i) => `${c} = $${i + 1}`).join(', ')}, revision = revision + 1,
+    updated_at = $${COLUMNS.length + 1} WHERE id = $${COLUMNS.length + 2}`, [...values(h), at, id]);
+  await writeMembers(db, id, h.members);
+  return id;
+}
+
+/**
+ * Inserts or updates one household (matched by id, else by head ID number); returns its id. Within
+ * a transaction: the matched row stays locked until commit. A new head ID number that another
+ * instance inserts at the same moment is waited for and then updated, as if it had come first.
+ */
+export async function writeHousehold(db: Db, h: HouseholdInput, at: string, newId: () => string, expectedRevision?: number | null): Promise<string> {
+  const existing = await lockExisting(db, h);
+  if (expectedRevision !== undefined && expectedRevision !== null && existing?.revision !== expectedRevision) {
+    throw new StoreConflict('revision', '农户信息已被他人修改，请刷新后重试');
+  }
+  try {
+    if (existing) return await update(db, existing.id, h, at);
+    const id = h.id ?? newId();
+    const n = COLUMNS.length;
+    const inserted = await db.query(`INSERT INTO households (id, ${COLUMNS.join(', ')}, revision, created_at, updated_at)
+      VALUES ($1, ${placeholders(2)}, 1, $${n + 2}, $${n + 2})
+      ${h.id ? '' : 'ON CONFLICT (head_id_number) DO NOTHING'}`, [id, ...values(h), at]);
+    if (inserted.rowCount === 0) {
+      const raced = await lockExisting(db, h);
+      if (!raced) throw new StoreConflict('unique', `户主证件号码 ${h.headIdNumber} 正被同时导入，请重试`);
+      return await update(db, raced.id, h, at);
+    }
+    await writeMembers(db, id, h.members);
+    return id;
+  } catch (e) {
+    if (uniqueViolation(e) === 'households_head_id_number_key') {
+      throw new StoreConflict('unique', `户主证件号码 ${h.headIdNumber} 已属于另一户`);
+    }
+    throw e;
+  }
+}
+
+export async function applyHouseholdChange(db: Db, change: HouseholdChange, at: string): Promise<void> {
+  const id = await writeHousehold(db, change.household, at, () => change.household.id, change.expectedRevision);
+  await db.query('INSERT INTO household_events (household_id, at, user_id, submission_id, changes) VALUES ($1, $2, $3, $4, $5)',
+    [id, change.event.at, change.event.userId, change.event.submissionId, JSON.stringify(change.event.changes)]);
+}
+
+interface EventRow { id: string; household_id: string; at: string; user_id: string; submission_id: string | null; changes: string[] }
+
+export async function selectHouseholdEvents(db: Db, householdId: string): Promise<HouseholdEvent[]> {
+  const rows = (await db.query<EventRow>('SELECT * FROM household_events WHERE household_id = $1 ORDER BY id', [householdId])).rows;
+  return rows.map((r) => ({ id: Number(r.id), householdId: r.household_id, at: r.at, userId: r.user_id, submissionId: r.submission_id, changes: r.changes }));
+}

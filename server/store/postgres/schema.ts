@@ -1,0 +1,148 @@
+// The PostgreSQL schema as ordered migrations; each runs once, recorded in schema_migrations.
+// It mirrors the SQLite schema so both stores answer alike:
+// - every text column uses the "C" collation: ordering, ranges (scopeClause) and ILIKE then work
+//   byte by byte, as SQLite's BINARY collation does, whatever the database's locale;
+// - times are ISO text, as in SQLite: they sort as they read and come back exactly as written;
+// - definitions, drafts, submission data and prefill are `json`, which keeps the document as
+//   written: their key order means something (a schema's properties are its field order, and
+//   diffData compares values as JSON text). The other JSON columns are `jsonb`;
+// - `seq` numbers submissions in insertion order, for keyset streaming (SQLite's rowid).
+export const POSTGRES_MIGRATIONS: string[] = [
+  `
+  CREATE TABLE users (
+    id text COLLATE "C" PRIMARY KEY,
+    username text COLLATE "C" NOT NULL CONSTRAINT users_username_key UNIQUE,
+    display_name text COLLATE "C" NOT NULL,
+    role text COLLATE "C" NOT NULL,
+    scope jsonb NOT NULL,
+    disabled boolean NOT NULL DEFAULT false,
+    password_hash text COLLATE "C" NOT NULL,
+    failed_logins integer NOT NULL DEFAULT 0,
+    locked_until text COLLATE "C",
+    created_at text COLLATE "C" NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash text COLLATE "C" PRIMARY KEY,
+    user_id text COLLATE "C" NOT NULL REFERENCES users(id),
+    csrf_token text COLLATE "C" NOT NULL,
+    created_at text COLLATE "C" NOT NULL,
+    last_seen_at text COLLATE "C" NOT NULL,
+    expires_at text COLLATE "C" NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE TABLE divisions (
+    code text COLLATE "C" PRIMARY KEY,
+    name text COLLATE "C" NOT NULL,
+    parent_code text COLLATE "C"
+  );
+  CREATE TABLE campaigns (
+    id text COLLATE "C" PRIMARY KEY,
+    title text COLLATE "C" NOT NULL,
+    year integer NOT NULL,
+    description text COLLATE "C" NOT NULL,
+    parameters jsonb NOT NULL,
+    forms jsonb NOT NULL,
+    status text COLLATE "C" NOT NULL,
+    divisions jsonb NOT NULL,
+    created_at text COLLATE "C" NOT NULL
+  );
+  CREATE TABLE forms (
+    id text COLLATE "C" PRIMARY KEY,
+    title text COLLATE "C" NOT NULL,
+    latest_version integer,
+    draft json,
+    draft_updated_at text COLLATE "C",
+    created_at text COLLATE "C" NOT NULL
+  );
+  CREATE TABLE form_versions (
+    form_id text COLLATE "C" NOT NULL REFERENCES forms(id),
+    version integer NOT NULL,
+    definition json NOT NULL,
+    published_at text COLLATE "C" NOT NULL,
+    published_by text COLLATE "C" NOT NULL,
+    changes jsonb NOT NULL,
+    PRIMARY KEY (form_id, version)
+  );
+  CREATE TABLE households (
+    id text COLLATE "C" PRIMARY KEY,
+    division_code text COLLATE "C" NOT NULL,
+    head_name text COLLATE "C" NOT NULL,
+    head_id_number text COLLATE "C" NOT NULL CONSTRAINT households_head_id_number_key UNIQUE,
+    phone text COLLATE "C",
+    address text COLLATE "C",
+    kind text COLLATE "C",
+    identified_month text COLLATE "C",
+    risk_eliminated_month text COLLATE "C",
+    risk_elimination_method text COLLATE "C",
+    main_risk text COLLATE "C",
+    removed_members jsonb NOT NULL DEFAULT '[]',
+    revision integer NOT NULL,
+    created_at text COLLATE "C" NOT NULL,
+    updated_at text COLLATE "C" NOT NULL
+  );
+  CREATE INDEX households_division ON households(division_code);
+  CREATE INDEX households_head_name ON households(head_name);
+  CREATE TABLE household_members (
+    household_id text COLLATE "C" NOT NULL REFERENCES households(id) ON DELETE CASCADE,
+    position integer NOT NULL,
+    name text COLLATE "C" NOT NULL,
+    id_number text COLLATE "C" NOT NULL,
+    attributes jsonb NOT NULL,
+    PRIMARY KEY (household_id, position)
+  );
+  CREATE INDEX household_members_id ON household_members(id_number);
+  CREATE TABLE household_events (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    household_id text COLLATE "C" NOT NULL,
+    at text COLLATE "C" NOT NULL,
+    user_id text COLLATE "C" NOT NULL,
+    submission_id text COLLATE "C",
+    changes jsonb NOT NULL
+  );
+  CREATE INDEX household_events_household ON household_events(household_id);
+  CREATE TABLE submissions (
+    id text COLLATE "C" CONSTRAINT submissions_pkey PRIMARY KEY,
+    seq bigint GENERATED ALWAYS AS IDENTITY CONSTRAINT submissions_seq_key UNIQUE,
+    form_id text COLLATE "C" NOT NULL,
+    form_version integer NOT NULL,
+    campaign_id text COLLATE "C" NOT NULL,
+    household_id text COLLATE "C",
+    division_code text COLLATE "C" NOT NULL,
+    head_name text COLLATE "C" NOT NULL,
+    head_id_number text COLLATE "C" NOT NULL,
+    status text COLLATE "C" NOT NULL,
+    review_level integer NOT NULL,
+    data json NOT NULL,
+    errors jsonb NOT NULL,
+    warnings jsonb NOT NULL,
+    prefill json,
+    request_hash text COLLATE "C" NOT NULL,
+    revision integer NOT NULL,
+    return_comment text COLLATE "C",
+    unique_key text COLLATE "C" CONSTRAINT submissions_unique_key_key UNIQUE,
+    created_by text COLLATE "C" NOT NULL,
+    updated_by text COLLATE "C" NOT NULL,
+    created_at text COLLATE "C" NOT NULL,
+    updated_at text COLLATE "C" NOT NULL,
+    submitted_at text COLLATE "C",
+    approved_at text COLLATE "C"
+  );
+  CREATE INDEX submissions_form_division ON submissions(form_id, division_code);
+  CREATE INDEX submissions_form_status ON submissions(form_id, status, review_level);
+  CREATE INDEX submissions_form_updated ON submissions(form_id, updated_at);
+  CREATE INDEX submissions_household ON submissions(household_id);
+  CREATE TABLE submission_events (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    submission_id text COLLATE "C" NOT NULL,
+    at text COLLATE "C" NOT NULL,
+    user_id text COLLATE "C" NOT NULL,
+    username text COLLATE "C" NOT NULL,
+    action text COLLATE "C" NOT NULL,
+    status text COLLATE "C" NOT NULL,
+    level integer,
+    comment text COLLATE "C",
+    changes jsonb NOT NULL
+  );
+  CREATE INDEX submission_events_submission ON submission_events(submission_id);
+  `,
+];
