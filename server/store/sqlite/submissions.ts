@@ -39,6 +39,9 @@ function insertEvent(db: Database.Database, e: Omit<SubmissionEvent, 'id'>): voi
 
 export function insertSubmission(db: Database.Database, write: SubmissionWrite, uniqueKey: string | null): void {
   const r = write.record;
+  // Checked first: SQLite tests the household key's index before the primary key's, so a retried
+  // create (its household key taken by itself) would otherwise be 'unique', not 'exists'.
+  if (db.prepare('SELECT 1 FROM submissions WHERE id = ?').get(r.id)) throw new StoreConflict('exists', `提交 ${r.id} 已存在`);
   try {
     db.prepare(`INSERT INTO submissions (id, ${FIELDS.map(([, c]) => c).join(', ')}, request_hash, revision, created_by, created_at, unique_key)
       VALUES (?, ${FIELDS.map(() => '?').join(', ')}, ?, ?, ?, ?, ?)`)

@@ -1,0 +1,92 @@
+// The Store contract on PostgreSQL (WNBD_PG_URL): a fresh schema per test, dropped afterwards;
+// then what only PostgreSQL has: several server instances on one database.
+// Skipped when WNBD_PG_URL is unset, unless WNBD_REQUIRE_PG=1 (then this file fails).
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PostgresStore } from '../../server/store/postgres/PostgresStore';
+import { POSTGRES_MIGRATIONS } from '../../server/store/postgres/schema';
+import { dropTestSchema, newTestSchema, postgresTestUrl } from '../helpers/testServer';
+import { storeContract } from './storeContract';
+
+const url = postgresTestUrl('PostgreSQL store contract');
+
+if (url) {
+  storeContract('PostgreSQL', async () => {
+    const schema = newTestSchema();
+    const store = new PostgresStore({ connectionString: url, schema });
+    await store.migrate();
+    return {
+      store,
+      async cleanup() {
+        await store.close();
+        await dropTestSchema(url, schema);
+      },
+    };
+  });
+
+  describe('PostgresStore with several server instances', () => {
+    const schema = newTestSchema();
+    const opened: PostgresStore[] = [];
+    const open = () => {
+      const store = new PostgresStore({ connectionString: url, schema, maxConnections: 2 });
+      opened.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+      await dropTestSchema(url, schema);
+    });
+
+    it('applies each migration once when instances start at the same moment', async () => {
+      await Promise.all([open(), open(), open(), open()].map((s) => s.migrate()));
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`);
+        expect(rows.map((r) => r.version)).toEqual(POSTGRES_MIGRATIONS.map((_, i) => i + 1));
+      } finally {
+        await client.end();
+      }
+    });
+
+    it('shares every write between instances: nothing is kept in memory', async () => {
+      const [a, b] = [open(), open()];
+      await a.migrate();
+      await b.migrate();
+      await a.createForm({ id: 'form-a', title: '表A', createdAt: '2021-11-20T09:00:00.000Z' });
+      expect((await b.getForm('form-a'))?.title).toBe('表A');
+      await b.upsertHouseholds([{ divisionCode: '500118104201', headName: '张德明', headIdNumber: '500118196503120011', members: [] }], '2021-11-20T09:00:00.000Z');
+      expect((await a.findHouseholdByHeadId('500118196503120011'))?.headName).toBe('张德明');
+    });
+
+    it('imports the same new head ID number from two instances at once as one household', async () => {
+      const [a, b] = [open(), open()];
+      await a.migrate();
+      const row = { divisionCode: '500118104201', headName: '张德明', headIdNumber: '500118196503120011', members: [] };
+      const [[first], [second]] = await Promise.all([a.upsertHouseholds([row], 'T1'), b.upsertHouseholds([row], 'T2')]);
+      expect(second).toBe(first);
+      expect((await a.getHousehold(first!))?.revision).toBe(2);
+    });
+
+    it('keeps the tables in the schema it is given', async () => {
+      const store = open();
+      await store.migrate();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [schema]);
+        expect(rows.map((r) => r.table_name)).toContain('submissions');
+      } finally {
+        await client.end();
+      }
+    });
+  });
+
+  it('refuses a schema name that is not a plain identifier', () => {
+    expect(() => new PostgresStore({ connectionString: url, schema: 'x; DROP TABLE users' })).toThrow(/模式名/);
+  });
+} else {
+  describe.skip('Store contract: PostgreSQL (WNBD_PG_URL unset)', () => {
+    it('runs when WNBD_PG_URL names a PostgreSQL server', () => {});
+  });
+}

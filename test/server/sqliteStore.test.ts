@@ -1,0 +1,19 @@
+// The Store contract on SQLite: a fresh database file per test.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../../server/store/sqlite/SqliteStore';
+import { storeContract } from './storeContract';
+
+storeContract('SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wnbd-store-'));
+  const store = new SqliteStore(join(dir, 'store.sqlite'));
+  await store.migrate();
+  return {
+    store,
+    async cleanup() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});

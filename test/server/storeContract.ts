@@ -1,0 +1,674 @@
+// The Store contract as a reusable suite (rjsf's pattern: one suite, several configurations):
+// everything a caller of server/store/Store.ts relies on, run against each implementation by a
+// one-line test file (sqliteStore.test.ts, postgresStore.test.ts). Each test gets a fresh, empty,
+// migrated store, so tests never depend on one another's data.
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FormDefinition } from '../../engine/index';
+import type { CampaignRecord, HouseholdRecord, SubmissionEvent, SubmissionRecord } from '../../server/store/records';
+import {
+  StoreConflict, type HouseholdChange, type HouseholdInput, type NewUser, type Store, type SubmissionFilter, type SubmissionUpdate,
+} from '../../server/store/Store';
+
+export interface StoreUnderTest {
+  store: Store;
+  /** Closes the store and removes what it wrote (file, schema). */
+  cleanup(): Promise<void>;
+}
+
+const T0 = '2021-11-20T09:00:00.000Z';
+/** An ISO time `minutes` after T0. */
+const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
+
+async function conflict(promise: Promise<unknown>): Promise<StoreConflict['kind']> {
+  try {
+    await promise;
+  } catch (e) {
+    if (e instanceof StoreConflict) return e.kind;
+    throw e;
+  }
+  throw new Error('expected a StoreConflict, but the call succeeded');
+}
+
+function newUser(username: string, overrides: Partial<NewUser> = {}): NewUser {
+  return {
+    id: randomUUID(), username, displayName: `用户${username}`, role: 'officer', scope: ['500118104201'],
+    passwordHash: 'scrypt$hash', createdAt: T0, ...overrides,
+  };
+}
+
+function campaign(id: string, overrides: Partial<CampaignRecord> = {}): CampaignRecord {
+  return {
+    id, title: `${id} 活动`, year: 2021, description: '说明', parameters: { incomeLine: 6000, months: ['2021-01'] },
+    forms: ['form-a'], status: 'open', divisions: ['500118'], createdAt: T0, ...overrides,
+  };
+}
+
+/** A definition whose key order is not alphabetical: the order of properties is the order of fields. */
+function definition(title: string, extra: Record<string, unknown> = {}): FormDefinition {
+  return {
+    id: 'form-a', title,
+    schema: { type: 'object', properties: { zeta: { type: 'string', title: 'Z 最后一项' }, alpha: { type: 'number', title: 'A' }, mid: { type: 'boolean' } } },
+    ...extra,
+  } as FormDefinition;
+}
+
+function household(headIdNumber: string, overrides: Partial<HouseholdInput> = {}): HouseholdInput {
+  return {
+    divisionCode: '500118104201', headName: `户主${headIdNumber.slice(-4)}`, headIdNumber,
+    members: [
+      { name: '户主', idNumber: headIdNumber, relation: '户主', gender: '男', disabled: false },
+      { name: '配偶', idNumber: `${headIdNumber}P`, relation: '配偶', extra: { note: '务工', months: [1, 2] } },
+    ],
+    ...overrides,
+  };
+}
+
+function submission(overrides: Partial<SubmissionRecord> = {}): SubmissionRecord {
+  return {
+    id: randomUUID(), formId: 'form-a', formVersion: 1, campaignId: 'c-2021', householdId: null, divisionCode: '500118104201',
+    headName: '张德明', headIdNumber: '500118196503120011', status: 'draft', reviewLevel: 0,
+    data: { zeta: 'z', alpha: 1, members: [{ name: '张德明', idNumber: '500118196503120011' }], nested: { b: 2, a: 1 } },
+    errors: [{ path: '/A28', field: 'A28', code: 'required', message: 'A28 工资性收入（元）为必填项', severity: 'error' }],
+    warnings: [], prefill: null, requestHash: 'hash-1', revision: 1, returnComment: null, createdBy: 'u-officer', updatedBy: 'u-officer',
+    createdAt: T0, updatedAt: T0, submittedAt: null, approvedAt: null, ...overrides,
+  };
+}
+
+function event(record: SubmissionRecord, overrides: Partial<Omit<SubmissionEvent, 'id'>> = {}): Omit<SubmissionEvent, 'id'> {
+  return {
+    submissionId: record.id, at: record.updatedAt, userId: record.updatedBy, username: 'cunyuan', action: 'create',
+    status: record.status, level: null, comment: null, changes: [{ field: '/zeta', to: 'z' }], ...overrides,
+  };
+}
+
+export function storeContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, cleanup } = await makeStore());
+    });
+    afterEach(async () => {
+      await cleanup();
+    });
+
+    const create = (record: SubmissionRecord, onePerHousehold = false) =>
+      store.createSubmission({ record, event: event(record, { action: record.status === 'submitted' ? 'submit' : 'create' }), onePerHousehold });
+
+    describe('migrate, ping', () => {
+      it('migrates again without harm and keeps the data', async () => {
+        await store.createForm({ id: 'form-a', title: '表A', createdAt: T0 });
+        await store.migrate();
+        await store.ping();
+        expect((await store.getForm('form-a'))?.title).toBe('表A');
+      });
+    });
+
+    describe('users', () => {
+      it('creates a user with no failed logins, found by id and by username', async () => {
+        const input = newUser('cunyuan', { scope: ['500118104201', '500118104202'] });
+        const created = await store.createUser(input);
+        expect(created).toEqual({
+          id: input.id, username: 'cunyuan', displayName: '用户cunyuan', role: 'officer', scope: ['500118104201', '500118104202'],
+          disabled: false, passwordHash: 'scrypt$hash', failedLogins: 0, lockedUntil: null, createdAt: T0,
+        });
+        expect(await store.getUser(input.id)).toEqual(created);
+        expect(await store.findUserByUsername('cunyuan')).toEqual(created);
+        expect(await store.getUser('nobody')).toBeNull();
+        expect(await store.findUserByUsername('CUNYUAN')).toBeNull();
+      });
+
+      it('refuses a taken username with a unique conflict, keeping the first user', async () => {
+        const first = await store.createUser(newUser('cunyuan'));
+        expect(await conflict(store.createUser(newUser('cunyuan', { displayName: '另一个' })))).toBe('unique');
+        expect(await store.listUsers()).toEqual([first]);
+      });
+
+      it('lists users by creation time, then username', async () => {
+        await store.createUser(newUser('b', { createdAt: at(1) }));
+        await store.createUser(newUser('c', { createdAt: at(0) }));
+        await store.createUser(newUser('a', { createdAt: at(1) }));
+        expect((await store.listUsers()).map((u) => u.username)).toEqual(['c', 'a', 'b']);
+      });
+
+      it('updates only the fields given and answers the updated user (null when unknown)', async () => {
+        const user = await store.createUser(newUser('cunyuan'));
+        const updated = await store.updateUser(user.id, { displayName: '村员', role: 'reviewer', scope: ['500118104'] });
+        expect(updated).toEqual({ ...user, displayName: '村员', role: 'reviewer', scope: ['500118104'] });
+        expect(await store.updateUser(user.id, {})).toEqual(updated);
+        expect(await store.updateUser('nobody', { displayName: 'x' })).toBeNull();
+      });
+
+      it('disables and re-enables a user', async () => {
+        const user = await store.createUser(newUser('cunyuan'));
+        expect((await store.updateUser(user.id, { disabled: true }))?.disabled).toBe(true);
+        expect((await store.getUser(user.id))?.disabled).toBe(true);
+        expect((await store.updateUser(user.id, { disabled: false }))?.disabled).toBe(false);
+      });
+
+      it('counts failed logins with the lock time, and clears them on reset or a new password', async () => {
+        const user = await store.createUser(newUser('cunyuan'));
+        await store.recordLoginFailure(user.id, null);
+        await store.recordLoginFailure(user.id, at(5));
+        expect(await store.getUser(user.id)).toMatchObject({ failedLogins: 2, lockedUntil: at(5) });
+        await store.resetLoginFailures(user.id);
+        expect(await store.getUser(user.id)).toMatchObject({ failedLogins: 0, lockedUntil: null });
+        await store.recordLoginFailure(user.id, at(9));
+        const changed = await store.updateUser(user.id, { passwordHash: 'scrypt$new' });
+        expect(changed).toMatchObject({ passwordHash: 'scrypt$new', failedLogins: 0, lockedUntil: null });
+      });
+    });
+
+    describe('sessions', () => {
+      const session = (tokenHash: string, userId: string) => ({
+        tokenHash, userId, csrfToken: `csrf-${tokenHash}`, createdAt: T0, lastSeenAt: T0, expiresAt: at(60 * 24),
+      });
+
+      it('creates, finds, touches and deletes a session', async () => {
+        const user = await store.createUser(newUser('cunyuan'));
+        await store.createSession(session('h1', user.id));
+        expect(await store.findSession('h1')).toEqual(session('h1', user.id));
+        expect(await store.findSession('h2')).toBeNull();
+        await store.touchSession('h1', at(3));
+        expect(await store.findSession('h1')).toEqual({ ...session('h1', user.id), lastSeenAt: at(3) });
+        await store.deleteSession('h1');
+        expect(await store.findSession('h1')).toBeNull();
+        await store.deleteSession('h1');
+      });
+
+      it('deletes every session of one user and only those', async () => {
+        const a = await store.createUser(newUser('a'));
+        const b = await store.createUser(newUser('b'));
+        await store.createSession(session('a1', a.id));
+        await store.createSession(session('a2', a.id));
+        await store.createSession(session('b1', b.id));
+        await store.deleteSessionsOfUser(a.id);
+        expect(await store.findSession('a1')).toBeNull();
+        expect(await store.findSession('a2')).toBeNull();
+        expect(await store.findSession('b1')).toEqual(session('b1', b.id));
+      });
+    });
+
+    describe('divisions', () => {
+      const DIVISIONS = [
+        { code: '500118', name: '永川区', parentCode: null },
+        { code: '500118104', name: '双石镇', parentCode: '500118' },
+        { code: '500118104202', name: '双凤村', parentCode: '500118104' },
+        { code: '500118104201', name: '石庙村', parentCode: '500118104' },
+        { code: '500119', name: '南川区', parentCode: null },
+      ];
+
+      it('upserts divisions and lists them by code prefixes, in code order', async () => {
+        await store.upsertDivisions(DIVISIONS);
+        expect((await store.listDivisions([''])).map((d) => d.code)).toEqual(['500118', '500118104', '500118104201', '500118104202', '500119']);
+        expect((await store.listDivisions(['500118104'])).map((d) => d.code)).toEqual(['500118104', '500118104201', '500118104202']);
+        expect((await store.listDivisions(['500118104202', '500119'])).map((d) => d.code)).toEqual(['500118104202', '500119']);
+        expect(await store.listDivisions([])).toEqual([]);
+        expect(await store.getDivision('500118104201')).toEqual({ code: '500118104201', name: '石庙村', parentCode: '500118104' });
+        expect(await store.getDivision('500118104299')).toBeNull();
+      });
+
+      it('updates a known code in place; a code given twice keeps its last row', async () => {
+        await store.upsertDivisions(DIVISIONS);
+        await store.upsertDivisions([
+          { code: '500118104201', name: '石庙村（旧）', parentCode: null },
+          { code: '500118104201', name: '石庙社区', parentCode: '500118104' },
+        ]);
+        expect(await store.getDivision('500118104201')).toEqual({ code: '500118104201', name: '石庙社区', parentCode: '500118104' });
+        expect(await store.listDivisions([''])).toHaveLength(5);
+        await store.upsertDivisions([]);
+      });
+    });
+
+    describe('campaigns', () => {
+      it('creates, reads, updates and lists campaigns (year descending, then id)', async () => {
+        await store.createCampaign(campaign('c-2021'));
+        await store.createCampaign(campaign('c-2022b', { year: 2022 }));
+        await store.createCampaign(campaign('c-2022a', { year: 2022, divisions: [], forms: [] }));
+        expect(await store.getCampaign('c-2021')).toEqual(campaign('c-2021'));
+        expect(await store.getCampaign('c-1999')).toBeNull();
+        const changed = campaign('c-2021', { title: '新标题', year: 2023, description: '', parameters: { incomeLine: 6500 }, forms: ['form-a', 'form-b'], status: 'closed', divisions: ['500118104'] });
+        await store.updateCampaign({ ...changed, createdAt: at(99) });
+        expect(await store.getCampaign('c-2021')).toEqual(changed);
+        expect((await store.listCampaigns()).map((c) => c.id)).toEqual(['c-2021', 'c-2022a', 'c-2022b']);
+      });
+
+      it('refuses a taken campaign id (exists)', async () => {
+        await store.createCampaign(campaign('c-2021'));
+        expect(await conflict(store.createCampaign(campaign('c-2021', { title: '重复' })))).toBe('exists');
+        expect((await store.getCampaign('c-2021'))?.title).toBe('c-2021 活动');
+      });
+    });
+
+    describe('forms and versions', () => {
+      it('creates a form with no version and no draft, and refuses a taken id (exists)', async () => {
+        await store.createForm({ id: 'form-b', title: '表B', createdAt: T0 });
+        await store.createForm({ id: 'form-a', title: '表A', createdAt: at(1) });
+        expect(await store.getForm('form-a')).toEqual({ id: 'form-a', title: '表A', latestVersion: null, draft: null, draftUpdatedAt: null, createdAt: at(1) });
+        expect(await conflict(store.createForm({ id: 'form-a', title: '另一个', createdAt: T0 }))).toBe('exists');
+        expect((await store.listForms()).map((f) => [f.id, f.title])).toEqual([['form-a', '表A'], ['form-b', '表B']]);
+        expect(await store.getForm('form-z')).toBeNull();
+      });
+
+      it('saves a draft as written, key order included, taking its title', async () => {
+        await store.createForm({ id: 'form-a', title: '表A', createdAt: T0 });
+        const draft = definition('表A（草稿）');
+        await store.saveDraft('form-a', draft, at(2));
+        const form = (await store.getForm('form-a'))!;
+        expect(form).toMatchObject({ title: '表A（草稿）', draftUpdatedAt: at(2), latestVersion: null });
+        expect(JSON.stringify(form.draft)).toBe(JSON.stringify(draft));
+      });
+
+      it('publishes versions 1, 2... clearing the draft; published versions never change', async () => {
+        await store.createForm({ id: 'form-a', title: '表A', createdAt: T0 });
+        const first = definition('表A 第一版');
+        await store.saveDraft('form-a', first, at(1));
+        expect(await store.publishVersion('form-a', first, 'admin', at(2), ['初始版本'])).toBe(1);
+        expect(await store.getForm('form-a')).toMatchObject({ latestVersion: 1, title: '表A 第一版', draft: null, draftUpdatedAt: null });
+
+        await store.saveDraft('form-a', definition('表A 第二版草稿'), at(3));
+        const second = definition('表A 第二版', { description: '加了说明' });
+        expect(await store.publishVersion('form-a', second, 'admin2', at(4), ['修改标题', '增加说明'])).toBe(2);
+        await store.saveDraft('form-a', definition('表A 第三版草稿'), at(5));
+
+        const v1 = (await store.getFormVersion('form-a', 1))!;
+        expect(v1).toEqual({ formId: 'form-a', version: 1, definition: first, publishedAt: at(2), publishedBy: 'admin', changes: ['初始版本'] });
+        expect(JSON.stringify(v1.definition)).toBe(JSON.stringify(first));
+        expect((await store.getFormVersion('form-a', 2))?.definition).toEqual(second);
+        expect(await store.getFormVersion('form-a', 3)).toBeNull();
+        expect(await store.listFormVersions('form-a')).toEqual([
+          { formId: 'form-a', version: 1, publishedAt: at(2), publishedBy: 'admin', changes: ['初始版本'] },
+          { formId: 'form-a', version: 2, publishedAt: at(4), publishedBy: 'admin2', changes: ['修改标题', '增加说明'] },
+        ]);
+        expect(await store.getForm('form-a')).toMatchObject({ latestVersion: 2, title: '表A 第三版草稿', draftUpdatedAt: at(5) });
+        expect(await store.listFormVersions('form-z')).toEqual([]);
+      });
+
+      it('gives two publishers at once two different numbers', async () => {
+        await store.createForm({ id: 'form-a', title: '表A', createdAt: T0 });
+        const versions = await Promise.all([1, 2, 3].map((i) => store.publishVersion('form-a', definition(`第${i}次`), 'admin', at(i), [])));
+        expect([...versions].sort()).toEqual([1, 2, 3]);
+      });
+
+      it('refuses to publish a form that does not exist (exists)', async () => {
+        expect(await conflict(store.publishVersion('form-z', definition('无'), 'admin', T0, []))).toBe('exists');
+      });
+    });
+
+    describe('households', () => {
+      it('inserts households with their members in order, attributes and all', async () => {
+        const input = household('500118196503120011', { phone: '13983001234', kind: '脱贫户', removedMembers: [{ name: '旧人', idNumber: 'X', reason: '死亡', removedMonth: '2021-01' }] });
+        const [id, other] = await store.upsertHouseholds([input, household('500118195802110042')], T0);
+        expect(other).not.toBe(id);
+        const stored = await store.getHousehold(id!);
+        const expected: HouseholdRecord = { ...input, id: id!, revision: 1, createdAt: T0, updatedAt: T0 };
+        expect(stored).toEqual(expected);
+        expect(stored!.members.map((m) => m.name)).toEqual(['户主', '配偶']);
+        expect(await store.findHouseholdByHeadId('500118196503120011')).toEqual(expected);
+        expect(await store.findHouseholdByHeadId('000000000000000000')).toBeNull();
+        expect(await store.getHousehold('nobody')).toBeNull();
+        expect((await store.getHousehold(other!))!.removedMembers).toEqual([]);
+        expect(await store.getHousehold(other!)).not.toHaveProperty('phone');
+      });
+
+      it('updates a household matched by head ID number: same id, next revision, members replaced', async () => {
+        const [id] = await store.upsertHouseholds([household('500118196503120011', { phone: '13983001234', address: '3组' })], T0);
+        const members = [{ name: '新成员', idNumber: '500118201201010011', relation: '之子' }, { name: '户主', idNumber: '500118196503120011' }];
+        const again = await store.upsertHouseholds([household('500118196503120011', { headName: '张德明', address: '5组', members })], at(10));
+        expect(again).toEqual([id]);
+        const stored = (await store.getHousehold(id!))!;
+        expect(stored).toMatchObject({ id, headName: '张德明', address: '5组', revision: 2, createdAt: T0, updatedAt: at(10), members });
+        expect(stored).not.toHaveProperty('phone');
+        expect((await store.listHouseholds({ scope: [''] }, { page: 1, pageSize: 10 })).total).toBe(1);
+      });
+
+      it('matches a head ID number given twice in one batch to the household the first row made', async () => {
+        const ids = await store.upsertHouseholds([household('500118196503120011'), household('500118196503120011', { headName: '第二行' })], T0);
+        expect(ids[1]).toBe(ids[0]);
+        expect(await store.getHousehold(ids[0]!)).toMatchObject({ headName: '第二行', revision: 2 });
+      });
+
+      it('writes all or nothing: a row that fails leaves every other row of the batch unwritten', async () => {
+        const [kept] = await store.upsertHouseholds([household('500118195802110042', { headName: '王桂芳' })], T0);
+        const before = await store.getHousehold(kept!);
+        const batch = [
+          household('500118196503120011'),
+          household('500118195802110042', { headName: '王桂芳（改）' }),
+          // A new household (its own id) whose head ID number is the first row's: a duplicate.
+          { ...household('500118196503120011'), id: randomUUID() },
+        ];
+        expect(await conflict(store.upsertHouseholds(batch, at(1)))).toBe('unique');
+        expect(await store.findHouseholdByHeadId('500118196503120011')).toBeNull();
+        expect(await store.getHousehold(kept!)).toEqual(before);
+        expect((await store.listHouseholds({ scope: [''] }, { page: 1, pageSize: 10 })).total).toBe(1);
+      });
+
+      it('lists by scope, division, kind, kinds and q, ordered by division, head name and id, in pages', async () => {
+        await store.upsertHouseholds([
+          household('500118196503120011', { divisionCode: '500118104202', headName: 'Bob', kind: '脱贫户' }),
+          household('500118195802110042', { divisionCode: '500118104201', headName: '王桂芳', kind: '一般农户' }),
+          household('500118197205300051', { divisionCode: '500118104201', headName: '刘大勇', kind: '边缘易致贫户' }),
+          household('500118198001010061', { divisionCode: '500118105101', headName: '陈光明', kind: '脱贫不稳定户' }),
+          household('500118198101010071', {
+            divisionCode: '500119100201', headName: '赵一', kind: '突发严重困难户',
+            members: [{ name: '赵小二', idNumber: '500119201001010022' }],
+          }),
+        ], T0);
+        const names = async (filter: Parameters<Store['listHouseholds']>[0], page = { page: 1, pageSize: 50 }) =>
+          (await store.listHouseholds(filter, page)).items.map((h) => h.headName);
+
+        expect(await names({ scope: [''] })).toEqual(['刘大勇', '王桂芳', 'Bob', '陈光明', '赵一']);
+        expect(await names({ scope: [] })).toEqual([]);
+        expect(await names({ scope: ['500118104'] })).toEqual(['刘大勇', '王桂芳', 'Bob']);
+        expect(await names({ scope: ['500118104202', '500119'] })).toEqual(['Bob', '赵一']);
+        expect(await names({ scope: ['500118104'], division: '500118104201' })).toEqual(['刘大勇', '王桂芳']);
+        expect(await names({ scope: ['500118104202'], division: '500118104201' })).toEqual([]);
+        expect(await names({ scope: [''], kind: '脱贫户' })).toEqual(['Bob']);
+        expect(await names({ scope: [''], kinds: ['边缘易致贫户', '脱贫不稳定户', '突发严重困难户'] })).toEqual(['刘大勇', '陈光明', '赵一']);
+        expect(await names({ scope: [''], kinds: [] })).toHaveLength(5);
+        expect(await names({ scope: [''], q: '大' })).toEqual(['刘大勇']);
+        expect(await names({ scope: [''], q: 'bo' })).toEqual(['Bob']);
+        expect(await names({ scope: [''], q: '500118195802110042' })).toEqual(['王桂芳']);
+        expect(await names({ scope: [''], q: '500119201001010022' })).toEqual(['赵一']);
+        expect(await names({ scope: [''], q: '赵小二' })).toEqual(['赵一']);
+        expect(await names({ scope: ['500118'], q: '赵小二' })).toEqual([]);
+
+        const second = await store.listHouseholds({ scope: [''] }, { page: 2, pageSize: 2 });
+        expect(second).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+        expect(second.items.map((h) => h.headName)).toEqual(['Bob', '陈光明']);
+        expect(second.items[0]!.members).toEqual(household('500118196503120011').members);
+        const past = await store.listHouseholds({ scope: [''] }, { page: 9, pageSize: 2 });
+        expect(past).toEqual({ items: [], total: 5, page: 9, pageSize: 2 });
+      });
+    });
+
+    describe('submissions', () => {
+      it('creates a submission with its first event and reads it back exactly', async () => {
+        const record = submission({ prefill: { headName: '张德明', address: '3组' }, warnings: [{ path: '/A3', field: 'A3', code: 'rule:x', message: '提示', severity: 'warning' }] });
+        await create(record);
+        const stored = (await store.getSubmission(record.id))!;
+        expect(stored).toEqual(record);
+        expect(JSON.stringify(stored.data)).toBe(JSON.stringify(record.data));
+        expect(await store.getSubmission('nobody')).toBeNull();
+        const events = await store.listSubmissionEvents(record.id);
+        expect(events).toEqual([{ ...event(record), id: expect.any(Number) }]);
+      });
+
+      it('refuses a taken id (exists), storing nothing more', async () => {
+        const record = submission();
+        await create(record);
+        expect(await conflict(create({ ...record, headName: '别人' }))).toBe('exists');
+        expect((await store.getSubmission(record.id))?.headName).toBe('张德明');
+        expect(await store.listSubmissionEvents(record.id)).toHaveLength(1);
+      });
+
+      it('keeps one submission per household, form and campaign when the form says so (unique)', async () => {
+        const first = submission({ householdId: 'h-1' });
+        await create(first, true);
+        const second = submission({ householdId: 'h-1' });
+        expect(await conflict(create(second, true))).toBe('unique');
+        expect(await store.getSubmission(second.id)).toBeNull();
+        expect(await store.listSubmissionEvents(second.id)).toEqual([]);
+        // Another campaign, another form, or a form allowing several: all accepted.
+        await create(submission({ householdId: 'h-1', campaignId: 'c-2022' }), true);
+        await create(submission({ householdId: 'h-1', formId: 'form-b' }), true);
+        await create(submission({ householdId: 'h-1' }), false);
+        expect((await store.listSubmissions({ scope: [''], householdId: 'h-1' }, { page: 1, pageSize: 10 })).total).toBe(4);
+      });
+
+      it('answers a retried create (same id, household key taken by itself) with exists, not unique', async () => {
+        const record = submission({ householdId: 'h-1' });
+        await create(record, true);
+        expect(await conflict(create(record, true))).toBe('exists');
+      });
+
+      it('finds the submission of a form for a household within a campaign', async () => {
+        const record = submission({ householdId: 'h-1' });
+        await create(record, true);
+        expect(await store.findSubmissionFor('form-a', 'c-2021', 'h-1')).toEqual(record);
+        expect(await store.findSubmissionFor('form-a', 'c-2022', 'h-1')).toBeNull();
+        expect(await store.findSubmissionFor('form-b', 'c-2021', 'h-1')).toBeNull();
+        expect(await store.findSubmissionFor('form-a', 'c-2021', 'h-2')).toBeNull();
+      });
+
+      it('updates with the current revision: patched fields, next revision, an event', async () => {
+        const record = submission({ prefill: { headName: '张德明' }, returnComment: '请核实' });
+        await create(record);
+        const update: SubmissionUpdate = {
+          id: record.id, expectedRevision: 1,
+          patch: { status: 'submitted', submittedAt: at(5), updatedAt: at(5), updatedBy: 'u-2', data: { zeta: 'y', alpha: 2 }, errors: [], returnComment: null, prefill: null },
+          event: event(record, { action: 'submit', status: 'submitted', at: at(5), changes: [{ field: '/zeta', from: 'z', to: 'y' }] }),
+        };
+        const updated = await store.updateSubmission(update);
+        const expected = { ...record, ...update.patch, revision: 2 };
+        expect(updated).toEqual(expected);
+        expect(await store.getSubmission(record.id)).toEqual(expected);
+        expect((await store.listSubmissionEvents(record.id)).map((e) => [e.action, e.at])).toEqual([['create', T0], ['submit', at(5)]]);
+      });
+
+      it('refuses a stale revision (revision) and changes nothing', async () => {
+        const record = submission();
+        await create(record);
+        const patch = (n: number): SubmissionUpdate => ({
+          id: record.id, expectedRevision: 1, patch: { headName: `第${n}次` }, event: event(record, { action: 'save', comment: `第${n}次` }),
+        });
+        await store.updateSubmission(patch(1));
+        const before = await store.getSubmission(record.id);
+        expect(await conflict(store.updateSubmission(patch(2)))).toBe('revision');
+        expect(await store.getSubmission(record.id)).toEqual(before);
+        expect((await store.listSubmissionEvents(record.id)).map((e) => e.comment)).toEqual([null, '第1次']);
+        expect(await conflict(store.updateSubmission({ ...patch(3), id: 'nobody' }))).toBe('exists');
+      });
+
+      it('lets exactly one of two writers holding the same revision win', async () => {
+        const record = submission();
+        await create(record);
+        const outcomes = await Promise.allSettled([1, 2].map((n) => store.updateSubmission({
+          id: record.id, expectedRevision: 1, patch: { headName: `写者${n}` }, event: event(record, { action: 'save' }),
+        })));
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        const rejected = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+        expect(rejected.reason).toBeInstanceOf(StoreConflict);
+        expect((await store.getSubmission(record.id))?.revision).toBe(2);
+        expect(await store.listSubmissionEvents(record.id)).toHaveLength(2);
+      });
+
+      it('lists every event of a submission in the order written', async () => {
+        const record = submission();
+        await create(record);
+        const actions = ['save', 'submit', 'return', 'submit', 'approve'] as const;
+        for (const [i, action] of actions.entries()) {
+          await store.updateSubmission({ id: record.id, expectedRevision: i + 1, patch: { updatedAt: at(i + 1) }, event: event(record, { action, at: at(i + 1), level: i }) });
+        }
+        const events = await store.listSubmissionEvents(record.id);
+        expect(events.map((e) => e.action)).toEqual(['create', ...actions]);
+        expect(events.map((e) => e.level)).toEqual([null, 0, 1, 2, 3, 4]);
+        expect(events.every((e, i) => i === 0 || e.id > events[i - 1]!.id)).toBe(true);
+      });
+    });
+
+    describe('approveWithEffects', () => {
+      async function submitted(householdId: string | null) {
+        const record = submission({ householdId, status: 'submitted', submittedAt: T0 });
+        await create(record);
+        return record;
+      }
+      const approval = (record: SubmissionRecord, patch: SubmissionUpdate['patch'] = {}): SubmissionUpdate => ({
+        id: record.id, expectedRevision: record.revision,
+        patch: { status: 'approved', approvedAt: at(30), updatedAt: at(30), updatedBy: 'u-county', ...patch },
+        event: event(record, { action: 'approve', status: 'approved', at: at(30), level: 1, changes: [{ field: 'registry', note: 'kind：脱贫户 → 脱贫不稳定户' }] }),
+      });
+      const change = (h: HouseholdRecord | null, household: HouseholdInput & { id: string }, submissionId: string): HouseholdChange => ({
+        expectedRevision: h?.revision ?? null, household,
+        event: { at: at(30), userId: 'u-county', submissionId, changes: ['kind：脱贫户 → 脱贫不稳定户'] },
+      });
+
+      it('applies the approval and the household change together, with the household event', async () => {
+        const [hid] = await store.upsertHouseholds([household('500118196503120011', { kind: '脱贫户' })], T0);
+        const h = (await store.getHousehold(hid!))!;
+        const record = await submitted(hid!);
+        const { revision: _r, createdAt: _c, updatedAt: _u, ...fields } = h;
+        const approved = await store.approveWithEffects(approval(record), change(h, { ...fields, kind: '脱贫不稳定户', identifiedMonth: '2021-11' }, record.id));
+        expect(approved).toMatchObject({ status: 'approved', approvedAt: at(30), revision: 2, householdId: hid });
+        expect(await store.getSubmission(record.id)).toEqual(approved);
+        expect(await store.getHousehold(hid!)).toMatchObject({ kind: '脱贫不稳定户', identifiedMonth: '2021-11', revision: 2, updatedAt: at(30), createdAt: T0 });
+        expect(await store.listHouseholdEvents(hid!)).toEqual([
+          { id: expect.any(Number), householdId: hid, at: at(30), userId: 'u-county', submissionId: record.id, changes: ['kind：脱贫户 → 脱贫不稳定户'] },
+        ]);
+        expect((await store.listSubmissionEvents(record.id)).map((e) => e.action)).toEqual(['submit', 'approve']);
+      });
+
+      it('creates the household of an identification and links the submission to it', async () => {
+        const record = await submitted(null);
+        const id = randomUUID();
+        const approved = await store.approveWithEffects(approval(record), change(null, { ...household('500118198001010061'), id }, record.id));
+        expect(approved.householdId).toBe(id);
+        expect(await store.getHousehold(id)).toMatchObject({ id, headIdNumber: '500118198001010061', revision: 1, createdAt: at(30) });
+        expect(await store.listHouseholdEvents(id)).toHaveLength(1);
+      });
+
+      it('applies neither when the household changed since it was read (revision)', async () => {
+        const [hid] = await store.upsertHouseholds([household('500118196503120011', { kind: '脱贫户' })], T0);
+        const read = (await store.getHousehold(hid!))!;
+        await store.upsertHouseholds([household('500118196503120011', { kind: '一般农户' })], at(1));
+        const current = await store.getHousehold(hid!);
+        const record = await submitted(hid!);
+        const { revision: _r, createdAt: _c, updatedAt: _u, ...fields } = read;
+        expect(await conflict(store.approveWithEffects(approval(record), change(read, { ...fields, kind: '脱贫不稳定户' }, record.id)))).toBe('revision');
+        expect(await store.getSubmission(record.id)).toEqual(record);
+        expect(await store.getHousehold(hid!)).toEqual(current);
+        expect(await store.listHouseholdEvents(hid!)).toEqual([]);
+        expect(await store.listSubmissionEvents(record.id)).toHaveLength(1);
+      });
+
+      it('applies neither when the submission changed since it was read (revision)', async () => {
+        const [hid] = await store.upsertHouseholds([household('500118196503120011', { kind: '脱贫户' })], T0);
+        const h = (await store.getHousehold(hid!))!;
+        const record = await submitted(hid!);
+        await store.updateSubmission({ id: record.id, expectedRevision: 1, patch: { reviewLevel: 1 }, event: event(record, { action: 'approve' }) });
+        const { revision: _r, createdAt: _c, updatedAt: _u, ...fields } = h;
+        expect(await conflict(store.approveWithEffects(approval(record), change(h, { ...fields, kind: '脱贫不稳定户' }, record.id)))).toBe('revision');
+        expect(await store.getHousehold(hid!)).toEqual(h);
+        expect(await store.listHouseholdEvents(hid!)).toEqual([]);
+      });
+
+      it('applies neither when the new household\'s head ID number is taken (unique)', async () => {
+        await store.upsertHouseholds([household('500118196503120011')], T0);
+        const record = await submitted(null);
+        const id = randomUUID();
+        expect(await conflict(store.approveWithEffects(approval(record), change(null, { ...household('500118196503120011'), id }, record.id)))).toBe('unique');
+        expect(await store.getHousehold(id)).toBeNull();
+        expect(await store.getSubmission(record.id)).toEqual(record);
+      });
+
+      it('approves without a registry change', async () => {
+        const record = await submitted(null);
+        const approved = await store.approveWithEffects(approval(record), null);
+        expect(approved).toMatchObject({ status: 'approved', householdId: null, revision: 2 });
+      });
+    });
+
+    describe('listSubmissions', () => {
+      // Created in this order; ids deliberately not in creation order.
+      const rows = [
+        submission({ id: 'id-5', headName: '张德明', headIdNumber: '500118196503120011', divisionCode: '500118104201', status: 'draft', updatedAt: at(10), createdBy: 'u-a', householdId: 'h-1' }),
+        submission({ id: 'id-3', headName: '王桂芳', headIdNumber: '500118195802110042', divisionCode: '500118104201', status: 'submitted', reviewLevel: 1, submittedAt: at(20), updatedAt: at(21), createdBy: 'u-a' }),
+        submission({ id: 'id-1', headName: 'Liu Dayong', headIdNumber: '500118197205300051', divisionCode: '500118104202', status: 'submitted', reviewLevel: 0, submittedAt: at(60 * 24 * 3), updatedAt: at(60 * 24 * 3), createdBy: 'u-b', campaignId: 'c-2022' }),
+        submission({ id: 'id-4', headName: '陈光明', headIdNumber: '500118198001010061', divisionCode: '500118105101', status: 'approved', submittedAt: at(5), approvedAt: at(40), updatedAt: at(40), createdBy: 'u-c', formId: 'form-b' }),
+        submission({ id: 'id-2', headName: '赵一', headIdNumber: '500119198101010071', divisionCode: '500119100201', status: 'returned', submittedAt: at(30), updatedAt: at(35), createdBy: 'u-d' }),
+        submission({ id: 'id-6', headName: '张大明', headIdNumber: '500118196503120099', divisionCode: '500118104201', status: 'draft', updatedAt: at(10), createdBy: 'u-a' }),
+      ];
+      beforeEach(async () => {
+        for (const r of rows) await create(r);
+      });
+      const ids = async (filter: SubmissionFilter, page = { page: 1, pageSize: 50 }) => (await store.listSubmissions(filter, page)).items.map((s) => s.id);
+
+      it('keeps to the scope', async () => {
+        expect(await ids({ scope: [] })).toEqual([]);
+        expect((await ids({ scope: [''] })).sort()).toEqual(['id-1', 'id-2', 'id-3', 'id-4', 'id-5', 'id-6']);
+        expect((await ids({ scope: ['500118104'] })).sort()).toEqual(['id-1', 'id-3', 'id-5', 'id-6']);
+        expect((await ids({ scope: ['500118104202', '500119'] })).sort()).toEqual(['id-1', 'id-2']);
+      });
+
+      it('filters by every field of SubmissionFilter', async () => {
+        const all = { scope: [''] };
+        const sorted = async (filter: SubmissionFilter) => (await ids(filter)).sort();
+        expect(await sorted({ ...all, formId: 'form-b' })).toEqual(['id-4']);
+        expect(await sorted({ ...all, campaignId: 'c-2022' })).toEqual(['id-1']);
+        expect(await sorted({ ...all, division: '500118104201' })).toEqual(['id-3', 'id-5', 'id-6']);
+        expect(await sorted({ scope: ['500118104202'], division: '500118104201' })).toEqual([]);
+        expect(await sorted({ ...all, status: 'submitted' })).toEqual(['id-1', 'id-3']);
+        expect(await sorted({ ...all, status: 'submitted', reviewLevel: 1 })).toEqual(['id-3']);
+        expect(await sorted({ ...all, reviewLevel: 0 })).toEqual(['id-1', 'id-2', 'id-4', 'id-5', 'id-6']);
+        expect(await sorted({ ...all, q: '明' })).toEqual(['id-4', 'id-5', 'id-6']);
+        expect(await sorted({ ...all, q: 'liu' })).toEqual(['id-1']);
+        expect(await sorted({ ...all, q: '500118195802110042' })).toEqual(['id-3']);
+        expect(await sorted({ ...all, q: '50011819580211' })).toEqual([]);
+        expect(await sorted({ ...all, householdId: 'h-1' })).toEqual(['id-5']);
+        expect(await sorted({ ...all, createdBy: 'u-a' })).toEqual(['id-3', 'id-5', 'id-6']);
+        // Submitted (drafts: updated) within [from, to], whole days.
+        expect(await sorted({ ...all, from: '2021-11-21' })).toEqual(['id-1']);
+        expect(await sorted({ ...all, to: '2021-11-20' })).toEqual(['id-2', 'id-3', 'id-4', 'id-5', 'id-6']);
+        expect(await sorted({ ...all, from: '2021-11-20', to: '2021-11-23' })).toEqual(['id-1', 'id-2', 'id-3', 'id-4', 'id-5', 'id-6']);
+        expect(await sorted({ ...all, from: '2021-11-24' })).toEqual([]);
+        expect(await sorted({ scope: ['500118104'], formId: 'form-a', status: 'draft', createdBy: 'u-a', q: '张' })).toEqual(['id-5', 'id-6']);
+      });
+
+      it('sorts by each column either way, ties broken by id, unsubmitted first going up', async () => {
+        const all = { scope: [''] };
+        expect(await ids(all)).toEqual(['id-1', 'id-4', 'id-2', 'id-3', 'id-6', 'id-5']);
+        expect(await ids({ ...all, sort: 'updatedAt', order: 'asc' })).toEqual(['id-5', 'id-6', 'id-3', 'id-2', 'id-4', 'id-1']);
+        expect(await ids({ ...all, sort: 'submittedAt', order: 'asc' })).toEqual(['id-5', 'id-6', 'id-4', 'id-3', 'id-2', 'id-1']);
+        expect(await ids({ ...all, sort: 'submittedAt', order: 'desc' })).toEqual(['id-1', 'id-2', 'id-3', 'id-4', 'id-6', 'id-5']);
+        expect(await ids({ ...all, sort: 'headName', order: 'asc' })).toEqual(['id-1', 'id-6', 'id-5', 'id-3', 'id-2', 'id-4']);
+        expect(await ids({ ...all, sort: 'divisionCode', order: 'desc' })).toEqual(['id-2', 'id-4', 'id-1', 'id-6', 'id-5', 'id-3']);
+        expect(await ids({ ...all, sort: 'status', order: 'asc' })).toEqual(['id-4', 'id-5', 'id-6', 'id-2', 'id-1', 'id-3']);
+      });
+
+      it('pages with the total of all matches', async () => {
+        const filter: SubmissionFilter = { scope: [''], sort: 'updatedAt', order: 'asc' };
+        expect(await store.listSubmissions(filter, { page: 2, pageSize: 4 })).toMatchObject({ total: 6, page: 2, pageSize: 4 });
+        expect(await ids(filter, { page: 1, pageSize: 4 })).toEqual(['id-5', 'id-6', 'id-3', 'id-2']);
+        expect(await ids(filter, { page: 2, pageSize: 4 })).toEqual(['id-4', 'id-1']);
+        expect(await store.listSubmissions(filter, { page: 3, pageSize: 4 })).toEqual({ items: [], total: 6, page: 3, pageSize: 4 });
+        expect((await store.listSubmissions({ scope: [''], status: 'approved' }, { page: 1, pageSize: 4 })).items[0]).toEqual(rows[3]);
+      });
+    });
+
+    describe('streamSubmissions', () => {
+      async function collect(filter: SubmissionFilter, batchSize?: number) {
+        const batches: SubmissionRecord[][] = [];
+        for await (const batch of store.streamSubmissions(filter, batchSize)) batches.push(batch);
+        return batches;
+      }
+
+      it('yields every matching submission in batches, in the order they were created', async () => {
+        const created: SubmissionRecord[] = [];
+        for (let i = 0; i < 22; i++) {
+          // ids in reverse of creation order, and every third outside the township
+          const r = submission({ id: `s-${String(99 - i).padStart(2, '0')}`, divisionCode: i % 3 === 0 ? '500119100201' : '500118104201' });
+          await create(r);
+          created.push(r);
+        }
+        const batches = await collect({ scope: ['500118104'] }, 5);
+        expect(batches.map((b) => b.length)).toEqual([5, 5, 4]);
+        expect(batches.flat()).toEqual(created.filter((r) => r.divisionCode.startsWith('500118104')));
+        expect((await collect({ scope: [''] })).flat().map((r) => r.id)).toEqual(created.map((r) => r.id));
+        expect(await collect({ scope: [''], status: 'approved' })).toEqual([]);
+        expect(await collect({ scope: [] })).toEqual([]);
+      });
+
+      it('yields the current state of each submission, filters applied', async () => {
+        const a = submission({ id: 'b-a' });
+        const b = submission({ id: 'a-b', createdBy: 'u-2' });
+        await create(a);
+        await create(b);
+        const updated = await store.updateSubmission({ id: a.id, expectedRevision: 1, patch: { headName: '改过' }, event: event(a, { action: 'save' }) });
+        expect((await collect({ scope: [''] }, 1)).flat()).toEqual([updated, b]);
+        expect((await collect({ scope: [''], createdBy: 'u-2', q: '张' }, 10)).flat()).toEqual([b]);
+      });
+    });
+  });
+}
