@@ -5,7 +5,7 @@
 import type { ValidateFunction } from 'ajv';
 import { buildRuleNodes, orderNodes, readsOf } from './computed/ruleNodes';
 import { analyzeDefinition } from './definition/analyzeDefinition';
-import { DefinitionError } from './definition/checkDefinition';
+import { DefinitionError } from './definition/DefinitionError';
 import { childMap, type ChildMap } from './normalizeData';
 import { compileRule, type CompiledRule } from './rules/compileRule';
 import type { FieldIndex } from './schema/fieldIndex';

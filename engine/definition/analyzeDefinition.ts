@@ -1,4 +1,4 @@
-// Checks a definition as a whole, in order: its shape, its JSON Schema (compiled by ajv in
+// Analyses a definition as a whole, in order: its structure, its JSON Schema (compiled by ajv in
 // strict mode), then layout, rules and registry hooks. Keeps what later steps reuse (the field
 // index and the compiled validator), so a form is analysed once.
 import type { ValidateFunction } from 'ajv';
@@ -8,7 +8,7 @@ import { createAjv } from '../validation/createAjv';
 import { checkLayout } from './checkLayout';
 import { checkRegistry } from './checkRegistry';
 import { checkRules } from './checkRules';
-import { shapeProblems } from './shapeProblems';
+import { structureProblems } from './structureProblems';
 
 export interface Analysis {
   problems: DefinitionProblem[];
@@ -29,8 +29,8 @@ function compileSchema(schema: Record<string, unknown>): { validate: ValidateFun
 }
 
 export function analyzeDefinition(definition: unknown): Analysis {
-  const shape = shapeProblems(definition);
-  if (shape.length > 0) return { problems: shape, index: null, validate: null };
+  const structure = structureProblems(definition);
+  if (structure.length > 0) return { problems: structure, index: null, validate: null };
   const def = definition as FormDefinition;
   const problems: DefinitionProblem[] = [];
   if (def.schema.type !== 'object' || typeof def.schema.properties !== 'object' || def.schema.properties === null) {

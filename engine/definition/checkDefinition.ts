@@ -3,17 +3,13 @@
 // errors; `npm run check-forms` runs this over form-definitions/.
 import type { DefinitionProblem } from '../types';
 import { analyzeDefinition } from './analyzeDefinition';
+import { shapeProblems } from './shapeProblems';
 
+/** The shape first (every key, precisely), then everything the analysis finds. */
 export function checkDefinition(definition: unknown): DefinitionProblem[] {
+  const shape = shapeProblems(definition);
+  if (shape.length > 0) return shape;
   return analyzeDefinition(definition).problems;
 }
 
-/** A definition with errors reached a place that needs a working one. */
-export class DefinitionError extends Error {
-  readonly problems: DefinitionProblem[];
-  constructor(problems: DefinitionProblem[]) {
-    super(`表单定义有误：${problems.map((p) => `${p.path || '/'} ${p.message}`).join('；')}`);
-    this.name = 'DefinitionError';
-    this.problems = problems;
-  }
-}
+export { DefinitionError } from './DefinitionError';

@@ -4,10 +4,12 @@ import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { DefinitionProblem } from '../types';
 import { definitionShape } from './definitionShape';
 
-const locale = zhCN();
+let locale: ReturnType<typeof zhCN> | null = null;
 
 export function shapeProblems(definition: unknown): DefinitionProblem[] {
-  const result = definitionShape.safeParse(definition, { error: (issue) => locale.localeError(issue) });
+  locale ??= zhCN();
+  const zh = locale;
+  const result = definitionShape.safeParse(definition, { error: (issue) => zh.localeError(issue) });
   if (result.success) return [];
   return result.error.issues.map((issue) => ({
     path: issue.path.length ? `/${issue.path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}` : '',
