@@ -1,18 +1,19 @@
-// The client's entry: mounts the app. (The officer's pages arrive with the officer-app work.)
+// The client's entry: the app under its session, the stylesheet, and (in a built app) the
+// service worker that keeps the app itself on the phone for days with no signal.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: 24 }}>
-      <h1>万能表单</h1>
-      <p>防返贫监测动态调整和信息采集</p>
-    </main>
-  );
-}
+import { App } from './app/App';
+import { SessionProvider } from './app/SessionContext';
+import './styles/app.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <SessionProvider>
+      <App />
+    </SessionProvider>
   </StrictMode>,
 );
+
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => {}));
+}

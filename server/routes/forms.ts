@@ -92,7 +92,9 @@ export function formRoutes(deps: Deps) {
         const definition = (await deps.forms.get(form.id, form.latestVersion))!.record.definition;
         items.push({
           id: form.id, title: form.title, version: form.latestVersion, description: definition.description ?? '',
-          createsHousehold: definition.createsHousehold === true, campaigns: open.map(campaignSummary),
+          createsHousehold: definition.createsHousehold === true,
+          forHousehold: definition.createsHousehold !== true || (definition.registry?.prefill?.length ?? 0) > 0,
+          campaigns: open.map(campaignSummary),
           ...(user.role === 'admin' ? { hasDraft: form.draft !== null } : {}),
         });
       }

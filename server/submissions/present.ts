@@ -20,5 +20,5 @@ export function presentSubmission(record: SubmissionRecord, definition: FormDefi
 
 export function presentDetail(record: SubmissionRecord, definition: FormDefinition, history: SubmissionEvent[]) {
   const registryCorrections: Correction[] = corrections(definition, record.data, record.prefill);
-  return { ...presentSubmission(record, definition), history, corrections: registryCorrections };
+  return { ...presentSubmission(record, definition), prefill: record.prefill, history, corrections: registryCorrections };
 }

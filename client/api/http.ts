@@ -1,0 +1,64 @@
+// Every call to the server: JSON in and out, the session cookie and the CSRF token on changes,
+// the server's one error shape turned into an ApiError (its Chinese message, code and details),
+// and no network at all turned into an OfflineError so callers can keep the work locally.
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: any;
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export class OfflineError extends Error {
+  constructor() {
+    super('网络连接失败');
+    this.name = 'OfflineError';
+  }
+}
+
+let csrfToken = '';
+const unauthenticatedListeners = new Set<() => void>();
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** Called when the server says the session is gone (401), so the app can ask to log in again. */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+export async function request(method: string, path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    throw new OfflineError();
+  }
+  if (response.ok) return response;
+  let parsed: { error?: { code?: string; message?: string; details?: unknown } } = {};
+  try {
+    parsed = await response.json();
+  } catch {
+    /* not the server's error shape: a proxy or a dead server */
+  }
+  if (response.status === 401) for (const listener of unauthenticatedListeners) listener();
+  const message = parsed.error?.message ?? (response.status >= 500 ? '服务器出错，请稍后再试' : `请求失败（${response.status}）`);
+  if (response.status === 502 || response.status === 503 || response.status === 504) throw new OfflineError();
+  throw new ApiError(response.status, parsed.error?.code ?? 'http_error', message, parsed.error?.details);
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await request(method, path, body);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}

@@ -1,0 +1,109 @@
+// What the server's API returns, as the client reads it (see GET /api/openapi.json).
+import type { FormDefinition, Household, Issue, Member } from '../../engine/index';
+
+export type Role = 'admin' | 'reviewer' | 'officer';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  scope: string[];
+}
+
+export interface Division {
+  code: string;
+  name: string;
+  parentCode: string | null;
+}
+
+export interface CampaignSummary {
+  id: string;
+  title: string;
+  year: number;
+  parameters: Record<string, unknown>;
+}
+
+export interface FormSummary {
+  id: string;
+  title: string;
+  version: number;
+  description: string;
+  createsHousehold: boolean;
+  /** Filled for a registry household (pre-filled from it); identification forms may also be. */
+  forHousehold: boolean;
+  campaigns: CampaignSummary[];
+}
+
+export interface FormVersion {
+  id: string;
+  title: string;
+  version: number;
+  definition: FormDefinition;
+  campaigns?: CampaignSummary[];
+}
+
+export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'approved';
+
+export interface HouseholdSummary extends Household {
+  id: string;
+  memberCount: number;
+  members: Member[];
+}
+
+export interface HouseholdSubmission {
+  id: string;
+  formId: string;
+  formTitle: string;
+  formVersion: number;
+  campaignId: string;
+  campaignTitle: string;
+  status: SubmissionStatus;
+  statusLabel: string;
+  returnComment: string | null;
+  updatedAt: string;
+  submittedAt: string | null;
+  revision: number;
+}
+
+export interface HouseholdDetail extends HouseholdSummary {
+  divisionName: string | null;
+  submissions: HouseholdSubmission[];
+  history: { at: string; changes: string[] }[];
+}
+
+export interface Submission {
+  id: string;
+  formId: string;
+  formVersion: number;
+  campaignId: string;
+  householdId: string | null;
+  divisionCode: string;
+  headName: string;
+  headIdNumber: string;
+  status: SubmissionStatus;
+  statusLabel: string;
+  waitingOn: string | null;
+  reviewLevel: number;
+  data: Record<string, unknown>;
+  errors: Issue[];
+  warnings: Issue[];
+  revision: number;
+  returnComment: string | null;
+  createdBy: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  approvedAt: string | null;
+}
+
+export interface SubmissionDetail extends Submission {
+  history: { id: number; at: string; username: string; action: string; status: SubmissionStatus; level: number | null; comment: string | null; changes: { field: string; from?: unknown; to?: unknown; note?: string }[] }[];
+  corrections: { field: string; title: string; registryValue: unknown; value: unknown }[];
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

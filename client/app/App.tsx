@@ -1,0 +1,45 @@
+// The app: who is signed in decides where "/" leads (officers to their villages, reviewers to
+// review, administrators to administration); the reviewer's and administrator's pages load only
+// when opened, so the officer's phone downloads the least.
+import { lazy, Suspense, useEffect } from 'react';
+import { Loading } from '../components/Layout';
+import { startSyncing } from '../offline/syncQueue';
+import { LoginPage } from '../pages/LoginPage';
+import { FillPage } from '../pages/officer/FillPage';
+import { HouseholdPage } from '../pages/officer/HouseholdPage';
+import { HouseholdsPage } from '../pages/officer/HouseholdsPage';
+import { StartPage } from '../pages/officer/StartPage';
+import { VillagesPage } from '../pages/officer/VillagesPage';
+import { matchPath, navigate, useLocation } from './router';
+import { useSession } from './SessionContext';
+
+const ReviewerApp = lazy(() => import('../pages/reviewer/ReviewerApp'));
+const AdminApp = lazy(() => import('../pages/admin/AdminApp'));
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+export function App() {
+  const { user, loading } = useSession();
+  const { path } = useLocation();
+  useEffect(() => (user ? startSyncing() : undefined), [user]);
+  if (loading) return <Loading />;
+  if (!user) {
+    if (path === '/login') return <LoginPage next={new URLSearchParams(window.location.search).get('next') ?? '/'} />;
+    return <Redirect to={`/login?next=${encodeURIComponent(path + window.location.search)}`} />;
+  }
+  let m: Record<string, string> | null;
+  if (path === '/login') return <Redirect to="/" />;
+  if (path === '/') return <Redirect to={user.role === 'admin' ? '/admin' : user.role === 'reviewer' ? '/review' : '/villages'} />;
+  if (path === '/villages') return <VillagesPage />;
+  if ((m = matchPath('/villages/:code', path))) return <HouseholdsPage code={m.code!} />;
+  if ((m = matchPath('/households/:id', path))) return <HouseholdPage id={m.id!} />;
+  if ((m = matchPath('/start/:formId', path))) return <StartPage formId={m.formId!} />;
+  if ((m = matchPath('/fill/:id', path))) return <FillPage id={m.id!} />;
+  if (matchPath('/review/*', path)) return <Suspense fallback={<Loading />}><ReviewerApp /></Suspense>;
+  if (matchPath('/admin/*', path)) return <Suspense fallback={<Loading />}><AdminApp /></Suspense>;
+  return <Redirect to="/" />;
+}
+

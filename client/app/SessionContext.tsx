@@ -1,0 +1,79 @@
+// Who is signed in. Asked of the server at start; with no network the last signed-in user is
+// taken from the phone, so the officer can keep filling drafts (sending waits for the network
+// and, if the session ended meanwhile, for a new login).
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api, ApiError, OfflineError, onUnauthenticated, setCsrfToken } from '../api/http';
+import type { User } from '../api/types';
+import { getMeta, setMeta } from '../offline/db';
+
+interface SessionValue {
+  user: User | null;
+  /** The user comes from the phone: the server could not be asked. */
+  offlineUser: boolean;
+  loading: boolean;
+  /** The server said the session ended: log in again (local drafts are kept). */
+  expired: boolean;
+  login(username: string, password: string): Promise<User>;
+  logout(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession needs a SessionProvider');
+  return value;
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(null);
+  const [offlineUser, setOfflineUser] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [expired, setExpired] = useState(false);
+
+  useEffect(() => {
+    let active = true;
+    api<{ user: User; csrfToken: string }>('GET', '/api/session')
+      .then(async (session) => {
+        setCsrfToken(session.csrfToken);
+        await setMeta('lastUser', session.user);
+        if (active) setUser(session.user);
+      })
+      .catch(async (error) => {
+        if (error instanceof OfflineError) {
+          const last = await getMeta<User>('lastUser');
+          if (active && last) {
+            setUser(last);
+            setOfflineUser(true);
+          }
+        } else if (!(error instanceof ApiError)) {
+          throw error;
+        }
+      })
+      .finally(() => active && setLoading(false));
+    const stop = onUnauthenticated(() => setExpired(true));
+    return () => {
+      active = false;
+      stop();
+    };
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const session = await api<{ user: User; csrfToken: string }>('POST', '/api/session', { username, password });
+    setCsrfToken(session.csrfToken);
+    await setMeta('lastUser', session.user);
+    setUser(session.user);
+    setOfflineUser(false);
+    setExpired(false);
+    return session.user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    await api('DELETE', '/api/session').catch(() => {});
+    await setMeta('lastUser', null);
+    setCsrfToken('');
+    setUser(null);
+  }, []);
+
+  return <SessionContext.Provider value={{ user, offlineUser, loading, expired, login, logout }}>{children}</SessionContext.Provider>;
+}

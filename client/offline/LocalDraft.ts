@@ -1,0 +1,42 @@
+// A submission as the phone keeps it: the data being filled, what the server last acknowledged
+// (its revision and status), and what is still to send. The id is the client-made UUID the
+// server stores, so sending it twice stores nothing twice.
+import type { FormData, Issue } from '../../engine/index';
+import type { SubmissionStatus } from '../api/types';
+
+export type PendingAction = 'save' | 'submit';
+
+export interface LocalDraft {
+  id: string;
+  formId: string;
+  formVersion: number;
+  formTitle: string;
+  campaignId: string | null;
+  householdId: string | null;
+  /** householdId, or "new:<division>" for an identification: IndexedDB cannot index null. */
+  householdKey: string;
+  headName: string;
+  divisionCode: string;
+  data: FormData;
+  /** The registry values the form was pre-filled with (the fields to verify). */
+  prefill: FormData;
+  /** Pre-filled fields the officer confirmed (核实无误). */
+  confirmed: string[];
+  serverRevision: number | null;
+  serverStatus: SubmissionStatus | null;
+  returnComment: string | null;
+  /** What is still to be sent; null when the server has everything. */
+  pending: PendingAction | null;
+  /** The last refusal or trouble in sending, in Chinese. */
+  problem: string | null;
+  /** The server's issues from its last refusal (a 422). */
+  serverIssues: Issue[];
+  /** Another submission of this household and campaign already exists (one per household). */
+  duplicateOf: string | null;
+  updatedAt: string;
+  syncedAt: string | null;
+}
+
+export function householdKeyOf(householdId: string | null, divisionCode: string): string {
+  return householdId ?? `new:${divisionCode}`;
+}

@@ -1,0 +1,23 @@
+// Read calls that keep working with no signal: each answer is kept on the phone, and when the
+// network is gone the last answer is returned, marked stale with the time it was saved.
+import { api, OfflineError } from '../api/http';
+import { db } from './db';
+
+export interface Cached<T> {
+  data: T;
+  /** Set when this is the phone's copy because the server could not be reached. */
+  staleSince: string | null;
+}
+
+export async function cachedGet<T>(path: string): Promise<Cached<T>> {
+  try {
+    const data = await api<T>('GET', path);
+    void db().then((database) => database.put('cache', { path, body: data, savedAt: new Date().toISOString() })).catch(() => {});
+    return { data, staleSince: null };
+  } catch (error) {
+    if (!(error instanceof OfflineError)) throw error;
+    const saved = await (await db()).get('cache', path);
+    if (!saved) throw error;
+    return { data: saved.body as T, staleSince: saved.savedAt };
+  }
+}

@@ -1,0 +1,42 @@
+// Drafts on the phone: read, write (every change, within a second of the last keystroke) and list.
+import { db } from './db';
+import type { LocalDraft } from './LocalDraft';
+
+export async function getDraft(id: string): Promise<LocalDraft | undefined> {
+  return (await db()).get('drafts', id);
+}
+
+export async function putDraft(draft: LocalDraft): Promise<void> {
+  await (await db()).put('drafts', draft);
+}
+
+export async function deleteDraft(id: string): Promise<void> {
+  await (await db()).delete('drafts', id);
+}
+
+export async function draftsOfHousehold(householdKey: string): Promise<LocalDraft[]> {
+  return (await db()).getAllFromIndex('drafts', 'byHousehold', householdKey);
+}
+
+export async function allDrafts(): Promise<LocalDraft[]> {
+  return (await db()).getAllFromIndex('drafts', 'byUpdated');
+}
+
+export async function pendingDrafts(): Promise<LocalDraft[]> {
+  return (await allDrafts()).filter((d) => d.pending !== null);
+}
+
+/** Applies a change to the stored draft (read-modify-write in one transaction). */
+export async function updateDraft(id: string, change: (draft: LocalDraft) => LocalDraft): Promise<LocalDraft | undefined> {
+  const database = await db();
+  const tx = database.transaction('drafts', 'readwrite');
+  const current = await tx.store.get(id);
+  if (!current) {
+    await tx.done;
+    return undefined;
+  }
+  const next = change(current);
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}

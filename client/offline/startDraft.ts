@@ -1,0 +1,26 @@
+// A new submission begins on the phone: a client-made UUID, the form version it is filled
+// against, the campaign, and the household's registry values pre-filled (the fields to verify
+// remember them, so a correction shows the old value). Nothing reaches the server until saved.
+import { prefillData, type FormData } from '../../engine/index';
+import type { CampaignSummary, FormVersion, HouseholdDetail } from '../api/types';
+import { putDraft } from './drafts';
+import { householdKeyOf, type LocalDraft } from './LocalDraft';
+import { newId } from './newId';
+
+export async function startDraft(form: FormVersion, campaign: CampaignSummary | null, household: HouseholdDetail | null, divisionCode: string): Promise<LocalDraft> {
+  const definition = form.definition;
+  const prefill: FormData = household ? prefillData(definition, household) : {};
+  const properties = (definition.schema.properties ?? {}) as Record<string, unknown>;
+  const data: FormData = structuredClone(prefill);
+  if (!household && 'divisionCode' in properties) data.divisionCode = divisionCode;
+  const now = new Date().toISOString();
+  const draft: LocalDraft = {
+    id: newId(), formId: form.id, formVersion: form.version, formTitle: definition.title, campaignId: campaign?.id ?? null,
+    householdId: household?.id ?? null, householdKey: householdKeyOf(household?.id ?? null, divisionCode),
+    headName: household?.headName ?? '', divisionCode: household?.divisionCode ?? divisionCode,
+    data, prefill, confirmed: [], serverRevision: null, serverStatus: null, returnComment: null,
+    pending: null, problem: null, serverIssues: [], duplicateOf: null, updatedAt: now, syncedAt: null,
+  };
+  await putDraft(draft);
+  return draft;
+}

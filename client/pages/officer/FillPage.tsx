@@ -1,0 +1,187 @@
+// Filling a form: the draft from the phone (or the server), rendered with the version it was
+// started on, every change kept on the phone within a second, 保存 sending it as a draft and
+// 正式提交 validating the whole form first (every issue listed, with jump-to-field), then
+// sending it — or queueing it until the network returns. A returned submission shows the
+// reviewer's comment; a submitted or approved one is read-only.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { compileForm, verificationFields, type Household } from '../../../engine/index';
+import { OfflineError } from '../../api/http';
+import type { CampaignSummary, FormVersion, HouseholdDetail } from '../../api/types';
+import { ErrorMessage, Layout, Loading, StaleNote } from '../../components/Layout';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useLoad } from '../../components/useLoad';
+import { ErrorSummary } from '../../form/ErrorSummary';
+import { FormRenderer } from '../../form/FormRenderer';
+import { FormSession } from '../../form/FormSession';
+import { FormStoreContext } from '../../form/useFormStore';
+import { t } from '../../i18n/t';
+import { cachedGet } from '../../offline/cachedGet';
+import { draftFromServer, refreshDraft } from '../../offline/draftFromServer';
+import { getDraft, updateDraft } from '../../offline/drafts';
+import type { LocalDraft } from '../../offline/LocalDraft';
+import { sendDraft } from '../../offline/sendDraft';
+import { refreshPending } from '../../offline/syncQueue';
+
+const SAVE_DELAY_MS = 300;
+
+interface Loaded {
+  draft: LocalDraft;
+  form: FormVersion;
+  campaign: CampaignSummary | null;
+  household: HouseholdDetail | null;
+  staleSince: string | null;
+  conflict: boolean;
+}
+
+async function load(id: string): Promise<Loaded> {
+  let draft = (await getDraft(id)) ?? (await draftFromServer(id));
+  let conflict = false;
+  try {
+    ({ draft, conflict } = await refreshDraft(draft));
+  } catch (error) {
+    if (!(error instanceof OfflineError)) throw error;
+  }
+  const form = await cachedGet<FormVersion>(`/api/forms/${draft.formId}/versions/${draft.formVersion}`);
+  const campaigns = await cachedGet<{ items: CampaignSummary[] }>('/api/campaigns');
+  const household = draft.householdId ? await cachedGet<HouseholdDetail>(`/api/households/${draft.householdId}`) : null;
+  const campaign = campaigns.data.items.find((c) => c.id === draft.campaignId)
+    ?? [...campaigns.data.items].sort((a, b) => b.year - a.year).find((c) => (c as CampaignSummary & { forms?: string[] }).forms?.includes(draft.formId))
+    ?? null;
+  return { draft, form: form.data, campaign, household: household?.data ?? null, staleSince: household?.staleSince ?? form.staleSince, conflict };
+}
+
+export function FillPage({ id }: { id: string }) {
+  const loaded = useLoad(() => load(id), [id]);
+  if (loaded.loading && !loaded.value) return <Layout title={t('fillForm')}><Loading /></Layout>;
+  if (loaded.error || !loaded.value) return <Layout title={t('fillForm')} back="/"><ErrorMessage message={loaded.error ?? t('notFound')} retry={loaded.reload} /></Layout>;
+  return <FillForm key={`${loaded.value.draft.id}-${loaded.value.draft.serverRevision}`} {...loaded.value} reload={loaded.reload} />;
+}
+
+function FillForm({ draft: initial, form, campaign, household, staleSince, conflict, reload }: Loaded & { reload: () => void }) {
+  const definition = form.definition;
+  const [draft, setDraft] = useState(initial);
+  const [notice, setNotice] = useState<string | null>(initial.problem);
+  const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const readOnly = draft.serverStatus === 'submitted' || draft.serverStatus === 'approved';
+  const session = useMemo(() => new FormSession({
+    form: compileForm(definition),
+    context: { params: campaign?.parameters ?? {}, household: household as Household | null },
+    data: initial.data,
+    verify: { fields: verificationFields(definition), registry: initial.prefill, confirmed: initial.confirmed },
+  }), [definition, campaign, household, initial]);
+
+  // Every change is kept on the phone within a second of the last keystroke.
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const saveLocally = useRef<() => Promise<void>>(async () => {});
+  saveLocally.current = async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (readOnly) return;
+    const snapshot = session.store.get();
+    const next = await updateDraft(draft.id, (d) => ({
+      ...d, data: snapshot.data, confirmed: [...snapshot.verify.confirmed], updatedAt: new Date().toISOString(),
+      pending: d.pending === 'submit' ? 'submit' : 'save',
+    }));
+    if (next) setDraft(next);
+    setSavedAt(new Date().toLocaleTimeString('zh-CN'));
+    void refreshPending();
+  };
+  useEffect(() => {
+    const schedule = () => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void saveLocally.current(), SAVE_DELAY_MS);
+    };
+    const stopData = session.onData(schedule);
+    let confirmed = session.store.get().verify.confirmed;
+    const stopStore = session.store.subscribe(() => {
+      if (session.store.get().verify.confirmed !== confirmed) {
+        confirmed = session.store.get().verify.confirmed;
+        schedule();
+      }
+    });
+    const flush = () => {
+      if (timer.current) void saveLocally.current();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', flush);
+    return () => {
+      stopData();
+      stopStore();
+      flush();
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', flush);
+    };
+  }, [session]);
+
+  useEffect(() => {
+    if (initial.serverIssues.length) session.showServerIssues(initial.serverIssues);
+  }, [session, initial]);
+
+  const send = async (action: 'save' | 'submit') => {
+    setBusy(action);
+    setNotice(null);
+    try {
+      await saveLocally.current();
+      if (action === 'submit') {
+        const result = session.validate(true);
+        if (!result.valid) {
+          setTimeout(() => summaryRef.current?.focus(), 0);
+          return;
+        }
+      }
+      const queued = await updateDraft(draft.id, (d) => ({ ...d, pending: action === 'submit' ? 'submit' : d.pending ?? 'save' }));
+      if (!queued) return;
+      const outcome = await sendDraft(queued);
+      setDraft(outcome.draft);
+      if (outcome.kind === 'offline') setNotice(action === 'submit' ? t('submitQueued') : t('savedLocally', { time: new Date().toLocaleTimeString('zh-CN') }));
+      else if (outcome.kind === 'refused') {
+        setNotice(outcome.error.message);
+        if (outcome.draft.serverIssues.length) {
+          session.showServerIssues(outcome.draft.serverIssues);
+          setTimeout(() => summaryRef.current?.focus(), 0);
+        }
+      } else {
+        setNotice(action === 'submit' ? t('submitted') : t('savedToServer', { time: new Date().toLocaleTimeString('zh-CN') }));
+        if (action === 'submit') reload();
+      }
+    } finally {
+      setBusy(null);
+      void refreshPending();
+    }
+  };
+
+  const status = draft.serverStatus ?? (draft.pending ? 'pending' : 'local');
+  const back = draft.householdId ? `/households/${draft.householdId}` : `/villages/${draft.divisionCode}`;
+  return (
+    <Layout title={definition.title} back={back}>
+      <FormStoreContext.Provider value={session.store}>
+        <div className="form-meta">
+          <span>{household?.headName ?? draft.headName ?? ''}</span>
+          {campaign ? <span>{campaign.title}</span> : null}
+          <span>{t('formVersion', { n: form.version })}</span>
+          <StatusBadge status={status} />
+          {draft.pending && draft.serverStatus ? <StatusBadge status="pending" /> : null}
+        </div>
+        <StaleNote since={staleSince} />
+        {conflict ? <div className="banner warning" role="alert">{t('conflict')}</div> : null}
+        {draft.serverStatus === 'returned' && draft.returnComment ? <div className="banner returned" role="alert">{t('returnedBy', { comment: draft.returnComment })}</div> : null}
+        {draft.serverStatus === 'approved' ? <div className="banner ok">{t('readOnlyApproved')}</div> : null}
+        {draft.serverStatus === 'submitted' ? <div className="banner ok">{t('readOnlySubmitted', { level: '审核' })}</div> : null}
+        {draft.duplicateOf ? (
+          <div className="banner warning" role="alert">{notice} <a href={`/fill/${draft.duplicateOf}`}>打开已有的表</a></div>
+        ) : null}
+        <ErrorSummary ref={summaryRef} />
+        <FormRenderer definition={definition} session={session} readOnlyView={readOnly} />
+        {!readOnly ? (
+          <div className="action-bar">
+            <p className="save-state" role="status">{notice ?? (savedAt ? t('savedLocally', { time: savedAt }) : '')}</p>
+            <button type="button" onClick={() => void send('save')} disabled={busy !== null}>{busy === 'save' ? t('saving') : t('save')}</button>
+            <button type="button" className="primary" onClick={() => void send('submit')} disabled={busy !== null}>{busy === 'submit' ? t('submitting') : t('submit')}</button>
+          </div>
+        ) : notice ? <p className="save-state" role="status">{notice}</p> : null}
+      </FormStoreContext.Provider>
+    </Layout>
+  );
+}

@@ -1,0 +1,65 @@
+// Starting a form for a household (or, for identification, for a village): picks the campaign
+// (asks when several are open), opens the household's existing submission when the form allows
+// one per household, otherwise starts a new draft on the phone and opens it.
+import { useEffect, useState } from 'react';
+import { navigate, useLocation } from '../../app/router';
+import type { CampaignSummary, FormVersion, HouseholdDetail } from '../../api/types';
+import { ErrorMessage, Layout, Loading } from '../../components/Layout';
+import { useLoad } from '../../components/useLoad';
+import { t } from '../../i18n/t';
+import { cachedGet } from '../../offline/cachedGet';
+import { draftsOfHousehold } from '../../offline/drafts';
+import { householdKeyOf } from '../../offline/LocalDraft';
+import { startDraft } from '../../offline/startDraft';
+
+export function StartPage({ formId }: { formId: string }) {
+  const { query } = useLocation();
+  const householdId = query.get('household');
+  const division = query.get('division') ?? '';
+  const [campaign, setCampaign] = useState<CampaignSummary | null>(null);
+  const loaded = useLoad(async () => {
+    const form = (await cachedGet<FormVersion & { campaigns: CampaignSummary[] }>(`/api/forms/${formId}`)).data;
+    const household = householdId ? (await cachedGet<HouseholdDetail>(`/api/households/${householdId}`)).data : null;
+    return { form, household };
+  }, [formId, householdId]);
+  const campaigns = [...(loaded.value?.form.campaigns ?? [])].sort((a, b) => b.year - a.year);
+  const chosen = campaign ?? (campaigns.length === 1 ? campaigns[0]! : null);
+
+  useEffect(() => {
+    if (!loaded.value || (!chosen && campaigns.length > 1)) return;
+    const { form, household } = loaded.value;
+    void (async () => {
+      if (household && form.definition.review?.onePerHousehold) {
+        const existing = household.submissions.find((s) => s.formId === formId && (!chosen || s.campaignId === chosen.id));
+        if (existing) return navigate(`/fill/${existing.id}`, { replace: true });
+        const local = (await draftsOfHousehold(householdKeyOf(household.id, household.divisionCode)))
+          .find((d) => d.formId === formId && (!chosen || d.campaignId === chosen.id) && d.serverStatus !== 'approved');
+        if (local) return navigate(`/fill/${local.id}`, { replace: true });
+      }
+      const draft = await startDraft(form, chosen, household, household?.divisionCode ?? division);
+      navigate(`/fill/${draft.id}`, { replace: true });
+    })();
+  }, [loaded.value, chosen?.id]);
+
+  return (
+    <Layout title={loaded.value?.form.title ?? t('fillForm')} back={householdId ? `/households/${householdId}` : `/villages/${division}`}>
+      {loaded.error ? <ErrorMessage message={loaded.error} retry={loaded.reload} /> : null}
+      {loaded.value && campaigns.length === 0 ? <ErrorMessage message="此表当前没有开放的填报活动" /> : null}
+      {loaded.value && !chosen && campaigns.length > 1 ? (
+        <section className="panel">
+          <h2>选择填报活动</h2>
+          <ul className="card-list">
+            {campaigns.map((c) => (
+              <li key={c.id}>
+                <button type="button" className="card-link" onClick={() => setCampaign(c)}>
+                  <strong>{c.title}</strong>
+                  <span className="muted">收入线 {String(c.parameters.incomeLine ?? '—')} 元 · 收入计算周期 {String(c.parameters.incomePeriodStart ?? '')} 至 {String(c.parameters.incomePeriodEnd ?? '')}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : <Loading />}
+    </Layout>
+  );
+}
