@@ -1,24 +1,63 @@
 // The only file that reads process.env and starts things: configuration, the store, migrations,
 // the initial administrator, published forms, the demo township, then the HTTP server.
+// DATABASE_URL (postgres://...) selects PostgreSQL, where several instances may share one
+// database (DATABASE_SCHEMA: its schema); otherwise SQLite in DATA_DIR.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { defaultServerConfig, systemClock, type Deps, type Logger } from './deps';
 import { FormVersions } from './forms/FormVersions';
-import { prepareDatabase } from './seed/prepareDatabase';
+import { prepareDatabase, type PrepareOptions } from './seed/prepareDatabase';
+import { PostgresStore } from './store/postgres/PostgresStore';
 import { SqliteStore } from './store/sqlite/SqliteStore';
+import { StoreConflict, type Store } from './store/Store';
 
 const log: Logger = {
   info: (message) => console.log(message),
   error: (message, error) => (error === undefined ? console.error(message) : console.error(message, error)),
 };
 
-async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 8787);
+/** The database as a log line may show it: no password. */
+function describeUrl(url: URL): string {
+  return `${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+}
+
+function openStore(): Store {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    const url = new URL(databaseUrl);
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new Error(`DATABASE_URL 应以 postgres:// 开头：${url.protocol}//…`);
+    const schema = process.env.DATABASE_SCHEMA || undefined;
+    log.info(`数据存储：PostgreSQL ${describeUrl(url)}${schema ? `（模式 ${schema}）` : ''}`);
+    return new PostgresStore({ connectionString: databaseUrl, schema, onIdleError: (error) => log.error('数据库连接中断：', error) });
+  }
   const dataDir = resolve(process.env.DATA_DIR ?? './data');
   mkdirSync(dataDir, { recursive: true });
-  const store = new SqliteStore(join(dataDir, 'wanneng.sqlite'));
+  const file = join(dataDir, 'wanneng.sqlite');
+  log.info(`数据存储：SQLite ${file}`);
+  return new SqliteStore(file);
+}
+
+/**
+ * Instances starting together on a new PostgreSQL database race to create the administrator, the
+ * shipped forms and campaigns: a loser gets a StoreConflict, and each further pass (every step
+ * checks before it creates) finds one more thing made by another instance.
+ */
+async function prepareTogether(deps: Deps, options: PrepareOptions): Promise<void> {
+  for (let pass = 1; ; pass++) {
+    try {
+      return await prepareDatabase(deps, options);
+    } catch (error) {
+      if (!(error instanceof StoreConflict) || pass >= 20) throw error;
+      log.info(`另一实例正在初始化数据库（${error.message}），重新检查`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 8787);
+  const store = openStore();
   const deps: Deps = {
     store,
     forms: new FormVersions(store),
@@ -26,11 +65,12 @@ async function main(): Promise<void> {
     config: { ...defaultServerConfig, clientDir: resolve(process.env.CLIENT_DIR ?? 'dist'), session: { ...defaultServerConfig.session, secureCookie: process.env.SECURE_COOKIE === '1' } },
     log,
   };
-  await prepareDatabase(deps, {
+  const prepare: PrepareOptions = {
     formsDir: resolve(process.env.FORMS_DIR ?? 'form-definitions'),
     adminPassword: process.env.ADMIN_PASSWORD,
     demo: process.env.DEMO !== '0',
-  });
+  };
+  await prepareTogether(deps, prepare);
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port }, (info) => log.info(`万能表单已启动：http://localhost:${info.port}/`));
   const stop = () => server.close(() => void store.close().then(() => process.exit(0)));
