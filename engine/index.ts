@@ -3,6 +3,7 @@
 export type * from './types';
 export { evaluate, evaluateCompiled } from './evaluate';
 export { compileForm, type CompiledForm } from './compileForm';
+export { fillText } from './text/fillText';
 export { evaluateChange, affectedNodes, type ChangeState } from './incremental/evaluateChange';
 export { checkDefinition, DefinitionError } from './definition/checkDefinition';
 export { checkCampaign } from './definition/checkCampaign';

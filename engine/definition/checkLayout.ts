@@ -1,6 +1,7 @@
 // Checks what surrounds the schema: sections name existing top-level fields once each, uiSchema
 // keys name fields, review levels go up the hierarchy (village -> township -> county).
 import type { FieldIndex } from '../schema/fieldIndex';
+import { checkMessageReferences } from './checkReferences';
 import type { DefinitionProblem, FormDefinition } from '../types';
 
 function error(path: string, message: string): DefinitionProblem {
@@ -22,6 +23,10 @@ export function checkLayout(definition: FormDefinition, index: FieldIndex): Defi
       placed.set(field, section.id);
     });
   });
+  (definition.sections ?? []).forEach((section, i) => {
+    if (section.description) problems.push(...checkMessageReferences(section.description, `/sections/${i}/description`, { definition, index, ruleTable: null }));
+  });
+  problems.push(...uiTextProblems(definition.uiSchema ?? {}, '/uiSchema', definition, index));
   for (const key of Object.keys(definition.uiSchema ?? {})) {
     if (!key.startsWith('ui:') && !index.fields.has(key)) {
       problems.push({ path: `/uiSchema/${key}`, message: `uiSchema 中的 "${key}" 不是表单字段`, severity: 'warning' });
@@ -37,5 +42,19 @@ export function checkLayout(definition: FormDefinition, index: FieldIndex): Defi
       problems.push(error(`/review/levels/${i}/divisionDigits`, '审核级别应自下而上排列（如乡镇 9 位在前，县 6 位在后）'));
     }
   });
+  return problems;
+}
+
+const UI_TEXTS = new Set(['ui:help', 'ui:description', 'ui:placeholder', 'ui:title']);
+
+/** Placeholders in help texts and descriptions anywhere in the uiSchema name what exists. */
+function uiTextProblems(node: unknown, pointer: string, definition: FormDefinition, index: FieldIndex): DefinitionProblem[] {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return [];
+  const problems: DefinitionProblem[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    const path = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (UI_TEXTS.has(key) && typeof value === 'string') problems.push(...checkMessageReferences(value, path, { definition, index, ruleTable: null }));
+    else problems.push(...uiTextProblems(value, path, definition, index));
+  }
   return problems;
 }

@@ -25,6 +25,14 @@ export function checkRule(
   return checkRuleReferences(rule, pointer, { definition, index, ruleTable, allowApproval });
 }
 
+/** A message names its field by code ("A28 …") or leads with the field's label ("4 (1) 粮食作物：…"). */
+function namesField(message: string, code: string, title: string): boolean {
+  if (message.includes(code)) return true;
+  const lead = message.split(/[：:，,]/)[0]!.replace(/\s+/g, '');
+  const label = title.replace(/\s+/g, '');
+  return lead.length > 0 && (label.startsWith(lead) || label.startsWith(code + lead));
+}
+
 export function checkRules(definition: FormDefinition, index: FieldIndex): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const rules = definition.rules ?? {};
@@ -64,8 +72,8 @@ export function checkRules(definition: FormDefinition, index: FieldIndex): Defin
     if (r.when !== undefined) problems.push(...checkRule(r.when, `${base}/when`, definition, index, table));
     problems.push(...checkRule(r.assert, `${base}/assert`, definition, index, table));
     problems.push(...checkMessageReferences(r.message, `${base}/message`, { definition, index, ruleTable: table }));
-    if (info && !r.message.includes(info.code)) {
-      problems.push({ path: `${base}/message`, message: `提示信息最好写明字段编码 ${info.code}，方便填表人找到`, severity: 'warning' });
+    if (info && !namesField(r.message, info.code, info.title)) {
+      problems.push({ path: `${base}/message`, message: `提示信息最好写明字段编码 ${info.code} 或字段名称“${info.title}”，方便填表人找到`, severity: 'warning' });
     }
   });
 

@@ -82,6 +82,14 @@ describe('FormRenderer on the monitoring-object form', () => {
     expect(cards[0]!.querySelector('summary')).toHaveTextContent('张德明');
   });
 
+  it('fills campaign values into help texts', () => {
+    const withHelp = structuredClone(definition);
+    withHelp.uiSchema = { ...withHelp.uiSchema, A28: { ...(withHelp.uiSchema?.A28 as object), 'ui:help': '收入线 {{$params.incomeLine}} 元，统计时点 {{$params.referenceDate}}' } };
+    const session = new FormSession({ form: compileForm(withHelp), context: { params, household: null }, data: {} });
+    const view = render(<FormRenderer definition={withHelp} session={session} />);
+    expect(within(field(view.container, '/A28')).getByText('收入线 6000 元，统计时点 2021-09-30')).toBeInTheDocument();
+  });
+
   it('renders labels, help and messages as text, never as HTML', () => {
     const hostile = structuredClone(definition);
     (hostile.schema.properties as Record<string, { title: string }>).A28!.title = '<img src=x onerror=alert(1)>A28';

@@ -161,4 +161,13 @@ describe('checkDefinition', () => {
       expect((e as DefinitionError).problems[0]!.path).toBe('/rules/computed/0/value/method');
     }
   });
+
+  it('hints when a message names its field neither by code nor by label', () => {
+    const hintsFor = (message: string) => checkDefinition(defineForm(fields, {
+      validations: [{ id: 'v', field: 'A28', assert: { '>=': [{ var: 'A28' }, 0] }, message }],
+    })).filter((p) => p.severity === 'warning').map((p) => p.path);
+    expect(hintsFor('A28 工资性收入（元）不能为负')).toEqual([]);
+    expect(hintsFor('工资性收入：不能为负')).toEqual([]);
+    expect(hintsFor('不能为负数，请核实')).toEqual(['/rules/validations/0/message']);
+  });
 });

@@ -2,7 +2,7 @@
 // to verify, the registry value with 核实无误 / 更正), help text and the field's issues. A field
 // its conditions hide is not rendered at all. Labels and help are text, never HTML.
 import type { FieldTemplateProps } from '@rjsf/utils';
-import { keyOfPointer, labelOf, valueAt } from '../../../engine/index';
+import { fillText, keyOfPointer, labelOf, valueAt } from '../../../engine/index';
 import { t } from '../../i18n/t';
 import { pointerOfPath } from '../pointers';
 import { useFormStore } from '../useFormStore';
@@ -48,7 +48,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
         {computed ? <span className="computed-hint">{t('computedHint')}</span> : null}
       </label>
       {input}
-      {rawHelp ? <p className="help">{rawHelp}</p> : null}
+      {rawHelp ? <p className="help">{fillText(context.session.form, rawHelp, context.session.context)}</p> : null}
       <IssueList issues={issues} />
     </div>
   );

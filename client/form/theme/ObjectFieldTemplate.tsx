@@ -2,17 +2,17 @@
 // when its condition says so; elsewhere (a table row, a nested group) the fields in a grid.
 import type { ObjectFieldTemplateProps } from '@rjsf/utils';
 import type { ReactElement } from 'react';
-import type { Section as SectionDefinition } from '../../../engine/index';
+import { fillText, type Section as SectionDefinition } from '../../../engine/index';
 import { useFormStore } from '../useFormStore';
 import { rendererContext } from './formContext';
 
-function Section({ section, children }: { section: SectionDefinition; children: ReactElement[] }) {
+function Section({ section, children, fill }: { section: SectionDefinition; children: ReactElement[]; fill: (text: string) => string }) {
   const hidden = useFormStore((s) => s.hiddenSections.has(section.id));
   if (hidden) return null;
   return (
     <section className="form-section" id={`section-${section.id}`} aria-labelledby={`section-title-${section.id}`}>
       <h2 id={`section-title-${section.id}`}>{section.title}</h2>
-      {section.description ? <p className="section-description">{section.description}</p> : null}
+      {section.description ? <p className="section-description">{fill(section.description)}</p> : null}
       {children}
     </section>
   );
@@ -20,14 +20,16 @@ function Section({ section, children }: { section: SectionDefinition; children: 
 
 export function ObjectFieldTemplate({ properties, fieldPathId, registry }: ObjectFieldTemplateProps) {
   if (fieldPathId.path.length > 0) return <div className="object-fields">{properties.map((p) => p.content)}</div>;
-  const sections = rendererContext(registry).definition.sections ?? [];
+  const { definition, session } = rendererContext(registry);
+  const sections = definition.sections ?? [];
+  const fill = (text: string) => fillText(session.form, text, session.context);
   const byName = new Map(properties.map((p) => [p.name, p.content]));
   const placed = new Set(sections.flatMap((s) => s.fields));
   const rest = properties.filter((p) => !placed.has(p.name)).map((p) => p.content);
   return (
     <div className="form-sections">
       {sections.map((section) => (
-        <Section key={section.id} section={section}>
+        <Section key={section.id} section={section} fill={fill}>
           {section.fields.map((name) => byName.get(name)).filter((c): c is ReactElement => !!c)}
         </Section>
       ))}
