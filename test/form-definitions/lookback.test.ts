@@ -99,14 +99,14 @@ describe('监测对象“回头看”信息采集表', () => {
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
     expect(result.valid).toBe(true);
-    expect(result.data).toEqual(ranData);
+    expect(result.data).toEqual({ ...ranData, riskState: '未消除风险：填写 D5-D10' });
   });
 
   it('passes a complete risk-eliminated household with no errors or warnings', () => {
     const result = lookback(renData, renHousehold);
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
-    expect(result.data).toEqual(renData);
+    expect(result.data).toEqual({ ...renData, riskState: `风险已消除（${renData.A8}）：填写 D3-D4` });
   });
 
   it('passes every shipped case under the 2021-lookback campaign', () => {
@@ -350,6 +350,12 @@ describe('监测对象“回头看”信息采集表', () => {
       const remaining = lookback(ranData);
       for (const key of RISK_REMAINING) expect(remaining.hidden).not.toContain(`/${key}`);
       expect(remaining.data.D10).toBe('2021-12');
+    });
+
+    it('states the risk state it derives from A8, which decides the branch', () => {
+      expect(lookback(ranData).data.riskState).toBe('未消除风险：填写 D5-D10');
+      expect(lookback(renData).data.riskState).toBe(`风险已消除（${renData.A8}）：填写 D3-D4`);
+      expect(lookback({ ...ranData, riskState: '风险已消除' }).data.riskState).toBe('未消除风险：填写 D5-D10');
     });
 
     it('follows a corrected A8: clearing it turns a risk-eliminated household into one with D5-D10 to fill', () => {
