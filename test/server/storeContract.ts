@@ -278,6 +278,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         expect(JSON.stringify(v1.definition)).toBe(JSON.stringify(first));
         expect((await store.getFormVersion('form-a', 2))?.definition).toEqual(second);
         expect(await store.getFormVersion('form-a', 3)).toBeNull();
+        expect(await store.getFormVersion('form-a', 1e10)).toBeNull();
         expect(await store.listFormVersions('form-a')).toEqual([
           { formId: 'form-a', version: 1, publishedAt: at(2), publishedBy: 'admin', changes: ['初始版本'] },
           { formId: 'form-a', version: 2, publishedAt: at(4), publishedBy: 'admin2', changes: ['修改标题', '增加说明'] },

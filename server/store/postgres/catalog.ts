@@ -107,7 +107,11 @@ export async function insertVersion(db: Db, formId: string, definition: FormDefi
 
 interface VersionRow { form_id: string; version: number; definition?: FormDefinition; published_at: string; published_by: string; changes: string[] }
 
+const INTEGER_MAX = 2 ** 31 - 1;
+
 export async function selectVersion(db: Db, formId: string, version: number): Promise<FormVersionRecord | null> {
+  // No such version, as SQLite answers; PostgreSQL would refuse the value instead.
+  if (!Number.isInteger(version) || Math.abs(version) > INTEGER_MAX) return null;
   const row = (await db.query<VersionRow>('SELECT * FROM form_versions WHERE form_id = $1 AND version = $2', [formId, version])).rows[0];
   if (!row) return null;
   return {
