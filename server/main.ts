@@ -67,8 +67,9 @@ async function main(): Promise<void> {
   };
   const prepare: PrepareOptions = {
     formsDir: resolve(process.env.FORMS_DIR ?? 'form-definitions'),
-    adminPassword: process.env.ADMIN_PASSWORD,
+    adminPassword: process.env.ADMIN_PASSWORD || undefined,
     demo: process.env.DEMO !== '0',
+    demoPassword: process.env.DEMO_PASSWORD || undefined,
   };
   await prepareTogether(deps, prepare);
   const app = createApp(deps);

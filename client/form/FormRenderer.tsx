@@ -14,6 +14,8 @@ import { FormStoreContext } from './useFormStore';
 import { validator } from './validator';
 import { widgets } from './widgets';
 
+const DEFAULTS = { requiredBooleanDefault: 'skip' } as const;
+
 export interface FormRendererProps {
   definition: FormDefinition;
   session: FormSession;
@@ -42,6 +44,8 @@ export function FormRenderer({ definition, session, readOnlyView = false }: Form
         noHtml5Validate
         showErrorList={false}
         readonly={readOnlyView}
+        // An unanswered 是/否 must stay unanswered (rjsf would make a required boolean 否).
+        experimental_defaultFormStateBehavior={DEFAULTS}
         onChange={(event, id) => {
           setData(event.formData as FormData);
           session.change(event.formData as FormData, id);

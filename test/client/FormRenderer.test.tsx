@@ -55,6 +55,14 @@ describe('FormRenderer on the monitoring-object form', () => {
     expect(view.container.querySelector<HTMLInputElement>('#root\\/A2')!.value).toBe('');
   });
 
+  it('leaves an unanswered required 是/否 unanswered rather than 否', () => {
+    const { view, session } = renderForm({ address: '重庆市永川区双石镇石庙村3组' });
+    fireEvent.click(within(field(view.container, '/E2')).getByRole('radio', { name: '否' }));
+    expect(session.data().E2).toBe(false);
+    expect(session.data()).not.toHaveProperty('E1');
+    expect(within(field(view.container, '/E1')).getByRole('radio', { name: '否' })).toHaveAttribute('aria-checked', 'false');
+  });
+
   it('shows a field\'s error in Chinese when it is left, not before', () => {
     const { view } = renderForm(monitoringHousehold(2));
     const a28 = view.container.querySelector<HTMLInputElement>('#root\\/A28')!;

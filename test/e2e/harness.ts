@@ -1,0 +1,102 @@
+// Whole flows in a real browser: the client built once, the real server (server/main.ts, the
+// same start-up a newcomer runs) on a free port with a fresh data directory and the demo
+// township, and Debian's Chromium driven by playwright-core (no browser download here).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { execFile } from 'node:child_process';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const DEMO_PASSWORD = 'demo-pass-2021';
+export const ADMIN_PASSWORD = 'admin-pass-2021';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let built: Promise<string> | null = null;
+
+/** The client, built once per test process into a temporary directory. */
+export function buildClient(): Promise<string> {
+  built ??= (async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'wnbd-client-'));
+    // A production build, as `npm start` makes it (the test runner's NODE_ENV=test would give React's development build).
+    await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+      cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' },
+    });
+    return outDir;
+  })();
+  return built;
+}
+
+export interface RunningServer {
+  url: string;
+  dataDir: string;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const clientDir = await buildClient();
+  const dataDir = mkdtempSync(join(tmpdir(), 'wnbd-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env, PORT: '0', DATA_DIR: dataDir, CLIENT_DIR: clientDir, ADMIN_PASSWORD, DEMO_PASSWORD,
+      DATABASE_URL: '', FORMS_DIR: join(ROOT, 'form-definitions'), ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join('')}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const match = /http:\/\/localhost:(\d+)\//.exec(output.join(''));
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(`http://127.0.0.1:${match[1]}`);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${output.join('')}`)));
+  });
+  return {
+    url, dataDir, output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium), as .ci/run does`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A phone-sized context: 375 px wide, touch, a mobile user agent's viewport. */
+export function phone(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+}
+
+export function desktop(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL, viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+}
+
+export async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}

@@ -1,0 +1,175 @@
+// The officer's day on a phone, in Chromium against the real server and the demo township:
+// the 回头看 sheet filled through one branch, a validation error met and fixed, submitted; a
+// draft surviving a reload; work done offline sent when the network returns; a returned
+// submission corrected and resubmitted.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, launchBrowser, logIn, phone, startServer, type RunningServer } from './harness';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const field = (page: Page, pointer: string) => page.locator(`[data-pointer="${pointer}"]`);
+const input = (page: Page, pointer: string) => page.locator(`[id="root${pointer}"]`);
+
+/** A 石庙村 household of a kind, with or without a risk elimination, as the registry has it. */
+async function household(page: Page, kind: string, eliminated: boolean): Promise<{ id: string; headName: string }> {
+  const response = await page.request.get(`/api/households?division=500118104201&kind=${encodeURIComponent(kind)}`);
+  const items = (await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[];
+  const found = items.find((h) => !!h.riskEliminatedMonth === eliminated);
+  if (!found) throw new Error(`no ${kind} in 石庙村`);
+  return found;
+}
+
+async function openLookback(page: Page, headName: string): Promise<void> {
+  await page.getByRole('link', { name: new RegExp(headName) }).first().click();
+  await page.waitForURL(/\/households\//);
+  await page.getByRole('link', { name: /监测对象“回头看”信息采集表/ }).click();
+  await page.waitForURL(/\/fill\//);
+  await field(page, '/riskState').waitFor();
+}
+
+async function answer(page: Page, pointer: string, option: string): Promise<void> {
+  await field(page, pointer).getByRole('radio', { name: option, exact: true }).click();
+}
+
+async function fillRemainingBranch(page: Page): Promise<void> {
+  for (const [pointer, option] of [['/B1', '否'], ['/B2', '否'], ['/B3', '否'], ['/B4', '是'], ['/C1', '否'], ['/C4', '否']]) await answer(page, pointer!, option!);
+  await answer(page, '/C2', '6000-9000元');
+  await answer(page, '/C3', '外出务工');
+  await input(page, '/monitors/0/D1').fill('周志勇');
+  await input(page, '/monitors/0/D2').fill('13508321234');
+  await input(page, '/D5').selectOption({ label: '因病' });
+  await input(page, '/D8').selectOption({ label: '健康帮扶' });
+  await input(page, '/D10').fill('2021-12');
+}
+
+describe('an officer on a phone', () => {
+  it('fills the 回头看 sheet through the unresolved-risk branch, meets and fixes an error, and submits', async () => {
+    const context = await phone(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, 'shimiao');
+    await page.waitForURL(/\/villages\/500118104201/);
+    await page.getByRole('button', { name: '边缘易致贫户' }).click();
+    const target = await household(page, '边缘易致贫户', false);
+    await openLookback(page, target.headName);
+
+    // The registry's values are pre-filled for verification, and the branch follows A8.
+    await expect(field(page, '/A2').locator('output').textContent()).resolves.toBe(target.headName);
+    await field(page, '/A2').getByRole('button', { name: '核实无误' }).click();
+    await expect(field(page, '/riskState').locator('output').textContent()).resolves.toBe('未消除风险：填写 D5-D10');
+    expect(await page.locator('#section-risk-eliminated').count()).toBe(0);
+    expect(await page.locator('#section-risk-remaining').count()).toBe(1);
+
+    await fillRemainingBranch(page);
+    await input(page, '/D7').fill('户主患病');
+    await input(page, '/D7').blur();
+    await expect(field(page, '/D7').getByRole('alert').textContent()).resolves.toMatch(/D7 家庭困难现状描述.*20/);
+
+    await page.getByRole('button', { name: '正式提交' }).click();
+    const summary = page.locator('.error-summary');
+    await expect(summary.textContent()).resolves.toContain('D7');
+    await summary.getByRole('button', { name: /D7/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('root/D7');
+
+    await input(page, '/D7').fill('户主冉光明 2020 年确诊慢性肾病，每月自付医药费约 800 元，家庭收入主要靠儿子外出务工，每月约 3000 元。');
+    await expect(field(page, '/D7').getByRole('alert').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: '正式提交' }).click();
+    await page.getByText('此表已提交，正在等待').waitFor();
+
+    const submissions = await (await page.request.get(`/api/households/${target.id}`)).json();
+    const sent = submissions.submissions.find((s: { formId: string }) => s.formId === 'lookback');
+    expect(sent.status).toBe('submitted');
+    const detail = await (await page.request.get(`/api/submissions/${sent.id}`)).json();
+    expect(detail.data).toMatchObject({ A2: target.headName, D5: '因病', riskState: '未消除风险：填写 D5-D10', monitors: [{ D1: '周志勇', D2: '13508321234' }] });
+    expect(detail.data).not.toHaveProperty('D3');
+    await context.close();
+  });
+
+  it('keeps a draft on the phone through a reload', async () => {
+    const context = await phone(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, 'shimiao');
+    await page.waitForURL(/\/villages\//);
+    const target = await household(page, '脱贫不稳定户', false);
+    await openLookback(page, target.headName);
+    await answer(page, '/B3', '是');
+    await input(page, '/D7').fill('房屋年久失修，雨季漏雨，需要危房改造。');
+    await page.getByText(/已保存在本机/).waitFor();
+    await page.reload();
+    await field(page, '/D7').waitFor();
+    expect(await input(page, '/D7').inputValue()).toBe('房屋年久失修，雨季漏雨，需要危房改造。');
+    expect(await field(page, '/B3').getByRole('radio', { name: '是' }).getAttribute('aria-checked')).toBe('true');
+    await context.close();
+  });
+
+  it('keeps working with no signal, says so, and sends the submission when the network returns', async () => {
+    const context = await phone(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, 'shuangfeng');
+    await page.waitForURL(/\/villages\/500118104202/);
+    const response = await page.request.get('/api/households?division=500118104202&kind=%E8%BE%B9%E7%BC%98%E6%98%93%E8%87%B4%E8%B4%AB%E6%88%B7');
+    const target = ((await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[]).find((h) => !h.riskEliminatedMonth)!;
+    await openLookback(page, target.headName);
+
+    await context.setOffline(true);
+    await page.getByText(/当前无网络/).waitFor();
+    await fillRemainingBranch(page);
+    await input(page, '/D7').fill('2021 年 3 月遭受冰雹，玉米和烤烟减产七成，家庭经营收入锐减。');
+    await page.getByRole('button', { name: '正式提交' }).click();
+    await page.getByText('已排队：恢复网络后自动正式提交').waitFor();
+
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(async () => {
+      const detail = await (await page.request.get(`/api/households/${target.id}`)).json();
+      return detail.submissions.find((s: { formId: string }) => s.formId === 'lookback')?.status;
+    }, { timeout: 20_000 }).toBe('submitted');
+    await context.close();
+  });
+
+  it('corrects and resubmits a submission the township returned with a comment', async () => {
+    const context = await phone(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, 'taiping');
+    await page.waitForURL(/\/villages\/500118104203/);
+    const response = await page.request.get('/api/households?division=500118104203&kind=%E8%84%B1%E8%B4%AB%E4%B8%8D%E7%A8%B3%E5%AE%9A%E6%88%B7');
+    const target = ((await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[]).find((h) => !h.riskEliminatedMonth)!;
+    await openLookback(page, target.headName);
+    await fillRemainingBranch(page);
+    await input(page, '/D7').fill('家中两位老人长期患病，劳动力不足，收入来源单一。');
+    await page.getByRole('button', { name: '正式提交' }).click();
+    await page.getByText('此表已提交，正在等待').waitFor();
+    const submissionId = new URL(page.url()).pathname.split('/').pop()!;
+
+    // The township reviewer returns it (through the API here; the reviewer's pages have their own flow).
+    const reviewer = await browser.newContext({ baseURL: server.url });
+    const login = await reviewer.request.post('/api/session', { data: { username: 'shuangshi', password: DEMO_PASSWORD } });
+    const csrf = (await login.json()).csrfToken;
+    const returned = await reviewer.request.post(`/api/submissions/${submissionId}/review`, {
+      data: { decision: 'return', comment: 'C2 收入区间与务工收入不符，请核实后重报' }, headers: { 'X-CSRF-Token': csrf },
+    });
+    expect(returned.status()).toBe(200);
+
+    await page.goto(`/households/${target.id}`);
+    await page.getByText('被退回：C2 收入区间与务工收入不符，请核实后重报').waitFor();
+    await page.getByRole('link', { name: /监测对象“回头看”信息采集表/ }).first().click();
+    await page.locator('.banner.returned').waitFor();
+    await answer(page, '/C2', '9000-13500元');
+    await page.getByRole('button', { name: '正式提交' }).click();
+    await page.getByText('此表已提交，正在等待').waitFor();
+    const detail = await (await page.request.get(`/api/submissions/${submissionId}`)).json();
+    expect(detail).toMatchObject({ status: 'submitted', data: { C2: '9000-13500元' } });
+    expect(detail.history.map((h: { action: string }) => h.action)).toEqual(expect.arrayContaining(['submit', 'return']));
+    await reviewer.close();
+    await context.close();
+  });
+});
