@@ -5,6 +5,7 @@
 // only when the reader has taken the last: memory stays flat however many rows.
 import { Readable, pipeline } from 'node:stream';
 import { stringify } from 'csv-stringify';
+import { coalesce } from './coalesce';
 import { neutraliseCell, type Cell } from './neutraliseFormula';
 import type { ExportSheet } from './planExport';
 
@@ -16,7 +17,7 @@ export function csvExport(sheet: ExportSheet, onError: (error: unknown) => void)
     }
   }
   const csv = stringify({ bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
-  return pipeline(Readable.from(records()), csv, (error) => {
+  return pipeline(Readable.from(records()), csv, coalesce(), (error) => {
     if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') onError(error);
   });
 }

@@ -5,7 +5,8 @@
 //
 // Flat memory needs backpressure that exceljs does not give: a sheet's XML goes into a buffer
 // that ignores its reader's pace, so with a slow client the whole sheet would pile up there.
-// After each batch we wait until that buffer's reader has drained it (sheetSink below).
+// Every 250 rows we wait until that buffer's reader has drained it (sheetSink below), so the
+// backlog stays under a megabyte whatever the client's speed.
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { neutraliseCell, neutraliseFormula } from './neutraliseFormula';
@@ -56,6 +57,9 @@ function drained(sink: SheetSink, out: PassThrough): Promise<void> {
   });
 }
 
+/** A batch of 500 submissions holds thousands of member rows (MBs of XML): check more often. */
+const ROWS_BETWEEN_CHECKS = 250;
+
 export function xlsxExport(sheets: ExportSheet[], onError: (error: unknown) => void): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
@@ -67,7 +71,10 @@ export function xlsxExport(sheets: ExportSheet[], onError: (error: unknown) => v
       worksheet.addRow(sheet.header.map(neutraliseFormula)).commit();
       const sink = sheetSink(worksheet);
       for await (const batch of sheet.batches()) {
-        for (const row of batch) worksheet.addRow(row.map(neutraliseCell)).commit();
+        for (let i = 0; i < batch.length; i++) {
+          worksheet.addRow(batch[i]!.map(neutraliseCell)).commit();
+          if (i % ROWS_BETWEEN_CHECKS === ROWS_BETWEEN_CHECKS - 1) await drained(sink, out);
+        }
         await drained(sink, out);
         if (out.destroyed) return;
       }
