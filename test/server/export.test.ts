@@ -312,6 +312,51 @@ describe('export errors', () => {
   });
 });
 
+describe('a download the client abandons', () => {
+  it('stops reading the store', async () => {
+    const formId = 'abandoned-export';
+    expect((await f.admin.post('/api/forms', { definition: { ...sampleForm, id: formId } })).status).toBe(201);
+    expect((await f.admin.post(`/api/forms/${formId}/publish`)).status).toBe(201);
+    const template = (await f.county.get(`${submissions}?q=王桂芳`)).body.items[0];
+    const record = (await f.server.store.getSubmission(template.id))!;
+    await Promise.all(Array.from({ length: 3000 }, (_, i) => {
+      const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      return f.server.store.createSubmission({
+        record: { ...record, id, formId, formVersion: 1, status: 'draft' }, onePerHousehold: false,
+        event: { submissionId: id, at: record.createdAt, userId: record.createdBy, username: 'cunyuan', action: 'create', status: 'draft', level: null, comment: null, changes: [] },
+      });
+    }));
+
+    const store = f.server.store;
+    const original = store.streamSubmissions.bind(store);
+    for (const format of ['csv', 'xlsx']) {
+      let batches = 0;
+      let finished = false;
+      store.streamSubmissions = async function* (filter, size) {
+        try {
+          for await (const batch of original(filter, size)) {
+            batches++;
+            yield batch;
+          }
+        } finally {
+          finished = true;
+        }
+      };
+      try {
+        const response = await f.server.app.request(`/api/forms/${formId}/export?format=${format}`, { headers: { Cookie: f.county.cookie } });
+        expect(response.headers.get('x-export-rows')).toBe('3000');
+        const reader = response.body!.getReader();
+        await reader.read();
+        await reader.cancel();
+        await expect.poll(() => finished).toBe(true);
+        expect(batches, format).toBeLessThan(6);
+      } finally {
+        store.streamSubmissions = original;
+      }
+    }
+  });
+});
+
 describe('neutraliseFormula', () => {
   it.each([
     ['=SUM(A1)', "'=SUM(A1)"],
