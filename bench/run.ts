@@ -1,11 +1,13 @@
 // npm run bench: every benchmark in one run, each printing its figures and the ratios the issues
 // set as targets, measured side by side on this machine.
 import { runEngineBench } from './engine.bench';
+import { runExportBench } from './export.bench';
 import { runServerBench } from './server.bench';
 
 const benches: [string, () => Promise<void>][] = [
   ['engine', runEngineBench],
   ['server', runServerBench],
+  ['export', runExportBench],
 ];
 
 const only = process.argv[2];
