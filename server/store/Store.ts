@@ -2,7 +2,7 @@
 // intent and async on every implementation, so SQLite (the embedded default) and PostgreSQL
 // (several stateless servers on one database) are interchangeable; one contract test suite
 // runs against both. Dialect, SQL and transactions stay inside the implementations.
-import type { FormDefinition } from '../../engine/index';
+import type { FormCase, FormDefinition } from '../../engine/index';
 import type {
   CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord, HouseholdEvent, HouseholdRecord, Role, SessionRecord,
   SubmissionEvent, SubmissionRecord, SubmissionStatus, UserRecord,
@@ -144,12 +144,17 @@ export interface Store {
   getForm(id: string): Promise<FormRecord | null>;
   listForms(): Promise<FormRecord[]>;
   saveDraft(formId: string, draft: FormDefinition, at: string): Promise<void>;
-  /** Publishes a new version (latest + 1) and clears the draft; returns the version number. */
-  publishVersion(formId: string, definition: FormDefinition, by: string, at: string, changes: string[]): Promise<number>;
+  /** Publishes a new version (latest + 1) and clears the draft; returns the version number. `cases`: kept with the version. */
+  publishVersion(formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[]): Promise<number>;
   getFormVersion(formId: string, version: number): Promise<FormVersionRecord | null>;
   listFormVersions(formId: string): Promise<Omit<FormVersionRecord, 'definition'>[]>;
 
   // household registry
+  /** The form's test cases, run at its next publication (kept across publications); null: never set or no such form. */
+  getFormCases(formId: string): Promise<FormCase[] | null>;
+  saveFormCases(formId: string, cases: FormCase[]): Promise<void>;
+  /** The cases a version was published with; null: none were kept (or no such version). */
+  getVersionCases(formId: string, version: number): Promise<FormCase[] | null>;
   /** All or nothing: inserts or updates (by head ID number) every household; returns their ids. */
   upsertHouseholds(households: HouseholdInput[], at: string): Promise<string[]>;
   getHousehold(id: string): Promise<HouseholdRecord | null>;

@@ -4,7 +4,7 @@
 // migrated store, so tests never depend on one another's data.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FormDefinition } from '../../engine/index';
+import type { FormCase, FormDefinition } from '../../engine/index';
 import type { CampaignRecord, HouseholdRecord, SubmissionEvent, SubmissionRecord } from '../../server/store/records';
 import {
   StoreConflict, type HouseholdChange, type HouseholdInput, type NewUser, type Store, type SubmissionFilter, type SubmissionUpdate,
@@ -295,6 +295,40 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
 
       it('refuses to publish a form that does not exist (exists)', async () => {
         expect(await conflict(store.publishVersion('form-z', definition('无'), 'admin', T0, []))).toBe('exists');
+      });
+    });
+
+    describe('form cases', () => {
+      const cases: FormCase[] = [
+        { name: '收入低于收入线', params: { incomeLine: 6500 }, data: { zeta: 'z', alpha: 1 }, expect: { valid: true, values: { '/alpha': 1 } } },
+        { name: '空表', household: null, data: {}, expect: { valid: false, errors: [{ path: '/zeta', messageIncludes: '必填' }] } },
+      ];
+
+      it('keeps a form\'s cases as written, across publications, apart from the draft', async () => {
+        await store.createForm({ id: 'form-a', title: '表A', createdAt: T0 });
+        expect(await store.getFormCases('form-a')).toBeNull();
+        await store.saveFormCases('form-a', cases);
+        expect(JSON.stringify(await store.getFormCases('form-a'))).toBe(JSON.stringify(cases));
+        await store.saveDraft('form-a', definition('表A'), at(1));
+        await store.publishVersion('form-a', definition('表A'), 'admin', at(2), ['首个版本'], cases);
+        expect(await store.getFormCases('form-a')).toEqual(cases);
+        await store.saveFormCases('form-a', []);
+        expect(await store.getFormCases('form-a')).toEqual([]);
+        expect(await store.getForm('form-a')).toMatchObject({ latestVersion: 1, draft: null });
+        expect(await store.getFormCases('form-z')).toBeNull();
+      });
+
+      it('keeps the cases each version was published with; a version published without cases has none', async () => {
+        await store.createForm({ id: 'form-a', title: '表A', createdAt: T0 });
+        await store.publishVersion('form-a', definition('第一版'), 'admin', at(1), []);
+        await store.publishVersion('form-a', definition('第二版'), 'admin', at(2), [], cases);
+        await store.publishVersion('form-a', definition('第三版'), 'admin', at(3), [], [cases[1]!]);
+        expect(await store.getVersionCases('form-a', 1)).toBeNull();
+        expect(await store.getVersionCases('form-a', 2)).toEqual(cases);
+        expect(await store.getVersionCases('form-a', 3)).toEqual([cases[1]]);
+        expect(await store.getVersionCases('form-a', 4)).toBeNull();
+        expect(await store.getVersionCases('form-a', 1e10)).toBeNull();
+        expect((await store.getFormVersion('form-a', 2))?.definition.title).toBe('第二版');
       });
     });
 

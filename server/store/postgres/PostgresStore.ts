@@ -4,7 +4,7 @@
 // paging as the SQLite store; the contract suite (test/server/storeContract.ts) runs on both.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { FormDefinition } from '../../../engine/index';
+import type { FormCase, FormDefinition } from '../../../engine/index';
 import {
   householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
@@ -62,13 +62,16 @@ export class PostgresStore implements Store {
   async getForm(id: string) { return catalog.selectForm(this.pool, id); }
   async listForms() { return catalog.selectForms(this.pool); }
   async saveDraft(formId: string, draft: FormDefinition, at: string) { await catalog.writeDraft(this.pool, formId, draft, at); }
-  async publishVersion(formId: string, definition: FormDefinition, by: string, at: string, changes: string[]) {
-    return transaction(this.pool, (db) => catalog.insertVersion(db, formId, definition, by, at, changes));
+  async publishVersion(formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[]) {
+    return transaction(this.pool, (db) => catalog.insertVersion(db, formId, definition, by, at, changes, cases));
   }
   async getFormVersion(formId: string, version: number) { return catalog.selectVersion(this.pool, formId, version); }
   async listFormVersions(formId: string) { return catalog.selectVersions(this.pool, formId); }
 
   async upsertHouseholds(households: HouseholdInput[], at: string) {
+  async getFormCases(formId: string) { return catalog.selectCases(this.pool, formId); }
+  async saveFormCases(formId: string, cases: FormCase[]) { await catalog.writeCases(this.pool, formId, cases); }
+  async getVersionCases(formId: string, version: number) { return catalog.selectVersionCases(this.pool, formId, version); }
     return transaction(this.pool, async (db) => {
       const ids: string[] = [];
       for (const h of households) ids.push(await registry.writeHousehold(db, h, at, randomUUID));

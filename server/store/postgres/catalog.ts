@@ -1,5 +1,5 @@
 // Divisions, campaigns, forms and their published versions in PostgreSQL.
-import type { FormDefinition } from '../../../engine/index';
+import type { FormCase, FormDefinition } from '../../../engine/index';
 import { StoreConflict } from '../Store';
 import type { CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord } from '../records';
 import type { Db } from './openPool';
@@ -95,12 +95,14 @@ export async function writeDraft(db: Db, formId: string, draft: FormDefinition, 
 }
 
 /** Within a transaction: the form row stays locked until commit, so two publishers get two numbers. */
-export async function insertVersion(db: Db, formId: string, definition: FormDefinition, by: string, at: string, changes: string[]): Promise<number> {
+export async function insertVersion(
+  db: Db, formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[],
+): Promise<number> {
   const form = (await db.query<{ latest_version: number | null }>('SELECT latest_version FROM forms WHERE id = $1 FOR UPDATE', [formId])).rows[0];
   if (!form) throw new StoreConflict('exists', `表单 ${formId} 不存在`);
   const version = (form.latest_version ?? 0) + 1;
-  await db.query(`INSERT INTO form_versions (form_id, version, definition, published_at, published_by, changes)
-    VALUES ($1, $2, $3, $4, $5, $6)`, [formId, version, JSON.stringify(definition), at, by, JSON.stringify(changes)]);
+  await db.query(`INSERT INTO form_versions (form_id, version, definition, published_at, published_by, changes, cases)
+    VALUES ($1, $2, $3, $4, $5, $6, $7)`, [formId, version, JSON.stringify(definition), at, by, JSON.stringify(changes), cases ? JSON.stringify(cases) : null]);
   await db.query('UPDATE forms SET latest_version = $1, title = $2, draft = NULL, draft_updated_at = NULL WHERE id = $3', [version, definition.title, formId]);
   return version;
 }
@@ -124,4 +126,19 @@ export async function selectVersions(db: Db, formId: string): Promise<Omit<FormV
   const rows = (await db.query<VersionRow>(`SELECT form_id, version, published_at, published_by, changes FROM form_versions
     WHERE form_id = $1 ORDER BY version`, [formId])).rows;
   return rows.map((r) => ({ formId: r.form_id, version: r.version, publishedAt: r.published_at, publishedBy: r.published_by, changes: r.changes }));
+}
+
+export async function selectCases(db: Db, formId: string): Promise<FormCase[] | null> {
+  const row = (await db.query<{ cases: FormCase[] | null }>('SELECT cases FROM forms WHERE id = $1', [formId])).rows[0];
+  return row?.cases ?? null;
+}
+
+export async function writeCases(db: Db, formId: string, cases: FormCase[]): Promise<void> {
+  await db.query('UPDATE forms SET cases = $1 WHERE id = $2', [JSON.stringify(cases), formId]);
+}
+
+export async function selectVersionCases(db: Db, formId: string, version: number): Promise<FormCase[] | null> {
+  if (!Number.isInteger(version) || Math.abs(version) > INTEGER_MAX) return null;
+  const row = (await db.query<{ cases: FormCase[] | null }>('SELECT cases FROM form_versions WHERE form_id = $1 AND version = $2', [formId, version])).rows[0];
+  return row?.cases ?? null;
 }

@@ -145,4 +145,9 @@ export const POSTGRES_MIGRATIONS: string[] = [
   );
   CREATE INDEX submission_events_submission ON submission_events(submission_id);
   `,
+  // A form's test cases (run at its next publication) and the cases each version was published with.
+  `
+  ALTER TABLE forms ADD COLUMN cases json;
+  ALTER TABLE form_versions ADD COLUMN cases json;
+  `,
 ];

@@ -3,7 +3,7 @@
 // directly; methods are async to honour the Store contract.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { FormDefinition } from '../../../engine/index';
+import type { FormCase, FormDefinition } from '../../../engine/index';
 import {
   householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
@@ -70,13 +70,16 @@ export class SqliteStore implements Store {
   async getForm(id: string) { return catalog.selectForm(this.db, id); }
   async listForms() { return catalog.selectForms(this.db); }
   async saveDraft(formId: string, draft: FormDefinition, at: string) { await this.writes.run(() => catalog.writeDraft(this.db, formId, draft, at)); }
-  async publishVersion(formId: string, definition: FormDefinition, by: string, at: string, changes: string[]) {
-    return this.writes.run(() => catalog.insertVersion(this.db, formId, definition, by, at, changes));
+  async publishVersion(formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[]) {
+    return this.writes.run(() => catalog.insertVersion(this.db, formId, definition, by, at, changes, cases));
   }
   async getFormVersion(formId: string, version: number) { return catalog.selectVersion(this.db, formId, version); }
   async listFormVersions(formId: string) { return catalog.selectVersions(this.db, formId); }
 
   async upsertHouseholds(households: HouseholdInput[], at: string) {
+  async getFormCases(formId: string) { return catalog.selectCases(this.db, formId); }
+  async saveFormCases(formId: string, cases: FormCase[]) { await this.writes.run(() => catalog.writeCases(this.db, formId, cases)); }
+  async getVersionCases(formId: string, version: number) { return catalog.selectVersionCases(this.db, formId, version); }
     return this.writes.run(() => households.map((h) => registry.writeHousehold(this.db, h, at, randomUUID)));
   }
   async getHousehold(id: string) { return registry.selectHousehold(this.db, id); }

@@ -1,6 +1,6 @@
 // Divisions, campaigns, forms and their published versions in SQLite.
 import type Database from 'better-sqlite3';
-import type { FormDefinition } from '../../../engine/index';
+import type { FormCase, FormDefinition } from '../../../engine/index';
 import { StoreConflict } from '../Store';
 import type { CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord } from '../records';
 import { scopeClause } from './scopeClause';
@@ -90,12 +90,14 @@ export function writeDraft(db: Database.Database, formId: string, draft: FormDef
   db.prepare('UPDATE forms SET draft = ?, draft_updated_at = ?, title = ? WHERE id = ?').run(JSON.stringify(draft), at, draft.title, formId);
 }
 
-export function insertVersion(db: Database.Database, formId: string, definition: FormDefinition, by: string, at: string, changes: string[]): number {
+export function insertVersion(
+  db: Database.Database, formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[],
+): number {
   const form = db.prepare('SELECT latest_version FROM forms WHERE id = ?').get(formId) as { latest_version: number | null } | undefined;
   if (!form) throw new StoreConflict('exists', `表单 ${formId} 不存在`);
   const version = (form.latest_version ?? 0) + 1;
-  db.prepare(`INSERT INTO form_versions (form_id, version, definition, published_at, published_by, changes)
-    VALUES (?, ?, ?, ?, ?, ?)`).run(formId, version, JSON.stringify(definition), at, by, JSON.stringify(changes));
+  db.prepare(`INSERT INTO form_versions (form_id, version, definition, published_at, published_by, changes, cases)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`).run(formId, version, JSON.stringify(definition), at, by, JSON.stringify(changes), cases ? JSON.stringify(cases) : null);
   db.prepare('UPDATE forms SET latest_version = ?, title = ?, draft = NULL, draft_updated_at = NULL WHERE id = ?').run(version, definition.title, formId);
   return version;
 }
@@ -115,4 +117,18 @@ export function selectVersions(db: Database.Database, formId: string): Omit<Form
   const rows = db.prepare(`SELECT form_id, version, published_at, published_by, changes FROM form_versions
     WHERE form_id = ? ORDER BY version`).all(formId) as VersionRow[];
   return rows.map((r) => ({ formId: r.form_id, version: r.version, publishedAt: r.published_at, publishedBy: r.published_by, changes: JSON.parse(r.changes) }));
+}
+
+export function selectCases(db: Database.Database, formId: string): FormCase[] | null {
+  const row = db.prepare('SELECT cases FROM forms WHERE id = ?').get(formId) as { cases: string | null } | undefined;
+  return row?.cases ? JSON.parse(row.cases) : null;
+}
+
+export function writeCases(db: Database.Database, formId: string, cases: FormCase[]): void {
+  db.prepare('UPDATE forms SET cases = ? WHERE id = ?').run(JSON.stringify(cases), formId);
+}
+
+export function selectVersionCases(db: Database.Database, formId: string, version: number): FormCase[] | null {
+  const row = db.prepare('SELECT cases FROM form_versions WHERE form_id = ? AND version = ?').get(formId, version) as { cases: string | null } | undefined;
+  return row?.cases ? JSON.parse(row.cases) : null;
 }
