@@ -6,7 +6,7 @@
 // Flat memory needs backpressure that exceljs does not give: a sheet's XML goes into a buffer
 // that ignores its reader's pace, so with a slow client the whole sheet would pile up there.
 // Every 250 rows we wait until that buffer's reader has drained it (sheetSink below), so the
-// backlog stays under a megabyte whatever the client's speed.
+// backlog is at most 250 rows of XML (a few hundred KB) whatever the client's speed.
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { neutraliseCell, neutraliseFormula } from './neutraliseFormula';
