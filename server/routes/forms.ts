@@ -1,9 +1,13 @@
 // Forms and their versions. Everyone signed in reads the published forms of open campaigns in
 // their area; administrators create forms, save the next version's draft (checked by the engine's
-// definition checker: 422 with every problem), and publish it as a new, never-changing version.
+// definition checker: 422 with every problem), keep the form's test cases, and publish the draft
+// as a new, never-changing version — only when the checker, the campaigns' parameters and every
+// test case agree (checkPublication), with the list of what changed.
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkDefinition, describeChanges, type FormDefinition } from '../../engine/index';
+import { checkDefinition, type FormCase, type FormDefinition } from '../../engine/index';
 import type { Deps } from '../deps';
+import { checkPublication, refuseDefinitionProblems } from '../forms/checkPublication';
+import { FormCasesSchema } from '../forms/formCaseShape';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
 import { notFound, Problem } from '../problem';
@@ -18,13 +22,7 @@ const DefinitionProblem = z.object({ path: z.string(), message: z.string(), seve
 const VersionSummary = z.object({ formId: z.string(), version: z.number(), publishedAt: z.string(), publishedBy: z.string(), changes: z.array(z.string()) });
 const invalid = { 422: json(ProblemSchema, '定义有误：details.problems 列出每处问题及其位置') };
 
-function refuseProblems(definition: unknown): void {
-  const problems = checkDefinition(definition);
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) {
-    throw new Problem('invalid_definition', `表单定义有 ${errors.length} 处错误：${errors[0]!.path || '/'} ${errors[0]!.message}`, { problems });
-  }
-}
+const refuseProblems = (definition: unknown): void => void refuseDefinitionProblems(definition);
 
 function openCampaignsFor(campaigns: CampaignRecord[], formId: string, user: UserRecord): CampaignRecord[] {
   return campaigns.filter((c) => c.status === 'open' && c.forms.includes(formId) && (
@@ -36,6 +34,7 @@ const campaignSummary = (c: CampaignRecord) => ({ id: c.id, title: c.title, year
 
 const listForms = createRoute({
   method: 'get', path: '/forms', tags: ['表单'], summary: '可填报的已发布表单',
+  request: { query: z.object({ all: z.enum(['0', '1']).optional().openapi({ description: '管理员：1 表示也列出尚未发布的表单' }) }) },
   responses: { 200: json(z.object({ items: z.array(FormSummary) }), '表单列表'), ...commonErrors },
 });
 const getForm = createRoute({
@@ -68,10 +67,33 @@ const putDraft = createRoute({
   request: { params: formId, ...jsonBody(z.object({ definition: Definition })) },
   responses: { 200: json(z.object({ definition: Definition, problems: z.array(DefinitionProblem) }), '已保存'), ...commonErrors, ...invalid },
 });
+const CaseOutcome = z.object({ name: z.string(), campaignId: z.string().nullable(), campaignTitle: z.string().nullable(), passed: z.boolean(), failures: z.array(z.string()) });
 const publish = createRoute({
-  method: 'post', path: '/forms/{formId}/publish', tags: ['表单管理'], summary: '发布草稿为新版本',
+  method: 'post', path: '/forms/{formId}/publish', tags: ['表单管理'],
+  summary: '发布草稿为新版本（先检查定义、各开放活动的参数，并在每个活动的参数下运行全部测试用例）',
+  request: { params: formId, query: z.object({ dryRun: z.enum(['0', '1']).optional().openapi({ description: '1：只检查并列出变更，不发布' }) }) },
+  responses: {
+    201: json(z.object({ version: z.number(), changes: z.array(z.string()), cases: z.array(CaseOutcome) }), '已发布'),
+    200: json(z.object({ version: z.null(), dryRun: z.literal(true), changes: z.array(z.string()), cases: z.array(CaseOutcome), campaigns: z.array(z.object({ id: z.string(), title: z.string() })) }), '试发布：可以发布'),
+    ...commonErrors, 409: json(ProblemSchema, '没有草稿'),
+    422: json(ProblemSchema, '不能发布：details.problems 列出定义或活动参数的问题，details.cases 列出每个测试用例的结果'),
+  },
+});
+const casesBody = z.object({ cases: FormCasesSchema });
+const getCases = createRoute({
+  method: 'get', path: '/forms/{formId}/cases', tags: ['表单管理'], summary: '表单的测试用例（下次发布时运行）',
   request: { params: formId },
-  responses: { 201: json(z.object({ version: z.number(), changes: z.array(z.string()) }), '已发布'), ...commonErrors, 409: json(ProblemSchema, '没有草稿'), ...invalid },
+  responses: { 200: json(casesBody, '测试用例'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
+});
+const putCases = createRoute({
+  method: 'put', path: '/forms/{formId}/cases', tags: ['表单管理'], summary: '保存表单的测试用例',
+  request: { params: formId, ...jsonBody(casesBody) },
+  responses: { 200: json(casesBody, '已保存'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
+});
+const getVersionCases = createRoute({
+  method: 'get', path: '/forms/{formId}/versions/{version}/cases', tags: ['表单管理'], summary: '某个版本发布时的测试用例',
+  request: { params: z.object({ formId: z.string(), version: z.coerce.number().int().min(1) }) },
+  responses: { 200: json(z.object({ cases: z.array(z.unknown()) }), '测试用例（该版本发布时没有保存用例则为空）'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
 });
 
 export function formRoutes(deps: Deps) {
@@ -86,8 +108,13 @@ export function formRoutes(deps: Deps) {
       const user = requireUser(c);
       const campaigns = await store.listCampaigns();
       const items = [];
+      const all = user.role === 'admin' && c.req.valid('query').all === '1';
       for (const form of await store.listForms()) {
         const open = openCampaignsFor(campaigns, form.id, user);
+        if (all && form.latestVersion === null) {
+          items.push({ id: form.id, title: form.title, version: null, description: form.draft?.description ?? '', hasDraft: form.draft !== null, draftUpdatedAt: form.draftUpdatedAt, campaigns: [] });
+          continue;
+        }
         if (form.latestVersion === null || (open.length === 0 && user.role !== 'admin')) continue;
         const definition = (await deps.forms.get(form.id, form.latestVersion))!.record.definition;
         items.push({
@@ -95,7 +122,7 @@ export function formRoutes(deps: Deps) {
           createsHousehold: definition.createsHousehold === true,
           forHousehold: definition.createsHousehold !== true || (definition.registry?.prefill?.length ?? 0) > 0,
           campaigns: open.map(campaignSummary),
-          ...(user.role === 'admin' ? { hasDraft: form.draft !== null } : {}),
+          ...(user.role === 'admin' ? { hasDraft: form.draft !== null, draftUpdatedAt: form.draftUpdatedAt } : {}),
         });
       }
       return c.json({ items }, 200);
@@ -157,10 +184,31 @@ export function formRoutes(deps: Deps) {
       const form = await store.getForm(id);
       if (!form) throw notFound('表单');
       if (!form.draft) throw new Problem('conflict', '没有待发布的草稿');
-      refuseProblems(form.draft);
       const previous = await latest(id);
-      const changes = describeChanges(previous?.definition ?? null, form.draft);
-      const version = await store.publishVersion(id, form.draft, admin.username, clock.now().toISOString(), changes);
-      return c.json({ version, changes }, 201);
+      const cases = (await store.getFormCases(id)) ?? [];
+      const outcome = checkPublication(form.draft, previous?.definition ?? null, cases, await store.listCampaigns());
+      if (c.req.valid('query').dryRun === '1') return c.json({ version: null, dryRun: true as const, ...outcome }, 200);
+      const version = await store.publishVersion(id, form.draft, admin.username, clock.now().toISOString(), outcome.changes, cases);
+      return c.json({ version, changes: outcome.changes, cases: outcome.cases }, 201);
+    })
+    .openapi(getCases, async (c) => {
+      requireUser(c, 'admin');
+      const { formId: id } = c.req.valid('param');
+      if (!(await store.getForm(id))) throw notFound('表单');
+      return c.json({ cases: ((await store.getFormCases(id)) ?? []) as z.infer<typeof casesBody>['cases'] }, 200);
+    })
+    .openapi(putCases, async (c) => {
+      requireUser(c, 'admin');
+      const { formId: id } = c.req.valid('param');
+      const { cases } = c.req.valid('json');
+      if (!(await store.getForm(id))) throw notFound('表单');
+      await store.saveFormCases(id, cases as FormCase[]);
+      return c.json({ cases }, 200);
+    })
+    .openapi(getVersionCases, async (c) => {
+      requireUser(c, 'admin');
+      const { formId: id, version } = c.req.valid('param');
+      if (!(await store.getFormVersion(id, version))) throw notFound(`表单 ${id} 的第 ${version} 版`);
+      return c.json({ cases: (await store.getVersionCases(id, version)) ?? [] }, 200);
     });
 }

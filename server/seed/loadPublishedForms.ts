@@ -1,17 +1,23 @@
 // At every start: the definitions and campaigns in form-definitions/ that the database does not
-// have yet are published (idempotent: a known form or campaign is left as the administrators
-// made it). A definition with errors is reported and skipped, never published.
+// have yet are published with their test cases (cases.json), which every later publication runs
+// (idempotent: a known form or campaign is left as the administrators made it; a known form that
+// has no cases yet gets the shipped ones once). A definition with errors is reported and skipped.
 import { checkCampaign, checkDefinition } from '../../engine/index';
 import type { Deps } from '../deps';
 import { loadFormDirectory } from '../forms/loadFormDirectory';
 
 export async function loadPublishedForms(deps: Deps, dir: string): Promise<{ forms: string[]; campaigns: string[] }> {
   const { store, clock, log } = deps;
-  const { definitions, campaigns, loadErrors } = loadFormDirectory(dir);
+  const { definitions, cases, campaigns, loadErrors } = loadFormDirectory(dir);
   for (const message of loadErrors) log.error(message);
   const published: string[] = [];
   for (const [id, definition] of definitions) {
-    if (await store.getForm(id)) continue;
+    const shipped = cases.get(id);
+    if (await store.getForm(id)) {
+      // A form published by an earlier start, before cases were kept: its shipped cases, once.
+      if (shipped && (await store.getFormCases(id)) === null) await store.saveFormCases(id, shipped);
+      continue;
+    }
     const errors = checkDefinition(definition).filter((p) => p.severity === 'error');
     if (errors.length > 0) {
       log.error(`表单 ${id} 有 ${errors.length} 处错误，未发布：${errors.map((e) => `${e.path} ${e.message}`).join('；')}`);
@@ -19,7 +25,8 @@ export async function loadPublishedForms(deps: Deps, dir: string): Promise<{ for
     }
     const at = clock.now().toISOString();
     await store.createForm({ id, title: definition.title, createdAt: at });
-    await store.publishVersion(id, definition, 'system', at, ['初始版本（来自 form-definitions）']);
+    await store.saveFormCases(id, shipped ?? []);
+    await store.publishVersion(id, definition, 'system', at, ['初始版本（来自 form-definitions）'], shipped);
     published.push(id);
   }
   const added: string[] = [];

@@ -30,7 +30,7 @@ describe('forms and versions', () => {
     expect((await f.admin.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition: next })).status).toBe(200);
     const published = await f.admin.post(`/api/forms/${SAMPLE_FORM_ID}/publish`);
     expect(published.status).toBe(201);
-    expect(published.body).toEqual({ version: 2, changes: ['新增字段 A29 生产经营性收入（元）'] });
+    expect(published.body).toEqual({ version: 2, changes: ['新增字段 A29 生产经营性收入（元）'], cases: [] });
     expect((await f.officer.get(`/api/forms/${SAMPLE_FORM_ID}/versions/1`)).body.definition.schema.properties).not.toHaveProperty('A29');
     expect((await f.officer.get(`/api/forms/${SAMPLE_FORM_ID}`)).body.version).toBe(2);
     expect((await f.admin.post(`/api/forms/${SAMPLE_FORM_ID}/publish`)).status).toBe(409);
