@@ -1,0 +1,130 @@
+// Campaigns, administered: one campaign in detail (with the parameters its forms declare), a new
+// campaign or next year's made by cloning one (its forms, parameters and divisions; optionally
+// closing the old one), and changes to title, parameters, forms, status and divisions. Every
+// save is checked (validateCampaign); the list itself is GET /api/campaigns (catalog.ts).
+//
+// A campaign and form versions: an open campaign serves the latest published version of each of
+// its forms; a new version serves every open campaign that lists the form from the moment it is
+// published (and is refused if one of them lacks a parameter it declares, or a test case fails
+// under its parameters). A submission keeps the version it was filled with. Closing a campaign
+// freezes it: no new submissions, its submissions and their versions stay as they were.
+import { createRoute, z } from '@hono/zod-openapi';
+import { declaredParameters, latestDefinitions, validateCampaign } from '../campaigns/validateCampaign';
+import type { Deps } from '../deps';
+import { createRouter } from '../http/createRouter';
+import { requireUser } from '../http/requireUser';
+import { notFound, Problem } from '../problem';
+import type { CampaignRecord } from '../store/records';
+import { StoreConflict } from '../store/Store';
+import { commonErrors, divisionCode, json, jsonBody, ProblemSchema } from './schemas';
+
+const CampaignSchema = z.object({
+  id: z.string(), title: z.string(), year: z.number(), description: z.string(), parameters: z.record(z.string(), z.unknown()),
+  forms: z.array(z.string()), status: z.enum(['open', 'closed']), divisions: z.array(z.string()), createdAt: z.string(),
+});
+const Declaration = z.object({ title: z.string(), type: z.enum(['number', 'string', 'date', 'year-month']), description: z.string().optional(), forms: z.array(z.string()) });
+const CampaignDetail = CampaignSchema.extend({
+  parameterDeclarations: z.record(z.string(), Declaration),
+  formTitles: z.record(z.string(), z.string()),
+}).openapi('CampaignDetail');
+
+const parameterValue = z.union([z.number(), z.string().max(200)]);
+const editable = {
+  title: z.string().trim().min(1, '活动名称不能为空').max(100),
+  year: z.number().int().min(2000).max(2100),
+  description: z.string().max(2000),
+  parameters: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, '参数名应为字母开头的字母、数字或下划线'), parameterValue),
+  forms: z.array(z.string().max(64)).max(50),
+  status: z.enum(['open', 'closed']),
+  divisions: z.array(divisionCode).max(200),
+};
+const NewCampaign = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, '活动编号为小写字母、数字和短横线（如 2022-lookback）'),
+  title: editable.title,
+  year: editable.year,
+  description: editable.description.optional(),
+  parameters: editable.parameters.optional(),
+  forms: editable.forms.optional(),
+  status: editable.status.optional(),
+  divisions: editable.divisions.optional(),
+  cloneFrom: z.string().max(40).optional().openapi({ description: '复制该活动的表单、参数和覆盖范围（其余字段可另行指定）' }),
+  closeSource: z.boolean().optional().openapi({ description: '复制后关闭原活动（其提交和版本保持不变）' }),
+});
+const CampaignPatch = z.object({
+  title: editable.title.optional(), year: editable.year.optional(), description: editable.description.optional(),
+  parameters: editable.parameters.optional(), forms: editable.forms.optional(), status: editable.status.optional(),
+  divisions: editable.divisions.optional(),
+});
+const campaignId = z.object({ id: z.string() });
+
+const read = createRoute({
+  method: 'get', path: '/campaigns/{id}', tags: ['活动'], summary: '活动详情及其表单声明的参数（管理员）',
+  request: { params: campaignId },
+  responses: { 200: json(CampaignDetail, '活动'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
+});
+const create = createRoute({
+  method: 'post', path: '/campaigns', tags: ['活动'], summary: '新建活动，或复制一个活动为下一年的活动（管理员）',
+  request: jsonBody(NewCampaign),
+  responses: { 201: json(CampaignDetail, '已创建'), ...commonErrors, 409: json(ProblemSchema, '编号已存在') },
+});
+const update = createRoute({
+  method: 'patch', path: '/campaigns/{id}', tags: ['活动'], summary: '修改活动：名称、参数、表单、开放或关闭、覆盖的行政区划（管理员）',
+  request: { params: campaignId, ...jsonBody(CampaignPatch) },
+  responses: { 200: json(CampaignDetail, '已修改'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
+});
+
+export function campaignRoutes(deps: Deps) {
+  const { store, clock } = deps;
+  const detail = async (campaign: CampaignRecord) => {
+    const definitions = await latestDefinitions(deps, campaign.forms);
+    return {
+      ...campaign,
+      parameterDeclarations: declaredParameters(definitions),
+      formTitles: Object.fromEntries([...definitions].map(([id, d]) => [id, d.title])),
+    };
+  };
+  return createRouter()
+    .openapi(read, async (c) => {
+      requireUser(c, 'admin');
+      const campaign = await store.getCampaign(c.req.valid('param').id);
+      if (!campaign) throw notFound('活动');
+      return c.json(await detail(campaign), 200);
+    })
+    .openapi(create, async (c) => {
+      requireUser(c, 'admin');
+      const body = c.req.valid('json');
+      const source = body.cloneFrom === undefined ? null : await store.getCampaign(body.cloneFrom);
+      if (body.cloneFrom !== undefined && !source) throw new Problem('bad_request', `请求字段 cloneFrom 不正确：活动 ${body.cloneFrom} 不存在`);
+      const campaign: CampaignRecord = {
+        id: body.id, title: body.title, year: body.year,
+        description: body.description ?? source?.description ?? '',
+        parameters: body.parameters ?? structuredClone(source?.parameters ?? {}),
+        forms: body.forms ?? [...(source?.forms ?? [])],
+        status: body.status ?? 'open',
+        divisions: body.divisions ?? [...(source?.divisions ?? [])],
+        createdAt: clock.now().toISOString(),
+      };
+      await validateCampaign(deps, campaign);
+      try {
+        await store.createCampaign(campaign);
+      } catch (e) {
+        if (e instanceof StoreConflict) throw new Problem('conflict', `活动编号 ${campaign.id} 已存在`);
+        throw e;
+      }
+      if (source && body.closeSource && source.status !== 'closed') await store.updateCampaign({ ...source, status: 'closed' });
+      return c.json(await detail(campaign), 201);
+    })
+    .openapi(update, async (c) => {
+      requireUser(c, 'admin');
+      const existing = await store.getCampaign(c.req.valid('param').id);
+      if (!existing) throw notFound('活动');
+      const body = c.req.valid('json');
+      const campaign: CampaignRecord = {
+        ...existing,
+        ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)),
+      };
+      await validateCampaign(deps, campaign);
+      await store.updateCampaign(campaign);
+      return c.json(await detail(campaign), 200);
+    });
+}
