@@ -14,10 +14,12 @@ import type { AppEnv } from './http/env';
 import { renderProblem } from './http/renderProblem';
 import { validationHook } from './http/validationHook';
 import { Problem } from './problem';
+import { campaignRoutes } from './routes/campaigns';
 import { catalogRoutes } from './routes/catalog';
 import { exportRoutes } from './routes/export';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
+import { householdImportRoutes, IMPORT_PATH } from './routes/householdImport';
 import { householdRoutes } from './routes/households';
 import { sessionRoutes } from './routes/session';
 import { submissionRoutes } from './routes/submissions';
@@ -28,12 +30,14 @@ z.config(zhCN());
 export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   app.onError(renderProblem(deps.log));
-  app.use('/api/*', bodyLimit({
+  const limitBody = bodyLimit({
     maxSize: deps.config.maxBodyBytes,
     onError: () => {
       throw new Problem('payload_too_large', `请求内容过大（上限 ${Math.round(deps.config.maxBodyBytes / 1024)} KB）`);
     },
-  }));
+  });
+  // The household import reads spreadsheets of up to 20 MB and sets its own limit (householdImport.ts).
+  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? next() : limitBody(c, next)));
   app.use('/api/*', authenticate(deps));
   app.route('/api', healthRoutes(deps));
   app.route('/api', sessionRoutes(deps));
@@ -45,6 +49,8 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', exportRoutes(deps));
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',
+  app.route('/api', householdImportRoutes(deps));
+  app.route('/api', campaignRoutes(deps));
     info: { title: '万能表单 API', version: '1.0.0', description: '防返贫监测动态调整和信息采集：表单、农户、提交、审核与导出' },
   });
   app.all('/api/*', () => {

@@ -1,0 +1,88 @@
+// Reads an uploaded spreadsheet into plain rows: an XLSX workbook's first sheet (exceljs) or a
+// CSV file (csv-parse; UTF-8 with or without BOM, or GB18030 as Chinese Excel saves CSV). Each
+// row keeps its number as the clerk sees it in the sheet (the header is row 1). Cells come back
+// as strings, numbers, booleans or dates, never as exceljs's rich-text or formula objects.
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+
+export type Cell = string | number | boolean | Date | null;
+
+export interface SheetRow {
+  /** 1-based, as the spreadsheet numbers it. */
+  row: number;
+  cells: Cell[];
+}
+
+export interface Sheet {
+  headers: string[];
+  rows: SheetRow[];
+}
+
+export class SheetError extends Error {}
+
+export type SheetFormat = 'xlsx' | 'csv';
+
+/** XLSX files are zip archives ("PK\x03\x04"); anything else is read as CSV text. */
+export function sniffFormat(bytes: Uint8Array): SheetFormat {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04 ? 'xlsx' : 'csv';
+}
+
+function cellValue(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
+    if ('result' in value) return cellValue((value as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('error' in value) return String((value as { error: unknown }).error);
+  }
+  return String(value);
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new SheetError('无法读取 XLSX 文件：文件已损坏或不是 Excel 工作簿');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new SheetError('XLSX 文件中没有工作表');
+  const rows: SheetRow[] = [];
+  let headers: string[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
+    if (rowNumber === 1) headers = values.map((v) => (v === null ? '' : String(v).trim()));
+    else rows.push({ row: rowNumber, cells: values });
+  });
+  return { headers, rows };
+}
+
+function decode(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+function readCsv(bytes: Uint8Array): Sheet {
+  let records: string[][];
+  try {
+    records = parse(decode(bytes), { bom: true, relax_column_count: true, skip_empty_lines: false });
+  } catch (e) {
+    throw new SheetError(`无法读取 CSV 文件：${(e as Error).message}`);
+  }
+  const [header, ...rest] = records;
+  if (!header) throw new SheetError('文件是空的');
+  return {
+    headers: header.map((h) => h.trim()),
+    rows: rest.map((cells, i) => ({ row: i + 2, cells: cells.map((c) => (c === '' ? null : c)) }))
+      .filter((r) => r.cells.some((c) => c !== null && String(c).trim() !== '')),
+  };
+}
+
+export async function readSheet(bytes: Uint8Array, format: SheetFormat = sniffFormat(bytes)): Promise<Sheet> {
+  if (bytes.length === 0) throw new SheetError('文件是空的');
+  return format === 'xlsx' ? readXlsx(bytes) : readCsv(bytes);
+}
