@@ -15,6 +15,8 @@ export interface ValueRef {
   display: string;
   source: 'field' | 'row' | 'param' | 'household';
   info: ValueInfo;
+  /** A read-only field (computed by its own rule, or kept by the registry). */
+  computed: boolean;
 }
 
 export interface TableRef {
@@ -53,7 +55,7 @@ function fieldRef(info: FieldInfo, scope: FormulaScope): Resolved {
     const table = tableOf(info.table, scope)!;
     return { kind: 'column', table, column: info.key.slice(info.table.length + 1), info: valueInfoOfSchema(info.schema) };
   }
-  return { kind: 'value', ref: { path: info.key, display: info.key, source: 'field', info: valueInfoOfSchema(info.schema) } };
+  return { kind: 'value', ref: { path: info.key, display: info.key, source: 'field', info: valueInfoOfSchema(info.schema), computed: info.readOnly } };
 }
 
 function rowRef(column: string, scope: FormulaScope): Resolved | null {
@@ -61,12 +63,13 @@ function rowRef(column: string, scope: FormulaScope): Resolved | null {
   const table = tableOf(scope.table, scope);
   const info = table?.columns.get(column);
   if (!info) return null;
-  return { kind: 'value', ref: { path: `$row.${column}`, display: column, source: 'row', info } };
+  const computed = scope.fields.fields.get(`${scope.table}.${column}`)?.readOnly === true;
+  return { kind: 'value', ref: { path: `$row.${column}`, display: column, source: 'row', info, computed } };
 }
 
 function paramRef(name: string, scope: FormulaScope, display = name): Resolved {
   const parameter = scope.parameters[name]!;
-  return { kind: 'value', ref: { path: `$params.${name}`, display, source: 'param', info: valueInfoOfParameter(parameter) } };
+  return { kind: 'value', ref: { path: `$params.${name}`, display, source: 'param', info: valueInfoOfParameter(parameter), computed: true } };
 }
 
 /** A parameter's title without its unit in brackets: "监测收入线（元/人·年）" → "监测收入线". */
@@ -100,7 +103,7 @@ function householdRef(rest: string, scope: FormulaScope): Resolved {
     return { kind: 'column', table, column, info };
   }
   if (column !== undefined) return { kind: 'unknown', message: `户信息 ${name} 没有下一级 ${column}` };
-  return { kind: 'value', ref: { path: `$household.${name}`, display: `户.${name}`, source: 'household', info: valueInfoOfRegistry(name!, field) } };
+  return { kind: 'value', ref: { path: `$household.${name}`, display: `户.${name}`, source: 'household', info: valueInfoOfRegistry(name!, field), computed: true } };
 }
 
 function byPath(name: string, scope: FormulaScope): Resolved | null {

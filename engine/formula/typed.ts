@@ -91,9 +91,13 @@ export function requireType(ctx: CheckContext, t: Typed, types: FormulaType[], p
   return false;
 }
 
-/** The logic of a number operand: a field read with 0 when empty (campaign parameters as they are). */
+/**
+ * The logic of a number operand. A field an officer fills is read with 0 when empty (Excel's blank
+ * cell); a computed field, a parameter or a registry value is read as it is, so a value that
+ * could not be computed (A34 without members) leaves what depends on it empty, as #DIV/0! would.
+ */
 export function numeric(t: Typed): unknown {
-  if (t.ref && t.ref.source !== 'param' && t.type === 'number') return varOf(t.ref.path, 0);
+  if (t.ref && !t.ref.computed && t.type === 'number') return varOf(t.ref.path, 0);
   return t.logic;
 }
 
