@@ -20,3 +20,12 @@ export { domainFormats } from './formats/domainFormats';
 export { valueAt, fieldLabel } from './validation/fieldLabel';
 export { ALLOWED_OPERATIONS } from './rules/operators';
 export { compileRule } from './rules/compileRule';
+// Formulas and conditions for the form builder: Excel-like formulas to JSON-Logic and back, and
+// the condition builder's model.
+export { compileFormula } from './formula/compileFormula';
+export { formulaOf } from './formula/formulaOf';
+export { FORMULA_FUNCTIONS, type FormulaFunction } from './formula/functions';
+export type { FormulaScope, FormulaParameter, FormulaResult, FormulaError, FormulaType } from './formula/types';
+export { conditionToLogic } from './conditions/conditionToLogic';
+export { logicToCondition } from './conditions/logicToCondition';
+export { CLAUSE_OPS, type Condition, type Clause, type ClauseOp, type ConditionError, type ConditionResult } from './conditions/types';
