@@ -1,5 +1,6 @@
 // npm run bench: every benchmark in one run, each printing its figures and the ratios the issues
 // set as targets, measured side by side on this machine.
+import { runClientBench } from './client.bench';
 import { runEngineBench } from './engine.bench';
 import { runExportBench } from './export.bench';
 import { runServerBench } from './server.bench';
@@ -8,6 +9,7 @@ const benches: [string, () => Promise<void>][] = [
   ['engine', runEngineBench],
   ['server', runServerBench],
   ['export', runExportBench],
+  ['client', runClientBench],
 ];
 
 const only = process.argv[2];

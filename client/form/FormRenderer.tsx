@@ -3,7 +3,7 @@
 // the engine's issues. The same component shows a submission read-only to a reviewer.
 import Form from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { FormData, FormDefinition } from '../../engine/index';
 import { buildUiSchema } from './buildUiSchema';
 import type { FormSession } from './FormSession';
@@ -14,7 +14,9 @@ import { FormStoreContext } from './useFormStore';
 import { validator } from './validator';
 import { widgets } from './widgets';
 
-const DEFAULTS = { requiredBooleanDefault: 'skip' } as const;
+// An unanswered 是/否 stays unanswered (rjsf would make a required boolean 否), and a table
+// starts with the rows the data has (rjsf would add empty ones up to minItems).
+const DEFAULTS = { requiredBooleanDefault: 'skip', arrayMinItems: { populate: 'never' } } as const;
 
 export interface FormRendererProps {
   definition: FormDefinition;
@@ -22,7 +24,11 @@ export interface FormRendererProps {
   readOnlyView?: boolean;
 }
 
-export function FormRenderer({ definition, session, readOnlyView = false }: FormRendererProps) {
+/**
+ * Memoised: the page around it (save state, notices) re-renders often, and re-rendering rjsf's Form
+ * means a deep comparison of the whole definition.
+ */
+export const FormRenderer = memo(function FormRenderer({ definition, session, readOnlyView = false }: FormRendererProps) {
   const uiSchema = useMemo(() => buildUiSchema(definition), [definition]);
   const formContext = useMemo<RendererContext>(() => ({ definition, session, readOnlyView }), [definition, session, readOnlyView]);
   const [data, setData] = useState<FormData>(() => session.initialRendererData());
@@ -44,16 +50,13 @@ export function FormRenderer({ definition, session, readOnlyView = false }: Form
         noHtml5Validate
         showErrorList={false}
         readonly={readOnlyView}
-        // An unanswered 是/否 must stay unanswered (rjsf would make a required boolean 否).
         experimental_defaultFormStateBehavior={DEFAULTS}
-        onChange={(event, id) => {
-          setData(event.formData as FormData);
-          session.change(event.formData as FormData, id);
-        }}
+        // Widgets report to the session directly; rjsf reports only what it changes itself.
+        onChange={(event, id) => session.change(event.formData as FormData, id)}
         onBlur={(id) => session.blur(id)}
       >
         <></>
       </Form>
     </FormStoreContext.Provider>
   );
-}
+});

@@ -1,8 +1,9 @@
-// One form being filled: turns the renderer's events into engine evaluations and keeps the
+// One form being filled: turns the officer's changes into engine evaluations and keeps the
 // FormStore current. Per keystroke only the computed values and conditions that depend on the
 // changed field run (evaluateChange); the whole form is validated when a field is left, when a
-// field showing an issue is corrected, and on a submit attempt (evaluate). The renderer holds
-// its own copy of the data and is told to drop a value only when a condition hides it.
+// field showing an issue is corrected, and on a submit attempt (evaluate). Widgets read and
+// write the store directly (widgets/connect.tsx); the renderer (rjsf) is handed the data only
+// when the form's structure changes (a table row added or removed).
 import {
   evaluateCompiled, evaluateChange, keyOfPointer, valueAt,
   type CompiledForm, type EvaluationContext, type EvaluationResult, type FormData,
@@ -22,6 +23,18 @@ function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/** A table that must have rows (minItems) starts with that many empty ones to fill. */
+function withRequiredRows(form: CompiledForm, data: FormData): FormData {
+  let out = data;
+  for (const key of form.index.tables) {
+    const info = form.index.fields.get(key)!;
+    const minItems = typeof info.schema.minItems === 'number' ? info.schema.minItems : 0;
+    if (info.parent !== null || minItems === 0 || data[key] !== undefined) continue;
+    out = { ...out, [key]: Array.from({ length: minItems }, () => ({})) };
+  }
+  return out;
+}
+
 export class FormSession {
   readonly form: CompiledForm;
   readonly context: EvaluationContext;
@@ -33,7 +46,7 @@ export class FormSession {
   constructor(init: SessionInit) {
     this.form = init.form;
     this.context = init.context;
-    const full = evaluateCompiled(init.form, init.data, init.context);
+    const full = evaluateCompiled(init.form, withRequiredRows(init.form, init.data), init.context);
     const verify: VerifyState = {
       fields: new Set(init.verify?.fields ?? []),
       registry: init.verify?.registry ?? {},
@@ -69,22 +82,43 @@ export class FormSession {
     return this.rendererData;
   }
 
-  /** The renderer's data changed at the element `id` ("root/members/2/A7"; unknown: evaluate everything). */
-  change(rendererData: FormData, id?: string): void {
+  /** A field's new value, as typed or chosen (empty means not filled). */
+  set(pointer: string, value: unknown): void {
     const prev = this.store.get();
+    const base = setAt(prev.data, pointer, isEmpty(value) ? undefined : value);
+    this.commit(evaluateChange(this.form, prev, base, keyOfPointer(pointer), this.context), pointer);
+  }
+
+  /** A new, empty row at the end of a table ("/members"). */
+  addRow(tablePointer: string): void {
+    const rows = valueAt(this.store.get().data, tablePointer);
+    this.changeTable(tablePointer, [...(Array.isArray(rows) ? rows : []), {}]);
+  }
+
+  /** Removes row `index` of a table. */
+  removeRow(tablePointer: string, index: number): void {
+    const rows = valueAt(this.store.get().data, tablePointer);
+    if (!Array.isArray(rows)) return;
+    this.changeTable(tablePointer, rows.filter((_, i) => i !== index));
+  }
+
+  private changeTable(tablePointer: string, rows: unknown[]): void {
+    const prev = this.store.get();
+    const next = evaluateChange(this.form, prev, setAt(prev.data, tablePointer, rows), keyOfPointer(tablePointer), this.context);
+    this.commit(next, tablePointer);
+    this.rendererData = next.data;
+    this.push?.(next.data);
+  }
+
+  /** A change reported by the renderer itself (rjsf), at the element `id`; unknown: evaluate everything. */
+  change(rendererData: FormData, id?: string): void {
     const pointer = id === undefined ? '' : pointerOfId(id);
-    let next;
-    if (pointer === '') {
-      next = evaluateCompiled(this.form, rendererData, this.context);
-      next = { data: next.data, hidden: new Set(next.hidden), hiddenSections: new Set(next.hiddenSections) };
-    } else {
-      const value = valueAt(rendererData, pointer);
-      const base = setAt(prev.data, pointer, isEmpty(value) ? undefined : value);
-      next = evaluateChange(this.form, prev, base, keyOfPointer(pointer), this.context);
-    }
-    const dropped = [...next.hidden].filter((p) => !prev.hidden.has(p) && valueAt(rendererData, p) !== undefined);
-    this.rendererData = dropped.reduce((data, p) => setAt(data, p, undefined), rendererData);
-    if (dropped.length > 0) this.push?.(this.rendererData);
+    if (pointer !== '') return this.set(pointer, valueAt(rendererData, pointer));
+    const full = evaluateCompiled(this.form, rendererData, this.context);
+    this.commit({ data: full.data, hidden: new Set(full.hidden), hiddenSections: new Set(full.hiddenSections) }, '');
+  }
+
+  private commit(next: { data: FormData; hidden: ReadonlySet<string>; hiddenSections: ReadonlySet<string> }, pointer: string): void {
     this.store.update({ data: next.data, hidden: next.hidden, hiddenSections: next.hiddenSections });
     if (pointer !== '' && this.store.shownIssuesAt(pointer).length > 0) this.validate();
     for (const listener of this.dataListeners) listener(next.data);
@@ -97,13 +131,6 @@ export class FormSession {
     touched.add(pointer);
     this.store.update({ touched });
     this.validate();
-  }
-
-  /** Sets a value as the officer would (restoring a registry value), in the renderer too. */
-  setValue(pointer: string, value: unknown): void {
-    const data = setAt(this.rendererData, pointer, value);
-    this.push?.(data);
-    this.change(data, `root${pointer}`);
   }
 
   /** Full validation; after `showAll` every issue is displayed. */
@@ -137,7 +164,7 @@ export class FormSession {
   /** Puts the registry's value back and closes the correction. */
   restore(key: string): void {
     const verify = this.store.get().verify;
-    this.setValue(`/${key.split('.').join('/')}`, verify.registry[key]);
+    this.set(`/${key.split('.').join('/')}`, verify.registry[key]);
     const correcting = new Set(this.store.get().verify.correcting);
     correcting.delete(key);
     this.store.update({ verify: { ...this.store.get().verify, correcting } });

@@ -38,3 +38,26 @@ export function setAt<T>(data: T, pointer: string, value: unknown): T {
   };
   return write(data, 0) as T;
 }
+
+const readers = new Map<string, (data: unknown) => unknown>();
+
+/**
+ * A function reading the value at a pointer, made once per pointer: every field's subscription
+ * runs on every change, so it must not split strings each time.
+ */
+export function readerOf(pointer: string): (data: unknown) => unknown {
+  let read = readers.get(pointer);
+  if (!read) {
+    const segments = segmentsOf(pointer);
+    read = (data) => {
+      let current = data;
+      for (const segment of segments) {
+        if (current === null || typeof current !== 'object') return undefined;
+        current = (current as Record<string, unknown>)[segment];
+      }
+      return current;
+    };
+    readers.set(pointer, read);
+  }
+  return read;
+}

@@ -1,11 +1,14 @@
-// One row of a table as a card titled with the row's first values ("1 张德明 · 户主"), collapsible,
-// with a two-step delete (a slip of the thumb must not lose a member).
-import { useEffect, useState } from 'react';
+// One row of a table as a card titled with the row's first values ("1 张德明 · 户主"), with a
+// two-step delete (a slip of the thumb must not lose a member). Rows that arrive filled (the
+// registry's members) start collapsed, so a ten-member household reads as ten lines; a new row,
+// or one with issues to show, opens by itself.
+import { useEffect, useRef, useState } from 'react';
 import type { ArrayFieldItemTemplateProps } from '@rjsf/utils';
 import { valueAt } from '../../../engine/index';
 import { t } from '../../i18n/t';
 import { pointerOfPath } from '../pointers';
 import { useFormStore } from '../useFormStore';
+import { rendererContext } from './formContext';
 
 function rowTitle(row: unknown, columns: string[] | undefined): string {
   if (row === null || typeof row !== 'object') return '';
@@ -13,10 +16,17 @@ function rowTitle(row: unknown, columns: string[] | undefined): string {
   return values.filter((v) => typeof v === 'string' && v.length > 0 && v.length <= 20).slice(0, 2).join(' · ');
 }
 
-export function ArrayFieldItemTemplate({ children, index, buttonsProps, readonly, disabled, parentUiSchema }: ArrayFieldItemTemplateProps) {
+export function ArrayFieldItemTemplate({ children, index, buttonsProps, readonly, disabled, parentUiSchema, registry }: ArrayFieldItemTemplateProps) {
   const pointer = pointerOfPath(buttonsProps.fieldPathId.path);
+  const { session } = rendererContext(registry);
   const columns = (parentUiSchema?.['ui:options'] as { rowTitle?: string[] } | undefined)?.rowTitle;
   const title = useFormStore((s) => rowTitle(valueAt(s.data, pointer), columns));
+  const hasIssues = useFormStore((s, store) => [...store.shownIssues().keys()].some((p) => p === pointer || p.startsWith(`${pointer}/`)));
+  const [startsOpen] = useState(() => title === '');
+  const card = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (hasIssues) card.current?.setAttribute('open', '');
+  }, [hasIssues]);
   const [confirming, setConfirming] = useState(false);
   useEffect(() => {
     if (!confirming) return;
@@ -24,7 +34,7 @@ export function ArrayFieldItemTemplate({ children, index, buttonsProps, readonly
     return () => clearTimeout(timer);
   }, [confirming]);
   return (
-    <details className="row-card" open data-pointer={pointer}>
+    <details className="row-card" open={startsOpen} ref={card} data-pointer={pointer}>
       <summary>
         <span className="row-number">{index + 1}</span> {title || t('row', { n: index + 1 })}
       </summary>
@@ -34,7 +44,7 @@ export function ArrayFieldItemTemplate({ children, index, buttonsProps, readonly
           <button
             type="button"
             className={confirming ? 'danger' : 'quiet'}
-            onClick={() => (confirming ? buttonsProps.onRemoveItem() : setConfirming(true))}
+            onClick={() => (confirming ? session.removeRow(pointer.slice(0, pointer.lastIndexOf('/')), index) : setConfirming(true))}
           >
             {confirming ? t('removeRowConfirm', { n: index + 1 }) : t('removeRow')}
           </button>

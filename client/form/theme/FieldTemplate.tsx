@@ -2,9 +2,9 @@
 // to verify, the registry value with 核实无误 / 更正), help text and the field's issues. A field
 // its conditions hide is not rendered at all. Labels and help are text, never HTML.
 import type { FieldTemplateProps } from '@rjsf/utils';
-import { fillText, keyOfPointer, labelOf, valueAt } from '../../../engine/index';
+import { fillText, keyOfPointer, labelOf } from '../../../engine/index';
 import { t } from '../../i18n/t';
-import { pointerOfPath } from '../pointers';
+import { pointerOfPath, readerOf } from '../pointers';
 import { useFormStore } from '../useFormStore';
 import { rendererContext } from './formContext';
 import { IssueList } from './IssueList';
@@ -19,10 +19,13 @@ function isContainer(schema: FieldTemplateProps['schema']): boolean {
 export function FieldTemplate(props: FieldTemplateProps) {
   const { id, label, required, children, schema, fieldPathId, rawHelp, hidden, registry } = props;
   const pointer = pointerOfPath(fieldPathId.path);
+  const key = fieldPathId.path.length === 1 ? keyOfPointer(pointer) : null;
+  const read = readerOf(pointer);
+  const readOnlyView = rendererContext(registry).readOnlyView;
   const isHidden = useFormStore((s) => s.hidden.has(pointer));
   const issues = useFormStore((s, store) => store.shownIssuesAt(pointer));
-  const value = useFormStore((s) => (rendererContext(registry).readOnlyView ? valueAt(s.data, pointer) : undefined));
-  const verifying = useFormStore((s) => s.verify.fields.has(keyOfPointer(pointer)) && fieldPathId.path.length === 1);
+  const value = useFormStore((s) => (readOnlyView ? read(s.data) : undefined));
+  const verifying = useFormStore((s) => key !== null && s.verify.fields.has(key));
   if (hidden) return <div hidden>{children}</div>;
   if (isHidden) return null;
   if (fieldPathId.path.length === 0) return children;
@@ -39,7 +42,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const computed = schema.readOnly === true;
   let input = children;
   if (context.readOnlyView) input = <output className="value">{value === undefined || value === null ? '—' : labelOf(schema, value)}</output>;
-  else if (verifying) input = <VerifyControls fieldKey={keyOfPointer(pointer)} pointer={pointer} schema={schema} session={context.session}>{children}</VerifyControls>;
+  else if (verifying) input = <VerifyControls fieldKey={key!} pointer={pointer} schema={schema} session={context.session}>{children}</VerifyControls>;
   return (
     <div className={`field${severity}${computed ? ' is-computed' : ''}`} data-pointer={pointer}>
       <label htmlFor={id}>

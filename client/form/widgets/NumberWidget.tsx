@@ -36,6 +36,7 @@ export function NumberWidget(props: WidgetProps & { unit?: string }) {
         type="text"
         inputMode={integer ? 'numeric' : 'decimal'}
         autoComplete="off"
+        spellCheck={false}
         value={text}
         disabled={disabled || readonly}
         placeholder={placeholder}

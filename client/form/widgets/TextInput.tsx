@@ -16,6 +16,7 @@ export function TextInput({ id, value, onChange, onBlur, onFocus, disabled, read
       name={id}
       type="text"
       autoComplete="off"
+      spellCheck={false}
       value={value === undefined || value === null ? '' : String(value)}
       disabled={disabled || readonly}
       placeholder={placeholder}

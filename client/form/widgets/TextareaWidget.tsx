@@ -9,6 +9,7 @@ export function TextareaWidget({ id, value, onChange, onBlur, onFocus, disabled,
         id={id}
         name={id}
         rows={5}
+        spellCheck={false}
         value={value === undefined || value === null ? '' : String(value)}
         disabled={disabled || readonly}
         placeholder={placeholder}

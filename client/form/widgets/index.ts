@@ -1,7 +1,8 @@
 // The widgets the renderer knows by name: buildUiSchema picks them from each field's schema, and
-// a definition may name one in "ui:widget".
+// a definition may name one in "ui:widget". Each is connected to the live form state (connect.tsx).
 import type { RegistryWidgetsType } from '@rjsf/utils';
 import { CheckboxesWidget } from './CheckboxesWidget';
+import { connect } from './connect';
 import { ChoiceButtonsWidget } from './ChoiceButtonsWidget';
 import { ChoiceListWidget } from './ChoiceListWidget';
 import { ComputedWidget } from './ComputedWidget';
@@ -15,21 +16,21 @@ import { TextWidget } from './TextWidget';
 import { YesNoWidget } from './YesNoWidget';
 
 export const widgets: RegistryWidgetsType = {
-  TextWidget,
-  text: TextWidget,
-  textarea: TextareaWidget,
-  number: NumberWidget,
-  money: MoneyWidget,
-  yesNo: YesNoWidget,
-  choiceButtons: ChoiceButtonsWidget,
-  radio: ChoiceButtonsWidget,
-  choiceList: ChoiceListWidget,
-  select: ChoiceListWidget,
-  checkboxes: CheckboxesWidget,
-  idNumber: IdNumberWidget,
-  phone: PhoneWidget,
-  digits: DigitsWidget,
-  yearMonth: YearMonthWidget,
-  date: DateWidget,
+  TextWidget: connect(TextWidget),
+  text: connect(TextWidget),
+  textarea: connect(TextareaWidget),
+  number: connect(NumberWidget),
+  money: connect(MoneyWidget),
+  yesNo: connect(YesNoWidget),
+  choiceButtons: connect(ChoiceButtonsWidget),
+  radio: connect(ChoiceButtonsWidget),
+  choiceList: connect(ChoiceListWidget),
+  select: connect(ChoiceListWidget),
+  checkboxes: connect(CheckboxesWidget),
+  idNumber: connect(IdNumberWidget),
+  phone: connect(PhoneWidget),
+  digits: connect(DigitsWidget),
+  yearMonth: connect(YearMonthWidget),
+  date: connect(DateWidget),
   computed: ComputedWidget,
 };
