@@ -152,7 +152,10 @@ function fitComparison(op: string, left: Typed, right: Typed, ctx: CheckContext)
       report(ctx, `${display(ctx, t)} 是多选，请用 CONTAINS(${display(ctx, t)}, "…") 判断是否选了某项`, t.node);
       return null;
     }
-    if (relational && (t.type === 'string' || t.type === 'boolean') && !(t.literal && typeof t.logic === 'string' && dateFormatOf(t.logic))) {
+    // Text and yes/no have no order; a constant is judged against the other side below.
+    const constant = t.literal && (left.literal !== right.literal);
+    const dateText = t.literal && typeof t.logic === 'string' && dateFormatOf(t.logic);
+    if (relational && !constant && !dateText && (t.type === 'string' || t.type === 'boolean')) {
       report(ctx, `${display(ctx, t)} 是${typeName(t)}，不能比较大小`, t.node);
       return null;
     }

@@ -323,8 +323,13 @@ export class Decompiler {
   private ifChain(args: unknown[], position: Position): FormulaNode | null {
     if (args.length < 2) return null;
     const branch = position === 'truthy' ? 'truthy' : 'value';
-    let tail: FormulaNode | null = args.length % 2 === 1 ? this.read(args[args.length - 1], branch) : BLANK;
-    for (let i = args.length - (args.length % 2 === 1 ? 3 : 2); i >= 0 && tail; i -= 2) {
+    if (args.length % 2 === 0) {
+      // No value when no condition holds: IFS, as the compiler writes it.
+      const parts = args.map((a, i) => this.read(a, i % 2 === 0 ? 'truthy' : branch));
+      return parts.every(Boolean) ? call('IFS', ...(parts as FormulaNode[])) : null;
+    }
+    let tail: FormulaNode | null = this.read(args[args.length - 1], branch);
+    for (let i = args.length - 3; i >= 0 && tail; i -= 2) {
       const condition = this.read(args[i], 'truthy');
       const then = this.read(args[i + 1], branch);
       tail = condition && then ? call('IF', condition, then, tail) : null;

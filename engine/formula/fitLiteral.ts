@@ -17,7 +17,8 @@ const YES_NO: Record<string, boolean> = { '是': true, '否': false, TRUE: true,
  * For a list (multiple choice), the literal is one of its items.
  */
 export function fitLiteral(value: unknown, info: ValueInfo, name: string): Fitted {
-  const shown = typeof value === 'string' ? `文字“${value}”` : typeof value === 'boolean' ? (value ? '是' : '否') : `数字 ${String(value)}`;
+  // Spaced so that "不能与${shown}比较" reads well: 文字“abc”, 数字 5 , 是 .
+  const shown = typeof value === 'string' ? `文字“${value}”` : typeof value === 'boolean' ? ` ${value ? '是' : '否'} ` : `数字 ${String(value)} `;
   if (info.type === 'unknown') return { ok: true, value };
   if (info.type === 'boolean') {
     if (typeof value === 'boolean') return { ok: true, value };

@@ -1,6 +1,7 @@
 // Splits a formula into tokens with their character offsets. Chinese input is taken as typed:
 // full-width punctuation (，（）＋＝…), 、 as a comma, × ÷ ≥ ≤ ≠, 【】 and “” are read as their
-// ASCII counterparts outside quotes, one character for one so offsets stay those of the text.
+// ASCII counterparts outside quotes, one character for one so offsets stay those of the text
+// (≥ ≤ ≠ become one operator token each).
 // Quoted text and [bracketed names] keep their characters untouched.
 import type { FormulaError } from './types';
 
@@ -15,7 +16,7 @@ export interface Token {
 }
 
 const ALIASES: Record<string, string> = {
-  '、': ',', '×': '*', '÷': '/', '≥': '>=', '≤': '<=', '≠': '<>', '【': '[', '】': ']',
+  '、': ',', '×': '*', '÷': '/', '【': '[', '】': ']',
   '“': '"', '”': '"', '\u3000': ' ',
 };
 
@@ -29,6 +30,8 @@ export function foldCharacter(ch: string): string {
 const NAME_START = /[\p{L}_$]/u;
 const NAME_PART = /[\p{L}\p{N}_]/u;
 const OPERATORS = ['<=', '>=', '<>', '==', '!=', '+', '-', '*', '/', '^', '&', '=', '<', '>', '%'];
+/** One character standing for a two-character operator (kept apart so offsets stay one for one). */
+const SYMBOLS: Record<string, string> = { '≥': '>=', '≤': '<=', '≠': '<>' };
 
 export type TokenizeResult = { ok: true; tokens: Token[] } | { ok: false; error: FormulaError };
 
@@ -100,6 +103,11 @@ export function tokenize(source: string): TokenizeResult {
     }
     if ('(),{}'.includes(ch)) {
       tokens.push({ kind: ch as TokenKind, text: ch, start, end: i + 1 });
+      i += 1;
+      continue;
+    }
+    if (SYMBOLS[ch]) {
+      tokens.push({ kind: 'op', text: SYMBOLS[ch]!, start, end: i + 1 });
       i += 1;
       continue;
     }
