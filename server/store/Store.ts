@@ -80,6 +80,8 @@ export interface SubmissionFilter {
   reviewLevel?: number;
   sort?: 'updatedAt' | 'submittedAt' | 'headName' | 'divisionCode' | 'status';
   order?: 'asc' | 'desc';
+  /** Only submissions whose evaluation left warnings (数据清洗). */
+  withWarnings?: boolean;
 }
 
 export interface SubmissionWrite {
@@ -148,13 +150,13 @@ export interface Store {
   publishVersion(formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[]): Promise<number>;
   getFormVersion(formId: string, version: number): Promise<FormVersionRecord | null>;
   listFormVersions(formId: string): Promise<Omit<FormVersionRecord, 'definition'>[]>;
-
-  // household registry
   /** The form's test cases, run at its next publication (kept across publications); null: never set or no such form. */
   getFormCases(formId: string): Promise<FormCase[] | null>;
   saveFormCases(formId: string, cases: FormCase[]): Promise<void>;
   /** The cases a version was published with; null: none were kept (or no such version). */
   getVersionCases(formId: string, version: number): Promise<FormCase[] | null>;
+
+  // household registry
   /** All or nothing: inserts or updates (by head ID number) every household; returns their ids. */
   upsertHouseholds(households: HouseholdInput[], at: string): Promise<string[]>;
   getHousehold(id: string): Promise<HouseholdRecord | null>;
@@ -176,4 +178,62 @@ export interface Store {
   /** Every matching submission in batches, for exports: memory stays flat whatever the count. */
   streamSubmissions(filter: SubmissionFilter, batchSize?: number): AsyncIterable<SubmissionRecord[]>;
   listSubmissionEvents(submissionId: string): Promise<SubmissionEvent[]>;
+
+  // reports for reviewers: counted in the database (GROUP BY), never by loading rows
+  /** Matching submissions per division code, by division code. */
+  countSubmissionsByDivision(filter: SubmissionFilter): Promise<DivisionCount[]>;
+  /** A form's progress in a campaign per village and household kind, by division code then kind. */
+  summarizeProgress(query: ProgressQuery): Promise<ProgressCount[]>;
+  /** Expected households (query.kinds) with no submission of the form in the campaign, by division, head name, id. */
+  listMissingHouseholds(query: ProgressQuery, page: Page): Promise<Paged<HouseholdRecord>>;
+  /**
+   * Member ID numbers held by two or more households, one of them at least in scope: a page of
+   * them (by their first village in scope, then number) with every holder, and per village in
+   * scope how many of its members' numbers another household holds too.
+   */
+  findDuplicateMembers(filter: DuplicateFilter, page: Page): Promise<Paged<DuplicateMember> & { byDivision: DivisionCount[] }>;
+}
+
+export interface DivisionCount {
+  divisionCode: string;
+  count: number;
+}
+
+/** What a progress report counts: a form's submissions in a campaign and, with kinds, the households expected to fill it. */
+export interface ProgressQuery {
+  scope: string[];
+  formId: string;
+  campaignId: string;
+  division?: string;
+  /** The registry kinds expected to fill the form (its appliesTo.kinds); null: nobody is expected. */
+  kinds: string[] | null;
+}
+
+/**
+ * One village and household kind: expected households (of query.kinds; else 0), those with no
+ * submission, and submissions by status. Households count where they are registered now;
+ * submissions with no household (an identification not yet approved) under kind ''.
+ */
+export interface ProgressCount {
+  divisionCode: string;
+  /** The household's kind in the registry; '' for none. */
+  kind: string;
+  expected: number;
+  /** Expected households with no submission at all. */
+  missing: number;
+  draft: number;
+  submitted: number;
+  returned: number;
+  approved: number;
+}
+
+export interface DuplicateFilter {
+  scope: string[];
+  division?: string;
+}
+
+export interface DuplicateMember {
+  idNumber: string;
+  /** Every household registering the number, in scope or not, by division code, head name, id. */
+  holders: { householdId: string; divisionCode: string; headName: string; headIdNumber: string; memberName: string; relation: string | null }[];
 }

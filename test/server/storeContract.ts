@@ -9,6 +9,7 @@ import type { CampaignRecord, HouseholdRecord, SubmissionEvent, SubmissionRecord
 import {
   StoreConflict, type HouseholdChange, type HouseholdInput, type NewUser, type Store, type SubmissionFilter, type SubmissionUpdate,
 } from '../../server/store/Store';
+import type { ProgressQuery } from '../../server/store/Store';
 
 export interface StoreUnderTest {
   store: Store;
@@ -703,6 +704,110 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         const updated = await store.updateSubmission({ id: a.id, expectedRevision: 1, patch: { headName: '改过' }, event: event(a, { action: 'save' }) });
         expect((await collect({ scope: [''] }, 1)).flat()).toEqual([updated, b]);
         expect((await collect({ scope: [''], createdBy: 'u-2', q: '张' }, 10)).flat()).toEqual([b]);
+      });
+    });
+
+    describe('reports (progress, data quality)', () => {
+      const MONITORED = ['脱贫不稳定户', '边缘易致贫户'];
+      /** 石庙村 (201): 3 monitored, 1 脱贫户; 双凤村 (202): 1 monitored; 青龙村 of another township (105101): 1 monitored. */
+      const registry: HouseholdInput[] = [
+        household('500118196503120011', { headName: '张德明', kind: '脱贫不稳定户' }),
+        household('500118196503120022', { headName: '李秀兰', kind: '边缘易致贫户' }),
+        household('500118196503120033', { headName: '王桂芳', kind: '边缘易致贫户' }),
+        household('500118196503120044', { headName: '陈光明', kind: '脱贫户' }),
+        household('500118196503120055', { headName: '刘大勇', kind: '脱贫不稳定户', divisionCode: '500118104202' }),
+        household('500118196503120066', { headName: '赵一', kind: '脱贫不稳定户', divisionCode: '500118105101' }),
+      ];
+      let ids: string[] = [];
+      beforeEach(async () => {
+        ids = await store.upsertHouseholds(registry, T0);
+      });
+      const progress = (overrides: Partial<ProgressQuery> = {}): ProgressQuery => ({
+        scope: ['500118104'], formId: 'form-a', campaignId: 'c-2021', kinds: MONITORED, ...overrides,
+      });
+      const filled = (i: number, overrides: Partial<SubmissionRecord> = {}) =>
+        submission({ householdId: ids[i]!, divisionCode: registry[i]!.divisionCode, headName: registry[i]!.headName, ...overrides });
+
+      it('counts expected households, the missing ones and submissions by status, per village and kind', async () => {
+        await create(filled(0, { status: 'approved' }));
+        await create(filled(1, { status: 'returned' }));
+        await create(filled(3, { status: 'submitted' }));
+        await create(filled(4, { status: 'draft' }));
+        await create(filled(5, { status: 'submitted' }));
+        await create(filled(2, { formId: 'form-b', status: 'submitted' }));
+        await create(filled(2, { campaignId: 'c-2022', status: 'submitted' }));
+        await create(submission({ householdId: null, divisionCode: '500118104202', status: 'submitted' }));
+        const zero = { expected: 0, missing: 0, draft: 0, submitted: 0, returned: 0, approved: 0 };
+        expect(await store.summarizeProgress(progress())).toEqual([
+          { ...zero, divisionCode: '500118104201', kind: '脱贫不稳定户', expected: 1, approved: 1 },
+          { ...zero, divisionCode: '500118104201', kind: '脱贫户', submitted: 1 },
+          { ...zero, divisionCode: '500118104201', kind: '边缘易致贫户', expected: 2, missing: 1, returned: 1 },
+          { ...zero, divisionCode: '500118104202', kind: '', submitted: 1 },
+          { ...zero, divisionCode: '500118104202', kind: '脱贫不稳定户', expected: 1, draft: 1 },
+        ]);
+        expect(await store.summarizeProgress(progress({ division: '500118104202', kinds: null }))).toEqual([
+          { ...zero, divisionCode: '500118104202', kind: '', submitted: 1 },
+          { ...zero, divisionCode: '500118104202', kind: '脱贫不稳定户', draft: 1 },
+        ]);
+        expect(await store.summarizeProgress(progress({ scope: [] }))).toEqual([]);
+      });
+
+      it('lists the expected households with no submission, by village and head name, a page at a time', async () => {
+        await create(filled(0, { status: 'approved' }));
+        const page = await store.listMissingHouseholds(progress({ scope: ['500118'] }), { page: 1, pageSize: 2 });
+        expect(page.total).toBe(4);
+        expect(page.items.map((h) => h.headName)).toEqual(['李秀兰', '王桂芳']);
+        expect(page.items[0]).toEqual(await store.getHousehold(ids[1]!));
+        expect((await store.listMissingHouseholds(progress({ scope: ['500118'] }), { page: 2, pageSize: 2 })).items.map((h) => h.headName)).toEqual(['刘大勇', '赵一']);
+        expect((await store.listMissingHouseholds(progress({ division: '500118104202' }), { page: 1, pageSize: 10 })).items.map((h) => h.headName)).toEqual(['刘大勇']);
+        expect(await store.listMissingHouseholds(progress({ kinds: null }), { page: 1, pageSize: 10 })).toEqual({ items: [], total: 0, page: 1, pageSize: 10 });
+      });
+
+      it('counts submissions per division and keeps those with warnings apart', async () => {
+        const warning = [{ path: '/A3', field: 'A3', code: 'rule', message: 'A3 应为突发严重困难户', severity: 'warning' as const }];
+        await create(filled(0, { warnings: warning }));
+        await create(filled(1));
+        await create(filled(4, { warnings: warning }));
+        await create(filled(5, { warnings: warning }));
+        expect(await store.countSubmissionsByDivision({ scope: ['500118104'] })).toEqual([
+          { divisionCode: '500118104201', count: 2 }, { divisionCode: '500118104202', count: 1 },
+        ]);
+        const warned = { scope: ['500118104'], withWarnings: true, sort: 'divisionCode' as const, order: 'asc' as const };
+        expect(await store.countSubmissionsByDivision(warned)).toEqual([{ divisionCode: '500118104201', count: 1 }, { divisionCode: '500118104202', count: 1 }]);
+        expect((await store.listSubmissions(warned, { page: 1, pageSize: 10 })).items.map((s) => s.headName)).toEqual(['张德明', '刘大勇']);
+        expect((await store.listSubmissions({ ...warned, formId: 'form-b' }, { page: 1, pageSize: 10 })).total).toBe(0);
+      });
+
+      it('finds ID numbers held by two households, with every holder, and counts them per village in scope', async () => {
+        const shared = registry[0]!.members[1]!;
+        await store.upsertHouseholds([
+          { ...registry[4]!, members: [...registry[4]!.members, { ...shared, relation: '之儿媳' }] },
+          // The same number twice within one household is not a duplicate across households.
+          { ...registry[1]!, members: [...registry[1]!.members, { ...registry[1]!.members[0]!, relation: '户主' }] },
+          { ...registry[5]!, members: [...registry[5]!.members, { name: '户主', idNumber: registry[2]!.headIdNumber }] },
+        ], T0);
+        const found = await store.findDuplicateMembers({ scope: ['500118104'] }, { page: 1, pageSize: 10 });
+        expect(found.total).toBe(2);
+        expect(found.items).toEqual([
+          {
+            idNumber: shared.idNumber, holders: [
+              { householdId: ids[0], divisionCode: '500118104201', headName: '张德明', headIdNumber: registry[0]!.headIdNumber, memberName: '配偶', relation: '配偶' },
+              { householdId: ids[4], divisionCode: '500118104202', headName: '刘大勇', headIdNumber: registry[4]!.headIdNumber, memberName: '配偶', relation: '之儿媳' },
+            ],
+          },
+          {
+            idNumber: registry[2]!.headIdNumber, holders: [
+              { householdId: ids[2], divisionCode: '500118104201', headName: '王桂芳', headIdNumber: registry[2]!.headIdNumber, memberName: '户主', relation: '户主' },
+              { householdId: ids[5], divisionCode: '500118105101', headName: '赵一', headIdNumber: registry[5]!.headIdNumber, memberName: '户主', relation: null },
+            ],
+          },
+        ]);
+        expect(found.byDivision).toEqual([{ divisionCode: '500118104201', count: 2 }, { divisionCode: '500118104202', count: 1 }]);
+        const second = await store.findDuplicateMembers({ scope: ['500118104'] }, { page: 2, pageSize: 1 });
+        // Both first appear in 石庙村: by number then.
+        expect(second).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [{ idNumber: registry[2]!.headIdNumber }] });
+        expect((await store.findDuplicateMembers({ scope: ['500118104'], division: '500118104202' }, { page: 1, pageSize: 10 })).items.map((d) => d.idNumber)).toEqual([shared.idNumber]);
+        expect(await store.findDuplicateMembers({ scope: [] }, { page: 1, pageSize: 10 })).toEqual({ items: [], total: 0, page: 1, pageSize: 10, byDivision: [] });
       });
     });
   });

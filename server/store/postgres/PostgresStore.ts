@@ -8,6 +8,7 @@ import type { FormCase, FormDefinition } from '../../../engine/index';
 import {
   householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
+  type DuplicateFilter, type ProgressQuery,
 } from '../Store';
 import type { CampaignRecord, DivisionRecord, SessionRecord } from '../records';
 import * as accounts from './accounts';
@@ -15,6 +16,7 @@ import * as catalog from './catalog';
 import { migrate } from './migrate';
 import { openPool, type PostgresOptions } from './openPool';
 import * as registry from './registry';
+import * as reports from './reports';
 import * as submissions from './submissions';
 import { snapshot, transaction } from './transaction';
 
@@ -67,11 +69,11 @@ export class PostgresStore implements Store {
   }
   async getFormVersion(formId: string, version: number) { return catalog.selectVersion(this.pool, formId, version); }
   async listFormVersions(formId: string) { return catalog.selectVersions(this.pool, formId); }
-
-  async upsertHouseholds(households: HouseholdInput[], at: string) {
   async getFormCases(formId: string) { return catalog.selectCases(this.pool, formId); }
   async saveFormCases(formId: string, cases: FormCase[]) { await catalog.writeCases(this.pool, formId, cases); }
   async getVersionCases(formId: string, version: number) { return catalog.selectVersionCases(this.pool, formId, version); }
+
+  async upsertHouseholds(households: HouseholdInput[], at: string) {
     return transaction(this.pool, async (db) => {
       const ids: string[] = [];
       for (const h of households) ids.push(await registry.writeHousehold(db, h, at, randomUUID));
@@ -113,4 +115,9 @@ export class PostgresStore implements Store {
     }
   }
   async listSubmissionEvents(submissionId: string) { return submissions.selectSubmissionEvents(this.pool, submissionId); }
+
+  async countSubmissionsByDivision(filter: SubmissionFilter) { return reports.countByDivision(this.pool, filter); }
+  async summarizeProgress(query: ProgressQuery) { return snapshot(this.pool, (db) => reports.summarizeProgress(db, query)); }
+  async listMissingHouseholds(query: ProgressQuery, page: Page) { return snapshot(this.pool, (db) => reports.selectMissingHouseholds(db, query, page)); }
+  async findDuplicateMembers(filter: DuplicateFilter, page: Page) { return snapshot(this.pool, (db) => reports.findDuplicateMembers(db, filter, page)); }
 }

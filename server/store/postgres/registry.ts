@@ -9,14 +9,14 @@ import type { Db } from './openPool';
 import { Params, scopeClause, where } from './scopeClause';
 import { uniqueViolation } from './uniqueViolation';
 
-interface HouseholdRow {
+export interface HouseholdRow {
   id: string; division_code: string; head_name: string; head_id_number: string; phone: string | null; address: string | null;
   kind: string | null; identified_month: string | null; risk_eliminated_month: string | null; risk_elimination_method: string | null;
   main_risk: string | null; removed_members: HouseholdRecord['removedMembers']; revision: number; created_at: string; updated_at: string;
   members: Member[];
 }
 
-function toHousehold(row: HouseholdRow): HouseholdRecord {
+export function toHousehold(row: HouseholdRow): HouseholdRecord {
   const h: HouseholdRecord = {
     id: row.id, divisionCode: row.division_code, headName: row.head_name, headIdNumber: row.head_id_number,
     members: row.members, removedMembers: row.removed_members, revision: row.revision, createdAt: row.created_at, updatedAt: row.updated_at,
@@ -29,7 +29,7 @@ function toHousehold(row: HouseholdRow): HouseholdRecord {
   return h;
 }
 
-const WITH_MEMBERS = `h.*, (SELECT COALESCE(json_agg(m.attributes ORDER BY m.position), '[]')
+export const WITH_MEMBERS = `h.*, (SELECT COALESCE(json_agg(m.attributes ORDER BY m.position), '[]')
   FROM household_members m WHERE m.household_id = h.id) AS members`;
 
 export async function selectHousehold(db: Db, id: string): Promise<HouseholdRecord | null> {

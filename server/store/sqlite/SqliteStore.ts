@@ -7,12 +7,14 @@ import type { FormCase, FormDefinition } from '../../../engine/index';
 import {
   householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
+  type DuplicateFilter, type ProgressQuery,
 } from '../Store';
 import type { CampaignRecord, DivisionRecord, SessionRecord } from '../records';
 import * as accounts from './accounts';
 import * as catalog from './catalog';
 import { migrate, openDatabase } from './openDatabase';
 import * as registry from './registry';
+import * as reports from './reports';
 import * as submissions from './submissions';
 import { WriteBatcher } from './WriteBatcher';
 
@@ -75,11 +77,11 @@ export class SqliteStore implements Store {
   }
   async getFormVersion(formId: string, version: number) { return catalog.selectVersion(this.db, formId, version); }
   async listFormVersions(formId: string) { return catalog.selectVersions(this.db, formId); }
-
-  async upsertHouseholds(households: HouseholdInput[], at: string) {
   async getFormCases(formId: string) { return catalog.selectCases(this.db, formId); }
   async saveFormCases(formId: string, cases: FormCase[]) { await this.writes.run(() => catalog.writeCases(this.db, formId, cases)); }
   async getVersionCases(formId: string, version: number) { return catalog.selectVersionCases(this.db, formId, version); }
+
+  async upsertHouseholds(households: HouseholdInput[], at: string) {
     return this.writes.run(() => households.map((h) => registry.writeHousehold(this.db, h, at, randomUUID)));
   }
   async getHousehold(id: string) { return registry.selectHousehold(this.db, id); }
@@ -118,4 +120,9 @@ export class SqliteStore implements Store {
     }
   }
   async listSubmissionEvents(submissionId: string) { return submissions.selectSubmissionEvents(this.db, submissionId); }
+
+  async countSubmissionsByDivision(filter: SubmissionFilter) { return reports.countByDivision(this.db, filter); }
+  async summarizeProgress(query: ProgressQuery) { return reports.summarizeProgress(this.db, query); }
+  async listMissingHouseholds(query: ProgressQuery, page: Page) { return reports.selectMissingHouseholds(this.db, query, page); }
+  async findDuplicateMembers(filter: DuplicateFilter, page: Page) { return reports.findDuplicateMembers(this.db, filter, page); }
 }

@@ -6,7 +6,7 @@ import { StoreConflict, type HouseholdChange, type HouseholdFilter, type Househo
 import type { HouseholdEvent, HouseholdRecord } from '../records';
 import { scopeClause, where, type Clause } from './scopeClause';
 
-interface HouseholdRow {
+export interface HouseholdRow {
   id: string; division_code: string; head_name: string; head_id_number: string; phone: string | null; address: string | null;
   kind: string | null; identified_month: string | null; risk_eliminated_month: string | null; risk_elimination_method: string | null;
   main_risk: string | null; removed_members: string; revision: number; created_at: string; updated_at: string;
@@ -34,7 +34,7 @@ function membersOf(db: Database.Database, ids: string[]): Map<string, Member[]> 
   return out;
 }
 
-function withMembers(db: Database.Database, rows: HouseholdRow[]): HouseholdRecord[] {
+export function withMembers(db: Database.Database, rows: HouseholdRow[]): HouseholdRecord[] {
   const members = membersOf(db, rows.map((r) => r.id));
   return rows.map((r) => toHousehold(r, members.get(r.id)!));
 }

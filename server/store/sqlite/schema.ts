@@ -142,4 +142,26 @@ export const SQLITE_MIGRATIONS: string[] = [
   ALTER TABLE forms ADD COLUMN cases TEXT;
   ALTER TABLE form_versions ADD COLUMN cases TEXT;
   `,
+  // The reviewer's table, progress and data quality at 100,000 submissions: two covering indexes
+  // over every column the table filters and sorts on, one led by the area (scope ranges), one by
+  // recency (the default order: first and deep pages without sorting), replacing the narrower
+  // ones they begin with; the households of a village by kind and head name with their id, and
+  // each household's submissions of a form (progress: who is missing); members by ID number with
+  // their household (duplicates across households); submissions with warnings, of a form or of all.
+  `
+  DROP INDEX submissions_form_division;
+  DROP INDEX submissions_form_updated;
+  DROP INDEX submissions_household;
+  CREATE INDEX submissions_form_scope ON submissions(form_id, division_code, campaign_id, status, review_level, updated_at,
+    submitted_at, head_name, head_id_number, household_id, id);
+  CREATE INDEX submissions_form_recent ON submissions(form_id, updated_at, id, division_code, campaign_id, status, review_level,
+    submitted_at, head_name, head_id_number, household_id);
+  CREATE INDEX submissions_household_form ON submissions(household_id, form_id, campaign_id, status);
+  CREATE INDEX submissions_warned ON submissions(form_id, division_code, campaign_id) WHERE warnings <> '[]';
+  CREATE INDEX submissions_warned_area ON submissions(division_code, campaign_id) WHERE warnings <> '[]';
+  CREATE INDEX households_division_kind ON households(division_code, kind, head_name, id);
+  DROP INDEX household_members_id;
+  CREATE INDEX household_members_id_household ON household_members(id_number, household_id);
+  CREATE INDEX household_members_household_id ON household_members(household_id, id_number);
+  `,
 ];

@@ -94,6 +94,7 @@ export function filterClause(filter: SubmissionFilter): Clause {
   if (filter.q) clauses.push({ sql: '(head_name LIKE ? OR head_id_number = ?)', params: [`%${filter.q}%`, filter.q] });
   if (filter.from) clauses.push({ sql: 'COALESCE(submitted_at, updated_at) >= ?', params: [filter.from] });
   if (filter.to) clauses.push({ sql: 'COALESCE(submitted_at, updated_at) < ?', params: [`${filter.to}\uffff`] });
+  if (filter.withWarnings) clauses.push({ sql: "warnings <> '[]'", params: [] });
   return where(clauses);
 }
 
@@ -106,8 +107,10 @@ export function orderClause(filter: SubmissionFilter): string {
 export function selectSubmissions(db: Database.Database, filter: SubmissionFilter, page: Page): Paged<SubmissionRecord> {
   const w = filterClause(filter);
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM submissions ${w.sql}`).get(...w.params) as { n: number }).n;
-  const rows = db.prepare(`SELECT * FROM submissions ${w.sql} ${orderClause(filter)} LIMIT ? OFFSET ?`)
-    .all(...w.params, page.pageSize, (page.page - 1) * page.pageSize) as SubmissionRow[];
+  // The page's rowids first, sorted and skipped within a covering index (no row, no data read),
+  // then only those rows: a deep page or a sort by any column stays fast at 100,000 rows.
+  const rows = db.prepare(`SELECT * FROM submissions WHERE rowid IN (SELECT rowid FROM submissions ${w.sql} ${orderClause(filter)} LIMIT ? OFFSET ?)
+    ${orderClause(filter)}`).all(...w.params, page.pageSize, (page.page - 1) * page.pageSize) as SubmissionRow[];
   return { items: rows.map(toSubmission), total, page: page.page, pageSize: page.pageSize };
 }
 
