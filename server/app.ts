@@ -11,6 +11,7 @@ import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { Deps } from './deps';
 import { authenticate } from './http/authenticate';
 import type { AppEnv } from './http/env';
+import { refuseNul } from './http/refuseNul';
 import { renderProblem } from './http/renderProblem';
 import { validationHook } from './http/validationHook';
 import { Problem } from './problem';
@@ -38,6 +39,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   });
   // The household import reads spreadsheets of up to 20 MB and sets its own limit (householdImport.ts).
   app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? next() : limitBody(c, next)));
+  app.use('/api/*', refuseNul());
   app.use('/api/*', authenticate(deps));
   app.route('/api', healthRoutes(deps));
   app.route('/api', sessionRoutes(deps));

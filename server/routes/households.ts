@@ -32,7 +32,7 @@ const list = createRoute({
       division: divisionCode.optional(),
       kind: z.string().max(20).optional().openapi({ description: '户类型，或“监测户”表示三类监测对象' }),
       q: z.string().max(50).optional().openapi({ description: '户主姓名、户主或成员证件号码' }),
-      page: z.coerce.number().int().min(1).default(1),
+      page: z.coerce.number().int().min(1).max(100_000).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(20),
     }),
   },

@@ -58,6 +58,8 @@ export async function createSubmission(deps: Deps, user: UserRecord, formId: str
   const onePerHousehold = definition.review?.onePerHousehold === true;
   if (household && onePerHousehold) {
     const existing = await deps.store.findSubmissionFor(formId, campaign.id, household.id);
+    // The household's submission may be this very request, stored by a retry racing this one.
+    if (existing?.id === request.id) return (await replay(deps, user, request.id, hash))!;
     if (existing) throw duplicate(existing);
   }
 
@@ -91,6 +93,7 @@ export async function createSubmission(deps: Deps, user: UserRecord, formId: str
     }
     if (e instanceof StoreConflict && e.kind === 'unique' && household) {
       const existing = await deps.store.findSubmissionFor(formId, campaign.id, household.id);
+      if (existing?.id === request.id) return (await replay(deps, user, request.id, hash))!;
       if (existing) throw duplicate(existing);
     }
     throw e;

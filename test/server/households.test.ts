@@ -50,6 +50,12 @@ describe('POST /api/households', () => {
 });
 
 describe('GET /api/households', () => {
+  it('refuses a page number beyond any list with a 400 naming it', async () => {
+    const response = await f.officer.get('/api/households?page=1000000000000000000');
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain('page');
+  });
+
   it('lists the households of the user\'s area, filtered by village, kind and name or ID', async () => {
     expect((await f.officer.get('/api/households')).body.items.map((h: { headName: string }) => h.headName).sort()).toEqual(['张德明', '王桂芳']);
     expect((await f.township.get('/api/households')).body.total).toBe(3);

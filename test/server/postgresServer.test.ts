@@ -49,16 +49,10 @@ if (url) {
 
       const racing = { ...validBody(households[0]!), submit: true };
       const answers = await Promise.all([1, 2, 3].map(() => officer.post(path, racing)));
-      const created = answers.filter((a) => a.status === 201);
-      expect(created.length).toBeGreaterThan(0);
-      expect(created.every((a) => JSON.stringify(a.body) === JSON.stringify(created[0]!.body))).toBe(true);
-      // Known race in createSubmission (not the store): a retry that misses the first attempt in its
-      // replay check but sees it in the one-per-household check is answered 409 duplicate, pointing
-      // at the very submission it would have replayed. Either way nothing is stored twice.
-      for (const other of answers.filter((a) => a.status !== 201)) {
-        expect(other.status).toBe(409);
-        expect(other.body.error).toMatchObject({ code: 'duplicate_submission', details: { existingId: racing.id } });
-      }
+      // Every retry is answered as the first time, even one that finds the household's submission
+      // (its own) before it finds its id.
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+      expect(answers.every((a) => JSON.stringify(a.body) === JSON.stringify(answers[0]!.body))).toBe(true);
       expect((await officer.get(`/api/submissions/${racing.id}`)).body.history).toHaveLength(1);
       expect((await officer.get(`${path}?q=张德明`)).body.total).toBe(1);
     });

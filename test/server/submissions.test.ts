@@ -31,6 +31,17 @@ describe('POST /api/forms/:formId/submissions', () => {
     expect(history).toHaveLength(1);
   });
 
+  it('answers retries sent all at once as the first time, storing one submission', async () => {
+    const [zhang] = sampleHouseholds();
+    const newcomer = { ...zhang!, headName: '张小平', headIdNumber: '11010519491231002X', members: [{ name: '张小平', idNumber: '11010519491231002X', relation: '户主' }] };
+    const imported = await f.admin.post('/api/households', [newcomer]);
+    const body = { ...validBody(imported.body.ids[0], { headName: '张小平', members: newcomer.members }), submit: false };
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => f.officer.post(path, body)));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+    expect((await f.officer.get(`/api/submissions/${body.id}`)).body.history).toHaveLength(1);
+  });
+
   it('refuses the same id with another body (409)', async () => {
     const first = (await f.officer.get(`${path}?q=张德明`)).body.items[0];
     const other = await f.officer.post(path, { id: first.id, householdId: f.households[0]!.id, data: { ...first.data, A28: 2 } });
@@ -78,6 +89,19 @@ describe('POST /api/forms/:formId/submissions', () => {
     const anonymous = await f.server.login('cunyuan');
     await anonymous.delete('/api/session');
     expect((await anonymous.post(path, validBody(f.households[0]!.id))).status).toBe(401);
+  });
+
+  it('refuses a body carrying the NUL character with a 400 naming it, storing nothing', async () => {
+    const body = validBody(f.households[0]!.id, { address: '石庙村\u00003组' });
+    const response = await f.officer.request('POST', path, JSON.stringify(body));
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain('空字符');
+    expect((await f.officer.get(`/api/submissions/${body.id}`)).status).toBe(404);
+  });
+
+  it('keeps a literal backslash followed by u0000 as text', async () => {
+    const response = await f.officer.request('POST', '/api/session', JSON.stringify({ username: 'no\\u0000body', password: 'x' }));
+    expect(response.status).toBe(401);
   });
 
   it('keeps keys such as __proto__ and constructor out of stored data and prototypes', async () => {
