@@ -134,6 +134,8 @@ export class TestClient {
 }
 
 export interface TestServerOptions {
+  /** Seed the demo township (its accounts' password is TEST_PASSWORD). */
+  demo?: boolean;
   dir?: string;
   clock?: TestClock;
   config?: Partial<ServerConfig>;
@@ -158,7 +160,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     config: { ...defaultServerConfig, ...options.config },
     log: { info: () => {}, error: () => {} },
   };
-  await prepareDatabase(deps, { formsDir: FORMS_DIR, adminPassword: TEST_PASSWORD, demo: false });
+  await prepareDatabase(deps, { formsDir: FORMS_DIR, adminPassword: TEST_PASSWORD, demo: options.demo === true, demoPassword: TEST_PASSWORD });
   const app = createApp(deps);
   const server: TestServer = {
     app, deps, store, clock, dir, kind, schema,
@@ -176,7 +178,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     async restart() {
       await store.close();
-      return startTestServer({ dir, clock, config: options.config, kind, ...(schema ? { schema } : {}) });
+      return startTestServer({ dir, clock, config: options.config, demo: options.demo, kind, ...(schema ? { schema } : {}) });
     },
     async close() {
       await store.close();
