@@ -6,7 +6,7 @@
 // default reads the same as the plain var in arithmetic but not in an equality; inside a condition
 // only truthiness counts, so {"missing": […]} may become OR(ISBLANK(…), …).
 import type { BinaryOperator, FormulaNode } from './ast';
-import { resolveName, tableOf, titleStem, type Resolved, type TableRef } from './resolveName';
+import { FORM_PREFIX, resolveName, tableOf, titleStem, type Resolved, type TableRef } from './resolveName';
 import type { FormulaScope } from './types';
 import type { ValueInfo } from './valueInfo';
 
@@ -68,7 +68,7 @@ export class Decompiler {
     } else if (path.startsWith('$row.')) {
       candidates.push([path.slice('$row.'.length), false], [path, false]);
     } else {
-      candidates.push([path, false]);
+      candidates.push([path, false], [`${FORM_PREFIX}${path}`, false]);
     }
     for (const [text, bracketed] of candidates) {
       if (!bracketed && (!text.split('.').every((s) => NAME.test(s)) || KEYWORDS.has(text.toUpperCase()))) continue;

@@ -2,7 +2,9 @@
 // (A28, divisionCode, address.county), a table (members) or one of its columns (members.A17), the
 // current row's column in a column rule (A16 → $row.A16), a campaign parameter by name or by the
 // title the administrator sees (incomeLine, 收入线, [监测收入线（元/人·年）]), a household field
-// (户.kind, $household.kind, 户.members.name). Field codes are matched case-insensitively when unique.
+// (户.kind, $household.kind, 户.members.name). In a column rule a bare code is the row's column;
+// 本表.phone names the form's own field when a column has the same code. Field codes are matched
+// case-insensitively when unique.
 import { HOUSEHOLD_FIELDS, MEMBER_FIELDS } from '../registry/householdFields';
 import type { FieldInfo } from '../schema/fieldIndex';
 import type { FormulaScope } from './types';
@@ -33,6 +35,8 @@ export type Resolved =
   | { kind: 'unknown'; message: string };
 
 const HOUSEHOLD_PREFIXES = ['$household.', '户.'];
+/** The form's own field, past a column of the same code: 本表.phone. */
+export const FORM_PREFIX = '本表.';
 
 export function tableOf(key: string, scope: FormulaScope): TableRef | null {
   if (key === '$household.members') {
@@ -107,6 +111,10 @@ function householdRef(rest: string, scope: FormulaScope): Resolved {
 }
 
 function byPath(name: string, scope: FormulaScope): Resolved | null {
+  if (name.startsWith(FORM_PREFIX)) {
+    const info = scope.fields.fields.get(name.slice(FORM_PREFIX.length));
+    return info ? fieldRef(info, scope) : { kind: 'unknown', message: `没有字段 ${name.slice(FORM_PREFIX.length)}` };
+  }
   for (const prefix of HOUSEHOLD_PREFIXES) if (name.startsWith(prefix)) return householdRef(name.slice(prefix.length), scope);
   if (name.startsWith('$params.')) {
     const param = name.slice('$params.'.length);

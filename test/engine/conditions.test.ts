@@ -19,6 +19,7 @@ const form: FormDefinition = defineForm({
   A2: text('A2 安置区地址'),
   A3: text('A3 监测对象类别', { enum: ['脱贫不稳定户', '边缘易致贫户', '突发严重困难户'] }),
   A27: { type: 'array', title: 'A27 风险类型', items: { type: 'string', enum: ['因病', '因学', '因自然灾害', '其他'] }, uniqueItems: true },
+  A16: { type: 'integer', title: 'A16 外出务工人数' },
   A28: money('A28 工资性收入（元）'),
   A34: readOnlyMoney('A34 家庭人均纯收入（元）'),
   A54: text('A54 风险消除时间', { format: 'year-month' }),
@@ -115,6 +116,13 @@ describe('conditionToLogic', () => {
     expect(logicOf(when('A14', 'isNot', ['无劳动力', '丧失劳动力']), inMembers)).toEqual(logicOf(byKey, inMembers));
     expect(holds(byKey, {}, { A14: '普通劳动力' }, inMembers)).toBe(true);
     expect(holds(byKey, {}, { A14: '无劳动力' }, inMembers)).toBe(false);
+  });
+
+  it("takes a field's key as that field, even beside a column of the same code", () => {
+    expect(logicOf(when('A16', 'gt', 1), inMembers)).toEqual({ '>': [{ var: 'A16' }, 1] });
+    expect(logicOf(when('members.A16', 'gt', 1), inMembers)).toEqual({ '>': [{ var: '$row.A16' }, 1] });
+    expect(logicToCondition({ '>': [{ var: 'A16' }, 1] }, inMembers)).toEqual(when('A16', 'gt', 1));
+    expect(logicToCondition({ '>': [{ var: '$row.A16' }, 1] }, inMembers)).toEqual(when('members.A16', 'gt', 1));
   });
 
   it('tests household fields', () => {

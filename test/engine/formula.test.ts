@@ -238,6 +238,12 @@ describe('compileFormula: names', () => {
     expect(logicOf('A3', inMembers)).toEqual({ var: 'A3' });
   });
 
+  it('reads the form\'s own field past a column of the same code as 本表.A28, and shows it so', () => {
+    expect(logicOf('本表.A28 + A28', inMembers)).toEqual({ '+': [{ var: ['A28', 0] }, { var: ['$row.A28', 0] }] });
+    expect(formulaOf({ '>': [{ var: 'A28' }, { var: '$row.A28' }] }, inMembers)).toBe('本表.A28 > A28');
+    expect(formulaOf({ '>': [{ var: 'A28' }, 0] }, scope)).toBe('A28 > 0');
+  });
+
   it('refuses $row outside a rule on a column, and columns the table lacks', () => {
     expect(errorOf('$row.A16 > 1').message).toBe('$row 只能用于表格列上的规则');
     expect(errorOf('$row.A99 > 1', inMembers).message).toBe('表格 members 中没有列 A99');
