@@ -25,6 +25,10 @@ import { householdRoutes } from './routes/households';
 import { sessionRoutes } from './routes/session';
 import { submissionRoutes } from './routes/submissions';
 import { userRoutes } from './routes/users';
+import { approvalRoutes } from './routes/approvals';
+import { progressRoutes } from './routes/progress';
+import { qualityRoutes } from './routes/quality';
+import { reviewRowRoutes } from './routes/reviewRows';
 
 z.config(zhCN());
 
@@ -47,12 +51,16 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', catalogRoutes(deps));
   app.route('/api', formRoutes(deps));
   app.route('/api', householdRoutes(deps));
-  app.route('/api', submissionRoutes(deps));
-  app.route('/api', exportRoutes(deps));
-  app.doc('/api/openapi.json', {
-    openapi: '3.0.0',
   app.route('/api', householdImportRoutes(deps));
   app.route('/api', campaignRoutes(deps));
+  app.route('/api', submissionRoutes(deps));
+  app.route('/api', exportRoutes(deps));
+  app.route('/api', reviewRowRoutes(deps));
+  app.route('/api', approvalRoutes(deps));
+  app.route('/api', progressRoutes(deps));
+  app.route('/api', qualityRoutes(deps));
+  app.doc('/api/openapi.json', {
+    openapi: '3.0.0',
     info: { title: '万能表单 API', version: '1.0.0', description: '防返贫监测动态调整和信息采集：表单、农户、提交、审核与导出' },
   });
   app.all('/api/*', () => {

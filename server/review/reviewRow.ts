@@ -1,0 +1,41 @@
+// A submission as a row of the reviewer's table: who and where (village name, the officer's
+// display name), its state and what it waits on (and whether this reviewer may act on it now),
+// its key values as labels, and how many errors and warnings it carries. Not its data: the table
+// stays light however large the form.
+import type { CompiledForm } from '../../engine/index';
+import type { ExportNames } from '../export/exportRows';
+import type { SubmissionRecord, UserRecord } from '../store/records';
+import { STATUS_LABELS, waitingOn } from '../submissions/present';
+import { keyValues, type KeyField } from './keyFields';
+import { mayReview } from './mayReview';
+
+export function reviewRow(user: UserRecord, record: SubmissionRecord, form: CompiledForm, fields: KeyField[], names: ExportNames) {
+  const definition = form.definition;
+  return {
+    id: record.id,
+    formVersion: record.formVersion,
+    campaignId: record.campaignId,
+    householdId: record.householdId,
+    divisionCode: record.divisionCode,
+    villageName: names.division(record.divisionCode),
+    headName: record.headName,
+    headIdNumber: record.headIdNumber,
+    status: record.status,
+    statusLabel: STATUS_LABELS[record.status],
+    reviewLevel: record.reviewLevel,
+    waitingOn: waitingOn(definition, record),
+    canReview: mayReview(user, definition, record),
+    returnComment: record.returnComment,
+    revision: record.revision,
+    createdBy: { id: record.createdBy, name: names.user(record.createdBy) },
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    submittedAt: record.submittedAt,
+    approvedAt: record.approvedAt,
+    keyValues: keyValues(form.index, fields, record.data),
+    errorCount: record.errors.length,
+    warningCount: record.warnings.length,
+  };
+}
+
+export type ReviewRow = ReturnType<typeof reviewRow>;
