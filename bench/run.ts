@@ -3,6 +3,7 @@
 import { runClientBench } from './client.bench';
 import { runEngineBench } from './engine.bench';
 import { runExportBench } from './export.bench';
+import { runReviewBench } from './review.bench';
 import { runServerBench } from './server.bench';
 
 const benches: [string, () => Promise<void>][] = [
@@ -10,6 +11,7 @@ const benches: [string, () => Promise<void>][] = [
   ['server', runServerBench],
   ['export', runExportBench],
   ['client', runClientBench],
+  ['review', runReviewBench],
 ];
 
 const only = process.argv[2];
