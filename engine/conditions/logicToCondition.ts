@@ -3,21 +3,11 @@
 // empty or not, joined by one and/or. The seeds' own ways of saying "filled" ({"!!": {"var": "A8"}},
 // {"!": {"missing": ["A53"]}}) and vars with [] or 0 as default are read too. Anything else (a
 // function of a field, a comparison of two fields, nested and/or) gives null.
+import { argsOf, operatorOf } from '../formula/formulaNodes';
 import type { FormulaScope } from '../formula/types';
 import { clauseField } from './clauseField';
 import { conditionToLogic } from './conditionToLogic';
 import type { Clause, ClauseOp, Condition } from './types';
-
-function operatorOf(node: unknown): string | null {
-  if (node === null || typeof node !== 'object' || Array.isArray(node)) return null;
-  const keys = Object.keys(node);
-  return keys.length === 1 ? keys[0]! : null;
-}
-
-function argsOf(node: unknown, op: string): unknown[] {
-  const value = (node as Record<string, unknown>)[op];
-  return Array.isArray(value) ? value : [value];
-}
 
 function isConstant(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';

@@ -6,7 +6,10 @@
 // default reads the same as the plain var in arithmetic but not in an equality; inside a condition
 // only truthiness counts, so {"missing": […]} may become OR(ISBLANK(…), …).
 import type { BinaryOperator, FormulaNode } from './ast';
-import { FORM_PREFIX, resolveName, tableOf, titleStem, type Resolved, type TableRef } from './resolveName';
+import { argsOf, at, binary, BLANK, bool, call, isWhole, name, num, operatorOf, str } from './formulaNodes';
+import { nameOfPath, type Named } from './nameOfPath';
+import { cellOf, readCriteria } from './readCriteria';
+import { tableOf, type TableRef } from './resolveName';
 import type { FormulaScope } from './types';
 import type { ValueInfo } from './valueInfo';
 
@@ -18,65 +21,13 @@ import type { ValueInfo } from './valueInfo';
  */
 type Position = 'truthy' | 'value' | 'arith' | 'loose' | 'rel' | 'eq' | 'container';
 
-const at = { start: 0, end: 0 };
-const num = (value: number): FormulaNode => (value < 0 || Object.is(value, -0) ? { kind: 'negate', operand: { kind: 'number', value: -value, ...at }, ...at } : { kind: 'number', value, ...at });
-const str = (value: string): FormulaNode => ({ kind: 'string', value, ...at });
-const bool = (value: boolean): FormulaNode => ({ kind: 'boolean', value, ...at });
-const name = (text: string, bracketed = false): FormulaNode => ({ kind: 'name', name: text, bracketed, ...at });
-const call = (fn: string, ...args: FormulaNode[]): FormulaNode => ({ kind: 'call', name: fn, nameEnd: 0, args, ...at });
-const binary = (op: BinaryOperator, left: FormulaNode, right: FormulaNode): FormulaNode => ({ kind: 'binary', op, left, right, ...at });
-const BLANK = str('');
-
-function operatorOf(node: unknown): string | null {
-  if (node === null || typeof node !== 'object' || Array.isArray(node)) return null;
-  const keys = Object.keys(node);
-  return keys.length === 1 ? keys[0]! : null;
-}
-
-function argsOf(node: unknown, op: string): unknown[] {
-  const value = (node as Record<string, unknown>)[op];
-  return Array.isArray(value) ? value : [value];
-}
-
-function isWhole(value: unknown, min = 0): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min;
-}
-
-const NAME = /^[\p{L}_$][\p{L}\p{N}_]*$/u;
-const KEYWORDS = new Set(['TRUE', 'FALSE', '是', '否']);
 const RELATIONAL: Record<string, BinaryOperator> = { '<': '<', '>': '>', '<=': '<=', '>=': '>=' };
-const FLIPPED: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
-
-interface Named {
-  node: FormulaNode;
-  resolved: Resolved;
-}
 
 export class Decompiler {
   constructor(private readonly scope: FormulaScope) {}
 
-  /** How the formula names a var path, if it names it at all (checked by resolving it back). */
-  named(path: string): Named | null {
-    const candidates: [string, boolean][] = [];
-    if (path.startsWith('$params.')) {
-      const param = path.slice('$params.'.length);
-      const title = this.scope.parameters[param]?.title;
-      if (title) candidates.push([titleStem(title), false], [title, true]);
-      candidates.push([param, false], [path, false]);
-    } else if (path.startsWith('$household.')) {
-      candidates.push([`户.${path.slice('$household.'.length)}`, false], [path, false]);
-    } else if (path.startsWith('$row.')) {
-      candidates.push([path.slice('$row.'.length), false], [path, false]);
-    } else {
-      candidates.push([path, false], [`${FORM_PREFIX}${path}`, false]);
-    }
-    for (const [text, bracketed] of candidates) {
-      if (!bracketed && (!text.split('.').every((s) => NAME.test(s)) || KEYWORDS.has(text.toUpperCase()))) continue;
-      const resolved = resolveName(text, bracketed, this.scope);
-      const same = (resolved.kind === 'value' && resolved.ref.path === path) || (resolved.kind === 'table' && resolved.table.path === path);
-      if (same) return { node: name(text, bracketed), resolved };
-    }
-    return null;
+  private nameOf(path: string): Named | null {
+    return nameOfPath(path, this.scope);
   }
 
   private infoOf(named: Named): ValueInfo | null {
@@ -88,7 +39,7 @@ export class Decompiler {
     const args = argsOf(node, 'var');
     const path = args[0];
     if (typeof path !== 'string' || args.length > 2) return null;
-    const named = this.named(path);
+    const named = this.nameOf(path);
     if (!named) return null;
     const fallback = args.length === 2 ? args[1] : null;
     if (named.resolved.kind === 'table') {
@@ -115,7 +66,7 @@ export class Decompiler {
     if (operatorOf(node) !== 'var') return null;
     const args = argsOf(node, 'var');
     if (typeof args[0] !== 'string' || args.length > 2 || (args.length === 2 && !(Array.isArray(args[1]) && args[1].length === 0))) return null;
-    const named = this.named(args[0]);
+    const named = this.nameOf(args[0]);
     return named?.resolved.kind === 'table' ? tableOf(named.resolved.table.path, this.scope) : null;
   }
 
@@ -123,60 +74,12 @@ export class Decompiler {
     return typeof column === 'string' && table.columns.has(column) ? name(`${table.display}.${column}`) : null;
   }
 
-  /** The column of a row var inside filter/some ({"var": "A17"}), if the table has it. */
-  private cell(table: TableRef, node: unknown): string | null {
-    if (operatorOf(node) !== 'var') return null;
-    const args = argsOf(node, 'var');
-    return args.length === 1 && typeof args[0] === 'string' && table.columns.has(args[0]) ? args[0] : null;
-  }
-
-  /** A filter condition as COUNTIF's column-criterion pairs. */
-  private criteria(table: TableRef, condition: unknown): FormulaNode[] | null {
-    const op = operatorOf(condition);
-    if (op === 'and') {
-      const parts = argsOf(condition, op).map((c) => this.criteria(table, c));
-      return parts.every((p) => p !== null) ? (parts as FormulaNode[][]).flat() : null;
-    }
-    if (op === null) return null;
-    const args = argsOf(condition, op);
-    const pair = (column: string, criterion: FormulaNode) => [name(`${table.display}.${column}`), criterion];
-    const textual = (column: string) => ['string', 'date', 'list'].includes(table.columns.get(column)!.type);
-    if ((op === '!' || op === '!!') && args.length === 1) {
-      const column = this.cell(table, args[0]);
-      if (column && textual(column)) return pair(column, str(op === '!' ? '' : '<>'));
-      const missing = operatorOf(args[0]) === 'missing' ? argsOf(args[0], 'missing') : null;
-      if (missing?.length === 1 && typeof missing[0] === 'string' && table.columns.has(missing[0]) && !textual(missing[0])) {
-        return pair(missing[0], str(op === '!!' ? '' : '<>'));
-      }
-      return null;
-    }
-    if (args.length !== 2) return null;
-    let [left, right] = args;
-    let operator = op;
-    if (this.cell(table, right) && !this.cell(table, left)) {
-      [left, right] = [right, left];
-      operator = FLIPPED[op] ?? op;
-    }
-    const column = this.cell(table, left);
-    if (!column) return null;
-    if (right === null && (op === '==' || op === '!=')) return textual(column) ? null : pair(column, str(op === '==' ? '' : '<>'));
-    if (typeof right !== 'string' && typeof right !== 'number' && typeof right !== 'boolean') return null;
-    if (operator === '==' || operator === '===') {
-      if (typeof right === 'string') return right === '' || /^[<>=]/.test(right) ? null : pair(column, str(right));
-      return pair(column, typeof right === 'number' ? num(right) : bool(right));
-    }
-    const shown = typeof right === 'boolean' ? (right ? '是' : '否') : String(right);
-    if (operator === '!=' || operator === '!==') return shown === '' ? null : pair(column, str(`<>${shown}`));
-    if (RELATIONAL[operator]) return pair(column, str(`${operator}${shown}`));
-    return null;
-  }
-
   /** {"filter": [table, condition]} as [table, criteria]. */
   private filtered(node: unknown): { table: TableRef; criteria: FormulaNode[] } | null {
     if (operatorOf(node) !== 'filter') return null;
     const [list, condition] = argsOf(node, 'filter');
     const table = this.table(list);
-    const criteria = table ? this.criteria(table, condition) : null;
+    const criteria = table ? readCriteria(table, condition) : null;
     return table && criteria ? { table, criteria } : null;
   }
 
@@ -227,7 +130,7 @@ export class Decompiler {
   private blankPaths(paths: string[], negated: boolean): FormulaNode[] | null {
     const tests: FormulaNode[] = [];
     for (const path of paths) {
-      const named = this.named(path);
+      const named = this.nameOf(path);
       if (!named || named.resolved.kind !== 'value') return null;
       tests.push(negated ? call('NOT', call('ISBLANK', named.node)) : call('ISBLANK', named.node));
     }
@@ -238,7 +141,7 @@ export class Decompiler {
     if (operatorOf(node) !== 'var') return null;
     const args = argsOf(node, 'var');
     if (typeof args[0] !== 'string' || args.length !== 1) return null;
-    const named = this.named(args[0]);
+    const named = this.nameOf(args[0]);
     return named ? this.infoOf(named) : null;
   }
 
@@ -251,7 +154,7 @@ export class Decompiler {
       : call('AND', call('NOT', call('ISBLANK', value)), binary('<>', value, num(0)));
   }
 
-  private not(arg: unknown, position: Position): FormulaNode | null {
+  private not(arg: unknown): FormulaNode | null {
     const info = this.typeOfVar(arg);
     if (info) {
       if (info.type === 'string' || info.type === 'date' || info.type === 'list') return this.blank(arg, false);
@@ -263,7 +166,6 @@ export class Decompiler {
       const tests = this.blankPaths(paths, true);
       return tests ? (tests.length === 1 ? tests[0]! : call('AND', ...tests)) : null;
     }
-    void position;
     const inner = this.read(arg, 'truthy');
     return inner ? call('NOT', inner) : null;
   }
@@ -415,7 +317,7 @@ export class Decompiler {
         return call(fn, ...flat);
       }
       case '!':
-        return args.length === 1 ? this.not(args[0], position) : null;
+        return args.length === 1 ? this.not(args[0]) : null;
       case '!!':
         return args.length === 1 ? this.notNot(args[0], position) : null;
       case 'missing': {
@@ -452,12 +354,12 @@ export class Decompiler {
       }
       case 'some': case 'none': {
         const table = args.length === 2 ? this.table(args[0]) : null;
-        const criteria = table ? this.criteria(table, args[1]) : null;
+        const criteria = table ? readCriteria(table, args[1]) : null;
         return criteria ? binary(op === 'some' ? '>' : '=', this.countIf(criteria), num(0)) : null;
       }
       case 'map': {
         const table = args.length === 2 ? this.table(args[0]) : null;
-        const column = table ? this.cell(table, args[1]) : null;
+        const column = table ? cellOf(table, args[1]) : null;
         return table && column && position === 'container' ? this.column(table, column) : null;
       }
       case 'duplicates': {

@@ -80,7 +80,7 @@ class Parser {
       this.take();
       const right = this.operand(token, precedence);
       if (COMPARISONS.has(op)) {
-        left = this.comparisonChain(left, op, right, token);
+        left = this.comparisonChain(left, op, right);
         continue;
       }
       left = { kind: 'binary', op, left, right, start: left.start, end: right.end };
@@ -97,7 +97,7 @@ class Parser {
   }
 
   /** a < b, and a < b < c (a value between two bounds); other chains are refused. */
-  private comparisonChain(left: FormulaNode, op: BinaryOperator, right: FormulaNode, token: Token): FormulaNode {
+  private comparisonChain(left: FormulaNode, op: BinaryOperator, right: FormulaNode): FormulaNode {
     const next = this.peek();
     const nextOp = this.binaryOperator(next);
     if (!nextOp || !COMPARISONS.has(nextOp)) return { kind: 'binary', op, left, right, start: left.start, end: right.end };
@@ -109,7 +109,6 @@ class Parser {
     const third = this.operand(next, precedenceOf(nextOp));
     const after = this.binaryOperator(this.peek());
     if (after && COMPARISONS.has(after)) this.fail('比较不能连写超过两次，请用 AND(…, …)', this.peek());
-    void token;
     return {
       kind: 'between', ops: [op as '<' | '<=', nextOp as '<' | '<='], operands: [left, right, third], start: left.start, end: third.end,
     };
@@ -184,7 +183,7 @@ class Parser {
     const inner = this.expression(0);
     const close = this.peek();
     if (close.kind === ',') this.fail('逗号只能用在函数的参数之间：括号前是否缺少函数名？', close);
-    if (close.kind !== ')') this.unclosed(open, close);
+    if (close.kind !== ')') this.unclosed(open);
     this.take();
     return { ...inner, start: open.start, end: close.end };
   }
@@ -211,13 +210,13 @@ class Parser {
         continue;
       }
       if (after.kind === 'end' || (closing === '}' && after.kind === ')') || (closing === ')' && after.kind === '}')) {
-        this.unclosed(open, after, closing);
+        this.unclosed(open, closing);
       }
       this.fail(`参数之间缺少逗号，或缺少运算符`, after);
     }
   }
 
-  private unclosed(open: Token, _at: Token, closing: ')' | '}' = ')'): never {
+  private unclosed(open: Token, closing: ')' | '}' = ')'): never {
     this.fail(closing === ')' ? '缺少右括号“)”' : '缺少右花括号“}”', open);
   }
 }
