@@ -1,7 +1,8 @@
 // GET /api/forms/:formId/review-rows: the reviewer's table of a form's submissions, with the
 // list's own filters (so the export holds exactly these rows), each row light (no data): village
 // and officer by name, what it waits on and whether this user may act on it now, key values.
-// Also the table's key columns and the level this reviewer acts at (for a "waiting on me" filter).
+// Also the table's key columns, the level this reviewer acts at (for a "waiting on me" filter) and
+// the count per village under the other filters (for the division tree).
 import { createRoute, z } from '@hono/zod-openapi';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
@@ -26,6 +27,7 @@ const rows = createRoute({
       columns: z.array(z.object({ key: z.string(), title: z.string() })).openapi({ description: '关键指标列（定义的 uiSchema["ui:options"].keyFields，否则自动选取）' }),
       levels: z.array(z.object({ id: z.string(), title: z.string(), divisionDigits: z.number() })),
       myLevel: z.number().nullable().openapi({ description: '本人审核的级别（levels 的下标）；管理员为 null（任意级别）' }),
+      byDivision: z.array(z.object({ divisionCode: z.string(), count: z.number() })).openapi({ description: '除行政区划外其余筛选条件下各村的提交数（供区划树显示）' }),
     }), '一页表格行'),
     ...commonErrors,
     404: json(ProblemSchema, '表单不存在或尚未发布'),
@@ -50,6 +52,7 @@ export function reviewRowRoutes(deps: Deps) {
       items.push(reviewRow(user, record, version, columns, names));
     }
     const levels = (latest.definition.review?.levels ?? []).map(({ id, title, divisionDigits }) => ({ id, title, divisionDigits }));
-    return c.json({ ...page, items, columns, levels, myLevel: reviewerLevel(user, latest.definition) }, 200);
+    const byDivision = await deps.store.countSubmissionsByDivision({ ...filter, division: undefined });
+    return c.json({ ...page, items, columns, levels, myLevel: reviewerLevel(user, latest.definition), byDivision }, 200);
   });
 }

@@ -80,6 +80,8 @@ describe('GET /api/forms/:formId/review-rows', () => {
   it('filters as the list and the export do: village, status, level, text; pages and sorts', async () => {
     const names = async (query: string) => (await f.township.get(`${rows}?${query}`)).body.items.map((r: { headName: string }) => r.headName);
     expect(await names('division=500118104202')).toEqual(['刘大勇']);
+    // The tree's counts follow every filter but the division.
+    expect((await f.township.get(`${rows}?division=500118104202&q=王`)).body.byDivision).toEqual([{ divisionCode: '500118104201', count: 1 }]);
     expect(await names('status=submitted&level=1')).toEqual(['刘大勇']);
     expect(await names('q=王')).toEqual(['王桂芳']);
     expect(await names(`q=${sampleHouseholds()[2]!.headIdNumber}`)).toEqual(['刘大勇']);
