@@ -517,6 +517,14 @@ describe('compileFormula: errors, in Chinese at the offsets to underline', () =>
     expect(errorsOf('A99 + A3 + SUMM(A28)').map((e) => e.message)).toEqual(['没有字段 A99', 'A3 是文字，不能做加减乘除', '不认识的函数 SUMM（是不是 SUM？）']);
   });
 
+  it("a formula beyond the engine's caps on one rule", () => {
+    const nested = (n: number) => `${'1 + ('.repeat(n)}1${')'.repeat(n)}`;
+    expect(errorOf(nested(40))).toEqual({ message: '公式太复杂：规则嵌套过深：超过 32 层', underlined: nested(40) });
+    expect(compileFormula(nested(20), scope).ok).toBe(true);
+    // Nested IFs become one if, however many.
+    expect(compileFormula(`${'IF(A1, 1, '.repeat(40)}0${')'.repeat(40)}`, scope).ok).toBe(true);
+  });
+
   it('checks the result against the type the rule needs', () => {
     expect(errorsOf('A28 + 1', { ...scope, expect: 'boolean' })).toEqual([{ message: '公式的结果是数字，这里需要是/否（条件）', start: 0, end: 7 }]);
     expect(compileFormula('A28 > 1', { ...scope, expect: 'boolean' }).ok).toBe(true);
