@@ -1,7 +1,7 @@
 // What an approved submission changes in the household registry, computed purely from the
 // definition's declared effects: set fields (creating the household for an identification),
 // add, replace or remove members. Returns a new household; the server stores it.
-import { compileRule, type RootScope } from '../rules/compileRule';
+import { compileRule, type CompiledRule, type RootScope } from '../rules/compileRule';
 import { truthy } from '../rules/truthy';
 import type { Effect, FormData, FormDefinition, Household, Member } from '../types';
 
@@ -30,10 +30,23 @@ function emptyHousehold(): Household {
   return { divisionCode: '', headName: '', headIdNumber: '', members: [] };
 }
 
+const compiled = new WeakMap<object, CompiledRule>();
+
+/** A rule of an effect, compiled once (definitions are immutable once published). */
+function ruleOf(rule: unknown): CompiledRule {
+  if (rule === null || typeof rule !== 'object') return compileRule(rule);
+  let fn = compiled.get(rule);
+  if (!fn) {
+    fn = compileRule(rule);
+    compiled.set(rule, fn);
+  }
+  return fn;
+}
+
 function applyOne(effect: Effect, household: Household | null, data: FormData, scope: RootScope, outcome: EffectOutcome): Household | null {
   switch (effect.type) {
     case 'setFields': {
-      if (effect.when !== undefined && !truthy(compileRule(effect.when)(scope))) return household;
+      if (effect.when !== undefined && !truthy(ruleOf(effect.when)(scope))) return household;
       let target = household;
       if (!target) {
         if (!effect.createIfMissing) return household;
@@ -43,7 +56,7 @@ function applyOne(effect: Effect, household: Household | null, data: FormData, s
       }
       const next: Record<string, unknown> = { ...target };
       for (const [field, rule] of Object.entries(effect.set)) {
-        const value = compileRule(rule)(scope);
+        const value = ruleOf(rule)(scope);
         if (value === undefined || value === null) continue;
         if (next[field] !== value) outcome.changes.push(`${field}：${String(next[field] ?? '（空）')} → ${String(value)}`);
         next[field] = value;

@@ -81,13 +81,16 @@ export async function insertForm(db: Db, form: { id: string; title: string; crea
   }
 }
 
+/** The record's columns only: a form row also holds its test cases, large and read elsewhere. */
+const FORM_COLUMNS = 'id, title, latest_version, draft, draft_updated_at, created_at';
+
 export async function selectForm(db: Db, id: string): Promise<FormRecord | null> {
-  const row = (await db.query<FormRow>('SELECT * FROM forms WHERE id = $1', [id])).rows[0];
+  const row = (await db.query<FormRow>(`SELECT ${FORM_COLUMNS} FROM forms WHERE id = $1`, [id])).rows[0];
   return row ? toForm(row) : null;
 }
 
 export async function selectForms(db: Db): Promise<FormRecord[]> {
-  return (await db.query<FormRow>('SELECT * FROM forms ORDER BY id')).rows.map(toForm);
+  return (await db.query<FormRow>(`SELECT ${FORM_COLUMNS} FROM forms ORDER BY id`)).rows.map(toForm);
 }
 
 export async function writeDraft(db: Db, formId: string, draft: FormDefinition, at: string): Promise<void> {

@@ -40,15 +40,18 @@ export class WriteBatcher {
       for (const item of batch) item.reject(error);
       return;
     }
+    const savepoint = this.db.prepare('SAVEPOINT write');
+    const release = this.db.prepare('RELEASE write');
+    const rollback = this.db.prepare('ROLLBACK TO write');
     for (const item of batch) {
-      this.db.exec('SAVEPOINT write');
+      savepoint.run();
       try {
         const value = item.work();
-        this.db.exec('RELEASE write');
+        release.run();
         outcomes.push({ ok: true, value });
       } catch (error) {
-        this.db.exec('ROLLBACK TO write');
-        this.db.exec('RELEASE write');
+        rollback.run();
+        release.run();
         outcomes.push({ ok: false, error });
       }
     }

@@ -77,13 +77,16 @@ export function insertForm(db: Database.Database, form: { id: string; title: str
   }
 }
 
+/** The record's columns only: a form row also holds its test cases, large and read elsewhere. */
+const FORM_COLUMNS = 'id, title, latest_version, draft, draft_updated_at, created_at';
+
 export function selectForm(db: Database.Database, id: string): FormRecord | null {
-  const row = db.prepare('SELECT * FROM forms WHERE id = ?').get(id) as FormRow | undefined;
+  const row = db.prepare(`SELECT ${FORM_COLUMNS} FROM forms WHERE id = ?`).get(id) as FormRow | undefined;
   return row ? toForm(row) : null;
 }
 
 export function selectForms(db: Database.Database): FormRecord[] {
-  return (db.prepare('SELECT * FROM forms ORDER BY id').all() as FormRow[]).map(toForm);
+  return (db.prepare(`SELECT ${FORM_COLUMNS} FROM forms ORDER BY id`).all() as FormRow[]).map(toForm);
 }
 
 export function writeDraft(db: Database.Database, formId: string, draft: FormDefinition, at: string): void {

@@ -1,7 +1,26 @@
 // Opens the SQLite database as the server needs it: WAL with synchronous=FULL (a committed
 // write survives a power cut), foreign keys on, a busy timeout, and the schema migrated.
+// Statements are prepared once per SQL text: the store's queries are few and fixed, and
+// preparing one costs more than running it.
 import Database from 'better-sqlite3';
 import { SQLITE_MIGRATIONS } from './schema';
+
+/** Enough for every query the store makes (filters vary a little); beyond it, start again. */
+const MAX_PREPARED = 2000;
+
+function cachePreparedStatements(db: Database.Database): void {
+  const prepare = db.prepare.bind(db);
+  const prepared = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = prepared.get(sql);
+    if (!statement) {
+      if (prepared.size >= MAX_PREPARED) prepared.clear();
+      statement = prepare(sql);
+      prepared.set(sql, statement);
+    }
+    return statement;
+  }) as Database.Database['prepare'];
+}
 
 export function openDatabase(file: string): Database.Database {
   const db = new Database(file);
@@ -9,6 +28,7 @@ export function openDatabase(file: string): Database.Database {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  cachePreparedStatements(db);
   return db;
 }
 
