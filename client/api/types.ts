@@ -107,3 +107,92 @@ export interface Paged<T> {
   page: number;
   pageSize: number;
 }
+
+// The administrator's pages (campaigns, form authoring, users, household import).
+
+export interface AdminCampaign extends CampaignSummary {
+  description: string;
+  forms: string[];
+  status: 'open' | 'closed';
+  /** Division code prefixes covered; empty: everywhere. */
+  divisions: string[];
+  createdAt: string;
+}
+
+export interface ParameterDeclarationInfo {
+  title: string;
+  type: 'number' | 'string' | 'date' | 'year-month';
+  description?: string;
+  /** The forms declaring it. */
+  forms: string[];
+}
+
+export interface AdminCampaignDetail extends AdminCampaign {
+  parameterDeclarations: Record<string, ParameterDeclarationInfo>;
+  formTitles: Record<string, string>;
+}
+
+export interface AdminFormSummary {
+  id: string;
+  title: string;
+  /** null: never published. */
+  version: number | null;
+  description: string;
+  hasDraft: boolean;
+  draftUpdatedAt: string | null;
+  campaigns: CampaignSummary[];
+}
+
+export interface FormVersionSummary {
+  formId: string;
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  changes: string[];
+}
+
+/** One test case run under one campaign's parameters. */
+export interface CaseOutcome {
+  name: string;
+  campaignId: string | null;
+  campaignTitle: string | null;
+  passed: boolean;
+  failures: string[];
+}
+
+export interface PublishCheck {
+  changes: string[];
+  cases: CaseOutcome[];
+  campaigns: { id: string; title: string }[];
+}
+
+export interface AdminUser extends User {
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface ImportProblem {
+  row: number;
+  column: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ImportProgress {
+  type: 'progress';
+  stage: 'checking' | 'matching' | 'writing';
+  done: number;
+  total: number;
+}
+
+export interface ImportResult {
+  type: 'result';
+  ok: boolean;
+  dryRun: boolean;
+  rows: number;
+  households: number;
+  members: number;
+  created: number;
+  updated: number;
+  problems: ImportProblem[];
+}

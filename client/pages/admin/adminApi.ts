@@ -1,0 +1,46 @@
+// The administrator's calls to the server, typed: campaigns, forms with their drafts, cases and
+// versions, users. Each is one request through api(); errors arrive as ApiError (Chinese message,
+// code, details such as the checker's problems).
+import type { FormCase, FormDefinition } from '../../../engine/index';
+import { api } from '../../api/http';
+import type {
+  AdminCampaign, AdminCampaignDetail, AdminFormSummary, AdminUser, CaseOutcome, Division, FormVersion, FormVersionSummary, PublishCheck, Role,
+} from '../../api/types';
+
+export interface CampaignInput {
+  id?: string;
+  title?: string;
+  year?: number;
+  description?: string;
+  parameters?: Record<string, unknown>;
+  forms?: string[];
+  status?: 'open' | 'closed';
+  divisions?: string[];
+  cloneFrom?: string;
+  closeSource?: boolean;
+}
+
+export const adminApi = {
+  campaigns: () => api<{ items: AdminCampaign[] }>('GET', '/api/campaigns').then((r) => r.items),
+  campaign: (id: string) => api<AdminCampaignDetail>('GET', `/api/campaigns/${encodeURIComponent(id)}`),
+  createCampaign: (input: CampaignInput) => api<AdminCampaignDetail>('POST', '/api/campaigns', input),
+  updateCampaign: (id: string, input: CampaignInput) => api<AdminCampaignDetail>('PATCH', `/api/campaigns/${encodeURIComponent(id)}`, input),
+
+  forms: () => api<{ items: AdminFormSummary[] }>('GET', '/api/forms?all=1').then((r) => r.items),
+  latest: (id: string) => api<FormVersion>('GET', `/api/forms/${encodeURIComponent(id)}`),
+  version: (id: string, version: number) => api<FormVersion>('GET', `/api/forms/${encodeURIComponent(id)}/versions/${version}`),
+  versions: (id: string) => api<{ items: FormVersionSummary[] }>('GET', `/api/forms/${encodeURIComponent(id)}/versions`).then((r) => r.items),
+  draft: (id: string) => api<{ definition: FormDefinition | null }>('GET', `/api/forms/${encodeURIComponent(id)}/draft`).then((r) => r.definition),
+  saveDraft: (id: string, definition: FormDefinition) => api<{ definition: FormDefinition }>('PUT', `/api/forms/${encodeURIComponent(id)}/draft`, { definition }),
+  createForm: (definition: FormDefinition) => api<{ id: string }>('POST', '/api/forms', { definition }),
+  cases: (id: string) => api<{ cases: FormCase[] }>('GET', `/api/forms/${encodeURIComponent(id)}/cases`).then((r) => r.cases),
+  saveCases: (id: string, cases: FormCase[]) => api<{ cases: FormCase[] }>('PUT', `/api/forms/${encodeURIComponent(id)}/cases`, { cases }).then((r) => r.cases),
+  checkPublish: (id: string) => api<PublishCheck>('POST', `/api/forms/${encodeURIComponent(id)}/publish?dryRun=1`),
+  publish: (id: string) => api<{ version: number; changes: string[]; cases: CaseOutcome[] }>('POST', `/api/forms/${encodeURIComponent(id)}/publish`),
+
+  users: () => api<{ items: AdminUser[] }>('GET', '/api/users').then((r) => r.items),
+  createUser: (input: { username: string; displayName?: string; password: string; role: Role; scope: string[] }) => api<AdminUser>('POST', '/api/users', input),
+  updateUser: (id: string, patch: { displayName?: string; role?: Role; scope?: string[]; disabled?: boolean; password?: string }) =>
+    api<AdminUser>('PATCH', `/api/users/${encodeURIComponent(id)}`, patch),
+  divisions: () => api<{ items: Division[] }>('GET', '/api/divisions').then((r) => r.items),
+};

@@ -1,0 +1,76 @@
+// The form's test cases: each example household with what must come out, run with the engine on
+// the draft under the parameters of every open campaign that uses the form (as publishing will
+// run them), pass or fail with the engine's reasons; a case can be opened in the preview or
+// deleted. Cases are saved on the server at once (they are not part of the draft).
+import { useState } from 'react';
+import { runCases, type FormCase, type FormDefinition } from '../../../../engine/index';
+import type { AdminCampaign, CaseOutcome } from '../../../api/types';
+import { t } from '../../../i18n/t';
+
+interface Props {
+  definition: FormDefinition;
+  cases: FormCase[];
+  /** The open campaigns using the form: every case runs under each one's parameters. */
+  campaigns: AdminCampaign[];
+  onOpen(c: FormCase): void;
+  onDelete(name: string): void;
+  busy: boolean;
+}
+
+export function runAllCases(definition: FormDefinition, cases: FormCase[], campaigns: AdminCampaign[]): CaseOutcome[] {
+  const runs = campaigns.length > 0 ? campaigns : [null];
+  return runs.flatMap((campaign) => runCases(definition, cases, campaign?.parameters ?? {}).map((r) => ({
+    name: r.name, campaignId: campaign?.id ?? null, campaignTitle: campaign?.title ?? null, passed: r.passed, failures: r.failures,
+  })));
+}
+
+export function CasesPanel({ definition, cases, campaigns, onOpen, onDelete, busy }: Props) {
+  const [results, setResults] = useState<CaseOutcome[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = () => {
+    setError(null);
+    try {
+      setResults(runAllCases(definition, cases, campaigns));
+    } catch (e) {
+      setResults(null);
+      setError(t('ad_casesCannotRun', { message: (e as Error).message }));
+    }
+  };
+  const failed = results?.filter((r) => !r.passed) ?? [];
+  return (
+    <div className="cases-panel">
+      <div className="page-actions">
+        <button type="button" className="primary" onClick={run} disabled={cases.length === 0}>{t('ad_runCases')}</button>
+        <span className="muted">{t('ad_casesRunUnder', { campaigns: campaigns.length ? campaigns.map((c) => c.title).join('、') : t('ad_noCampaign') })}</span>
+      </div>
+      {error ? <p className="formula-error" role="alert">{error}</p> : null}
+      {results ? (
+        <p className={failed.length ? 'action-error' : 'action-notice'} role="status">
+          {failed.length ? t('ad_casesFailed', { n: failed.length, total: results.length }) : t('ad_casesPassed', { total: results.length })}
+        </p>
+      ) : null}
+      {cases.length === 0 ? <p className="muted">{t('ad_noCases')}</p> : null}
+      <ul className="case-list">
+        {cases.map((c) => {
+          const mine = results?.filter((r) => r.name === c.name) ?? [];
+          const passed = mine.length > 0 && mine.every((r) => r.passed);
+          return (
+            <li key={c.name} className={mine.length === 0 ? '' : passed ? 'passed' : 'failed'}>
+              <div className="case-head">
+                <span className="case-state">{mine.length === 0 ? '·' : passed ? '✓' : '✗'}</span>
+                <strong>{c.name}</strong>
+                <button type="button" className="link" onClick={() => onOpen(c)}>{t('ad_openInPreview')}</button>
+                <button type="button" className="link" disabled={busy} onClick={() => { if (window.confirm(t('ad_confirmDeleteCase', { name: c.name }))) onDelete(c.name); }}>{t('ad_remove')}</button>
+              </div>
+              {mine.filter((r) => !r.passed).map((r, i) => (
+                <ul key={i} className="case-failures" aria-label={t('ad_caseFailuresOf', { name: c.name })}>
+                  {r.failures.map((f, j) => <li key={j}>{r.campaignTitle ? `【${r.campaignTitle}】` : ''}{f}</li>)}
+                </ul>
+              ))}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// Runs one of the page's server actions: busy while it runs, the server's Chinese message (with
+// its details, such as a 422's problems) when it fails, a short notice when it succeeds.
+import { useCallback, useState } from 'react';
+import { ApiError, OfflineError } from '../../../api/http';
+import { t } from '../../../i18n/t';
+
+export interface Action {
+  busy: boolean;
+  error: string | null;
+  /** The failed request's details (problems, rows…), as the server sent them. */
+  details: unknown;
+  notice: string | null;
+  run<T>(work: () => Promise<T>, notice?: string | ((value: T) => string)): Promise<T | undefined>;
+  clear(): void;
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof OfflineError) return t('networkError');
+  return t('serverError');
+}
+
+export function useAction(): Action {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [details, setDetails] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const run = useCallback(async <T,>(work: () => Promise<T>, done?: string | ((value: T) => string)) => {
+    setBusy(true);
+    setError(null);
+    setDetails(null);
+    setNotice(null);
+    try {
+      const value = await work();
+      if (done) setNotice(typeof done === 'function' ? done(value) : done);
+      return value;
+    } catch (e) {
+      setError(messageOf(e));
+      setDetails(e instanceof ApiError ? e.details : null);
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  const clear = useCallback(() => {
+    setError(null);
+    setNotice(null);
+    setDetails(null);
+  }, []);
+  return { busy, error, details, notice, run, clear };
+}
+
+/** The action's outcome as a line under its form: the error (role alert) or the notice (status). */
+export function ActionMessage({ action }: { action: Action }) {
+  if (action.error) return <p className="action-error" role="alert">{action.error}</p>;
+  if (action.notice) return <p className="action-notice" role="status">{action.notice}</p>;
+  return null;
+}
