@@ -1,0 +1,28 @@
+// The administrator's start page: the four kinds of work, each a card.
+import { Link } from '../../app/router';
+import { Layout } from '../../components/Layout';
+import { t } from '../../i18n/t';
+
+const CARDS = [
+  { to: '/admin/campaigns', title: 'ad_campaigns', text: 'ad_campaignsHint' },
+  { to: '/admin/forms', title: 'ad_forms', text: 'ad_formsHint' },
+  { to: '/admin/users', title: 'ad_users', text: 'ad_usersHint' },
+  { to: '/admin/households/import', title: 'ad_import', text: 'ad_importHint' },
+] as const;
+
+export function AdminHome() {
+  return (
+    <Layout title={t('ad_title')} wide>
+      <ul className="admin-cards">
+        {CARDS.map((card) => (
+          <li key={card.to}>
+            <Link to={card.to} className="admin-card">
+              <strong>{t(card.title)}</strong>
+              <span className="muted">{t(card.text)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

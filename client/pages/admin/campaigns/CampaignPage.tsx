@@ -1,0 +1,78 @@
+// One campaign, edited: title, year and description, open or closed, the forms it uses, the
+// parameters those forms' rules read (income line, income period, reference date…), and the
+// divisions it covers (none chosen: everywhere). Saved at once and checked by the server; a
+// refusal names the field in Chinese.
+import { useState } from 'react';
+import type { AdminCampaignDetail } from '../../../api/types';
+import { ErrorMessage, Layout, Loading } from '../../../components/Layout';
+import { useLoad } from '../../../components/useLoad';
+import { t } from '../../../i18n/t';
+import { adminApi } from '../adminApi';
+import { DivisionPicker } from '../components/DivisionPicker';
+import { ActionMessage, useAction } from '../components/useAction';
+import { ParameterFields } from './ParameterFields';
+import { useDeclarations } from './useDeclarations';
+
+export function CampaignPage({ id }: { id: string }) {
+  const campaign = useLoad(() => adminApi.campaign(id), [id]);
+  const forms = useLoad(adminApi.forms, []);
+  const divisions = useLoad(adminApi.divisions, []);
+  if (campaign.error) return <Layout title={t('ad_campaigns')} back="/admin/campaigns" wide><ErrorMessage message={campaign.error} retry={campaign.reload} /></Layout>;
+  if (!campaign.value) return <Layout title={t('ad_campaigns')} back="/admin/campaigns" wide><Loading /></Layout>;
+  return <CampaignEditor key={campaign.value.id} initial={campaign.value} forms={forms.value ?? []} divisions={divisions.value ?? []} />;
+}
+
+function CampaignEditor({ initial, forms, divisions }: { initial: AdminCampaignDetail; forms: { id: string; title: string; version: number | null }[]; divisions: { code: string; name: string; parentCode: string | null }[] }) {
+  const [campaign, setCampaign] = useState(initial);
+  const [title, setTitle] = useState(initial.title);
+  const [year, setYear] = useState(initial.year);
+  const [description, setDescription] = useState(initial.description);
+  const [status, setStatus] = useState(initial.status);
+  const [chosen, setChosen] = useState(initial.forms);
+  const [parameters, setParameters] = useState(initial.parameters);
+  const [covered, setCovered] = useState(initial.divisions);
+  const declarations = useDeclarations(chosen);
+  const action = useAction();
+  const save = async () => {
+    const saved = await action.run(
+      () => adminApi.updateCampaign(campaign.id, { title: title.trim(), year, description, status, forms: chosen, parameters, divisions: covered }),
+      t('ad_campaignSaved'),
+    );
+    if (saved) setCampaign(saved);
+  };
+  return (
+    <Layout title={campaign.title} back="/admin/campaigns" wide>
+      <form className="admin-form panel" aria-label={t('ad_editCampaign')} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <label>{t('ad_campaignTitle')}<input value={title} onChange={(e) => setTitle(e.target.value)} required /></label>
+        <label>{t('ad_year')}<input type="number" value={year} onChange={(e) => setYear(Number(e.target.value))} /></label>
+        <label className="wide-field">{t('ad_description')}<textarea value={description} onChange={(e) => setDescription(e.target.value)} /></label>
+        <fieldset>
+          <legend>{t('ad_state')}</legend>
+          <label className="check"><input type="radio" name="status" checked={status === 'open'} onChange={() => setStatus('open')} />{t('ad_openExplain')}</label>
+          <label className="check"><input type="radio" name="status" checked={status === 'closed'} onChange={() => setStatus('closed')} />{t('ad_closedExplain')}</label>
+        </fieldset>
+        <fieldset>
+          <legend>{t('ad_campaignForms')}</legend>
+          {forms.filter((f) => f.version !== null || chosen.includes(f.id)).map((f) => (
+            <label key={f.id} className="check">
+              <input type="checkbox" checked={chosen.includes(f.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, f.id] : chosen.filter((x) => x !== f.id))} />
+              {f.title}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="wide-field">
+          <legend>{t('ad_parameters')}</legend>
+          <ParameterFields declarations={declarations} value={parameters} onChange={setParameters} />
+        </fieldset>
+        <fieldset className="wide-field">
+          <legend>{t('ad_coverage')}</legend>
+          <DivisionPicker divisions={divisions} value={covered} onChange={setCovered} emptyLabel={t('ad_everywhere')} />
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={action.busy}>{t('save')}</button>
+          <ActionMessage action={action} />
+        </div>
+      </form>
+    </Layout>
+  );
+}
