@@ -3,10 +3,11 @@
 // ajv validator. Done once per definition object (cached); a definition with errors throws
 // DefinitionError here, so evaluation itself only ever meets working definitions.
 import type { ValidateFunction } from 'ajv';
-import { buildRuleNodes, orderNodes, readsOf } from './computed/ruleNodes';
+import { buildRuleNodes, keysOverlap, orderNodes, readsOf } from './computed/ruleNodes';
+import { memoizeRowInvariant } from './rules/memoizeRowInvariant';
 import { analyzeDefinition } from './definition/analyzeDefinition';
 import { DefinitionError } from './definition/DefinitionError';
-import { childMap, type ChildMap } from './normalizeData';
+import { buildNormalizer, childMap, type ChildMap, type Normalizer } from './normalizeData';
 import { compileRule, type CompiledRule } from './rules/compileRule';
 import type { FieldIndex } from './schema/fieldIndex';
 import type { FormDefinition, Severity } from './types';
@@ -35,6 +36,11 @@ export interface CompiledValidation {
   code: string;
   table: string | null;
   segments: string[];
+  /**
+   * The pointers (for row i) of the fields whose conditions can hide this rule's field: the field
+   * itself, its table or its containing object. Empty: it is never hidden, nothing to look up.
+   */
+  hiddenBy: ((row: number) => string)[];
   when: CompiledRule | null;
   assert: CompiledRule;
   message: CompiledMessage;
@@ -45,6 +51,8 @@ export interface CompiledForm {
   definition: FormDefinition;
   index: FieldIndex;
   children: ChildMap;
+  /** Copies input into the form's data shape (normalizeData.ts). */
+  normalize: Normalizer;
   nodes: CompiledNode[];
   sections: CompiledSection[];
   validations: CompiledValidation[];
@@ -82,22 +90,29 @@ export function compileForm(definition: FormDefinition): CompiledForm {
       reads: [...new Set(conditions.flatMap((when) => [...readsOf(when, null, index)]))],
     };
   }).filter((s) => s.visible.length > 0);
+  const conditional = nodes.filter((n) => n.visible.length > 0);
   const validations: CompiledValidation[] = (definition.rules?.validations ?? []).map((rule) => {
     const info = index.fields.get(rule.field)!;
+    const wrap = info.table === null ? undefined : memoizeRowInvariant;
+    const hiddenBy = conditional
+      .filter((n) => n.key === rule.field || (keysOverlap(n.key, rule.field) && rule.field.startsWith(`${n.key}.`)))
+      .map((n) => (n.table === null ? () => `/${n.segments.join('/')}` : (row: number) => `/${n.table}/${row}/${n.segments.join('/')}`));
     return {
+      hiddenBy,
       id: rule.id,
       field: info.code,
       code: `rule:${rule.id}`,
       table: info.table,
       segments: segmentsOf(rule.field, info.table),
-      when: rule.when === undefined ? null : compileRule(rule.when),
-      assert: compileRule(rule.assert),
+      when: rule.when === undefined ? null : compileRule(rule.when, true, wrap),
+      assert: compileRule(rule.assert, true, wrap),
       message: compileMessage(rule.message, index),
       severity: rule.severity ?? 'error',
     };
   });
+  const children = childMap(index);
   const compiled: CompiledForm = {
-    definition, index, children: childMap(index), nodes, sections, validations, validate: analysis.validate,
+    definition, index, children, normalize: buildNormalizer(children), nodes, sections, validations, validate: analysis.validate,
   };
   cache.set(definition, compiled);
   return compiled;

@@ -4,7 +4,6 @@
 // validates the result with ajv and the definition's rules. Invalid data never throws: every
 // problem comes back as an Issue.
 import { compileForm, type CompiledForm, type CompiledNode, type CompiledValidation } from './compileForm';
-import { normalizeData } from './normalizeData';
 import type { CompiledRule, RootScope } from './rules/compileRule';
 import { truthy } from './rules/truthy';
 import type { EvaluationContext, EvaluationResult, FormData, FormDefinition, Issue } from './types';
@@ -85,15 +84,14 @@ function runNodes(form: CompiledForm, data: FormData, scope: RootScope, hidden: 
   }
 }
 
-function isHidden(pointer: string, hidden: ReadonlySet<string>): boolean {
+function isHidden(rule: CompiledValidation, row: number, hidden: ReadonlySet<string>): boolean {
   if (hidden.size === 0) return false;
-  for (let end = pointer.length; end > 0; end = pointer.lastIndexOf('/', end - 1)) {
-    if (hidden.has(pointer.slice(0, end))) return true;
-  }
+  for (const pointerAt of rule.hiddenBy) if (hidden.has(pointerAt(row))) return true;
   return false;
 }
 
-function checkOne(rule: CompiledValidation, scope: RootScope, pointer: string, prefix: string, issues: Issue[]): void {
+/** Checks one rule (on one row); the pointer and the message are made only when it fails. */
+function checkOne(form: CompiledForm, rule: CompiledValidation, scope: RootScope, row: number, issues: Issue[]): void {
   if (rule.when && !truthy(run(rule.when, scope))) return;
   if (truthy(run(rule.assert, scope))) return;
   let message: string;
@@ -102,15 +100,16 @@ function checkOne(rule: CompiledValidation, scope: RootScope, pointer: string, p
   } catch {
     message = rule.id;
   }
-  issues.push({ path: pointer, field: rule.field, code: rule.code, message: prefix + message, severity: rule.severity });
+  const prefix = rule.table === null ? '' : rowPrefix(rule.table, row, form.index);
+  issues.push({ path: pointerOf(rule.table, row, rule.segments), field: rule.field, code: rule.code, message: prefix + message, severity: rule.severity });
 }
 
 function ruleIssues(form: CompiledForm, data: FormData, scope: RootScope, hidden: ReadonlySet<string>): Issue[] {
   const issues: Issue[] = [];
+  scope.memo = new Map();
   for (const rule of form.validations) {
     if (rule.table === null) {
-      const pointer = pointerOf(null, 0, rule.segments);
-      if (!isHidden(pointer, hidden)) checkOne(rule, scope, pointer, '', issues);
+      if (!isHidden(rule, 0, hidden)) checkOne(form, rule, scope, 0, issues);
       continue;
     }
     const rows = data[rule.table];
@@ -118,13 +117,13 @@ function ruleIssues(form: CompiledForm, data: FormData, scope: RootScope, hidden
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       if (row === null || typeof row !== 'object' || Array.isArray(row)) continue;
-      const pointer = pointerOf(rule.table, i, rule.segments);
-      if (isHidden(pointer, hidden)) continue;
+      if (isHidden(rule, i, hidden)) continue;
       scope.row = row as Record<string, unknown>;
-      checkOne(rule, scope, pointer, rowPrefix(rule.table, i, form.index), issues);
+      checkOne(form, rule, scope, i, issues);
     }
     scope.row = undefined;
   }
+  scope.memo = undefined;
   return issues;
 }
 
@@ -139,7 +138,7 @@ export function rootScope(data: FormData, context: EvaluationContext): RootScope
 }
 
 export function evaluateCompiled(form: CompiledForm, input: unknown, context: EvaluationContext = {}): EvaluationResult {
-  const data = normalizeData(input, form.children);
+  const data = form.normalize(input);
   const scope = rootScope(data, context);
   const hidden = new Set<string>();
   runNodes(form, data, scope, hidden);

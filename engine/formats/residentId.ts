@@ -26,10 +26,12 @@ export function residentIdCheckDigit(first17: string): string {
   return CHECK_CHARS[sum % 11]!;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function calendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= days;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!);
 }
 
 /** The birth date an 18-digit number encodes, or null when it is not a real calendar date. */
@@ -47,9 +49,16 @@ export function genderOf(id: string): '男' | '女' | null {
   return Number(id[16]) % 2 === 1 ? '男' : '女';
 }
 
+let todayCache: { until: number; date: BirthDate } | null = null;
+
+/** Today's date, worked out at most once a minute (every ID number checked asks for it). */
 function today(): BirthDate {
-  const now = new Date();
-  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+  const now = Date.now();
+  if (!todayCache || now > todayCache.until) {
+    const d = new Date(now);
+    todayCache = { until: now + 60_000, date: { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() } };
+  }
+  return todayCache.date;
 }
 
 function compareDates(a: BirthDate, b: BirthDate): number {

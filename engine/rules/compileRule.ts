@@ -14,17 +14,35 @@ export interface RootScope {
   household: unknown;
   row: Record<string, unknown> | undefined;
   approval: Record<string, unknown> | undefined;
+  /** While a table's rows are checked: values that are the same for every row, computed once. */
+  memo?: Map<object, unknown>;
 }
 
 export type CompiledRule = (scope: any) => unknown;
 
+/** Wraps the closure of an operation compiled at the root (see memoizeRowInvariant). */
+export type WrapOperation = (node: unknown, compiled: CompiledRule) => CompiledRule;
+
+let currentWrap: WrapOperation | null = null;
+
 export class RuleCompileError extends Error {}
 
-export function compileRule(rule: unknown, atRoot = true): CompiledRule {
-  return compile(rule, atRoot);
+export function compileRule(rule: unknown, atRoot = true, wrap?: WrapOperation): CompiledRule {
+  const previous = currentWrap;
+  currentWrap = wrap ?? null;
+  try {
+    return compile(rule, atRoot);
+  } finally {
+    currentWrap = previous;
+  }
 }
 
 function compile(node: unknown, atRoot: boolean): CompiledRule {
+  const compiled = compileNode(node, atRoot);
+  return currentWrap && atRoot && operatorOf(node) !== null ? currentWrap(node, compiled) : compiled;
+}
+
+function compileNode(node: unknown, atRoot: boolean): CompiledRule {
   if (Array.isArray(node)) {
     const items = node.map((item) => compile(item, atRoot));
     return (s) => items.map((item) => item(s));
@@ -68,11 +86,21 @@ export function pathReader(path: string, atRoot: boolean): (s: any) => unknown {
   const rest = base !== undefined || !atRoot ? segments.slice(base !== undefined ? 1 : 0) : segments;
   const start: (s: any) => unknown = base !== undefined ? (s: RootScope) => s[base] : atRoot ? (s: RootScope) => s.data : (s) => s;
   if (rest.length === 1) {
+    // The common reads ("A28", "$row.A7", an element's "A17"), without a second closure call.
     const key = rest[0]!;
-    return (s) => {
-      const cur = start(s);
-      return cur === null || cur === undefined ? undefined : (cur as Record<string, unknown>)[key];
-    };
+    if (base !== undefined) {
+      return (s: RootScope) => {
+        const cur = s[base] as Record<string, unknown> | null | undefined;
+        return cur === null || cur === undefined ? undefined : cur[key];
+      };
+    }
+    if (atRoot) {
+      return (s: RootScope) => {
+        const cur = s.data as Record<string, unknown> | null | undefined;
+        return cur === null || cur === undefined ? undefined : cur[key];
+      };
+    }
+    return (s) => (s === null || s === undefined ? undefined : (s as Record<string, unknown>)[key]);
   }
   return (s) => {
     let cur = start(s);
