@@ -13,7 +13,8 @@ export function refuseNul(): MiddlewareHandler<AppEnv> {
     const type = c.req.header('content-type') ?? '';
     if (c.req.method !== 'GET' && type.includes('json')) {
       const text = await c.req.text();
-      if (text.includes('\u0000') || ESCAPED_NUL.test(text)) {
+      const suspect = text.includes('\u0000') || text.includes('\\u0000') || text.includes('\\U0000');
+      if (suspect && (text.includes('\u0000') || ESCAPED_NUL.test(text))) {
         throw new Problem('bad_request', '请求内容含有不允许的空字符（\\u0000），请删除后重试');
       }
     }

@@ -101,8 +101,9 @@ export async function createSubmission(deps: Deps, user: UserRecord, formId: str
   return { record, replayed: false };
 }
 
-/** Head name and ID of an identification, as the form's own effects would record them. */
+/** Head name and ID of an identification, as the form's own effects would record them (its setFields only). */
 export function headOf(definition: FormDefinition, data: FormData, month: string): { headName: string; headIdNumber: string } {
-  const created = applyEffects(definition, data, null, { month }).household;
+  const effects = (definition.registry?.effects ?? []).filter((e) => e.type === 'setFields');
+  const created = applyEffects({ ...definition, registry: { ...definition.registry, effects } }, data, null, { month }).household;
   return { headName: created?.headName ?? '', headIdNumber: created?.headIdNumber ?? '' };
 }

@@ -1,6 +1,6 @@
 // What changed between two versions of a submission's data, field by field (table cells by row),
 // for the history reviewers read: "A28 工资性收入（元）: 12000 → 15000".
-import { labelOf, type FieldIndex, type FormData } from '../../engine/index';
+import { labelOf, type FieldIndex, type FieldInfo, type FormData } from '../../engine/index';
 
 export interface FieldChange {
   field: string;
@@ -9,6 +9,30 @@ export interface FieldChange {
 }
 
 const LIMIT = 100;
+
+const columnsCache = new WeakMap<FieldIndex, Map<string, FieldInfo[]>>();
+
+/** The fields directly inside a table or object, looked up once per form. */
+function childrenOf(index: FieldIndex, key: string): FieldInfo[] {
+  let byKey = columnsCache.get(index);
+  if (!byKey) {
+    byKey = new Map();
+    for (const info of index.fields.values()) {
+      if (info.parent === null) continue;
+      if (!byKey.has(info.parent)) byKey.set(info.parent, []);
+      byKey.get(info.parent)!.push(info);
+    }
+    columnsCache.set(index, byKey);
+  }
+  return byKey.get(key) ?? [];
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === undefined || a === null) return b === undefined || b === null;
+  if (typeof a !== 'object' || typeof b !== 'object' || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
 
 function leafChanges(before: unknown, after: unknown, pointer: string, key: string, index: FieldIndex, out: FieldChange[]): void {
   if (out.length >= LIMIT) return;
@@ -20,7 +44,7 @@ function leafChanges(before: unknown, after: unknown, pointer: string, key: stri
       out.push({ field: pointer, from: before, to: after });
       return;
     }
-    const children = [...index.fields.values()].filter((f) => f.parent === key);
+    const children = childrenOf(index, key);
     const rows = info.kind === 'table' ? Math.max((a as unknown as unknown[]).length ?? 0, (b as unknown as unknown[]).length ?? 0) : 0;
     if (info.kind === 'table') {
       for (let i = 0; i < rows; i++) {
@@ -37,7 +61,7 @@ function leafChanges(before: unknown, after: unknown, pointer: string, key: stri
     }
     return;
   }
-  if (JSON.stringify(before ?? null) === JSON.stringify(after ?? null)) return;
+  if (same(before, after)) return;
   const schema = info?.schema ?? {};
   out.push({
     field: pointer,
