@@ -34,7 +34,7 @@ export function withOptions(schema: JsonSchema, list: OptionList): JsonSchema {
   const choice: JsonSchema = list.coded
     ? { ...rest, type: 'string', oneOf: options.map((o) => ({ const: o.code.trim(), title: o.label.trim() || o.code.trim() })) }
     : { ...rest, type: 'string', enum: options.map((o) => o.label.trim()) };
-  return schema.type === 'array' ? { ...schema, items: choice, uniqueItems: true } : { ...schema, ...choice };
+  return schema.type === 'array' ? { ...schema, items: choice, uniqueItems: true } : choice;
 }
 
 export function parsePastedOptions(text: string): OptionList {

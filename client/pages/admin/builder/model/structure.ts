@@ -86,6 +86,8 @@ function dropTargets(definition: FormDefinition, key: string): void {
     if (rules.visibility) rules.visibility = rules.visibility.filter((r) => !gone(r.field));
     if (rules.computed) rules.computed = rules.computed.filter((r) => !gone(r.field));
     if (rules.validations) rules.validations = rules.validations.filter((r) => !gone(r.field));
+    for (const k of ['visibility', 'computed', 'validations'] as const) if (rules[k]?.length === 0) delete rules[k];
+    if (Object.keys(rules).length === 0) delete definition.rules;
   }
   const { table, name } = splitKey(key);
   const prefill = definition.registry?.prefill;
@@ -209,8 +211,13 @@ export function renameField(definition: FormDefinition, key: string, newName: st
   if (newName === name) return key;
   const holder = holderOf(definition, table)!;
   const schema = { ...propertiesOf(holder)[name]! };
-  const title = splitTitle(name, schema.title as string | undefined);
+  const oldTitle = schema.title as string | undefined;
+  const title = splitTitle(name, oldTitle);
   if (title.withCode) schema.title = joinTitle(newName, title.label, true);
+  // Messages lead with the field's title ("A28 工资性收入（元）：…"): the new code goes there too.
+  if (oldTitle && schema.title !== oldTitle) {
+    for (const v of definition.rules?.validations ?? []) v.message = v.message.split(oldTitle).join(schema.title as string);
+  }
   const ui = uiOf(definition, key);
   const required = isRequired(definition, key);
   setRequired(definition, key, false);

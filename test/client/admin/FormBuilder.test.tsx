@@ -1,0 +1,182 @@
+// The form builder in jsdom with the real engine and renderer (the server answered by a stand-in):
+// fields added, renamed, moved, duplicated and deleted in the tree; options pasted from Excel; a
+// formula's error shown as it is typed; a condition built from clauses — each seen in the live
+// preview and in the draft the page saves.
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FormDefinition } from '../../../engine/index';
+import { SessionProvider } from '../../../client/app/SessionContext';
+import { BuilderPage } from '../../../client/pages/admin/builder/BuilderPage';
+import { mockServer, type MockServer } from './mockServer';
+
+const definition: FormDefinition = {
+  id: 'f-test', title: '务工收入核查表',
+  schema: {
+    type: 'object',
+    properties: {
+      A1: { type: 'boolean', title: 'A1 是否外出务工' },
+      A2: { type: 'string', title: 'A2 务工地点', maxLength: 50 },
+      B1: { type: 'number', minimum: 0, title: 'B1 工资性收入（元）' },
+      B2: { type: 'number', readOnly: true, title: 'B2 收入的一半（元）' },
+    },
+  },
+  sections: [
+    { id: 'work', title: '一、务工', fields: ['A1', 'A2'] },
+    { id: 'income', title: '二、收入', fields: ['B1', 'B2'] },
+  ],
+  rules: { computed: [{ field: 'B2', value: { '/': [{ var: ['B1', 0] }, 2] } }] },
+};
+
+let server: MockServer;
+
+beforeEach(() => {
+  server = mockServer();
+  server.on('GET', '/api/forms/f-test/draft', () => ({ definition: null }));
+  server.on('GET', '/api/forms/f-test', () => ({ id: 'f-test', title: definition.title, version: 1, definition }));
+  server.on('GET', '/api/forms/f-test/cases', () => ({ cases: [] }));
+  server.on('GET', '/api/campaigns', () => ({ items: [{ id: 'c-2022', title: '2022年度', year: 2022, parameters: {}, forms: ['f-test'], status: 'open', divisions: [], description: '', createdAt: '' }] }));
+  server.on('GET', '/api/households', () => ({ items: [], total: 0, page: 1, pageSize: 50 }));
+  server.on('PUT', '/api/forms/f-test/draft', (body) => ({ definition: body.definition, problems: [] }));
+  vi.spyOn(window, 'confirm').mockReturnValue(true);
+});
+afterEach(() => {
+  server.restore();
+  vi.restoreAllMocks();
+});
+
+async function openBuilder() {
+  const view = render(<SessionProvider><BuilderPage formId="f-test" /></SessionProvider>);
+  await screen.findByRole('navigation', { name: '表单结构' });
+  return view;
+}
+
+const tree = () => screen.getByRole('navigation', { name: '表单结构' });
+const sectionFields = (title: string) => within(tree()).getByRole('list', { name: `${title} 的字段` });
+const fieldTitles = (title: string) => within(sectionFields(title)).getAllByRole('listitem').map((li) => li.querySelector('.node-title')?.textContent).filter(Boolean);
+const editor = () => screen.getByRole('region', { name: /^编辑 / });
+const preview = () => screen.getByRole('region', { name: '预览' });
+
+async function savedDraft(): Promise<FormDefinition> {
+  fireEvent.click(screen.getByRole('button', { name: '保存草稿' }));
+  await screen.findByText(/草稿已保存/);
+  return server.requests.filter((r) => r.method === 'PUT' && r.path === '/api/forms/f-test/draft').at(-1)!.body.definition;
+}
+
+describe('the form builder', () => {
+  it('adds a field to a section, names it, moves it up, duplicates and deletes it', async () => {
+    await openBuilder();
+    fireEvent.click(within(sectionFields('一、务工')).getByRole('button', { name: '＋ 添加字段' }));
+    expect(within(editor()).getByRole('heading')).toHaveTextContent('A3 新字段');
+    fireEvent.change(within(editor()).getByLabelText('名称'), { target: { value: '务工月数' } });
+    expect(fieldTitles('一、务工')).toEqual(['A1 是否外出务工', 'A2 务工地点', 'A3 务工月数']);
+
+    fireEvent.click(within(tree()).getByRole('button', { name: '上移 A3 务工月数' }));
+    expect(fieldTitles('一、务工')).toEqual(['A1 是否外出务工', 'A3 务工月数', 'A2 务工地点']);
+    fireEvent.click(within(tree()).getByRole('button', { name: '复制 A3 务工月数' }));
+    expect(fieldTitles('一、务工')).toEqual(['A1 是否外出务工', 'A3 务工月数', 'A4 务工月数', 'A2 务工地点']);
+    expect(within(editor()).getByRole('heading')).toHaveTextContent('A4 务工月数');
+    fireEvent.click(within(tree()).getByRole('button', { name: '删除 A4 务工月数' }));
+    expect(fieldTitles('一、务工')).toEqual(['A1 是否外出务工', 'A3 务工月数', 'A2 务工地点']);
+
+    const saved = await savedDraft();
+    expect(saved.sections![0]!.fields).toEqual(['A1', 'A3', 'A2']);
+    expect(Object.keys(saved.schema.properties as object)).toEqual(['A1', 'A3', 'A2', 'B1', 'B2']);
+    expect((saved.schema.properties as Record<string, unknown>).A3).toEqual({ type: 'string', title: 'A3 务工月数', maxLength: 50 });
+  });
+
+  it('fills a single choice\'s options from a column pasted from Excel, codes and labels', async () => {
+    await openBuilder();
+    fireEvent.click(within(tree()).getByRole('button', { name: /A2 务工地点/ }));
+    fireEvent.change(within(editor()).getByRole('combobox', { name: /^类型/ }), { target: { value: 'choice' } });
+    fireEvent.change(within(editor()).getByRole('textbox', { name: '从 Excel 粘贴' }), { target: { value: '1\t乡（镇）内\r\n2\t县外省内\r\n3\t省外\r\n' } });
+    fireEvent.click(within(editor()).getByRole('button', { name: '用粘贴的内容替换选项' }));
+    expect(within(editor()).getByRole('checkbox', { name: /选项带代码/ })).toBeChecked();
+    expect(within(editor()).getByRole('textbox', { name: '第 2 项的代码' })).toHaveValue('2');
+    expect(within(editor()).getByRole('textbox', { name: '第 2 项' })).toHaveValue('县外省内');
+    await waitFor(() => expect(within(preview()).getByRole('radio', { name: '省外' })).toBeInTheDocument());
+    const saved = await savedDraft();
+    expect((saved.schema.properties as Record<string, unknown>).A2).toEqual({
+      type: 'string', title: 'A2 务工地点', oneOf: [{ const: '1', title: '乡（镇）内' }, { const: '2', title: '县外省内' }, { const: '3', title: '省外' }],
+    });
+  });
+
+  it('shows a formula\'s error as it is typed, underlined, and applies the formula once it compiles', async () => {
+    await openBuilder();
+    fireEvent.click(within(tree()).getByRole('button', { name: /B2 收入的一半/ }));
+    const formula = within(editor()).getByRole('textbox', { name: '计算公式' });
+    expect(formula).toHaveValue('B1 / 2');
+    fireEvent.change(formula, { target: { value: 'B1 * ' } });
+    expect(within(editor()).getByRole('alert')).toHaveTextContent('后面缺少数值');
+    expect(formula).toHaveAttribute('aria-invalid', 'true');
+    expect(editor().querySelector('.formula-mirror mark')).toHaveTextContent('*');
+    expect(screen.getByRole('button', { name: '保存草稿' })).toBeDisabled();
+    fireEvent.change(formula, { target: { value: 'B1 * B9' } });
+    expect(within(editor()).getByRole('alert')).toHaveTextContent('没有字段 B9');
+    fireEvent.change(formula, { target: { value: 'B1 * 2' } });
+    expect(within(editor()).queryByRole('alert')).toBeNull();
+    expect(within(editor()).getByText('结果：数字')).toBeInTheDocument();
+
+    await waitFor(() => expect(preview().querySelector('#root\\/B1')).not.toBeNull());
+    await act(async () => new Promise((r) => setTimeout(r, 450)));
+    fireEvent.change(preview().querySelector('#root\\/B1')!, { target: { value: '1200' } });
+    expect(preview().querySelector('[data-pointer="/B2"] output')).toHaveTextContent('2,400');
+    const saved = await savedDraft();
+    expect(saved.rules!.computed).toEqual([{ field: 'B2', value: { '*': [{ var: ['B1', 0] }, 2] } }]);
+  });
+
+  it('builds "show when A1 是 是" from clauses, and the preview shows the field only then', async () => {
+    await openBuilder();
+    fireEvent.click(within(tree()).getByRole('button', { name: /A2 务工地点/ }));
+    fireEvent.click(within(editor()).getByRole('button', { name: '添加条件' }));
+    fireEvent.change(within(editor()).getByRole('combobox', { name: '条件 1 的字段' }), { target: { value: 'A1' } });
+    fireEvent.change(within(editor()).getByRole('combobox', { name: '条件 1 的比较' }), { target: { value: 'is' } });
+    expect(within(editor()).getByRole('alert')).toHaveTextContent('请填写');
+    fireEvent.change(within(editor()).getByRole('combobox', { name: '条件 1 的值' }), { target: { value: 'true' } });
+    expect(within(editor()).queryByRole('alert')).toBeNull();
+    expect(within(tree()).getByRole('button', { name: /^A2 务工地点/ })).toHaveTextContent('有条件');
+
+    await waitFor(() => expect(preview().querySelector('[data-pointer="/A2"]')).toBeNull());
+    fireEvent.click(within(preview().querySelector<HTMLElement>('[data-pointer="/A1"]')!).getByRole('radio', { name: '是' }));
+    expect(preview().querySelector('[data-pointer="/A2"]')).not.toBeNull();
+    const saved = await savedDraft();
+    expect(saved.rules!.visibility).toEqual([{ field: 'A2', when: expect.anything() }]);
+  });
+
+  it('refuses a code already taken, and renames a field everywhere once the code is free', async () => {
+    await openBuilder();
+    fireEvent.click(within(tree()).getByRole('button', { name: /B1 工资性收入/ }));
+    const code = within(editor()).getByRole('textbox', { name: '编码' });
+    fireEvent.change(code, { target: { value: 'B2' } });
+    expect(within(editor()).getByRole('alert')).toHaveTextContent('编码 B2 已被使用');
+    fireEvent.change(code, { target: { value: 'B5' } });
+    fireEvent.blur(code);
+    expect(within(editor()).getByRole('heading')).toHaveTextContent('B5 工资性收入（元）');
+    const saved = await savedDraft();
+    expect(saved.rules!.computed![0]!.value).toEqual({ '/': [{ var: ['B5', 0] }, 2] });
+  });
+
+  it('saves the preview as a test case with what comes out, and a changed formula then fails it with the engine\'s reason', async () => {
+    server.on('PUT', '/api/forms/f-test/cases', (body) => ({ cases: body.cases }));
+    await openBuilder();
+    await waitFor(() => expect(preview().querySelector('#root\\/B1')).not.toBeNull());
+    fireEvent.change(preview().querySelector('#root\\/B1')!, { target: { value: '1000' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存为测试用例' }));
+    const form = screen.getByRole('form', { name: '保存测试用例' });
+    fireEvent.change(within(form).getByRole('textbox', { name: '用例名称' }), { target: { value: '工资 1000 元' } });
+    expect(within(form).getByRole('checkbox', { name: 'B2 收入的一半（元） = 500' })).toBeChecked();
+    fireEvent.click(within(form).getByRole('button', { name: '保存测试用例' }));
+    await waitFor(() => expect(screen.getByRole('tab', { name: '测试用例（1）' })).toBeInTheDocument());
+    const saved = server.requests.find((r) => r.method === 'PUT' && r.path === '/api/forms/f-test/cases')!.body.cases;
+    expect(saved).toEqual([{ name: '工资 1000 元', params: {}, data: { B1: 1000, B2: 500 }, expect: { valid: true, values: { '/B2': 500 } } }]);
+
+    fireEvent.click(screen.getByRole('tab', { name: '测试用例（1）' }));
+    fireEvent.click(screen.getByRole('button', { name: '运行全部测试用例' }));
+    expect(screen.getByText('全部通过（共 1 项）')).toBeInTheDocument();
+
+    fireEvent.click(within(tree()).getByRole('button', { name: /B2 收入的一半/ }));
+    fireEvent.change(within(editor()).getByRole('textbox', { name: '计算公式' }), { target: { value: 'B1 * 2' } });
+    fireEvent.click(screen.getByRole('button', { name: '运行全部测试用例' }));
+    expect(screen.getByText('1 项未通过（共 1 项）')).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: '工资 1000 元 未通过的原因' })).getByRole('listitem')).toHaveTextContent('【2022年度】/B2 应为 500，实际为 2000');
+  });
+});
