@@ -136,6 +136,26 @@ describe('an officer on a phone', () => {
     await context.close();
   });
 
+  it('opens with no signal after one visit, showing the village as it was kept', async () => {
+    const context = await phone(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, 'shimiao');
+    await page.waitForURL(/\/villages\/500118104201/);
+    await page.locator('.households li').first().waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await page.locator('.households li').first().waitFor();
+    const names = await page.locator('.households li strong').allTextContents();
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText(/无网络，显示的是/).waitFor();
+    expect(await page.locator('.households li strong').allTextContents()).toEqual(names);
+    await page.locator('.households li a').first().click();
+    await page.getByText(/当前无网络/).waitFor();
+    await context.close();
+  });
+
   it('corrects and resubmits a submission the township returned with a comment', async () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
