@@ -196,3 +196,152 @@ export interface ImportResult {
   updated: number;
   problems: ImportProblem[];
 }
+
+// The reviewer's pages (the table, review, progress, data quality).
+
+export interface ReviewRow {
+  id: string;
+  formVersion: number;
+  campaignId: string;
+  householdId: string | null;
+  divisionCode: string;
+  villageName: string;
+  headName: string;
+  headIdNumber: string;
+  status: SubmissionStatus;
+  statusLabel: string;
+  reviewLevel: number;
+  /** The title of the review level it waits on, while submitted. */
+  waitingOn: string | null;
+  /** This user may approve or return it now. */
+  canReview: boolean;
+  returnComment: string | null;
+  revision: number;
+  createdBy: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  approvedAt: string | null;
+  keyValues: Record<string, string | number | null>;
+  errorCount: number;
+  warningCount: number;
+}
+
+export interface ReviewLevelInfo {
+  id: string;
+  title: string;
+  divisionDigits: number;
+}
+
+export interface DivisionCount {
+  divisionCode: string;
+  count: number;
+}
+
+export interface ReviewRowsPage extends Paged<ReviewRow> {
+  columns: { key: string; title: string }[];
+  levels: ReviewLevelInfo[];
+  /** The level this reviewer acts at; null for an administrator (any level). */
+  myLevel: number | null;
+  byDivision: DivisionCount[];
+}
+
+export interface ReviewCampaign extends CampaignSummary {
+  forms: string[];
+  status: 'open' | 'closed';
+}
+
+export interface ApprovalResult {
+  id: string;
+  outcome: 'approved' | 'refused';
+  status?: SubmissionStatus;
+  waitingOn?: string | null;
+  revision?: number;
+  code?: string;
+  message?: string;
+}
+
+export interface ApprovalsAnswer {
+  approved: number;
+  refused: number;
+  results: ApprovalResult[];
+}
+
+export interface ProgressCounts {
+  expected: number;
+  missing: number;
+  draft: number;
+  submitted: number;
+  returned: number;
+  approved: number;
+}
+
+export interface VillageProgress extends ProgressCounts {
+  code: string;
+  name: string;
+}
+
+export interface ProgressReport {
+  form: { id: string; title: string };
+  campaign: { id: string; title: string; year: number };
+  /** Kinds expected to fill the form; null: none (only what was filled is counted). */
+  kinds: string[] | null;
+  townships: (VillageProgress & { villages: VillageProgress[] })[];
+  total: ProgressCounts;
+  byKind: (ProgressCounts & { kind: string })[];
+}
+
+export interface MissingHousehold {
+  id: string;
+  divisionCode: string;
+  villageName: string;
+  headName: string;
+  headIdNumber: string;
+  kind: string | null;
+  phone: string | null;
+  address: string | null;
+  memberCount: number;
+}
+
+export interface VillageCount {
+  code: string;
+  name: string;
+  count: number;
+}
+
+export interface WarnedSubmission {
+  id: string;
+  formId: string;
+  formTitle: string;
+  formVersion: number;
+  campaignId: string;
+  divisionCode: string;
+  villageName: string;
+  householdId: string | null;
+  headName: string;
+  headIdNumber: string;
+  status: SubmissionStatus;
+  statusLabel: string;
+  warnings: { path: string; field: string; message: string }[];
+}
+
+/** A household registering a duplicated ID number; outside the user's area only its division is shown. */
+export interface DuplicateHolder {
+  inScope: boolean;
+  divisionCode: string;
+  villageName: string;
+  householdId?: string;
+  headName?: string;
+  headIdNumber?: string;
+  memberName?: string;
+  relation?: string | null;
+}
+
+export interface DuplicateNumber {
+  idNumber: string;
+  holders: DuplicateHolder[];
+}
+
+export interface QualityAnswer<T> extends Paged<T> {
+  villages: VillageCount[];
+}

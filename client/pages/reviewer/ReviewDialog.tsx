@@ -1,0 +1,77 @@
+// The review of one submission: return it to the officer with a comment (required: the village
+// must know what to fix) or approve it (a comment is optional). The server's refusal (already
+// approved, changed meanwhile, not at this reviewer's level) is shown in its own words.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { ApiError, OfflineError } from '../../api/http';
+import type { Submission } from '../../api/types';
+import { t } from '../../i18n/t';
+import { reviewerApi } from './reviewerApi';
+
+interface Props {
+  submissionId: string;
+  decision: 'approve' | 'return';
+  onClose(): void;
+  onDone(record: Submission): void;
+}
+
+export function ReviewDialog({ submissionId, decision, onClose, onDone }: Props) {
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const titleId = useId();
+  const fieldId = useId();
+  const box = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => box.current?.focus(), []);
+  useEffect(() => {
+    const close = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !busy) onClose();
+    };
+    window.addEventListener('keydown', close);
+    return () => window.removeEventListener('keydown', close);
+  }, [busy, onClose]);
+
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    const text = comment.trim();
+    if (decision === 'return' && !text) {
+      setError(t('rv_commentRequired'));
+      box.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await reviewerApi.review(submissionId, decision, text));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : e instanceof OfflineError ? t('networkError') : t('serverError'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const returning = decision === 'return';
+  return (
+    <div className="rv-dialog-backdrop">
+      <form className="rv-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onSubmit={send} noValidate>
+        <h2 id={titleId}>{returning ? t('rv_returnTitle') : t('rv_approveTitle')}</h2>
+        <label htmlFor={fieldId}>{returning ? t('rv_returnComment') : t('rv_approveComment')}</label>
+        <textarea
+          id={fieldId}
+          ref={box}
+          value={comment}
+          maxLength={2000}
+          placeholder={returning ? t('rv_returnPlaceholder') : ''}
+          aria-invalid={error && returning && !comment.trim() ? true : undefined}
+          onChange={(e) => setComment(e.target.value)}
+        />
+        {error ? <p className="rv-error" role="alert">{error}</p> : null}
+        <div className="rv-dialog-actions">
+          <button type="button" onClick={onClose} disabled={busy}>{t('rv_cancel')}</button>
+          <button type="submit" className={returning ? 'danger' : 'primary'} disabled={busy}>
+            {busy ? t('rv_sending') : returning ? t('rv_return') : t('rv_approve')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

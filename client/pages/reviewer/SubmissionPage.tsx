@@ -1,0 +1,133 @@
+// One submission for review: shown read-only in the officer's own renderer against the form
+// version it was filled with (the campaign's parameters, the household), its stored issues
+// beside the fields, the corrections of registry values, its history, and the registry household
+// beside it; 通过 / 退回 when this reviewer may act on it now.
+import { useMemo, useState } from 'react';
+import { compileForm, type Household } from '../../../engine/index';
+import { Link } from '../../app/router';
+import { useSession } from '../../app/SessionContext';
+import type { FormVersion, HouseholdDetail, Submission, SubmissionDetail } from '../../api/types';
+import { ErrorMessage, Layout, Loading } from '../../components/Layout';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useLoad } from '../../components/useLoad';
+import { FormRenderer } from '../../form/FormRenderer';
+import { FormSession } from '../../form/FormSession';
+import { t } from '../../i18n/t';
+import { CorrectionsPanel } from './CorrectionsPanel';
+import { formatTime } from './formatTime';
+import { HouseholdPanel } from './HouseholdPanel';
+import { mayReview } from './mayReview';
+import { ReviewDialog } from './ReviewDialog';
+import { reviewerApi } from './reviewerApi';
+import { useCatalog } from './ReviewerCatalog';
+import { SubmissionHistory } from './SubmissionHistory';
+import { LAST_TABLE_KEY } from './SubmissionsPage';
+
+interface Loaded {
+  submission: SubmissionDetail;
+  form: FormVersion;
+  household: HouseholdDetail | null;
+}
+
+async function load(id: string): Promise<Loaded> {
+  const submission = await reviewerApi.submission(id);
+  const [form, household] = await Promise.all([
+    reviewerApi.formVersion(submission.formId, submission.formVersion),
+    submission.householdId ? reviewerApi.household(submission.householdId) : Promise.resolve(null),
+  ]);
+  return { submission, form, household };
+}
+
+export function SubmissionPage({ id }: { id: string }) {
+  const loaded = useLoad(() => load(id), [id]);
+  // Kept here: the view is made anew for the submission's new revision after a review.
+  const [notice, setNotice] = useState<string | null>(null);
+  const back = sessionStorage.getItem(LAST_TABLE_KEY) ?? '/review';
+  if (!loaded.value) {
+    return (
+      <Layout title={t('rv_submission')} back={back} wide>
+        {loaded.error ? <ErrorMessage message={loaded.error} retry={loaded.reload} /> : <Loading />}
+      </Layout>
+    );
+  }
+  return (
+    <SubmissionView
+      key={`${loaded.value.submission.id}-${loaded.value.submission.revision}`}
+      {...loaded.value} back={back} notice={notice}
+      reviewed={(message) => {
+        setNotice(message);
+        loaded.reload();
+      }}
+    />
+  );
+}
+
+function SubmissionView({ submission, form, household, back, notice, reviewed }: Loaded & { back: string; notice: string | null; reviewed(message: string): void }) {
+  const { user } = useSession();
+  const catalog = useCatalog();
+  const definition = form.definition;
+  const [dialog, setDialog] = useState<'approve' | 'return' | null>(null);
+  const campaign = catalog.campaigns.find((c) => c.id === submission.campaignId);
+  const session = useMemo(() => {
+    const s = new FormSession({
+      form: compileForm(definition),
+      context: { params: campaign?.parameters ?? {}, household: household as Household | null },
+      data: submission.data,
+    });
+    s.showServerIssues([...submission.errors, ...submission.warnings]);
+    return s;
+  }, [definition, campaign, household, submission]);
+  const canAct = user ? mayReview(user, definition, submission) : false;
+  const done = (record: Submission) => {
+    setDialog(null);
+    reviewed(record.status === 'returned' ? t('rv_returnedDone') : record.status === 'approved' ? t('rv_approvedDone') : t('rv_approvedNext', { level: record.waitingOn ?? '' }));
+  };
+  const issues = [...submission.errors, ...submission.warnings];
+
+  return (
+    <Layout title={`${definition.title} · ${submission.headName}`} back={back} wide>
+      <div className="rv-submission">
+        <div className="rv-submission-main">
+          <div className="form-meta">
+            <StatusBadge status={submission.status} />
+            {submission.waitingOn ? <span>{t('rv_waitingFor', { level: submission.waitingOn })}</span> : null}
+            <span>{campaign?.title ?? submission.campaignId}</span>
+            <span>{t('rv_formVersionNote', { n: submission.formVersion })}</span>
+            <span>{t('rv_submittedAt')} {formatTime(submission.submittedAt) || '—'}</span>
+          </div>
+          {submission.status === 'returned' && submission.returnComment ? (
+            <div className="banner returned" role="status">{t('rv_statusReturned', { comment: submission.returnComment })} · {t('rv_waitingOfficer')}</div>
+          ) : null}
+          <FormRenderer definition={definition} session={session} readOnlyView />
+        </div>
+        <aside className="rv-submission-side">
+          <section className="panel rv-actions">
+            {notice ? <p className="banner ok" role="status">{notice}</p> : null}
+            {canAct ? (
+              <div className="rv-action-buttons">
+                <button type="button" className="primary" onClick={() => setDialog('approve')}>{t('rv_approve')}</button>
+                <button type="button" className="danger" onClick={() => setDialog('return')}>{t('rv_return')}</button>
+              </div>
+            ) : submission.status === 'submitted' ? <p className="muted">{t('rv_notYours', { level: submission.waitingOn ?? '' })}</p> : null}
+            <Link to={back} className="button">{t('rv_backToList')}</Link>
+          </section>
+          {issues.length ? (
+            <section className="panel">
+              <h2>{t('rv_issuesOfSubmission')}</h2>
+              <ul className="rv-issues">
+                {issues.map((issue, i) => <li key={i} className={`issue ${issue.severity}`}>{issue.message}</li>)}
+              </ul>
+            </section>
+          ) : null}
+          <CorrectionsPanel corrections={submission.corrections} />
+          <section className="panel">
+            <h2>{t('rv_history')}</h2>
+            <SubmissionHistory history={submission.history} definition={definition} />
+          </section>
+          <HouseholdPanel household={household} />
+        </aside>
+      </div>
+      {dialog ? <ReviewDialog submissionId={submission.id} decision={dialog} onClose={() => setDialog(null)} onDone={done} /> : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,49 @@
+// The reviewer's calls to the server, typed: the table, reviews one at a time and many at once,
+// progress, data quality, and the catalogues the pages are built from.
+import { api } from '../../api/http';
+import type {
+  ApprovalsAnswer, Division, DuplicateNumber, FormSummary, FormVersion, HouseholdDetail, MissingHousehold, Paged, ProgressReport,
+  QualityAnswer, ReviewCampaign, ReviewRow, ReviewRowsPage, Submission, SubmissionDetail, WarnedSubmission,
+} from '../../api/types';
+import { tableSearch, type TableQuery } from './tableQuery';
+
+const enc = encodeURIComponent;
+
+function search(params: Record<string, string | number | undefined>): string {
+  const out = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== '') out.set(name, String(value));
+  const text = out.toString();
+  return text ? `?${text}` : '';
+}
+
+export const reviewerApi = {
+  forms: () => api<{ items: FormSummary[] }>('GET', '/api/forms'),
+  campaigns: () => api<{ items: ReviewCampaign[] }>('GET', '/api/campaigns'),
+  divisions: () => api<{ items: Division[] }>('GET', '/api/divisions'),
+  rows: (formId: string, query: TableQuery) => api<ReviewRowsPage>('GET', `/api/forms/${enc(formId)}/review-rows?${tableSearch(query)}`),
+  submission: (id: string) => api<SubmissionDetail>('GET', `/api/submissions/${enc(id)}`),
+  formVersion: (formId: string, version: number) => api<FormVersion>('GET', `/api/forms/${enc(formId)}/versions/${version}`),
+  household: (id: string) => api<HouseholdDetail>('GET', `/api/households/${enc(id)}`),
+  review: (id: string, decision: 'approve' | 'return', comment: string) =>
+    api<Submission>('POST', `/api/submissions/${enc(id)}/review`, { decision, ...(comment ? { comment } : {}) }),
+  approveMany: (rows: Pick<ReviewRow, 'id' | 'revision'>[], comment?: string) =>
+    api<ApprovalsAnswer>('POST', '/api/approvals', { items: rows.map(({ id, revision }) => ({ id, revision })), ...(comment ? { comment } : {}) }),
+  progress: (formId: string, campaign?: string, division?: string) =>
+    api<ProgressReport>('GET', `/api/forms/${enc(formId)}/progress${search({ campaign, division })}`),
+  missing: (formId: string, campaign: string | undefined, division: string | undefined, page: number) =>
+    api<Paged<MissingHousehold>>('GET', `/api/forms/${enc(formId)}/progress/missing${search({ campaign, division, page, pageSize: 50 })}`),
+  warnings: (form: string | undefined, division: string | undefined, page: number) =>
+    api<QualityAnswer<WarnedSubmission>>('GET', `/api/quality/warnings${search({ form, division, page, pageSize: 50 })}`),
+  duplicates: (division: string | undefined, page: number) =>
+    api<QualityAnswer<DuplicateNumber>>('GET', `/api/quality/duplicates${search({ division, page, pageSize: 50 })}`),
+};
+
+/** Where the table's export downloads from: its filters, without paging or order. */
+export function exportUrl(formId: string, query: Partial<TableQuery>, format: 'csv' | 'xlsx'): string {
+  const filters = tableSearch(query, 'filters');
+  return `/api/forms/${enc(formId)}/export?format=${format}${filters ? `&${filters}` : ''}`;
+}
+
+export function progressExportUrl(formId: string, campaign: string | undefined, division: string | undefined, format: 'csv' | 'xlsx', table?: 'summary' | 'missing'): string {
+  return `/api/forms/${enc(formId)}/progress/export${search({ format, campaign, division, table })}`;
+}
