@@ -178,6 +178,7 @@ export const zhAdmin = {
   ad_help: '填写说明',
   ad_helpPlaceholder: '显示在字段下方；可写 {{$params.incomeLine}} 引用活动参数',
   ad_fieldType: '类型',
+  ad_fieldSection: '所在分区',
   ad_fillingRules: '填写规则',
   ad_required: '必填（隐藏时不要求）',
   ad_readOnly: '只读（由系统计算或从农户信息带入）',

@@ -16,7 +16,7 @@ import {
 import { FIELD_TYPE_LABELS, FIELD_TYPES, fieldTypeOf, schemaForType, uiForType, type FieldType } from './model/fieldTypes';
 import { prefillOf, setPrefill } from './model/prefill';
 import { computedOf, setComputed, setVisibility, visibilityOf } from './model/rules';
-import { renameField } from './model/structure';
+import { moveFieldToSection, renameField, sectionOf } from './model/structure';
 import { TypeSettings } from './TypeSettings';
 
 function CodeInput({ fieldKey }: { fieldKey: string }) {
@@ -100,6 +100,14 @@ export function FieldEditor({ fieldKey }: { fieldKey: string }) {
         <label className="wide-field">{t('ad_help')}
           <textarea rows={2} value={typeof ui['ui:help'] === 'string' ? ui['ui:help'] : ''} onChange={(e) => setHelp(e.target.value)} placeholder={t('ad_helpPlaceholder')} />
         </label>
+        {!table && definition.sections?.length ? (
+          <label>{t('ad_fieldSection')}
+            <select value={sectionOf(definition, fieldKey)?.id ?? ''} onChange={(e) => change((d) => moveFieldToSection(d, fieldKey, e.target.value))}>
+              {sectionOf(definition, fieldKey) ? null : <option value="">{t('ad_looseFields')}</option>}
+              {definition.sections.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
+            </select>
+          </label>
+        ) : null}
         <label>{t('ad_fieldType')}
           <select value={type} onChange={(e) => setType(e.target.value as FieldType)}>
             {FIELD_TYPES.filter((ft) => !(table && ft === 'table')).map((ft) => <option key={ft} value={ft}>{FIELD_TYPE_LABELS[ft]}</option>)}
