@@ -1,0 +1,165 @@
+// The township reviewer's day at a desk, in Chromium against the real server and the demo
+// township: the villages' officers have submitted their 回头看 sheets (through the API here);
+// the reviewer narrows the table to one village, returns one sheet with a comment, approves
+// another from the table, exports the filtered table as XLSX (its rows must be the table's), and
+// reads the progress page, whose counts are checked against the database itself.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, desktop, launchBrowser, logIn, startServer, type RunningServer } from './harness';
+
+let server: RunningServer;
+let browser: Browser;
+const VILLAGE = '500118104201';
+const KINDS = ['脱贫不稳定户', '边缘易致贫户'];
+/** What a 回头看 sheet says beyond what the registry pre-fills: a household whose risk remains. */
+const ANSWERS = {
+  B1: false, B2: false, B3: false, B4: true, C1: false, C2: '6000-9000元', C3: '外出务工', C4: false,
+  monitors: [{ D1: '任晓东', D2: '13896512345' }],
+  D5: '因病', D6: ['缺劳动力'], D7: '户主2020年确诊慢性病，每月自付医药费约800元；家庭收入主要来源是务工，平均每月收入约2500元。',
+  D8: '健康帮扶', D9: ['综合保障'], D10: '2021-12',
+};
+
+async function session(username: string): Promise<{ cookie: string; csrf: string }> {
+  const response = await fetch(`${server.url}/api/session`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const body = (await response.json()) as { csrfToken: string };
+  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: body.csrfToken };
+}
+
+/** Each village's officer submits the 回头看 sheet of its monitored households whose risk remains. */
+async function officersSubmit(): Promise<void> {
+  for (const [officer, village] of [['shimiao', '500118104201'], ['shuangfeng', '500118104202'], ['taiping', '500118104203']]) {
+    const { cookie, csrf } = await session(officer!);
+    const list = await (await fetch(`${server.url}/api/households?division=${village}&pageSize=50`, { headers: { Cookie: cookie } })).json();
+    type H = { id: string; kind: string; riskEliminatedMonth?: string; address: string; headName: string; headIdNumber: string; members: unknown[]; mainRisk: string; identifiedMonth: string };
+    for (const h of (list.items as H[]).filter((x) => KINDS.includes(x.kind) && !x.riskEliminatedMonth)) {
+      const data = { A1: h.address, A2: h.headName, A3: h.headIdNumber, A4: h.members.length, A5: h.kind, A6: h.mainRisk, A7: h.identifiedMonth, ...ANSWERS };
+      const response = await fetch(`${server.url}/api/forms/lookback/submissions`, {
+        method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ id: randomUUID(), householdId: h.id, data, submit: true }),
+      });
+      expect(response.status, await response.clone().text()).toBe(201);
+    }
+  }
+}
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  await officersSubmit();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The table's rows as the reviewer sees them: id, head, status and what it waits on. */
+async function tableRows(page: Page): Promise<{ id: string; head: string; status: string; waiting: string }[]> {
+  return page.locator('.rv-table tbody tr').evaluateAll((rows) => rows.map((tr) => ({
+    id: tr.getAttribute('data-id') ?? '',
+    head: tr.querySelector('.rv-head')?.textContent ?? '',
+    status: tr.querySelector('.badge')?.textContent ?? '',
+    waiting: tr.querySelector('.rv-waiting')?.textContent ?? '',
+  })));
+}
+
+describe('a township reviewer at a desk', () => {
+  it('narrows to a village, returns one sheet with a comment, approves another, exports what the table shows, and reads the progress', async () => {
+    const context = await desktop(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, 'shuangshi');
+    await page.waitForURL(/\/review\/forms\//);
+    await page.getByLabel('表单').selectOption({ label: '监测对象“回头看”信息采集表' });
+    await page.waitForURL(/\/review\/forms\/lookback/);
+    await page.getByRole('heading', { name: '共 6 份' }).waitFor();
+
+    // The area tree: 双石镇's three villages, two sheets each; 石庙村 narrows the table to its two.
+    const tree = page.getByRole('navigation', { name: '地区' });
+    await tree.getByRole('button', { name: /^石庙村\s*2$/ }).click();
+    await page.waitForURL(new RegExp(`division=${VILLAGE}`));
+    await page.getByRole('heading', { name: '共 2 份' }).waitFor();
+    const before = await tableRows(page);
+    expect(before.map((r) => r.waiting)).toEqual(['等待乡镇审核 · 待您审核', '等待乡镇审核 · 待您审核']);
+    const [toReturn, toApprove] = before;
+
+    // Return the first with a comment: required, and said so in Chinese when missing.
+    await page.getByRole('link', { name: toReturn!.head, exact: true }).click();
+    await page.waitForURL(new RegExp(`/review/submissions/${toReturn!.id}`));
+    await page.locator('[data-pointer="/A2"] output').filter({ hasText: toReturn!.head }).waitFor();
+    await page.getByText('修改和审核记录').waitFor();
+    await page.getByRole('button', { name: '退回', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '退回给信息员修改' });
+    await dialog.getByRole('button', { name: '退回' }).click();
+    await dialog.getByRole('alert').filter({ hasText: '退回时须写明退回原因' }).waitFor();
+    await dialog.getByLabel('退回原因（必填）').fill('C2 收入区间与务工收入不符，请核实后重新提交');
+    await dialog.getByRole('button', { name: '退回' }).click();
+    await page.getByText('已退回，等待信息员修改').waitFor();
+    await page.getByText('已退回：C2 收入区间与务工收入不符，请核实后重新提交 · 待信息员修改').waitFor();
+    expect(await page.getByRole('button', { name: '通过', exact: true }).count()).toBe(0);
+
+    // Back in the table, still narrowed to the village: the returned sheet waits on its officer.
+    await page.getByRole('link', { name: '返回列表' }).click();
+    await page.waitForURL(new RegExp(`/review/forms/lookback\\?division=${VILLAGE}`));
+    await expect.poll(async () => (await tableRows(page)).find((r) => r.id === toReturn!.id)?.waiting)
+      .toBe('待信息员修改：C2 收入区间与务工收入不符，请核实后重新提交');
+
+    // Approve the other from the table.
+    await page.getByRole('checkbox', { name: `选择 ${toApprove!.head}` }).check();
+    await page.getByRole('button', { name: '批量通过' }).click();
+    await page.getByRole('button', { name: '确认' }).click();
+    await page.getByText('已通过 1 份').waitFor();
+    await expect.poll(async () => (await tableRows(page)).find((r) => r.id === toApprove!.id)?.waiting).toBe('等待县级确定');
+    const shown = await tableRows(page);
+    expect(shown.map((r) => r.status).sort()).toEqual(['已提交', '已退回']);
+
+    // Export the filtered table from the page: the workbook's rows are the table's.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const download = await downloading;
+    await page.getByText(/已导出 2 行/).waitFor();
+    expect(download.suggestedFilename()).toMatch(/^监测对象“回头看”信息采集表-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync((await download.path())!) as never);
+    const sheet = workbook.worksheets[0]!;
+    const header = sheet.getRow(1).values as unknown[];
+    const column = (title: string) => header.indexOf(title);
+    const exported = [];
+    for (let n = 2; n <= sheet.rowCount; n++) {
+      const values = sheet.getRow(n).values as unknown[];
+      exported.push({ id: values[column('提交编号')], head: values[column('户主姓名')], status: values[column('状态')], village: values[column('村')] });
+    }
+    expect(exported.sort((a, b) => String(a.id).localeCompare(String(b.id)))).toEqual(
+      shown.map((r) => ({ id: r.id, head: r.head, status: r.status, village: '石庙村' })).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+
+    // Progress of the form in the village, against the database itself.
+    await page.getByRole('link', { name: '填报进度' }).click();
+    await page.waitForURL(new RegExp(`/review/progress/lookback\\?division=${VILLAGE}`));
+    const row = page.locator(`tr[data-code="${VILLAGE}"]`);
+    await row.waitFor();
+    const cells = (await row.locator('td').allTextContents()).slice(1);
+    const db = new Database(join(server.dataDir, 'wanneng.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      const expected = db.prepare(`SELECT COUNT(*) AS n FROM households WHERE division_code = ? AND kind IN (?, ?)`).get(VILLAGE, ...KINDS) as { n: number };
+      const missing = db.prepare(`SELECT COUNT(*) AS n FROM households h WHERE h.division_code = ? AND h.kind IN (?, ?)
+        AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.household_id = h.id AND s.form_id = 'lookback')`).get(VILLAGE, ...KINDS) as { n: number };
+      const byStatus = Object.fromEntries((db.prepare(`SELECT status, COUNT(*) AS n FROM submissions WHERE form_id = 'lookback' AND division_code = ? GROUP BY status`)
+        .all(VILLAGE) as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+      const count = (status: string) => String(byStatus[status] ?? 0);
+      expect(expected.n).toBe(4);
+      expect(missing.n).toBe(2);
+      expect(cells.slice(0, 6)).toEqual([String(expected.n), String(missing.n), count('draft'), count('submitted'), count('returned'), count('approved')]);
+      expect(cells.slice(0, 6)).toEqual(['4', '2', '0', '1', '1', '0']);
+    } finally {
+      db.close();
+    }
+    const missingList = page.getByRole('heading', { name: '未填农户（2）' }).locator('..');
+    expect(await missingList.locator('tbody tr').count()).toBe(2);
+    await context.close();
+  });
+});
