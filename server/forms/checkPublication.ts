@@ -38,9 +38,18 @@ export function campaignsUsing(campaigns: CampaignRecord[], formId: string): Cam
   return campaigns.filter((c) => c.status === 'open' && c.forms.includes(formId));
 }
 
+/** One case under one campaign; a case the engine cannot even run fails with the reason, never a 500. */
+function runOne(draft: FormDefinition, c: FormCase, params: Record<string, unknown>) {
+  try {
+    return runCases(draft, [c], params)[0]!;
+  } catch (e) {
+    return { name: c.name, passed: false, failures: [`运行出错：${(e as Error).message}`] };
+  }
+}
+
 export function runFormCases(draft: FormDefinition, cases: FormCase[], campaigns: CampaignRecord[]): CaseOutcome[] {
   const runs = campaigns.length > 0 ? campaigns : [null];
-  return runs.flatMap((campaign) => runCases(draft, cases, campaign?.parameters ?? {}).map((r) => ({
+  return runs.flatMap((campaign) => cases.map((c) => runOne(draft, c, campaign?.parameters ?? {})).map((r) => ({
     name: r.name, campaignId: campaign?.id ?? null, campaignTitle: campaign?.title ?? null, passed: r.passed, failures: r.failures,
   })));
 }
