@@ -137,6 +137,7 @@ export const zhAdmin = {
   ad_formulasBroken: '{n} 个公式或条件有错误，尚未生效',
   ad_uploadJson: '导入 JSON',
   ad_importedJson: '已导入 JSON 文件（尚未保存）',
+  ad_notADefinition: '这个 JSON 文件不是表单定义（没有 schema），未导入',
   ad_importedWithProblems: '已导入 JSON 文件（尚未保存），有 {n} 处错误',
   ad_sideTabs: '预览与发布',
   ad_tab_preview: '预览',

@@ -132,7 +132,12 @@ function Builder({ formId, initial }: { formId: string; initial: Loaded }) {
   const importJson = async (file: File) => {
     const read = await readJsonFile(file);
     if (!read.ok) return setSaveError(read.message);
-    const next = { ...(read.value as FormDefinition), id: formId };
+    const value = read.value as Partial<FormDefinition> | null;
+    if (!value || typeof value !== 'object' || Array.isArray(value) || !value.schema || typeof value.schema !== 'object') {
+      return setSaveError(t('ad_notADefinition'));
+    }
+    setSaveError(null);
+    const next = { ...(value as FormDefinition), id: formId };
     current.current = next;
     setDefinition(next);
     setDirty(true);
