@@ -157,6 +157,7 @@ export const zhAdmin = {
   ad_moveUp: '上移 {name}',
   ad_moveDown: '下移 {name}',
   ad_duplicate: '复制 {name}',
+  ad_copyShort: '复制',
   ad_delete: '删除 {name}',
   ad_confirmDelete: '删除“{name}”？',
   ad_confirmDeleteUsed: '删除“{name}”？以下规则引用了它，删除后需要修改：{users}',

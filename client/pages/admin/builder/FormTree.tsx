@@ -26,8 +26,8 @@ function NodeActions({ label, onUp, onDown, onCopy, onDelete }: { label: string;
     <span className="node-actions">
       <button type="button" aria-label={t('ad_moveUp', { name: label })} onClick={onUp}>↑</button>
       <button type="button" aria-label={t('ad_moveDown', { name: label })} onClick={onDown}>↓</button>
-      {onCopy ? <button type="button" aria-label={t('ad_duplicate', { name: label })} onClick={onCopy}>⧉</button> : null}
-      <button type="button" aria-label={t('ad_delete', { name: label })} onClick={onDelete}>🗑</button>
+      {onCopy ? <button type="button" aria-label={t('ad_duplicate', { name: label })} onClick={onCopy}>{t('ad_copyShort')}</button> : null}
+      <button type="button" aria-label={t('ad_delete', { name: label })} onClick={onDelete}>{t('ad_remove')}</button>
     </span>
   );
 }

@@ -12,6 +12,7 @@ import { FormRenderer } from '../../../form/FormRenderer';
 import { FormSession } from '../../../form/FormSession';
 import { FormStoreContext } from '../../../form/useFormStore';
 import { t } from '../../../i18n/t';
+import { useBuilder } from './BuilderContext';
 import { SaveCaseForm } from './SaveCaseForm';
 
 const REBUILD_MS = 400;
@@ -75,6 +76,15 @@ export function PreviewPane({ definition, campaigns, campaignId, onCampaign, loa
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shown, params, household, round]);
 
+  // The field selected in the tree is brought into view in the preview.
+  const { selection } = useBuilder();
+  const region = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (selection.kind !== 'field') return;
+    const pointer = `/${selection.key.split('.')[0]}`;
+    region.current?.querySelector(`[data-pointer="${CSS.escape(pointer)}"]`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [selection]);
+
   const chooseHousehold = (id: string) => {
     setHouseholdId(id);
     const h = (households.value?.items ?? []).find((x) => x.id === id) ?? null;
@@ -111,7 +121,7 @@ export function PreviewPane({ definition, campaigns, campaignId, onCampaign, loa
       ) : null}
       {built.error ? <p className="formula-error" role="alert">{t('ad_previewBroken', { message: built.error })}</p> : null}
       {built.session ? (
-        <div className="preview-form" aria-label={t('ad_preview')} role="region">
+        <div className="preview-form" aria-label={t('ad_preview')} role="region" ref={region}>
           <FormStoreContext.Provider value={built.session.store}>
             <ErrorSummary />
           </FormStoreContext.Provider>
