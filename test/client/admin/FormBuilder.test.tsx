@@ -93,7 +93,7 @@ describe('the form builder', () => {
     expect(within(editor()).getByRole('checkbox', { name: /选项带代码/ })).toBeChecked();
     expect(within(editor()).getByRole('textbox', { name: '第 2 项的代码' })).toHaveValue('2');
     expect(within(editor()).getByRole('textbox', { name: '第 2 项' })).toHaveValue('县外省内');
-    await waitFor(() => expect(within(preview()).getByRole('radio', { name: '省外' })).toBeInTheDocument());
+    await waitFor(() => expect(within(preview()).getByRole('radio', { name: '省外' })).toBeInTheDocument(), { timeout: 3000 });
     const saved = await savedDraft();
     expect((saved.schema.properties as Record<string, unknown>).A2).toEqual({
       type: 'string', title: 'A2 务工地点', oneOf: [{ const: '1', title: '乡（镇）内' }, { const: '2', title: '县外省内' }, { const: '3', title: '省外' }],
@@ -117,9 +117,9 @@ describe('the form builder', () => {
     expect(within(editor()).getByText('结果：数字')).toBeInTheDocument();
 
     await waitFor(() => expect(preview().querySelector('#root\\/B1')).not.toBeNull());
-    await act(async () => new Promise((r) => setTimeout(r, 450)));
+    await act(async () => new Promise((r) => setTimeout(r, 600)));
     fireEvent.change(preview().querySelector('#root\\/B1')!, { target: { value: '1200' } });
-    expect(preview().querySelector('[data-pointer="/B2"] output')).toHaveTextContent('2,400');
+    await waitFor(() => expect(preview().querySelector('[data-pointer="/B2"] output')).toHaveTextContent('2,400'), { timeout: 3000 });
     const saved = await savedDraft();
     expect(saved.rules!.computed).toEqual([{ field: 'B2', value: { '*': [{ var: ['B1', 0] }, 2] } }]);
   });
@@ -135,9 +135,10 @@ describe('the form builder', () => {
     expect(within(editor()).queryByRole('alert')).toBeNull();
     expect(within(tree()).getByRole('button', { name: /^A2 务工地点/ })).toHaveTextContent('有条件');
 
-    await waitFor(() => expect(preview().querySelector('[data-pointer="/A2"]')).toBeNull());
+    await waitFor(() => expect(preview().querySelector('[data-pointer="/A2"]')).toBeNull(), { timeout: 3000 });
+    await act(async () => new Promise((r) => setTimeout(r, 450)));
     fireEvent.click(within(preview().querySelector<HTMLElement>('[data-pointer="/A1"]')!).getByRole('radio', { name: '是' }));
-    expect(preview().querySelector('[data-pointer="/A2"]')).not.toBeNull();
+    await waitFor(() => expect(preview().querySelector('[data-pointer="/A2"]')).not.toBeNull());
     const saved = await savedDraft();
     expect(saved.rules!.visibility).toEqual([{ field: 'A2', when: expect.anything() }]);
   });

@@ -44,21 +44,23 @@ function CloneForm({ source, onDone }: { source: AdminCampaign; onDone(): void }
 }
 
 function NewCampaignForm({ forms, onDone }: { forms: AdminFormSummary[]; onDone(): void }) {
-  const year = new Date().getFullYear();
-  const [id, setId] = useState(String(year));
-  const [title, setTitle] = useState(`${year}年度防返贫监测动态调整和信息采集`);
+  const thisYear = new Date().getFullYear();
+  const [id, setId] = useState(String(thisYear));
+  const [year, setYear] = useState(thisYear);
+  const [title, setTitle] = useState(`${thisYear}年度防返贫监测动态调整和信息采集`);
   const [chosen, setChosen] = useState<string[]>([]);
   const [parameters, setParameters] = useState<Record<string, unknown>>({});
   const declarations = useDeclarations(chosen);
   const action = useAction();
   const submit = async () => {
-    const created = await action.run(() => adminApi.createCampaign({ id: id.trim(), title: title.trim(), year: Number(id.slice(0, 4)) || year, forms: chosen, parameters }));
+    const created = await action.run(() => adminApi.createCampaign({ id: id.trim(), title: title.trim(), year, forms: chosen, parameters }));
     if (created) navigate(`/admin/campaigns/${created.id}`);
   };
   return (
     <form className="admin-form" aria-label={t('ad_newCampaign')} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <label>{t('ad_campaignId')}<input value={id} onChange={(e) => setId(e.target.value)} required /></label>
       <label>{t('ad_campaignTitle')}<input value={title} onChange={(e) => setTitle(e.target.value)} required /></label>
+      <label>{t('ad_year')}<input type="number" value={year} onChange={(e) => setYear(Number(e.target.value))} required /></label>
       <fieldset className="wide-field">
         <legend>{t('ad_campaignForms')}</legend>
         {forms.filter((f) => f.version !== null).map((f) => (
