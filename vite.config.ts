@@ -12,6 +12,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 900,
+    // The service worker reads it to keep the app's files on the phone when it installs.
+    manifest: 'asset-manifest.json',
   },
   server: {
     proxy: { '/api': 'http://localhost:8787' },

@@ -1,11 +1,28 @@
-// Keeps the app itself on the phone: the built files are cached as they are fetched, so after one
-// visit with a signal the app opens with none. API calls are never cached here: the app keeps
-// its data (drafts, households, forms) in IndexedDB and says when it shows a stale copy.
-const CACHE = 'wanneng-shell-v1';
+// Keeps the app itself on the phone. On install it stores the app page and every file of the
+// build (listed in asset-manifest.json, written by the build), so once the worker is ready the
+// app opens with no signal. API calls are never cached here: the app keeps its data (drafts,
+// households, forms) in IndexedDB and says when it shows a stale copy.
+const CACHE = 'wanneng-shell-v2';
+
+async function keepTheApp() {
+  const cache = await caches.open(CACHE);
+  const manifest = await (await fetch('/asset-manifest.json', { cache: 'no-store' })).json();
+  // The app's entry and what it imports; the reviewer's and administrator's pages, loaded only
+  // when opened, are kept when first opened instead of weighing on every officer's phone.
+  const files = new Set();
+  const add = (key) => {
+    const entry = manifest[key];
+    if (!entry || files.has(`/${entry.file}`)) return;
+    files.add(`/${entry.file}`);
+    for (const css of entry.css ?? []) files.add(`/${css}`);
+    for (const imported of entry.imports ?? []) add(imported);
+  };
+  for (const [key, entry] of Object.entries(manifest)) if (entry.isEntry) add(key);
+  await cache.addAll(['/', ...files]);
+}
 
 self.addEventListener('install', (event) => {
-  self.skipWaiting();
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.add('/')));
+  event.waitUntil(keepTheApp().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
@@ -21,21 +38,27 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
-    // Pages: the network first (a new release), the cached app when there is none.
+    // Pages: the network first (a new release), the kept app when there is none.
     event.respondWith(
       fetch(request)
         .then((response) => {
-          if (response.ok) void caches.open(CACHE).then((cache) => cache.put('/', response.clone()));
+          if (response.ok) {
+            const copy = response.clone();
+            event.waitUntil(caches.open(CACHE).then((cache) => cache.put('/', copy)));
+          }
           return response;
         })
-        .catch(() => caches.match('/')),
+        .catch(async () => (await caches.match('/')) ?? Response.error()),
     );
     return;
   }
-  // Built files have content hashes in their names: a cached copy is always right.
+  // Built files have content hashes in their names: a kept copy is always right.
   event.respondWith(
     caches.match(request).then((hit) => hit || fetch(request).then((response) => {
-      if (response.ok) void caches.open(CACHE).then((cache) => cache.put(request, response.clone()));
+      if (response.ok) {
+        const copy = response.clone();
+        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+      }
       return response;
     })),
   );

@@ -142,6 +142,7 @@ describe('an officer on a phone', () => {
     await logIn(page, 'shimiao');
     await page.waitForURL(/\/villages\/500118104201/);
     await page.locator('.households li').first().waitFor();
+    // Ready means installed: the app and its files are kept on the phone.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
     await page.locator('.households li').first().waitFor();
