@@ -1,8 +1,7 @@
-// t('savedLocally', {time: '10:02'}): a UI string with its {placeholders} filled in.
-import { zh, type MessageKey } from './zh';
+// t('savedLocally', {time: '10:02'}): a shared or officer's string (see createT.ts).
+import { createT } from './createT';
+import { zh } from './zh';
 
-const table: Record<MessageKey, string> = zh;
+export type MessageKey = keyof typeof zh;
 
-export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
+export const t = createT(zh);

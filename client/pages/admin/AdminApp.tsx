@@ -3,7 +3,7 @@
 import { matchPath, useLocation } from '../../app/router';
 import { useSession } from '../../app/SessionContext';
 import { ErrorMessage, Layout } from '../../components/Layout';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tAdmin';
 import { AdminHome } from './AdminHome';
 import { BuilderPage } from './builder/BuilderPage';
 import { CampaignPage } from './campaigns/CampaignPage';

@@ -1,7 +1,7 @@
 // The administrator's start page: the four kinds of work, each a card.
 import { Link } from '../../app/router';
 import { Layout } from '../../components/Layout';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tAdmin';
 
 const CARDS = [
   { to: '/admin/campaigns', title: 'ad_campaigns', text: 'ad_campaignsHint' },

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { ApiError, OfflineError } from '../../api/http';
 import type { ApprovalsAnswer, ReviewRow } from '../../api/types';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import { reviewerApi } from './reviewerApi';
 
 interface Props {

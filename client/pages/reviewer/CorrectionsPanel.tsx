@@ -1,7 +1,7 @@
 // The pre-filled registry values the officer changed (更正), each with the registry's value and
 // the new one: what a reviewer checks first.
 import type { SubmissionDetail } from '../../api/types';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import { shownValue } from './shownValue';
 
 export function CorrectionsPanel({ corrections }: { corrections: SubmissionDetail['corrections'] }) {

@@ -2,7 +2,7 @@
 // filters leave there; choosing a node narrows the table (or progress, or data quality) to it.
 // Townships open and close; the one holding the choice stays open.
 import { useState } from 'react';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import type { DivisionNode } from './buildDivisionTree';
 
 interface Props {

@@ -3,7 +3,7 @@
 // download at a time; the page stays usable meanwhile.
 import { useRef, useState } from 'react';
 import { ApiError, OfflineError } from '../../api/http';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import { downloadFile, saveFile, type DownloadProgress } from './downloadFile';
 
 export interface ExportTarget {

@@ -2,7 +2,7 @@
 // address, monitoring months, members), to compare with what the officer filled.
 import type { HouseholdDetail } from '../../api/types';
 import { KindBadge } from '../../components/StatusBadge';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 
 export function HouseholdPanel({ household }: { household: HouseholdDetail | null }) {
   return (

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { KindBadge } from '../../components/StatusBadge';
 import { ErrorMessage, Loading } from '../../components/Layout';
 import { useLoad } from '../../components/useLoad';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import { Pager } from './Pager';
 import { reviewerApi } from './reviewerApi';
 

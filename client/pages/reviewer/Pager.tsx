@@ -1,5 +1,5 @@
 // Paging for a long list: previous, where we are, next, and how many rows a page shows.
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 
 interface Props {
   page: number;

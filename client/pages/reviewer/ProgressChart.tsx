@@ -2,7 +2,7 @@
 // returned, draft and missing, scaled to the largest village; the same numbers as the table,
 // read at a glance. Drawn with plain elements, so it prints and needs no chart library.
 import type { ProgressCounts, VillageProgress } from '../../api/types';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 
 const PARTS: [keyof ProgressCounts, string][] = [
   ['approved', 'rv_approved'], ['submitted', 'rv_submitted'], ['returned', 'rv_returned'], ['draft', 'rv_draft'], ['missing', 'rv_missing'],

@@ -5,7 +5,7 @@
 import { navigate, useLocation } from '../../app/router';
 import { ErrorMessage, Loading } from '../../components/Layout';
 import { useLoad } from '../../components/useLoad';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import { DivisionTree } from './DivisionTree';
 import { ExportButtons } from './ExportButtons';
 import { MissingHouseholds } from './MissingHouseholds';

@@ -1,7 +1,7 @@
 // The progress table: each township's villages with the township's total under them, and the
 // grand total; expected households against drafts, submitted, returned, approved and missing.
 import type { ProgressCounts, ProgressReport } from '../../api/types';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import { fillRate, filledOf } from './progressMath';
 
 function Cells({ c }: { c: ProgressCounts }) {

@@ -7,7 +7,7 @@ import type { DuplicateNumber, WarnedSubmission } from '../../api/types';
 import { ErrorMessage, Loading } from '../../components/Layout';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useLoad } from '../../components/useLoad';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import { DivisionTree } from './DivisionTree';
 import { Pager } from './Pager';
 import { reviewerApi } from './reviewerApi';

@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, OfflineError } from '../../api/http';
 import type { Submission } from '../../api/types';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import { reviewerApi } from './reviewerApi';
 
 interface Props {

@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import { matchPath, navigate, useLocation } from '../../app/router';
 import { Layout } from '../../components/Layout';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import { ProgressPage } from './ProgressPage';
 import { QualityPage } from './QualityPage';
 import { CatalogProvider, useCatalog } from './ReviewerCatalog';

@@ -5,7 +5,7 @@ import { useSession } from '../../app/SessionContext';
 import type { Division, FormSummary, ReviewCampaign } from '../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../components/Layout';
 import { useLoad } from '../../components/useLoad';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import { buildDivisionTree, type DivisionNode } from './buildDivisionTree';
 import { reviewerApi } from './reviewerApi';
 

@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { Link } from '../../app/router';
 import { Layout } from '../../components/Layout';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import { useCatalog } from './ReviewerCatalog';
 
 export type ReviewerTab = 'submissions' | 'progress' | 'quality';

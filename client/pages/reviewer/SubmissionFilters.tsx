@@ -3,7 +3,7 @@
 // to the first page.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SubmissionStatus } from '../../api/types';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import type { TableQuery } from './tableQuery';
 
 interface Props {

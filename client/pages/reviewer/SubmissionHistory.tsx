@@ -2,7 +2,7 @@
 // change, with the reviewer's comment and the fields changed (by their titles, old → new).
 import { buildFieldIndex, fieldLabel, type FormDefinition } from '../../../engine/index';
 import type { SubmissionDetail } from '../../api/types';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import { formatTime } from './formatTime';
 import { shownValue } from './shownValue';
 

@@ -12,7 +12,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useLoad } from '../../components/useLoad';
 import { FormRenderer } from '../../form/FormRenderer';
 import { FormSession } from '../../form/FormSession';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import { CorrectionsPanel } from './CorrectionsPanel';
 import { formatTime } from './formatTime';
 import { HouseholdPanel } from './HouseholdPanel';

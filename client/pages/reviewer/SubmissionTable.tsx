@@ -5,7 +5,7 @@
 import { Link } from '../../app/router';
 import type { ReviewRow } from '../../api/types';
 import { StatusBadge } from '../../components/StatusBadge';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import { formatTime } from './formatTime';
 import type { SortColumn, TableQuery } from './tableQuery';
 

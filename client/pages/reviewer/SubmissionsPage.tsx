@@ -7,7 +7,7 @@ import { navigate, useLocation } from '../../app/router';
 import type { ApprovalsAnswer } from '../../api/types';
 import { ErrorMessage, Loading } from '../../components/Layout';
 import { useLoad } from '../../components/useLoad';
-import { t } from '../../i18n/t';
+import { t } from '../../i18n/tReviewer';
 import { BatchApproveBar, BatchOutcome } from './BatchApproveBar';
 import { codesOf, countsUnder } from './buildDivisionTree';
 import { DivisionTree } from './DivisionTree';

@@ -11,7 +11,7 @@ import { ApiError } from '../../../api/http';
 import type { AdminCampaign } from '../../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../../components/Layout';
 import { useLoad } from '../../../components/useLoad';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { adminApi } from '../adminApi';
 import { downloadJson, readJsonFile } from '../components/jsonFiles';
 import { ProblemList, problemsOf } from '../components/ProblemList';

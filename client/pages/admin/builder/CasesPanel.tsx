@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { runCases, type FormCase, type FormDefinition } from '../../../../engine/index';
 import type { AdminCampaign, CaseOutcome } from '../../../api/types';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 
 interface Props {
   definition: FormDefinition;

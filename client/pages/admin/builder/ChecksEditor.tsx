@@ -2,7 +2,7 @@
 // only when another formula holds, with the Chinese message the officer reads beside the field
 // ({{A34}} is replaced by the value) and whether it blocks submitting (error) or only warns.
 import type { FormulaScope, ValidationRule } from '../../../../engine/index';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { useBuilder } from './BuilderContext';
 import { FormulaInput } from './FormulaInput';
 import { newCheckId, setValidations, validationsOf } from './model/rules';

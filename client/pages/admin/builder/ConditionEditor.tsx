@@ -7,7 +7,7 @@ import {
   CLAUSE_OPS, conditionToLogic, formulaOf, HOUSEHOLD_KINDS, logicToCondition, optionsOf,
   type Clause, type ClauseOp, type Condition, type FieldInfo, type FormulaScope,
 } from '../../../../engine/index';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { useBuilder } from './BuilderContext';
 import { FormulaInput } from './FormulaInput';
 

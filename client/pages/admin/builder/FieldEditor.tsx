@@ -4,7 +4,7 @@
 // checks — and the checker's problems about it, right here.
 import { useEffect, useId, useState } from 'react';
 import { HOUSEHOLD_FIELDS, MEMBER_FIELDS, type JsonSchema } from '../../../../engine/index';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { ProblemList } from '../components/ProblemList';
 import { useBuilder } from './BuilderContext';
 import { ChecksEditor } from './ChecksEditor';

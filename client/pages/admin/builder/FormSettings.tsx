@@ -3,7 +3,7 @@
 // (the income line…, each campaign using the form must supply them) — with the problems that
 // belong to no single field.
 import { HOUSEHOLD_KINDS, type HouseholdKind, type ParameterDeclaration } from '../../../../engine/index';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { ProblemList } from '../components/ProblemList';
 import { useBuilder } from './BuilderContext';
 

@@ -3,7 +3,7 @@
 // crosses into the next section at the edge), duplicated or deleted; each section and table
 // has its own "add". Badges say what a field has: required, computed, a condition, problems.
 import type { FormDefinition } from '../../../../engine/index';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { useBuilder, type Selection } from './BuilderContext';
 import { fieldKeys, fieldSchema, isRequired, isTable, uiOf } from './model/fieldPaths';
 import { FIELD_TYPE_LABELS, fieldTypeOf } from './model/fieldTypes';

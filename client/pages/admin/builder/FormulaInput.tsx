@@ -4,7 +4,7 @@
 // as a formula; one the language cannot say is shown as JSON, read-only, until rewritten.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { compileFormula, FORMULA_FUNCTIONS, formulaOf, type FormulaError, type FormulaScope } from '../../../../engine/index';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { useBuilder } from './BuilderContext';
 
 interface Props {

@@ -3,7 +3,7 @@
 // copied from Excel (one option per line, "1<Tab>新生儿" as code and label) that fills the list.
 import { useState } from 'react';
 import type { JsonSchema } from '../../../../engine/index';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { optionListOf, parsePastedOptions, withOptions, type OptionList } from './model/options';
 
 interface Props {

@@ -11,7 +11,7 @@ import { ErrorSummary } from '../../../form/ErrorSummary';
 import { FormRenderer } from '../../../form/FormRenderer';
 import { FormSession } from '../../../form/FormSession';
 import { FormStoreContext } from '../../../form/useFormStore';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { useBuilder } from './BuilderContext';
 import { SaveCaseForm } from './SaveCaseForm';
 

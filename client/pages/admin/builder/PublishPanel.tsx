@@ -4,7 +4,7 @@
 // A refusal lists every reason: the checker's problems, or each failed case and why.
 import { useState } from 'react';
 import type { CaseOutcome, PublishCheck } from '../../../api/types';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { adminApi } from '../adminApi';
 import { ProblemList, problemsOf } from '../components/ProblemList';
 import { useAction } from '../components/useAction';

@@ -3,7 +3,7 @@
 // and warnings, fields and sections shown or hidden, whether it can be submitted.
 import { useMemo, useState } from 'react';
 import { evaluate, type FormCase, type FormData, type FormDefinition, type Household } from '../../../../engine/index';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { buildCase, caseCandidates } from './model/caseCandidates';
 
 interface Props {

@@ -1,6 +1,6 @@
 // A section: its title as the seed prints it ("2. 三保障及饮水安全情况（B）"), a description, and
 // when the whole section is shown (a condition like a field's), with the checker's problems.
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { ProblemList } from '../components/ProblemList';
 import { useBuilder } from './BuilderContext';
 import { ConditionEditor } from './ConditionEditor';

@@ -2,7 +2,7 @@
 // whole numbers for numbers, the options of a choice, which ID numbers or phones are accepted,
 // how many rows a table has. Empty means no limit (the keyword is removed).
 import type { JsonSchema } from '../../../../engine/index';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import type { FieldType } from './model/fieldTypes';
 import { OptionsEditor } from './OptionsEditor';
 

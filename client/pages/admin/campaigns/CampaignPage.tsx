@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { AdminCampaignDetail } from '../../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../../components/Layout';
 import { useLoad } from '../../../components/useLoad';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { adminApi } from '../adminApi';
 import { DivisionPicker } from '../components/DivisionPicker';
 import { ActionMessage, useAction } from '../components/useAction';

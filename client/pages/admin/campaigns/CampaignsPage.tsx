@@ -6,7 +6,7 @@ import { Link, navigate } from '../../../app/router';
 import type { AdminCampaign, AdminFormSummary } from '../../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../../components/Layout';
 import { useLoad } from '../../../components/useLoad';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { adminApi } from '../adminApi';
 import { ActionMessage, useAction } from '../components/useAction';
 import { ParameterFields } from './ParameterFields';

@@ -2,7 +2,7 @@
 // number, the income period and reference date as dates, months as months), with the forms that
 // use it; parameters no form declares are kept and may be removed.
 import type { ParameterDeclarationInfo } from '../../../api/types';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 
 interface Props {
   declarations: Record<string, ParameterDeclarationInfo>;

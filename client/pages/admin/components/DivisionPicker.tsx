@@ -3,7 +3,7 @@
 // ones are listed by their full names. Used for a user's scope and a campaign's coverage.
 import { useMemo, useState } from 'react';
 import type { Division } from '../../../api/types';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { buildDivisionTree, divisionPath, withoutCovered, type DivisionNode } from './divisionTree';
 
 interface Props {

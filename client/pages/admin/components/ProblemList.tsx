@@ -1,7 +1,7 @@
 // The definition checker's problems as a list: each with its place (JSON Pointer) and Chinese
 // message, errors first; a click can take the administrator to the part it concerns.
 import type { DefinitionProblem } from '../../../../engine/index';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 
 interface Props {
   problems: DefinitionProblem[];

@@ -2,7 +2,7 @@
 // its details, such as a 422's problems) when it fails, a short notice when it succeeds.
 import { useCallback, useState } from 'react';
 import { ApiError, OfflineError } from '../../../api/http';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 
 export interface Action {
   busy: boolean;

@@ -6,7 +6,7 @@ import { Link } from '../../../app/router';
 import type { FormDefinition } from '../../../../engine/index';
 import { ErrorMessage, Layout, Loading } from '../../../components/Layout';
 import { useLoad } from '../../../components/useLoad';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { adminApi } from '../adminApi';
 import { downloadJson, readJsonFile } from '../components/jsonFiles';
 import { ProblemList, problemsOf } from '../components/ProblemList';

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { ImportProblem, ImportResult } from '../../../api/types';
 import { Layout } from '../../../components/Layout';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { messageOf } from '../components/useAction';
 import { uploadHouseholds, type UploadProgress } from './uploadHouseholds';
 

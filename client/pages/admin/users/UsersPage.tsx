@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { AdminUser, Division, Role } from '../../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../../components/Layout';
 import { useLoad } from '../../../components/useLoad';
-import { t } from '../../../i18n/t';
+import { t } from '../../../i18n/tAdmin';
 import { adminApi } from '../adminApi';
 import { DivisionPicker } from '../components/DivisionPicker';
 import { divisionPath } from '../components/divisionTree';

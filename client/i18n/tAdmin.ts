@@ -1,0 +1,6 @@
+// t for the administrator's pages: the shared strings and the administrator's own (zh-admin.ts).
+import { createT } from './createT';
+import { zh } from './zh';
+import { zhAdmin } from './zh-admin';
+
+export const t = createT({ ...zh, ...zhAdmin });

@@ -1,0 +1,6 @@
+// t for the reviewer's pages: the shared strings and the reviewer's own (zh-reviewer.ts).
+import { createT } from './createT';
+import { zh } from './zh';
+import { zhReviewer } from './zh-reviewer';
+
+export const t = createT({ ...zh, ...zhReviewer });
