@@ -2,6 +2,7 @@
 // exactly the rows the table shows.
 import { z } from '@hono/zod-openapi';
 import type { SubmissionFilter } from '../store/Store';
+import { chinaDayStart } from '../submissions/chinaMonth';
 import { divisionCode } from './schemas';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期（如 2021-11-20）');
@@ -25,6 +26,7 @@ export type SubmissionListQuery = z.infer<typeof SubmissionListQuery>;
 export function toFilter(formId: string, scope: string[], q: Omit<SubmissionListQuery, 'page' | 'pageSize'>): SubmissionFilter {
   return {
     scope, formId, campaignId: q.campaign, division: q.division, status: q.status, q: q.q?.trim() || undefined,
-    from: q.from, to: q.to, reviewLevel: q.level, sort: q.sort, order: q.order,
+    // Days as the township counts them (China time): [from 00:00, the day after `to` 00:00).
+    from: q.from ? chinaDayStart(q.from, 0) : undefined, to: q.to ? chinaDayStart(q.to, 1) : undefined, reviewLevel: q.level, sort: q.sort, order: q.order,
   };
 }

@@ -73,7 +73,7 @@ export interface SubmissionFilter {
   householdId?: string;
   /** Only submissions created by this user (an officer's own). */
   createdBy?: string;
-  /** Submitted (or, for drafts, updated) within [from, to], ISO dates. */
+  /** Submitted (or, for drafts, updated) at or after `from` and before `to`: ISO instants (UTC). */
   from?: string;
   to?: string;
   /** Only submissions waiting on this review level. */

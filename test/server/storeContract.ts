@@ -644,11 +644,11 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         expect(await sorted({ ...all, q: '50011819580211' })).toEqual([]);
         expect(await sorted({ ...all, householdId: 'h-1' })).toEqual(['id-5']);
         expect(await sorted({ ...all, createdBy: 'u-a' })).toEqual(['id-3', 'id-5', 'id-6']);
-        // Submitted (drafts: updated) within [from, to], whole days.
-        expect(await sorted({ ...all, from: '2021-11-21' })).toEqual(['id-1']);
-        expect(await sorted({ ...all, to: '2021-11-20' })).toEqual(['id-2', 'id-3', 'id-4', 'id-5', 'id-6']);
-        expect(await sorted({ ...all, from: '2021-11-20', to: '2021-11-23' })).toEqual(['id-1', 'id-2', 'id-3', 'id-4', 'id-5', 'id-6']);
-        expect(await sorted({ ...all, from: '2021-11-24' })).toEqual([]);
+        // Submitted (drafts: updated) at or after `from`, before `to` (instants).
+        expect(await sorted({ ...all, from: '2021-11-21T00:00:00.000Z' })).toEqual(['id-1']);
+        expect(await sorted({ ...all, to: '2021-11-21T00:00:00.000Z' })).toEqual(['id-2', 'id-3', 'id-4', 'id-5', 'id-6']);
+        expect(await sorted({ ...all, from: '2021-11-20T00:00:00.000Z', to: '2021-11-24T00:00:00.000Z' })).toEqual(['id-1', 'id-2', 'id-3', 'id-4', 'id-5', 'id-6']);
+        expect(await sorted({ ...all, from: '2021-11-24T00:00:00.000Z' })).toEqual([]);
         expect(await sorted({ scope: ['500118104'], formId: 'form-a', status: 'draft', createdBy: 'u-a', q: '张' })).toEqual(['id-5', 'id-6']);
       });
 

@@ -111,7 +111,7 @@ export function filterClause(filter: SubmissionFilter, params: Params): string {
   // SQLite's LIKE: ASCII letters in either case, no escape character.
   if (filter.q) conditions.push(`(head_name ILIKE ${params.add(`%${filter.q}%`)} ESCAPE '' OR head_id_number = ${params.add(filter.q)})`);
   if (filter.from) conditions.push(`COALESCE(submitted_at, updated_at) >= ${params.add(filter.from)}`);
-  if (filter.to) conditions.push(`COALESCE(submitted_at, updated_at) < ${params.add(`${filter.to}\uffff`)}`);
+  if (filter.to) conditions.push(`COALESCE(submitted_at, updated_at) < ${params.add(filter.to)}`);
   if (filter.withWarnings) conditions.push(`warnings <> '[]'::jsonb`);
   return where(conditions);
 }

@@ -93,7 +93,7 @@ export function filterClause(filter: SubmissionFilter): Clause {
   if (filter.createdBy) clauses.push({ sql: 'created_by = ?', params: [filter.createdBy] });
   if (filter.q) clauses.push({ sql: '(head_name LIKE ? OR head_id_number = ?)', params: [`%${filter.q}%`, filter.q] });
   if (filter.from) clauses.push({ sql: 'COALESCE(submitted_at, updated_at) >= ?', params: [filter.from] });
-  if (filter.to) clauses.push({ sql: 'COALESCE(submitted_at, updated_at) < ?', params: [`${filter.to}\uffff`] });
+  if (filter.to) clauses.push({ sql: 'COALESCE(submitted_at, updated_at) < ?', params: [filter.to] });
   if (filter.withWarnings) clauses.push({ sql: "warnings <> '[]'", params: [] });
   return where(clauses);
 }
