@@ -27,6 +27,16 @@ export function checkLayout(definition: FormDefinition, index: FieldIndex): Defi
     if (section.description) problems.push(...checkMessageReferences(section.description, `/sections/${i}/description`, { definition, index, ruleTable: null }));
   });
   problems.push(...uiTextProblems(definition.uiSchema ?? {}, '/uiSchema', definition, index));
+  const keyFields = ((definition.uiSchema?.['ui:options'] ?? {}) as { keyFields?: unknown }).keyFields;
+  if (keyFields !== undefined) {
+    if (!Array.isArray(keyFields)) problems.push(error('/uiSchema/ui:options/keyFields', 'keyFields 应为字段编码的列表（审核表格中显示的关键值）'));
+    else keyFields.forEach((key, i) => {
+      const info = typeof key === 'string' ? index.fields.get(key) : undefined;
+      if (!info || info.kind !== 'leaf' || info.table !== null) {
+        problems.push(error(`/uiSchema/ui:options/keyFields/${i}`, `关键值 "${String(key)}" 不是表单的顶层字段`));
+      }
+    });
+  }
   for (const key of Object.keys(definition.uiSchema ?? {})) {
     if (!key.startsWith('ui:') && !index.fields.has(key)) {
       problems.push({ path: `/uiSchema/${key}`, message: `uiSchema 中的 "${key}" 不是表单字段`, severity: 'warning' });

@@ -170,4 +170,13 @@ describe('checkDefinition', () => {
     expect(hintsFor('工资性收入：不能为负')).toEqual([]);
     expect(hintsFor('不能为负数，请核实')).toEqual(['/rules/validations/0/message']);
   });
+
+  it('refuses key values for the reviewer\'s table that are not top-level fields', () => {
+    const withKeys = (keyFields: unknown) => errorsOf({ ...defineForm(fields), uiSchema: { 'ui:options': { keyFields } } }).map((p) => p.path);
+    expect(withKeys(['A28', 'A34'])).toEqual([]);
+    expect(withKeys(['A99', 'members.A5', 'members'])).toEqual([
+      '/uiSchema/ui:options/keyFields/0', '/uiSchema/ui:options/keyFields/1', '/uiSchema/ui:options/keyFields/2',
+    ]);
+    expect(withKeys('A28')).toEqual(['/uiSchema/ui:options/keyFields']);
+  });
 });
