@@ -2,6 +2,7 @@
 // village (GROUP BY over covering indexes, see the reports migration in schema.ts), the
 // households still missing a form, and member ID numbers held by two households. Nothing here
 // loads rows to count them.
+import { duplicateNumbers } from '../duplicateNumbers';
 import type { DivisionCount, DuplicateFilter, DuplicateMember, Page, Paged, ProgressCount, ProgressQuery, SubmissionFilter } from '../Store';
 import type { HouseholdRecord } from '../records';
 import type { Db } from './openPool';
@@ -95,19 +96,7 @@ export async function findDuplicateMembers(db: Db, filter: DuplicateFilter, page
   ]);
   const found = (await db.query<{ id_number: string; division_code: string }>(
     `SELECT m.id_number, h.division_code FROM households h JOIN household_members m ON m.household_id = h.id ${w}`, params.values)).rows;
-  const first = new Map<string, string>();
-  const perDivision = new Map<string, number>();
-  for (const r of found) {
-    const seen = first.get(r.id_number);
-    if (seen === undefined || r.division_code < seen) first.set(r.id_number, r.division_code);
-    perDivision.set(r.division_code, (perDivision.get(r.division_code) ?? 0) + 1);
-  }
-  const numbers = [...first.keys()].sort((a, b) => {
-    const x = first.get(a)!;
-    const y = first.get(b)!;
-    return x === y ? (a < b ? -1 : 1) : x < y ? -1 : 1;
-  });
-  const chosen = numbers.slice((page.page - 1) * page.pageSize, page.page * page.pageSize);
+  const { chosen, total, byDivision } = duplicateNumbers(found, page);
   const items = new Map<string, DuplicateMember>(chosen.map((n) => [n, { idNumber: n, holders: [] }]));
   if (chosen.length) {
     const holders = (await db.query<{ id_number: string; household_id: string; division_code: string; head_name: string; head_id_number: string; name: string; relation: string | null }>(
@@ -123,6 +112,5 @@ export async function findDuplicateMembers(db: Db, filter: DuplicateFilter, page
       });
     }
   }
-  const byDivision = [...perDivision].sort(([a], [b]) => (a < b ? -1 : 1)).map(([divisionCode, count]) => ({ divisionCode, count }));
-  return { items: [...items.values()], total: numbers.length, page: page.page, pageSize: page.pageSize, byDivision };
+  return { items: [...items.values()], total, page: page.page, pageSize: page.pageSize, byDivision };
 }
