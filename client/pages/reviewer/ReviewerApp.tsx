@@ -1,25 +1,14 @@
 // The reviewer's pages, loaded only when opened (the officer's phone never downloads them):
 // 审核 (a form's submissions in my area, return or approve, export), one submission, 填报进度
-// and 数据质量. /review opens the first form's table.
-import { useEffect } from 'react';
-import { matchPath, navigate, useLocation } from '../../app/router';
-import { Layout } from '../../components/Layout';
-import { t } from '../../i18n/tReviewer';
+// and 数据质量. /review opens the table of the form with the most submissions waiting.
+import { matchPath, useLocation } from '../../app/router';
 import { ProgressPage } from './ProgressPage';
 import { QualityPage } from './QualityPage';
-import { CatalogProvider, useCatalog } from './ReviewerCatalog';
+import { FirstForm } from './FirstForm';
+import { CatalogProvider } from './ReviewerCatalog';
 import { SubmissionPage } from './SubmissionPage';
 import { SubmissionsPage } from './SubmissionsPage';
 import './reviewer.css';
-
-function FirstForm() {
-  const { forms } = useCatalog();
-  const first = forms[0]?.id;
-  useEffect(() => {
-    if (first) navigate(`/review/forms/${encodeURIComponent(first)}`, { replace: true });
-  }, [first]);
-  return first ? null : <Layout title={t('rv_title')} wide><p className="empty">{t('rv_noForms')}</p></Layout>;
-}
 
 function ReviewerRoutes() {
   const { path } = useLocation();

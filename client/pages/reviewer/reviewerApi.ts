@@ -21,6 +21,8 @@ export const reviewerApi = {
   campaigns: () => api<{ items: ReviewCampaign[] }>('GET', '/api/campaigns'),
   divisions: () => api<{ items: Division[] }>('GET', '/api/divisions'),
   rows: (formId: string, query: TableQuery) => api<ReviewRowsPage>('GET', `/api/forms/${enc(formId)}/review-rows?${tableSearch(query)}`),
+  /** How many of a form's submissions in my area wait for review. */
+  waiting: async (formId: string) => (await api<{ total: number }>('GET', `/api/forms/${enc(formId)}/submissions?status=submitted&pageSize=1`)).total,
   submission: (id: string) => api<SubmissionDetail>('GET', `/api/submissions/${enc(id)}`),
   formVersion: (formId: string, version: number) => api<FormVersion>('GET', `/api/forms/${enc(formId)}/versions/${version}`),
   household: (id: string) => api<HouseholdDetail>('GET', `/api/households/${enc(id)}`),
