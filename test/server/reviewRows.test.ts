@@ -69,7 +69,11 @@ describe('GET /api/forms/:formId/review-rows', () => {
   });
 
   it('takes the key values a definition declares in uiSchema["ui:options"].keyFields', async () => {
-    const definition: FormDefinition = { ...sampleForm, uiSchema: { 'ui:options': { keyFields: ['A28', 'nosuch', 'members', 'A3'] } } };
+    const misspelt: FormDefinition = { ...sampleForm, uiSchema: { 'ui:options': { keyFields: ['A28', 'nosuch', 'members', 'A3'] } } };
+    const refused = await f.admin.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition: misspelt });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.problems.map((p: { path: string }) => p.path)).toEqual(['/uiSchema/ui:options/keyFields/1', '/uiSchema/ui:options/keyFields/2']);
+    const definition: FormDefinition = { ...sampleForm, uiSchema: { 'ui:options': { keyFields: ['A28', 'A3'] } } };
     expect((await f.admin.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition })).status).toBe(200);
     expect((await f.admin.post(`/api/forms/${SAMPLE_FORM_ID}/publish`)).status).toBe(201);
     const body = (await f.township.get(`${rows}?q=王桂芳`)).body;
