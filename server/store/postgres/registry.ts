@@ -60,7 +60,11 @@ function filterClause(filter: HouseholdFilter, params: Params): string {
 /** Reads run in one snapshot (see snapshot()): the total and the page agree. */
 export async function selectHouseholds(db: Db, filter: HouseholdFilter, page: Page): Promise<Paged<HouseholdRecord>> {
   const params = new Params();
-  const w = filterClause(filter, params);
+  return pageOfHouseholds(db, filterClause(filter, params), params, page);
+}
+
+/** One page of the households a WHERE clause selects, in village and head-name order, with their count. */
+export async function pageOfHouseholds(db: Db, w: string, params: Params, page: Page): Promise<Paged<HouseholdRecord>> {
   const total = (await db.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM households h ${w}`, params.values)).rows[0]!.n;
   const limit = params.add(page.pageSize);
   const offset = params.add((page.page - 1) * page.pageSize);

@@ -6,7 +6,7 @@ import { duplicateNumbers } from '../duplicateNumbers';
 import type { DivisionCount, DuplicateFilter, DuplicateMember, Page, Paged, ProgressCount, ProgressQuery, SubmissionFilter } from '../Store';
 import type { HouseholdRecord } from '../records';
 import type { Db } from './openPool';
-import { toHousehold, WITH_MEMBERS, type HouseholdRow } from './registry';
+import { pageOfHouseholds } from './registry';
 import { Params, scopeClause, where } from './scopeClause';
 import { filterClause } from './submissions';
 
@@ -78,13 +78,7 @@ function missingClause(query: ProgressQuery, params: Params): string {
 export async function selectMissingHouseholds(db: Db, query: ProgressQuery, page: Page): Promise<Paged<HouseholdRecord>> {
   if (!query.kinds?.length) return { items: [], total: 0, page: page.page, pageSize: page.pageSize };
   const params = new Params();
-  const w = missingClause(query, params);
-  const total = (await db.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM households h ${w}`, params.values)).rows[0]!.n;
-  const limit = params.add(page.pageSize);
-  const offset = params.add((page.page - 1) * page.pageSize);
-  const rows = (await db.query<HouseholdRow>(`SELECT ${WITH_MEMBERS} FROM households h ${w}
-    ORDER BY h.division_code, h.head_name, h.id LIMIT ${limit} OFFSET ${offset}`, params.values)).rows;
-  return { items: rows.map(toHousehold), total, page: page.page, pageSize: page.pageSize };
+  return pageOfHouseholds(db, missingClause(query, params), params, page);
 }
 
 export async function findDuplicateMembers(db: Db, filter: DuplicateFilter, page: Page): Promise<Paged<DuplicateMember> & { byDivision: DivisionCount[] }> {

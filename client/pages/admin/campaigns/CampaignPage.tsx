@@ -10,6 +10,7 @@ import { t } from '../../../i18n/tAdmin';
 import { adminApi } from '../adminApi';
 import { DivisionPicker } from '../components/DivisionPicker';
 import { ActionMessage, useAction } from '../components/useAction';
+import { CampaignForms } from './CampaignForms';
 import { ParameterFields } from './ParameterFields';
 import { useDeclarations } from './useDeclarations';
 
@@ -51,15 +52,7 @@ function CampaignEditor({ initial, forms, divisions }: { initial: AdminCampaignD
           <label className="check"><input type="radio" name="status" checked={status === 'open'} onChange={() => setStatus('open')} />{t('ad_openExplain')}</label>
           <label className="check"><input type="radio" name="status" checked={status === 'closed'} onChange={() => setStatus('closed')} />{t('ad_closedExplain')}</label>
         </fieldset>
-        <fieldset>
-          <legend>{t('ad_campaignForms')}</legend>
-          {forms.filter((f) => f.version !== null || chosen.includes(f.id)).map((f) => (
-            <label key={f.id} className="check">
-              <input type="checkbox" checked={chosen.includes(f.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, f.id] : chosen.filter((x) => x !== f.id))} />
-              {f.title}
-            </label>
-          ))}
-        </fieldset>
+        <CampaignForms forms={forms} chosen={chosen} onChange={setChosen} />
         <fieldset className="wide-field">
           <legend>{t('ad_parameters')}</legend>
           <ParameterFields declarations={declarations} value={parameters} onChange={setParameters} />

@@ -9,6 +9,7 @@ import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n/tAdmin';
 import { adminApi } from '../adminApi';
 import { ActionMessage, useAction } from '../components/useAction';
+import { CampaignForms } from './CampaignForms';
 import { ParameterFields } from './ParameterFields';
 import { useDeclarations } from './useDeclarations';
 
@@ -61,15 +62,7 @@ function NewCampaignForm({ forms, onDone }: { forms: AdminFormSummary[]; onDone(
       <label>{t('ad_campaignId')}<input value={id} onChange={(e) => setId(e.target.value)} required /></label>
       <label>{t('ad_campaignTitle')}<input value={title} onChange={(e) => setTitle(e.target.value)} required /></label>
       <label>{t('ad_year')}<input type="number" value={year} onChange={(e) => setYear(Number(e.target.value))} required /></label>
-      <fieldset className="wide-field">
-        <legend>{t('ad_campaignForms')}</legend>
-        {forms.filter((f) => f.version !== null).map((f) => (
-          <label key={f.id} className="check">
-            <input type="checkbox" checked={chosen.includes(f.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, f.id] : chosen.filter((x) => x !== f.id))} />
-            {f.title}
-          </label>
-        ))}
-      </fieldset>
+      <CampaignForms forms={forms} chosen={chosen} onChange={setChosen} className="wide-field" />
       <fieldset className="wide-field">
         <legend>{t('ad_parameters')}</legend>
         <ParameterFields declarations={declarations} value={parameters} onChange={setParameters} />
