@@ -1,7 +1,7 @@
-// The embedded default store: SQLite through better-sqlite3, WAL with synchronous=FULL, every
-// write through the group-commit batcher (so concurrent writes share one fsync). Reads run
-// directly; methods are async to honour the Store contract.
-import { randomUUID } from 'node:crypto';
+// The embedded default store: SQLite through better-sqlite3, WAL with synchronous=FULL. Every
+// write goes to the writer thread, which commits concurrent writes together (one fsync for many)
+// while this thread serves requests; reads run here on their own connection, and see a write as
+// soon as it is acknowledged. Methods are async to honour the Store contract.
 import type Database from 'better-sqlite3';
 import type { FormCase, FormDefinition } from '../../../engine/index';
 import {
@@ -16,73 +16,76 @@ import { migrate, openDatabase } from './openDatabase';
 import * as registry from './registry';
 import * as reports from './reports';
 import * as submissions from './submissions';
-import { WriteBatcher } from './WriteBatcher';
+import { SqliteWriter } from './writer/SqliteWriter';
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
-  private readonly writes: WriteBatcher;
+  private readonly writes: SqliteWriter;
 
   constructor(file: string) {
     this.db = openDatabase(file);
-    this.writes = new WriteBatcher(this.db);
+    this.writes = new SqliteWriter(file);
   }
 
   async migrate() { migrate(this.db); }
-  async close() { this.db.close(); }
+  async close() {
+    await this.writes.close();
+    this.db.close();
+  }
   async ping() { this.db.prepare('SELECT 1').get(); }
 
   async createUser(user: NewUser) {
-    await this.writes.run(() => accounts.insertUser(this.db, user));
+    await this.writes.run('insertUser', user);
     return accounts.selectUser(this.db, user.id)!;
   }
   async getUser(id: string) { return accounts.selectUser(this.db, id); }
   async findUserByUsername(username: string) { return accounts.selectUserByName(this.db, username); }
   async listUsers() { return accounts.selectUsers(this.db); }
   async updateUser(id: string, patch: UserPatch) {
-    await this.writes.run(() => accounts.patchUser(this.db, id, patch));
+    await this.writes.run('patchUser', id, patch);
     return accounts.selectUser(this.db, id);
   }
   async recordLoginFailure(userId: string, lockedUntil: string | null) {
-    await this.writes.run(() => this.db.prepare('UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?').run(lockedUntil, userId));
+    await this.writes.run('recordLoginFailure', userId, lockedUntil);
   }
   async resetLoginFailures(userId: string) {
-    await this.writes.run(() => this.db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(userId));
+    await this.writes.run('resetLoginFailures', userId);
   }
-  async createSession(session: SessionRecord) { await this.writes.run(() => accounts.insertSession(this.db, session)); }
+  async createSession(session: SessionRecord) { await this.writes.run('insertSession', session); }
   async findSession(tokenHash: string) { return accounts.selectSession(this.db, tokenHash); }
   async touchSession(tokenHash: string, lastSeenAt: string) {
-    await this.writes.run(() => this.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(lastSeenAt, tokenHash));
+    await this.writes.run('touchSession', tokenHash, lastSeenAt);
   }
   async deleteSession(tokenHash: string) {
-    await this.writes.run(() => this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash));
+    await this.writes.run('deleteSession', tokenHash);
   }
   async deleteSessionsOfUser(userId: string) {
-    await this.writes.run(() => this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId));
+    await this.writes.run('deleteSessionsOfUser', userId);
   }
 
-  async upsertDivisions(divisions: DivisionRecord[]) { await this.writes.run(() => catalog.upsertDivisions(this.db, divisions)); }
+  async upsertDivisions(divisions: DivisionRecord[]) { await this.writes.run('upsertDivisions', divisions); }
   async listDivisions(prefixes: string[]) { return catalog.selectDivisions(this.db, prefixes); }
   async getDivision(code: string) { return catalog.selectDivision(this.db, code); }
-  async createCampaign(campaign: CampaignRecord) { await this.writes.run(() => catalog.writeCampaign(this.db, campaign, true)); }
-  async updateCampaign(campaign: CampaignRecord) { await this.writes.run(() => catalog.writeCampaign(this.db, campaign, false)); }
+  async createCampaign(campaign: CampaignRecord) { await this.writes.run('writeCampaign', campaign, true); }
+  async updateCampaign(campaign: CampaignRecord) { await this.writes.run('writeCampaign', campaign, false); }
   async getCampaign(id: string) { return catalog.selectCampaign(this.db, id); }
   async listCampaigns() { return catalog.selectCampaigns(this.db); }
 
-  async createForm(form: { id: string; title: string; createdAt: string }) { await this.writes.run(() => catalog.insertForm(this.db, form)); }
+  async createForm(form: { id: string; title: string; createdAt: string }) { await this.writes.run('insertForm', form); }
   async getForm(id: string) { return catalog.selectForm(this.db, id); }
   async listForms() { return catalog.selectForms(this.db); }
-  async saveDraft(formId: string, draft: FormDefinition, at: string) { await this.writes.run(() => catalog.writeDraft(this.db, formId, draft, at)); }
+  async saveDraft(formId: string, draft: FormDefinition, at: string) { await this.writes.run('writeDraft', formId, draft, at); }
   async publishVersion(formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[]) {
-    return this.writes.run(() => catalog.insertVersion(this.db, formId, definition, by, at, changes, cases));
+    return this.writes.run('insertVersion', formId, definition, by, at, changes, cases);
   }
   async getFormVersion(formId: string, version: number) { return catalog.selectVersion(this.db, formId, version); }
   async listFormVersions(formId: string) { return catalog.selectVersions(this.db, formId); }
   async getFormCases(formId: string) { return catalog.selectCases(this.db, formId); }
-  async saveFormCases(formId: string, cases: FormCase[]) { await this.writes.run(() => catalog.writeCases(this.db, formId, cases)); }
+  async saveFormCases(formId: string, cases: FormCase[]) { await this.writes.run('writeCases', formId, cases); }
   async getVersionCases(formId: string, version: number) { return catalog.selectVersionCases(this.db, formId, version); }
 
   async upsertHouseholds(households: HouseholdInput[], at: string) {
-    return this.writes.run(() => households.map((h) => registry.writeHousehold(this.db, h, at, randomUUID)));
+    return this.writes.run('upsertHouseholds', households, at);
   }
   async getHousehold(id: string) { return registry.selectHousehold(this.db, id); }
   async findHouseholdByHeadId(headIdNumber: string) { return registry.selectHouseholdByHeadId(this.db, headIdNumber); }
@@ -92,21 +95,17 @@ export class SqliteStore implements Store {
   async createSubmission(write: SubmissionWrite) {
     const r = write.record;
     const key = write.onePerHousehold && r.householdId ? householdKey(r.formId, r.campaignId, r.householdId) : null;
-    await this.writes.run(() => submissions.insertSubmission(this.db, write, key));
+    await this.writes.run('insertSubmission', write, key);
   }
   async getSubmission(id: string) { return submissions.selectSubmission(this.db, id); }
   async findSubmissionFor(formId: string, campaignId: string, householdId: string) {
     return submissions.selectSubmissionByKey(this.db, householdKey(formId, campaignId, householdId));
   }
   async updateSubmission(update: SubmissionUpdate) {
-    return this.writes.run(() => submissions.patchSubmission(this.db, update));
+    return this.writes.run('patchSubmission', update);
   }
   async approveWithEffects(update: SubmissionUpdate, change: HouseholdChange | null) {
-    return this.writes.run(() => {
-      if (change) registry.applyHouseholdChange(this.db, change, update.event.at);
-      const patch = change && update.patch.householdId === undefined ? { ...update.patch, householdId: change.household.id } : update.patch;
-      return submissions.patchSubmission(this.db, { ...update, patch });
-    });
+    return this.writes.run('approveWithEffects', update, change);
   }
   async listSubmissions(filter: SubmissionFilter, page: Page) { return submissions.selectSubmissions(this.db, filter, page); }
   async *streamSubmissions(filter: SubmissionFilter, batchSize = 500) {

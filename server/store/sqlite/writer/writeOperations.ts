@@ -1,0 +1,55 @@
+// Every write the SQLite store makes, by name: the writer thread runs them (a closure cannot cross
+// a thread), each a function of the connection and plain, cloneable arguments. Reads never come
+// here; they run on the caller's own connection.
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { FormCase, FormDefinition } from '../../../../engine/index';
+import type { HouseholdChange, HouseholdInput, NewUser, SubmissionUpdate, SubmissionWrite, UserPatch } from '../../Store';
+import type { CampaignRecord, DivisionRecord, SessionRecord } from '../../records';
+import * as accounts from '../accounts';
+import * as catalog from '../catalog';
+import * as registry from '../registry';
+import * as submissions from '../submissions';
+
+type Db = Database.Database;
+
+export const WRITE_OPERATIONS = {
+  insertUser: (db: Db, user: NewUser) => accounts.insertUser(db, user),
+  patchUser: (db: Db, id: string, patch: UserPatch) => accounts.patchUser(db, id, patch),
+  recordLoginFailure: (db: Db, userId: string, lockedUntil: string | null) => {
+    db.prepare('UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?').run(lockedUntil, userId);
+  },
+  resetLoginFailures: (db: Db, userId: string) => {
+    db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(userId);
+  },
+  insertSession: (db: Db, session: SessionRecord) => accounts.insertSession(db, session),
+  touchSession: (db: Db, tokenHash: string, lastSeenAt: string) => {
+    db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(lastSeenAt, tokenHash);
+  },
+  deleteSession: (db: Db, tokenHash: string) => { db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash); },
+  deleteSessionsOfUser: (db: Db, userId: string) => { db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId); },
+
+  upsertDivisions: (db: Db, divisions: DivisionRecord[]) => catalog.upsertDivisions(db, divisions),
+  writeCampaign: (db: Db, campaign: CampaignRecord, insert: boolean) => catalog.writeCampaign(db, campaign, insert),
+  insertForm: (db: Db, form: { id: string; title: string; createdAt: string }) => catalog.insertForm(db, form),
+  writeDraft: (db: Db, formId: string, draft: FormDefinition, at: string) => catalog.writeDraft(db, formId, draft, at),
+  insertVersion: (db: Db, formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[]) =>
+    catalog.insertVersion(db, formId, definition, by, at, changes, cases),
+  writeCases: (db: Db, formId: string, cases: FormCase[]) => catalog.writeCases(db, formId, cases),
+
+  upsertHouseholds: (db: Db, households: HouseholdInput[], at: string) => households.map((h) => registry.writeHousehold(db, h, at, randomUUID)),
+
+  insertSubmission: (db: Db, write: SubmissionWrite, uniqueKey: string | null) => submissions.insertSubmission(db, write, uniqueKey),
+  patchSubmission: (db: Db, update: SubmissionUpdate) => submissions.patchSubmission(db, update),
+  approveWithEffects: (db: Db, update: SubmissionUpdate, change: HouseholdChange | null) => {
+    if (change) registry.applyHouseholdChange(db, change, update.event.at);
+    const patch = change && update.patch.householdId === undefined ? { ...update.patch, householdId: change.household.id } : update.patch;
+    return submissions.patchSubmission(db, { ...update, patch });
+  },
+};
+
+export type WriteOperations = typeof WRITE_OPERATIONS;
+export type WriteName = keyof WriteOperations;
+/** The arguments of a write after the connection. */
+export type WriteArgs<N extends WriteName> = WriteOperations[N] extends (db: Db, ...args: infer A) => unknown ? A : never;
+export type WriteResult<N extends WriteName> = ReturnType<WriteOperations[N]>;
