@@ -1,37 +1,26 @@
 // The fingerprint of a creating request: the same submission id with the same body is a retry
-// (answered as the first time), with another body a conflict. Keys are sorted so the order in
-// which a client writes its JSON does not matter; the canonical text is written in one pass.
+// (answered as the first time), with another body a conflict. Keys are sorted at every depth so
+// the order in which a client writes its JSON does not matter; the canonical text is written in
+// one pass, as one string (V8 joins the pieces without copying).
 import { createHash } from 'node:crypto';
 
-function writeCanonical(value: unknown, out: string[]): void {
+function canonical(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) {
-    out.push('[');
-    value.forEach((item, i) => {
-      if (i > 0) out.push(',');
-      writeCanonical(item === undefined ? null : item, out);
-    });
-    out.push(']');
-    return;
+    let text = '[';
+    for (let i = 0; i < value.length; i++) text += (i > 0 ? ',' : '') + (value[i] === undefined ? 'null' : canonical(value[i]));
+    return `${text}]`;
   }
-  if (value !== null && typeof value === 'object') {
-    out.push('{');
-    let first = true;
-    for (const key of Object.keys(value).sort()) {
-      const item = (value as Record<string, unknown>)[key];
-      if (item === undefined) continue;
-      if (!first) out.push(',');
-      first = false;
-      out.push(JSON.stringify(key), ':');
-      writeCanonical(item, out);
-    }
-    out.push('}');
-    return;
+  let text = '{';
+  for (const key of Object.keys(value).sort()) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item === undefined) continue;
+    text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonical(item)}`;
   }
-  out.push(JSON.stringify(value) ?? 'null');
+  return `${text}}`;
 }
 
 export function requestHash(body: unknown): string {
-  const out: string[] = [];
-  writeCanonical(body, out);
-  return createHash('sha256').update(out.join('')).digest('hex');
+  return createHash('sha256').update(canonical(body)).digest('hex');
 }
