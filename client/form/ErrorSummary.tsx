@@ -12,7 +12,13 @@ export function jumpToField(pointer: string): void {
     target = document.getElementById(idOfPointer(p)) ?? document.querySelector<HTMLElement>(`[data-pointer="${CSS.escape(p)}"]`);
   }
   if (!target) return;
-  target.closest('details')?.setAttribute('open', '');
+  // A collapsed member card renders its fields only once open: open it, and come back when it has.
+  const card = target.closest('details');
+  if (card && !card.open) {
+    card.addEventListener('toggle', () => setTimeout(() => jumpToField(pointer), 0), { once: true });
+    card.open = true;
+    return;
+  }
   target.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
   const focusable = target.matches('input, select, textarea, button') ? target : target.querySelector<HTMLElement>('input, select, textarea, button');
   focusable?.focus({ preventScroll: true });

@@ -1,9 +1,11 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { compileForm, type FormData } from '../../engine/index';
+import { jumpToField } from '../../client/form/ErrorSummary';
 import { FormRenderer } from '../../client/form/FormRenderer';
 import { FormSession } from '../../client/form/FormSession';
 import { loadCampaign, loadForm } from '../helpers/forms';
+import { openCard } from '../helpers/openCard';
 import { monitoringHousehold } from '../../bench/fixtures/monitoringHousehold';
 
 const definition = loadForm('monitoring-object');
@@ -88,6 +90,35 @@ describe('FormRenderer on the monitoring-object form', () => {
     const cards = view.container.querySelectorAll('.row-card');
     expect(cards).toHaveLength(3);
     expect(cards[0]!.querySelector('summary')).toHaveTextContent('张德明');
+  });
+
+  it('renders a collapsed member card\'s fields only once it is opened, with their values', async () => {
+    const { view } = renderForm(monitoringHousehold(3));
+    const card = view.container.querySelector<HTMLDetailsElement>('[data-pointer="/members/1"]')!;
+    expect(card.open).toBe(false);
+    expect(card.querySelector('#root\\/members\\/1\\/A5')).toBeNull();
+    await openCard(card);
+    expect(card.querySelector<HTMLInputElement>('#root\\/members\\/1\\/A5')!.value).toBe('李秀兰');
+  });
+
+  it('opens a member card with an issue to show, and shows the field with its message', () => {
+    const household = monitoringHousehold(3);
+    (household.members as Record<string, unknown>[])[2]!.A5 = undefined;
+    const { view, session } = renderForm(household);
+    expect(view.container.querySelector<HTMLDetailsElement>('[data-pointer="/members/2"]')!.open).toBe(false);
+    act(() => {
+      session.validate(true);
+    });
+    const card = view.container.querySelector<HTMLDetailsElement>('[data-pointer="/members/2"]')!;
+    expect(card.open).toBe(true);
+    expect(within(field(view.container, '/members/2/A5')).getByRole('alert')).toHaveTextContent('为必填项');
+  });
+
+  it('jumps to a field in a collapsed member card: the card opens and its input takes the focus', async () => {
+    const { view } = renderForm(monitoringHousehold(3));
+    jumpToField('/members/2/A7');
+    await waitFor(() => expect(document.activeElement).toBe(view.container.querySelector('#root\\/members\\/2\\/A7')));
+    expect(view.container.querySelector<HTMLDetailsElement>('[data-pointer="/members/2"]')!.open).toBe(true);
   });
 
   it('fills campaign values into help texts', () => {

@@ -6,6 +6,7 @@ import { compileForm, residentIdCheckDigit, type FormData, type FormDefinition, 
 import { FormRenderer } from '../../client/form/FormRenderer';
 import { FormSession } from '../../client/form/FormSession';
 import { defineForm, money, readOnlyMoney, table, text, yesNo } from '../helpers/defineForm';
+import { openCard } from '../helpers/openCard';
 
 function renderDefinition(definition: FormDefinition, data: FormData = {}) {
   const session = new FormSession({ form: compileForm(definition), context: { params: { incomeLine: 6000 }, household: null }, data });
@@ -207,10 +208,12 @@ describe('member tables', () => {
     expect((session.data().members as unknown[]).length).toBe(2);
   });
 
-  it('removes a row only on a second, confirming tap', () => {
+  it('removes a row only on a second, confirming tap', async () => {
     const { session, view } = renderDefinition(members, { members: [{ A5: '张德明', A8: '户主' }, { A5: '李秀兰', A8: '配偶' }] });
-    const second = view.container.querySelectorAll('.row-card')[1] as HTMLElement;
+    const second = view.container.querySelectorAll('.row-card')[1] as HTMLDetailsElement;
     expect(within(second).getByText(/李秀兰 · 配偶/)).toBeInTheDocument();
+    expect(within(second).queryByRole('button', { name: '删除' })).toBeNull();
+    await openCard(second);
     fireEvent.click(within(second).getByRole('button', { name: '删除' }));
     expect((session.data().members as unknown[]).length).toBe(2);
     fireEvent.click(within(second).getByRole('button', { name: '确定删除第 2 行？' }));

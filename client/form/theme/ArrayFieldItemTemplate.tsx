@@ -1,8 +1,11 @@
 // One row of a table as a card titled with the row's first values ("1 张德明 · 户主"), with a
 // two-step delete (a slip of the thumb must not lose a member). Rows that arrive filled (the
 // registry's members) start collapsed, so a ten-member household reads as ten lines; a new row,
-// or one with issues to show, opens by itself.
-import { useEffect, useRef, useState } from 'react';
+// or one with issues to show, opens by itself. A collapsed card renders only its title: its
+// fields are mounted when it opens, so the fields nobody looks at cost nothing on a keystroke
+// (React's subscriptions, style and layout, and Chrome's autofill, which reads every control of
+// the <form> after each change).
+import { useEffect, useState, type SyntheticEvent } from 'react';
 import type { ArrayFieldItemTemplateProps } from '@rjsf/utils';
 import { valueAt } from '../../../engine/index';
 import { t } from '../../i18n/t';
@@ -22,11 +25,12 @@ export function ArrayFieldItemTemplate({ children, index, buttonsProps, readonly
   const columns = (parentUiSchema?.['ui:options'] as { rowTitle?: string[] } | undefined)?.rowTitle;
   const title = useFormStore((s) => rowTitle(valueAt(s.data, pointer), columns));
   const hasIssues = useFormStore((s, store) => [...store.shownIssues().keys()].some((p) => p === pointer || p.startsWith(`${pointer}/`)));
-  const [startsOpen] = useState(() => title === '');
-  const card = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(() => title === '');
   useEffect(() => {
-    if (hasIssues) card.current?.setAttribute('open', '');
+    if (hasIssues) setOpen(true);
   }, [hasIssues]);
+  // The card opens and closes itself (a tap on its title, or jumpToField setting `open`): follow it.
+  const toggled = (event: SyntheticEvent<HTMLDetailsElement>) => setOpen(event.currentTarget.open);
   const [confirming, setConfirming] = useState(false);
   useEffect(() => {
     if (!confirming) return;
@@ -34,12 +38,12 @@ export function ArrayFieldItemTemplate({ children, index, buttonsProps, readonly
     return () => clearTimeout(timer);
   }, [confirming]);
   return (
-    <details className="row-card" open={startsOpen} ref={card} data-pointer={pointer}>
+    <details className="row-card" open={open} onToggle={toggled} data-pointer={pointer}>
       <summary>
         <span className="row-number">{index + 1}</span> {title || t('row', { n: index + 1 })}
       </summary>
-      <div className="row-body">{children}</div>
-      {buttonsProps.hasRemove && !readonly && !disabled ? (
+      {open ? <div className="row-body">{children}</div> : null}
+      {open && buttonsProps.hasRemove && !readonly && !disabled ? (
         <div className="row-actions">
           <button
             type="button"
