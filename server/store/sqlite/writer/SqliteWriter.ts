@@ -1,6 +1,9 @@
 // The main thread's side of the SQLite writer thread: run(name, ...args) sends a write and
-// resolves with its result once it is committed, or rejects with its error. The thread keeps the
-// process alive only while writes are pending, so a script ends when its work is done.
+// resolves with its result once it is committed, or rejects with its error. The writes of one turn
+// of the event loop (the requests that arrived together) leave as one message, which the thread
+// commits together: sent one by one, each would find the thread idle and cost a commit of its own.
+// The thread keeps the process alive only while writes are pending, so a script ends when its
+// work is done.
 import { Worker } from 'node:worker_threads';
 import { fromWire } from './wireError';
 import type { WriteArgs, WriteName, WriteResult } from './writeOperations';
@@ -15,6 +18,7 @@ export class SqliteWriter {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
+  private outgoing: WriteRequest[] = [];
   private failure: Error | null = null;
   private readonly exited: Promise<void>;
 
@@ -35,14 +39,22 @@ export class SqliteWriter {
     return new Promise((resolve, reject) => {
       if (this.waiting.size === 0) this.worker.ref();
       this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.worker.postMessage({ id, name, args } satisfies WriteRequest);
+      if (this.outgoing.length === 0) setImmediate(() => this.send());
+      this.outgoing.push({ id, name, args });
     });
   }
 
   /** Commits what was sent, then ends the thread and its connection. */
   async close(): Promise<void> {
+    this.send();
     this.worker.postMessage('close');
     await this.exited;
+  }
+
+  private send(): void {
+    if (this.outgoing.length === 0) return;
+    this.worker.postMessage(this.outgoing);
+    this.outgoing = [];
   }
 
   private settle(replies: WriteReply[]): void {

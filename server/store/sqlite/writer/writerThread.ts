@@ -1,5 +1,6 @@
 // The SQLite writer thread: owns the one writing connection, takes the writes sent while it was
-// busy and commits them together. While a commit waits on fsync, the server's main thread goes
+// busy (each message carries those of one turn of the server's event loop) and commits them
+// together. While a commit waits on fsync, the server's main thread goes
 // on serving requests, whose writes queue here for the next commit: the busier the server, the
 // more writes each fsync makes durable. An answer leaves only after its commit.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -34,14 +35,14 @@ function flush(): void {
   }));
 }
 
-port.on('message', (message: WriteRequest | 'close') => {
+port.on('message', (message: WriteRequest[] | 'close') => {
   if (message === 'close') {
     if (queue.length > 0) flush();
     db.close();
     port.close();
     return;
   }
-  queue.push(message);
+  queue.push(...message);
   if (!scheduled) {
     scheduled = true;
     setImmediate(flush);
