@@ -5,11 +5,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { Deps } from './deps';
 import { authenticate } from './http/authenticate';
+import { limitBody } from './http/limitBody';
 import type { AppEnv } from './http/env';
 import { refuseNul } from './http/refuseNul';
 import { renderProblem } from './http/renderProblem';
@@ -35,14 +35,11 @@ z.config(zhCN());
 export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   app.onError(renderProblem(deps.log));
-  const limitBody = bodyLimit({
-    maxSize: deps.config.maxBodyBytes,
-    onError: () => {
-      throw new Problem('payload_too_large', `请求内容过大（上限 ${Math.round(deps.config.maxBodyBytes / 1024)} KB）`);
-    },
+  const limit = limitBody(deps.config.maxBodyBytes, () => {
+    throw new Problem('payload_too_large', `请求内容过大（上限 ${Math.round(deps.config.maxBodyBytes / 1024)} KB）`);
   });
   // The household import reads spreadsheets of up to 20 MB and sets its own limit (householdImport.ts).
-  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? next() : limitBody(c, next)));
+  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? next() : limit(c, next)));
   app.use('/api/*', refuseNul());
   app.use('/api/*', authenticate(deps));
   app.route('/api', healthRoutes(deps));
