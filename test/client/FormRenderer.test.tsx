@@ -121,6 +121,13 @@ describe('FormRenderer on the monitoring-object form', () => {
     expect(view.container.querySelector<HTMLDetailsElement>('[data-pointer="/members/2"]')!.open).toBe(true);
   });
 
+  it('shows values as text, without inputs, in the reviewer\'s read-only view', () => {
+    const session = new FormSession({ form: compileForm(definition), context: { params, household: null }, data: { ...monitoringHousehold(2), A28: 12000 } });
+    const view = render(<FormRenderer definition={definition} session={session} readOnlyView />);
+    expect(field(view.container, '/A28').querySelector('output')).toHaveTextContent('12000');
+    expect(field(view.container, '/A28').querySelector('input')).toBeNull();
+  });
+
   it('fills campaign values into help texts', () => {
     const withHelp = structuredClone(definition);
     withHelp.uiSchema = { ...withHelp.uiSchema, A28: { ...(withHelp.uiSchema?.A28 as object), 'ui:help': '收入线 {{$params.incomeLine}} 元，统计时点 {{$params.referenceDate}}' } };

@@ -5,7 +5,7 @@ import type { FieldTemplateProps } from '@rjsf/utils';
 import { fillText, keyOfPointer, labelOf } from '../../../engine/index';
 import { t } from '../../i18n/t';
 import { pointerOfPath, readerOf } from '../pointers';
-import { useFormStore } from '../useFormStore';
+import { useFormStore, useStoreInstance } from '../useFormStore';
 import { rendererContext } from './formContext';
 import { IssueList } from './IssueList';
 import { VerifyControls } from './VerifyControls';
@@ -16,16 +16,23 @@ function isContainer(schema: FieldTemplateProps['schema']): boolean {
   return schema.type === 'array' && !!items && (items.type === 'object' || !!items.properties);
 }
 
+/** A value as text, for a reviewer reading a submission. */
+function ReadOnlyValue({ pointer, schema }: { pointer: string; schema: FieldTemplateProps['schema'] }) {
+  const read = readerOf(pointer);
+  const value = useFormStore((s) => read(s.data));
+  return <output className="value">{value === undefined || value === null ? '—' : labelOf(schema, value)}</output>;
+}
+
 export function FieldTemplate(props: FieldTemplateProps) {
   const { id, label, required, children, schema, fieldPathId, rawHelp, hidden, registry } = props;
   const pointer = pointerOfPath(fieldPathId.path);
   const key = fieldPathId.path.length === 1 ? keyOfPointer(pointer) : null;
-  const read = readerOf(pointer);
-  const readOnlyView = rendererContext(registry).readOnlyView;
+  // Every subscription runs on every keystroke: only what changes while the form is filled is
+  // subscribed to (the fields to verify are fixed when the session starts).
   const isHidden = useFormStore((s) => s.hidden.has(pointer));
   const issues = useFormStore((s, store) => store.shownIssuesAt(pointer));
-  const value = useFormStore((s) => (readOnlyView ? read(s.data) : undefined));
-  const verifying = useFormStore((s) => key !== null && s.verify.fields.has(key));
+  const store = useStoreInstance();
+  const verifying = key !== null && store.get().verify.fields.has(key);
   if (hidden) return <div hidden>{children}</div>;
   if (isHidden) return null;
   if (fieldPathId.path.length === 0) return children;
@@ -41,7 +48,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const severity = issues.some((i) => i.severity === 'error') ? ' has-error' : issues.length ? ' has-warning' : '';
   const computed = schema.readOnly === true;
   let input = children;
-  if (context.readOnlyView) input = <output className="value">{value === undefined || value === null ? '—' : labelOf(schema, value)}</output>;
+  if (context.readOnlyView) input = <ReadOnlyValue pointer={pointer} schema={schema} />;
   else if (verifying) input = <VerifyControls fieldKey={key!} pointer={pointer} schema={schema} session={context.session}>{children}</VerifyControls>;
   return (
     <div className={`field${severity}${computed ? ' is-computed' : ''}`} data-pointer={pointer}>
