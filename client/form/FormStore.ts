@@ -31,7 +31,7 @@ const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 export class FormStore {
   private snapshot: FormSnapshot;
   private readonly listeners = new Set<Listener>();
-  private shownCache: { snapshot: FormSnapshot; byPointer: Map<string, Issue[]> } | null = null;
+  private shownCache: { of: Pick<FormSnapshot, 'issues' | 'touched' | 'showAll'>; byPointer: Map<string, Issue[]> } | null = null;
 
   constructor(initial: FormSnapshot) {
     this.snapshot = initial;
@@ -56,10 +56,20 @@ export class FormStore {
     return this.shownIssues().get(pointer) ?? NO_ISSUES;
   }
 
-  /** Every shown issue by pointer: touched fields, rules on a touched field, or all after a submit attempt. */
+  /** Whether an issue is shown at `pointer` or inside it (a table row's card). */
+  hasShownIssuesWithin(pointer: string): boolean {
+    for (const p of this.shownIssues().keys()) if (p === pointer || p.startsWith(`${pointer}/`)) return true;
+    return false;
+  }
+
+  /**
+   * Every shown issue by pointer: touched fields, rules on a touched field, or all after a submit
+   * attempt. Kept until the issues, the touched fields or showAll change, not rebuilt per keystroke.
+   */
   shownIssues(): Map<string, Issue[]> {
     const s = this.snapshot;
-    if (this.shownCache?.snapshot === s) return this.shownCache.byPointer;
+    const of = this.shownCache?.of;
+    if (of && of.issues === s.issues && of.touched === s.touched && of.showAll === s.showAll) return this.shownCache!.byPointer;
     const previous = this.shownCache?.byPointer;
     const byPointer = new Map<string, Issue[]>();
     for (const issue of s.issues) {
@@ -72,7 +82,7 @@ export class FormStore {
       const before = previous?.get(pointer);
       if (before && sameIssues(before, list)) byPointer.set(pointer, before);
     }
-    this.shownCache = { snapshot: s, byPointer };
+    this.shownCache = { of: { issues: s.issues, touched: s.touched, showAll: s.showAll }, byPointer };
     return byPointer;
   }
 }

@@ -24,7 +24,7 @@ export function ArrayFieldItemTemplate({ children, index, buttonsProps, readonly
   const { session } = rendererContext(registry);
   const columns = (parentUiSchema?.['ui:options'] as { rowTitle?: string[] } | undefined)?.rowTitle;
   const title = useFormStore((s) => rowTitle(valueAt(s.data, pointer), columns));
-  const hasIssues = useFormStore((s, store) => [...store.shownIssues().keys()].some((p) => p === pointer || p.startsWith(`${pointer}/`)));
+  const hasIssues = useFormStore((s, store) => store.hasShownIssuesWithin(pointer));
   const [open, setOpen] = useState(() => title === '');
   useEffect(() => {
     if (hasIssues) setOpen(true);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { Issue } from '../../engine/index';
+import { FormStore } from '../../client/form/FormStore';
+
+const issue = (path: string): Issue => ({ path, code: 'required', field: path.slice(path.lastIndexOf('/') + 1), message: `${path} 为必填项`, severity: 'error' });
+
+function store(issues: Issue[], touched: string[]) {
+  return new FormStore({
+    data: {}, hidden: new Set(), hiddenSections: new Set(), issues, touched: new Set(touched), showAll: false,
+    verify: { fields: new Set(), registry: {}, confirmed: new Set(), correcting: new Set() },
+  });
+}
+
+describe('FormStore', () => {
+  it('shows the issues of touched fields and of rows inside a touched table', () => {
+    const s = store([issue('/A28'), issue('/A29'), issue('/members/2/A5')], ['/A28', '/members']);
+    expect([...s.shownIssues().keys()]).toEqual(['/A28', '/members/2/A5']);
+    expect(s.hasShownIssuesWithin('/members/2')).toBe(true);
+    expect(s.hasShownIssuesWithin('/members/1')).toBe(false);
+  });
+
+  it('keeps the same shown issues while only the data changes, and recomputes them when the issues do', () => {
+    const s = store([issue('/A28')], ['/A28']);
+    const before = s.shownIssuesAt('/A28');
+    s.update({ data: { A28: 5 } });
+    expect(s.shownIssuesAt('/A28')).toBe(before);
+    s.update({ issues: [] });
+    expect(s.shownIssuesAt('/A28')).toEqual([]);
+  });
+});
