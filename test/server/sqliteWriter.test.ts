@@ -1,7 +1,7 @@
 // The SQLite writer thread as the store's callers meet it: many writes sent together are each
 // answered after one shared commit, one refused write leaves the others of its batch committed,
-// a closed store refuses writes instead of leaving them waiting, and a script that never closes
-// its store still ends when its writes are done.
+// a closed store refuses writes instead of leaving them waiting, a dead writer thread is replaced,
+// and a script that never closes its store still ends when its writes are done.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,7 +49,15 @@ describe('SqliteStore writer thread', () => {
 
   it('refuses a write after close instead of leaving it waiting', async () => {
     await store.close();
-    await expect(store.createUser(officer('late'))).rejects.toThrow('SQLite 写入线程已退出');
+    await expect(store.createUser(officer('late'))).rejects.toThrow('SQLite 写入线程已关闭');
+  });
+
+  it('starts a new writer thread when one dies, and keeps what the dead one had committed', async () => {
+    await store.createUser(officer('before'));
+    const writer = (store as unknown as { writes: { thread: { worker: { terminate(): Promise<number> } } } }).writes;
+    await writer.thread.worker.terminate();
+    await store.createUser(officer('after'));
+    expect((await store.listUsers()).map((u) => u.username).sort()).toEqual(['after', 'before']);
   });
 
   it('lets a script that never closes its store end once its writes are done', () => {

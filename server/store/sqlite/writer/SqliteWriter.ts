@@ -2,8 +2,9 @@
 // resolves with its result once it is committed, or rejects with its error. The writes of one turn
 // of the event loop (the requests that arrived together) leave as one message, which the thread
 // commits together: sent one by one, each would find the thread idle and cost a commit of its own.
-// The thread keeps the process alive only while writes are pending, so a script ends when its
-// work is done.
+// A thread that dies (a bug, the disk) fails only the writes it had been sent, none of which was
+// acknowledged; the next write starts a new one. The thread keeps the process alive only while
+// writes are pending, so a script ends when its work is done.
 import { Worker } from 'node:worker_threads';
 import { fromWire } from './wireError';
 import type { WriteArgs, WriteName, WriteResult } from './writeOperations';
@@ -12,33 +13,33 @@ import type { WriteReply, WriteRequest } from './writerThread';
 interface Waiting {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  sent: boolean;
+}
+
+interface Thread {
+  worker: Worker;
+  exited: Promise<void>;
 }
 
 export class SqliteWriter {
-  private readonly worker: Worker;
+  private readonly file: string;
+  private thread: Thread | null = null;
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
   private outgoing: WriteRequest[] = [];
-  private failure: Error | null = null;
-  private readonly exited: Promise<void>;
+  private closed = false;
 
   constructor(file: string) {
-    this.worker = new Worker(new URL('./writerThread.mjs', import.meta.url), { workerData: { file } });
-    this.worker.unref();
-    this.worker.on('message', (replies: WriteReply[]) => this.settle(replies));
-    this.worker.on('error', (error) => this.fail(error));
-    this.exited = new Promise((resolve) => this.worker.once('exit', () => {
-      this.fail(new Error('SQLite 写入线程已退出'));
-      resolve();
-    }));
+    this.file = file;
+    this.start();
   }
 
   run<N extends WriteName>(name: N, ...args: WriteArgs<N>): Promise<Awaited<WriteResult<N>>> {
-    if (this.failure) return Promise.reject(this.failure);
+    if (this.closed) return Promise.reject(new Error('SQLite 写入线程已关闭'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      if (this.waiting.size === 0) this.worker.ref();
-      this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      if (this.waiting.size === 0) (this.thread ?? this.start()).worker.ref();
+      this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject, sent: false });
       if (this.outgoing.length === 0) setImmediate(() => this.send());
       this.outgoing.push({ id, name, args });
     });
@@ -47,13 +48,34 @@ export class SqliteWriter {
   /** Commits what was sent, then ends the thread and its connection. */
   async close(): Promise<void> {
     this.send();
-    this.worker.postMessage('close');
-    await this.exited;
+    this.closed = true;
+    const thread = this.thread;
+    if (!thread) return;
+    thread.worker.postMessage('close');
+    await thread.exited;
+  }
+
+  private start(): Thread {
+    const worker = new Worker(new URL('./writerThread.mjs', import.meta.url), { workerData: { file: this.file } });
+    worker.unref();
+    let crash: Error | null = null;
+    worker.on('message', (replies: WriteReply[]) => this.settle(replies));
+    worker.on('error', (error) => { crash = error; });
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => {
+      if (this.thread?.worker === worker) this.thread = null;
+      const reason = this.closed ? 'SQLite 写入线程已关闭' : `SQLite 写入线程意外退出${crash ? `（${crash.message}）` : ''}，本次写入未保存`;
+      this.failSent(new Error(reason));
+      resolve();
+    }));
+    this.thread = { worker, exited };
+    return this.thread;
   }
 
   private send(): void {
     if (this.outgoing.length === 0) return;
-    this.worker.postMessage(this.outgoing);
+    const thread = this.thread ?? this.start();
+    for (const request of this.outgoing) this.waiting.get(request.id)!.sent = true;
+    thread.worker.postMessage(this.outgoing);
     this.outgoing = [];
   }
 
@@ -65,12 +87,15 @@ export class SqliteWriter {
       if (reply.ok) waiting.resolve(reply.value);
       else waiting.reject(fromWire(reply.error));
     }
-    if (this.waiting.size === 0) this.worker.unref();
+    if (this.waiting.size === 0) this.thread?.worker.unref();
   }
 
-  private fail(error: Error): void {
-    this.failure ??= error;
-    for (const waiting of this.waiting.values()) waiting.reject(error);
-    this.waiting.clear();
+  /** The writes a dead thread had been sent fail; those still waiting to leave go to the next. */
+  private failSent(error: Error): void {
+    for (const [id, waiting] of this.waiting) {
+      if (!waiting.sent) continue;
+      this.waiting.delete(id);
+      waiting.reject(error);
+    }
   }
 }
