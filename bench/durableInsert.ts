@@ -3,21 +3,20 @@
 // 16 rows (as 16 connections fill a group commit) on a fresh database with the server's schema and
 // pragmas, no HTTP, no engine, no fingerprint: CPU microseconds per row.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileForm, evaluateCompiled, type FormDefinition } from '../engine/index';
+import { compileForm, evaluateCompiled, type Campaign, type FormData, type FormDefinition } from '../engine/index';
 import { diffData } from '../server/submissions/diffData';
 import { migrate, openDatabase } from '../server/store/sqlite/openDatabase';
 import { commitTogether } from '../server/store/sqlite/writer/commitTogether';
 import { WRITE_OPERATIONS } from '../server/store/sqlite/writer/writeOperations';
 import type { SubmissionWrite } from '../server/store/Store';
-import type { FormData } from '../engine/index';
+import { shippedJson } from './fixtures/shippedJson';
 
 export function durableInsertCpu(data: FormData, rows = 4000, perCommit = 16): number {
-  const definition = JSON.parse(readFileSync('form-definitions/monitoring-object/definition.json', 'utf8')) as FormDefinition;
-  const compiled = compileForm(definition);
-  const result = evaluateCompiled(compiled, data, { params: JSON.parse(readFileSync('form-definitions/campaigns/2021.json', 'utf8')).parameters, household: null });
+  const compiled = compileForm(shippedJson<FormDefinition>('monitoring-object/definition.json'));
+  const result = evaluateCompiled(compiled, data, { params: shippedJson<Campaign>('campaigns/2021.json').parameters, household: null });
   const changes = diffData(null, result.data, compiled.index);
   const dir = mkdtempSync(join(tmpdir(), 'wnbd-insert-'));
   const db = openDatabase(join(dir, 'insert.sqlite'));

@@ -2,15 +2,11 @@
 // second on one core, against ajv alone validating the same data, and against json-logic-js
 // interpreting the same rules (the reference semantics the compiled rules are proven equal to).
 // Targets (issue 2): at least 10,000 evaluations/s; the whole engine at most 5x ajv alone.
-import { readFileSync } from 'node:fs';
 import { compileForm, evaluate, type Campaign, type FormDefinition } from '../engine/index';
 import { evaluateReference } from '../engine/rules/referenceEvaluator';
 import { fmt, heading, opsPerSecond } from './measure';
 import { monitoringHousehold } from './fixtures/monitoringHousehold';
-
-function load<T>(path: string): T {
-  return JSON.parse(readFileSync(new URL(`../form-definitions/${path}`, import.meta.url), 'utf8')) as T;
-}
+import { shippedJson as load } from './fixtures/shippedJson';
 
 export async function runEngineBench(): Promise<void> {
   heading('engine: 易返贫致贫户（监测对象）信息采集表, 10 members');
