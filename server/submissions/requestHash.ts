@@ -19,14 +19,17 @@ function written(value: unknown): string {
   return `{${parts.join(',')}}`;
 }
 
-/** The value with every object's keys in sorted order, or null where that order cannot be kept. */
+/** Where a key-sorted copy cannot keep its order (an index-like key): write that body by hand. */
+const UNSORTABLE = Symbol('unsortable');
+
+/** The value with every object's keys inserted in sorted order, or UNSORTABLE. */
 function sortedCopy(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     const items = new Array<unknown>(value.length);
     for (let i = 0; i < value.length; i++) {
       const item = sortedCopy(value[i]);
-      if (item === null && value[i] !== null) return null;
+      if (item === UNSORTABLE) return UNSORTABLE;
       items[i] = item;
     }
     return items;
@@ -34,10 +37,9 @@ function sortedCopy(value: unknown): unknown {
   const copy = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value).sort()) {
     const code = key.charCodeAt(0);
-    if (code >= 48 && code <= 57 && INDEX_LIKE.test(key)) return null;
-    const original = (value as Record<string, unknown>)[key];
-    const item = sortedCopy(original);
-    if (item === null && original !== null) return null;
+    if (code >= 48 && code <= 57 && INDEX_LIKE.test(key)) return UNSORTABLE;
+    const item = sortedCopy((value as Record<string, unknown>)[key]);
+    if (item === UNSORTABLE) return UNSORTABLE;
     copy[key] = item;
   }
   return copy;
@@ -45,7 +47,7 @@ function sortedCopy(value: unknown): unknown {
 
 export function canonicalJson(body: unknown): string {
   const copy = sortedCopy(body);
-  return copy === null && body !== null ? written(body) : (JSON.stringify(copy) ?? 'null');
+  return copy === UNSORTABLE ? written(body) : (JSON.stringify(copy) ?? 'null');
 }
 
 export function requestHash(body: unknown): string {

@@ -66,3 +66,23 @@ export function insertSession(db: Database.Database, s: SessionRecord): void {
   db.prepare(`INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at)
     VALUES (?, ?, ?, ?, ?, ?)`).run(s.tokenHash, s.userId, s.csrfToken, s.createdAt, s.lastSeenAt, s.expiresAt);
 }
+
+export function recordLoginFailure(db: Database.Database, userId: string, lockedUntil: string | null): void {
+  db.prepare('UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?').run(lockedUntil, userId);
+}
+
+export function resetLoginFailures(db: Database.Database, userId: string): void {
+  db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(userId);
+}
+
+export function touchSession(db: Database.Database, tokenHash: string, lastSeenAt: string): void {
+  db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(lastSeenAt, tokenHash);
+}
+
+export function deleteSession(db: Database.Database, tokenHash: string): void {
+  db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+}
+
+export function deleteSessionsOfUser(db: Database.Database, userId: string): void {
+  db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+}

@@ -16,18 +16,12 @@ type Db = Database.Database;
 export const WRITE_OPERATIONS = {
   insertUser: (db: Db, user: NewUser) => accounts.insertUser(db, user),
   patchUser: (db: Db, id: string, patch: UserPatch) => accounts.patchUser(db, id, patch),
-  recordLoginFailure: (db: Db, userId: string, lockedUntil: string | null) => {
-    db.prepare('UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?').run(lockedUntil, userId);
-  },
-  resetLoginFailures: (db: Db, userId: string) => {
-    db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(userId);
-  },
+  recordLoginFailure: (db: Db, userId: string, lockedUntil: string | null) => accounts.recordLoginFailure(db, userId, lockedUntil),
+  resetLoginFailures: (db: Db, userId: string) => accounts.resetLoginFailures(db, userId),
   insertSession: (db: Db, session: SessionRecord) => accounts.insertSession(db, session),
-  touchSession: (db: Db, tokenHash: string, lastSeenAt: string) => {
-    db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(lastSeenAt, tokenHash);
-  },
-  deleteSession: (db: Db, tokenHash: string) => { db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash); },
-  deleteSessionsOfUser: (db: Db, userId: string) => { db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId); },
+  touchSession: (db: Db, tokenHash: string, lastSeenAt: string) => accounts.touchSession(db, tokenHash, lastSeenAt),
+  deleteSession: (db: Db, tokenHash: string) => accounts.deleteSession(db, tokenHash),
+  deleteSessionsOfUser: (db: Db, userId: string) => accounts.deleteSessionsOfUser(db, userId),
 
   upsertDivisions: (db: Db, divisions: DivisionRecord[]) => catalog.upsertDivisions(db, divisions),
   writeCampaign: (db: Db, campaign: CampaignRecord, insert: boolean) => catalog.writeCampaign(db, campaign, insert),
