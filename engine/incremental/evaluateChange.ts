@@ -97,5 +97,16 @@ export function evaluateChange(
     if (allVisible(section.visible, scope)) hiddenSections.delete(section.id);
     else hiddenSections.add(section.id);
   }
-  return { data: next, hidden, hiddenSections };
+  // The same sets when nothing was shown or hidden: what follows visibility can tell at a glance.
+  return {
+    data: next,
+    hidden: sameSet(hidden, previous.hidden) ? previous.hidden : hidden,
+    hiddenSections: sameSet(hiddenSections, previous.hiddenSections) ? previous.hiddenSections : hiddenSections,
+  };
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a.size !== b.size) return false;
+  for (const item of a) if (!b.has(item)) return false;
+  return true;
 }

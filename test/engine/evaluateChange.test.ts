@@ -53,6 +53,16 @@ describe('evaluateChange', () => {
     expect(affectedNodes(form, 'members').map((n) => n.key).sort()).toEqual(['A34', 'members.A16']);
   });
 
+  it('hands back the same sets of hidden fields and sections when a change shows or hides nothing', () => {
+    const { form, state } = start(incomes, { A1: true, members: [{ A5: '张德明', A14: '无劳动力' }] });
+    const typed = evaluateChange(form, state, { ...state.data, members: [{ A5: '张德明', A14: '弱劳动力' }] }, 'members');
+    expect(typed.hidden).not.toBe(state.hidden);
+    expect(typed.hidden.has('/members/0/A16')).toBe(false);
+    const again = evaluateChange(form, typed, { ...typed.data, members: [{ A5: '张德明', A14: '普通劳动力' }] }, 'members');
+    expect(again.hidden).toBe(typed.hidden);
+    expect(again.hiddenSections).toBe(typed.hiddenSections);
+  });
+
   it('hides A2 and drops its value when A1 turns 否, and shows it again empty', () => {
     const { form, state } = start(incomes, { A1: true, A2: '重庆市永川区双石镇安置小区' });
     const hidden = evaluateChange(form, state, { ...state.data, A1: false }, 'A1');
