@@ -26,11 +26,17 @@ export interface FormSnapshot extends ChangeState {
 
 type Listener = () => void;
 
+/** The parts of the snapshot a listener reads; null: all of them. */
+export type SnapshotKeys = readonly (keyof FormSnapshot)[] | null;
+
+/** What shownIssuesAt and hasShownIssuesWithin read. */
+export const SHOWN_ISSUES_KEYS: SnapshotKeys = ['issues', 'touched', 'showAll'];
+
 const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
 export class FormStore {
   private snapshot: FormSnapshot;
-  private readonly listeners = new Set<Listener>();
+  private readonly listeners = new Map<Listener, SnapshotKeys>();
   private shownCache: { of: Pick<FormSnapshot, 'issues' | 'touched' | 'showAll'>; byPointer: Map<string, Issue[]> } | null = null;
 
   constructor(initial: FormSnapshot) {
@@ -41,14 +47,22 @@ export class FormStore {
     return this.snapshot;
   }
 
-  subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener);
+  /**
+   * Calls `listener` after every update that changes one of `keys` (every update when null): a
+   * keystroke changes the data, and the fields waiting for their visibility or issues to change
+   * are not asked about it.
+   */
+  subscribe = (listener: Listener, keys: SnapshotKeys = null): (() => void) => {
+    this.listeners.set(listener, keys);
     return () => this.listeners.delete(listener);
   };
 
   update(patch: Partial<FormSnapshot>): void {
-    this.snapshot = { ...this.snapshot, ...patch };
-    for (const listener of this.listeners) listener();
+    const previous = this.snapshot;
+    this.snapshot = { ...previous, ...patch };
+    for (const [listener, keys] of this.listeners) {
+      if (keys === null || keys.some((key) => key in patch && patch[key] !== previous[key])) listener();
+    }
   }
 
   /** The issues shown at one pointer (the same array until they change, as useSyncExternalStore needs). */

@@ -1,7 +1,7 @@
 // Reads a slice of the FormStore and re-renders only when that slice changes. Selectors must
 // return primitives or values the store keeps stable (see FormStore.shownIssuesAt).
-import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { FormSnapshot, FormStore } from './FormStore';
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import type { FormSnapshot, FormStore, SnapshotKeys } from './FormStore';
 
 export const FormStoreContext = createContext<FormStore | null>(null);
 
@@ -11,7 +11,12 @@ export function useStoreInstance(): FormStore {
   return store;
 }
 
-export function useFormStore<T>(select: (snapshot: FormSnapshot, store: FormStore) => T): T {
+/**
+ * `keys` names the parts of the snapshot the selector reads (a constant array): the selector then
+ * runs only when one of them changes, not on every keystroke. Without it, on every update.
+ */
+export function useFormStore<T>(select: (snapshot: FormSnapshot, store: FormStore) => T, keys: SnapshotKeys = null): T {
   const store = useStoreInstance();
-  return useSyncExternalStore(store.subscribe, () => select(store.get(), store), () => select(store.get(), store));
+  const subscribe = useCallback((listener: () => void) => store.subscribe(listener, keys), [store, keys]);
+  return useSyncExternalStore(subscribe, () => select(store.get(), store), () => select(store.get(), store));
 }

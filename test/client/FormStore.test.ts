@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../engine/index';
-import { FormStore } from '../../client/form/FormStore';
+import { FormStore, SHOWN_ISSUES_KEYS } from '../../client/form/FormStore';
 
 const issue = (path: string): Issue => ({ path, code: 'required', field: path.slice(path.lastIndexOf('/') + 1), message: `${path} 为必填项`, severity: 'error' });
 
@@ -26,5 +26,18 @@ describe('FormStore', () => {
     expect(s.shownIssuesAt('/A28')).toBe(before);
     s.update({ issues: [] });
     expect(s.shownIssuesAt('/A28')).toEqual([]);
+  });
+
+  it('asks a listener only about the parts it reads: a keystroke does not wake the fields waiting for their issues', () => {
+    const s = store([issue('/A28')], []);
+    const calls = { all: 0, data: 0, issues: 0 };
+    s.subscribe(() => { calls.all += 1; });
+    s.subscribe(() => { calls.data += 1; }, ['data']);
+    s.subscribe(() => { calls.issues += 1; }, SHOWN_ISSUES_KEYS);
+    s.update({ data: { A28: 5 } });
+    s.update({ data: { A28: 56 }, hidden: s.get().hidden });
+    expect(calls).toEqual({ all: 2, data: 2, issues: 0 });
+    s.update({ touched: new Set(['/A28']) });
+    expect(calls).toEqual({ all: 3, data: 2, issues: 1 });
   });
 });

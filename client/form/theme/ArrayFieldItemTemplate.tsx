@@ -10,6 +10,7 @@ import type { ArrayFieldItemTemplateProps } from '@rjsf/utils';
 import { valueAt } from '../../../engine/index';
 import { t } from '../../i18n/t';
 import { pointerOfPath } from '../pointers';
+import { SHOWN_ISSUES_KEYS } from '../FormStore';
 import { useFormStore } from '../useFormStore';
 import { rendererContext } from './formContext';
 
@@ -24,7 +25,7 @@ export function ArrayFieldItemTemplate({ children, index, buttonsProps, readonly
   const { session } = rendererContext(registry);
   const columns = (parentUiSchema?.['ui:options'] as { rowTitle?: string[] } | undefined)?.rowTitle;
   const title = useFormStore((s) => rowTitle(valueAt(s.data, pointer), columns));
-  const hasIssues = useFormStore((s, store) => store.hasShownIssuesWithin(pointer));
+  const hasIssues = useFormStore((s, store) => store.hasShownIssuesWithin(pointer), SHOWN_ISSUES_KEYS);
   const [open, setOpen] = useState(() => title === '');
   useEffect(() => {
     if (hasIssues) setOpen(true);

@@ -6,8 +6,10 @@ import { fillText, type Section as SectionDefinition } from '../../../engine/ind
 import { useFormStore } from '../useFormStore';
 import { rendererContext } from './formContext';
 
+const HIDDEN_SECTIONS = ['hiddenSections'] as const;
+
 function Section({ section, children, fill }: { section: SectionDefinition; children: ReactElement[]; fill: (text: string) => string }) {
-  const hidden = useFormStore((s) => s.hiddenSections.has(section.id));
+  const hidden = useFormStore((s) => s.hiddenSections.has(section.id), HIDDEN_SECTIONS);
   if (hidden) return null;
   return (
     <section className="form-section" id={`section-${section.id}`} aria-labelledby={`section-title-${section.id}`}>
