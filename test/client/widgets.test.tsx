@@ -1,6 +1,6 @@
 // Every widget the renderer picks, rendered through the real renderer and engine on a small
 // definition in the seeds' style, as an officer would use it on a phone.
-import { fireEvent, render, within } from '@testing-library/react';
+import { act, fireEvent, render, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { compileForm, residentIdCheckDigit, type FormData, type FormDefinition, type JsonSchema } from '../../engine/index';
 import { FormRenderer } from '../../client/form/FormRenderer';
@@ -51,6 +51,20 @@ describe('money and numbers', () => {
     fireEvent.change(input('/N'), { target: { value: '10' } });
     expect(session.data().N).toBe(10);
     expect(input('/N')).toHaveAttribute('inputmode', 'numeric');
+  });
+
+  it('shows a value set from elsewhere in place of what was typed, even the value it had before typing', () => {
+    const { session, input } = renderDefinition(one(money('A28 工资性收入（元）'), { 'ui:widget': 'money' }), { X: 5 });
+    expect(input('/X').value).toBe('5');
+    fireEvent.change(input('/X'), { target: { value: '56' } });
+    expect(session.data().X).toBe(56);
+    act(() => session.set('/X', 5));
+    expect(input('/X').value).toBe('5');
+    act(() => session.set('/X', undefined));
+    expect(input('/X').value).toBe('');
+    fireEvent.change(input('/X'), { target: { value: '7a' } });
+    expect(input('/X').value).toBe('');
+    expect(session.data()).not.toHaveProperty('X');
   });
 
   it('clears the value when the number is erased', () => {

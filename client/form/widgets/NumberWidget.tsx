@@ -1,6 +1,8 @@
 // Numbers and money (元): a text input with a numeric keyboard that keeps what is being typed
 // ("12.", "-") while giving the form a number as soon as there is one. Integers refuse decimals.
-import { useEffect, useState, type ChangeEvent } from 'react';
+// The input is uncontrolled (connected with connectTyped): a keystroke writes nothing back to it,
+// and a value set from elsewhere replaces the text unless the text already means that value.
+import { useLayoutEffect, useRef, type ChangeEvent } from 'react';
 import type { WidgetProps } from '@rjsf/utils';
 import { t } from '../../i18n/t';
 
@@ -12,19 +14,29 @@ function parse(text: string, integer: boolean): number | undefined {
   return integer ? Math.trunc(n) : n;
 }
 
+function textOf(value: unknown): string {
+  return value === undefined || value === null ? '' : String(value);
+}
+
 export function NumberWidget(props: WidgetProps & { unit?: string }) {
   const { id, value, onChange, onBlur, onFocus, disabled, readonly, schema, placeholder, rawErrors } = props;
   const integer = schema.type === 'integer';
-  const [text, setText] = useState(value === undefined || value === null ? '' : String(value));
-  useEffect(() => {
-    if (parse(text, integer) !== value) setText(value === undefined || value === null ? '' : String(value));
-    // Only an outside change of the value resets the text being typed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  const ref = useRef<HTMLInputElement>(null);
+  // The text last accepted: what an invalid keystroke is undone to.
+  const accepted = useRef(textOf(value));
+  useLayoutEffect(() => {
+    const input = ref.current!;
+    if (parse(input.value, integer) !== value) input.value = accepted.current = textOf(value);
+  });
   const change = (event: ChangeEvent<HTMLInputElement>) => {
-    const next = event.target.value.replace(/[，,\s]/g, '');
-    if (!/^-?\d*(\.\d*)?$/.test(next) || (integer && next.includes('.'))) return;
-    setText(next);
+    const input = event.target;
+    const next = input.value.replace(/[，,\s]/g, '');
+    if (!/^-?\d*(\.\d*)?$/.test(next) || (integer && next.includes('.'))) {
+      input.value = accepted.current;
+      return;
+    }
+    if (next !== input.value) input.value = next;
+    accepted.current = next;
     onChange(parse(next, integer));
   };
   const unit = props.unit ?? (props.options.unit as string | undefined);
@@ -37,12 +49,13 @@ export function NumberWidget(props: WidgetProps & { unit?: string }) {
         inputMode={integer ? 'numeric' : 'decimal'}
         autoComplete="off"
         spellCheck={false}
-        value={text}
+        ref={ref}
+        defaultValue={accepted.current}
         disabled={disabled || readonly}
         placeholder={placeholder}
         aria-invalid={rawErrors?.length ? true : undefined}
         onChange={change}
-        onBlur={() => onBlur(id, parse(text, integer))}
+        onBlur={() => onBlur(id, parse(accepted.current, integer))}
         onFocus={() => onFocus(id, value)}
       />
       {unit ? <span className="unit">{unit}</span> : null}

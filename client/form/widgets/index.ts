@@ -1,8 +1,9 @@
 // The widgets the renderer knows by name: buildUiSchema picks them from each field's schema, and
-// a definition may name one in "ui:widget". Each is connected to the live form state (connect.tsx).
+// a definition may name one in "ui:widget". Each is connected to the live form state (connect.tsx);
+// numbers, which drive most computed values, keep what is typed in their own input.
 import type { RegistryWidgetsType } from '@rjsf/utils';
 import { CheckboxesWidget } from './CheckboxesWidget';
-import { connect } from './connect';
+import { connect, connectTyped } from './connect';
 import { ChoiceButtonsWidget } from './ChoiceButtonsWidget';
 import { ChoiceListWidget } from './ChoiceListWidget';
 import { ComputedWidget } from './ComputedWidget';
@@ -19,8 +20,8 @@ export const widgets: RegistryWidgetsType = {
   TextWidget: connect(TextWidget),
   text: connect(TextWidget),
   textarea: connect(TextareaWidget),
-  number: connect(NumberWidget),
-  money: connect(MoneyWidget),
+  number: connectTyped(NumberWidget),
+  money: connectTyped(MoneyWidget),
   yesNo: connect(YesNoWidget),
   choiceButtons: connect(ChoiceButtonsWidget),
   radio: connect(ChoiceButtonsWidget),
