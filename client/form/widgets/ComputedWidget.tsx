@@ -26,15 +26,20 @@ export function ComputedWidget({ id, schema, options }: WidgetProps) {
   const money = options.money === true;
   const ref = useRef<HTMLOutputElement>(null);
   useLayoutEffect(() => {
-    const output = ref.current!;
+    // One text node whose text changes: replacing the node (textContent) would restyle it each time.
+    const text = ref.current!.appendChild(document.createTextNode(''));
     let shown = read(store.get().data);
-    output.textContent = display(shown, schema, money);
-    return store.subscribe(() => {
+    text.data = display(shown, schema, money);
+    const unsubscribe = store.subscribe(() => {
       const value = read(store.get().data);
       if (value === shown) return;
       shown = value;
-      output.textContent = display(value, schema, money);
+      text.data = display(value, schema, money);
     }, DATA);
+    return () => {
+      unsubscribe();
+      text.remove();
+    };
   }, [store, read, schema, money]);
   return <output id={id} className="computed" aria-live="polite" ref={ref} />;
 }
