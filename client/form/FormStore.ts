@@ -29,6 +29,9 @@ type Listener = () => void;
 /** The parts of the snapshot a listener reads; null: all of them. */
 export type SnapshotKeys = readonly (keyof FormSnapshot)[] | null;
 
+export const DATA_KEYS: SnapshotKeys = ['data'];
+export const HIDDEN_KEYS: SnapshotKeys = ['hidden'];
+export const HIDDEN_SECTIONS_KEYS: SnapshotKeys = ['hiddenSections'];
 /** What shownIssuesAt and hasShownIssuesWithin read. */
 export const SHOWN_ISSUES_KEYS: SnapshotKeys = ['issues', 'touched', 'showAll'];
 
@@ -56,6 +59,22 @@ export class FormStore {
     this.listeners.set(listener, keys);
     return () => this.listeners.delete(listener);
   };
+
+  /**
+   * Calls `changed` with the value `read` finds in the data each time it differs from the last one
+   * seen, starting from `seen` (at once when the data already holds something else).
+   */
+  watch(read: (data: FormData) => unknown, seen: unknown, changed: (value: unknown) => void): () => void {
+    let last = seen;
+    const check = () => {
+      const value = read(this.snapshot.data);
+      if (Object.is(value, last)) return;
+      last = value;
+      changed(value);
+    };
+    check();
+    return this.subscribe(check, DATA_KEYS);
+  }
 
   update(patch: Partial<FormSnapshot>): void {
     const previous = this.snapshot;

@@ -10,7 +10,7 @@ import type { ArrayFieldItemTemplateProps } from '@rjsf/utils';
 import { valueAt } from '../../../engine/index';
 import { t } from '../../i18n/t';
 import { pointerOfPath } from '../pointers';
-import { SHOWN_ISSUES_KEYS } from '../FormStore';
+import { DATA_KEYS, SHOWN_ISSUES_KEYS } from '../FormStore';
 import { useFormStore } from '../useFormStore';
 import { rendererContext } from './formContext';
 
@@ -24,7 +24,7 @@ export function ArrayFieldItemTemplate({ children, index, buttonsProps, readonly
   const pointer = pointerOfPath(buttonsProps.fieldPathId.path);
   const { session } = rendererContext(registry);
   const columns = (parentUiSchema?.['ui:options'] as { rowTitle?: string[] } | undefined)?.rowTitle;
-  const title = useFormStore((s) => rowTitle(valueAt(s.data, pointer), columns));
+  const title = useFormStore((s) => rowTitle(valueAt(s.data, pointer), columns), DATA_KEYS);
   const hasIssues = useFormStore((s, store) => store.hasShownIssuesWithin(pointer), SHOWN_ISSUES_KEYS);
   const [open, setOpen] = useState(() => title === '');
   useEffect(() => {

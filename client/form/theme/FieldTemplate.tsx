@@ -5,13 +5,12 @@ import type { FieldTemplateProps } from '@rjsf/utils';
 import { fillText, keyOfPointer, labelOf } from '../../../engine/index';
 import { t } from '../../i18n/t';
 import { pointerOfPath, readerOf } from '../pointers';
-import { SHOWN_ISSUES_KEYS } from '../FormStore';
+import { DATA_KEYS, HIDDEN_KEYS, SHOWN_ISSUES_KEYS } from '../FormStore';
 import { useFormStore, useStoreInstance } from '../useFormStore';
 import { rendererContext } from './formContext';
 import { IssueList } from './IssueList';
 import { VerifyControls } from './VerifyControls';
 
-const HIDDEN = ['hidden'] as const;
 function isContainer(schema: FieldTemplateProps['schema']): boolean {
   if (schema.type === 'object') return true;
   const items = schema.items as { type?: unknown; properties?: unknown } | undefined;
@@ -21,7 +20,7 @@ function isContainer(schema: FieldTemplateProps['schema']): boolean {
 /** A value as text, for a reviewer reading a submission. */
 function ReadOnlyValue({ pointer, schema }: { pointer: string; schema: FieldTemplateProps['schema'] }) {
   const read = readerOf(pointer);
-  const value = useFormStore((s) => read(s.data));
+  const value = useFormStore((s) => read(s.data), DATA_KEYS);
   return <output className="value">{value === undefined || value === null ? '—' : labelOf(schema, value)}</output>;
 }
 
@@ -31,7 +30,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const key = fieldPathId.path.length === 1 ? keyOfPointer(pointer) : null;
   // Every subscription runs on every keystroke: only what changes while the form is filled is
   // subscribed to (the fields to verify are fixed when the session starts).
-  const isHidden = useFormStore((s) => s.hidden.has(pointer), HIDDEN);
+  const isHidden = useFormStore((s) => s.hidden.has(pointer), HIDDEN_KEYS);
   const issues = useFormStore((s, store) => store.shownIssuesAt(pointer), SHOWN_ISSUES_KEYS);
   const store = useStoreInstance();
   const verifying = key !== null && store.get().verify.fields.has(key);

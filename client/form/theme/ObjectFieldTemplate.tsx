@@ -3,13 +3,12 @@
 import type { ObjectFieldTemplateProps } from '@rjsf/utils';
 import type { ReactElement } from 'react';
 import { fillText, type Section as SectionDefinition } from '../../../engine/index';
+import { HIDDEN_SECTIONS_KEYS } from '../FormStore';
 import { useFormStore } from '../useFormStore';
 import { rendererContext } from './formContext';
 
-const HIDDEN_SECTIONS = ['hiddenSections'] as const;
-
 function Section({ section, children, fill }: { section: SectionDefinition; children: ReactElement[]; fill: (text: string) => string }) {
-  const hidden = useFormStore((s) => s.hiddenSections.has(section.id), HIDDEN_SECTIONS);
+  const hidden = useFormStore((s) => s.hiddenSections.has(section.id), HIDDEN_SECTIONS_KEYS);
   if (hidden) return null;
   return (
     <section className="form-section" id={`section-${section.id}`} aria-labelledby={`section-title-${section.id}`}>

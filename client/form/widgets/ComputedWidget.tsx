@@ -8,7 +8,7 @@ import { t } from '../../i18n/t';
 import { pointerOfId, readerOf } from '../pointers';
 import { useStoreInstance } from '../useFormStore';
 
-const DATA = ['data'] as const;
+const NOTHING_SHOWN = Symbol('nothing shown');
 const NUMBER = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 
 function display(value: unknown, schema: WidgetProps['schema'], money: boolean): string {
@@ -28,16 +28,9 @@ export function ComputedWidget({ id, schema, options }: WidgetProps) {
   useLayoutEffect(() => {
     // One text node whose text changes: replacing the node (textContent) would restyle it each time.
     const text = ref.current!.appendChild(document.createTextNode(''));
-    let shown = read(store.get().data);
-    text.data = display(shown, schema, money);
-    const unsubscribe = store.subscribe(() => {
-      const value = read(store.get().data);
-      if (value === shown) return;
-      shown = value;
-      text.data = display(value, schema, money);
-    }, DATA);
+    const stop = store.watch(read, NOTHING_SHOWN, (value) => { text.data = display(value, schema, money); });
     return () => {
-      unsubscribe();
+      stop();
       text.remove();
     };
   }, [store, read, schema, money]);

@@ -5,18 +5,17 @@
 // 250-field form on a cheap phone). rjsf still lays the form out and picks each widget.
 import { useCallback, useLayoutEffect, useReducer, useRef, type ComponentType } from 'react';
 import type { WidgetProps } from '@rjsf/utils';
+import { DATA_KEYS } from '../FormStore';
 import { pointerOfId, readerOf } from '../pointers';
 import { rendererContext } from '../theme/formContext';
 import { useFormStore, useStoreInstance } from '../useFormStore';
-
-const DATA = ['data'] as const;
 
 export function connect(Widget: ComponentType<WidgetProps>): ComponentType<WidgetProps> {
   function Connected(props: WidgetProps) {
     const { session } = rendererContext(props.registry);
     const pointer = pointerOfId(props.id);
     const read = readerOf(pointer);
-    const value = useFormStore((s) => read(s.data), DATA);
+    const value = useFormStore((s) => read(s.data), DATA_KEYS);
     const onChange = useCallback((next: unknown) => session.set(pointer, next), [session, pointer]);
     const onBlur = useCallback((id: string) => session.blur(id), [session]);
     return <Widget {...props} value={value} onChange={onChange} onBlur={onBlur} />;
@@ -40,19 +39,10 @@ export function connectTyped(Widget: ComponentType<WidgetProps>): ComponentType<
     const [, rerender] = useReducer((n: number) => n + 1, 0);
     const typing = useRef(false);
     const value = read(store.get().data);
-    const rendered = useRef(value);
-    rendered.current = value;
-    useLayoutEffect(() => {
-      let known = rendered.current;
-      const changed = () => {
-        const current = read(store.get().data);
-        if (Object.is(current, known)) return;
-        known = current;
-        if (!typing.current) rerender();
-      };
-      changed();
-      return store.subscribe(changed, DATA);
-    }, [store, read]);
+    // Re-render when the value changes, unless this widget's own keystroke changed it.
+    useLayoutEffect(() => store.watch(read, value, () => {
+      if (!typing.current) rerender();
+    }), [store, read, value]);
     const onChange = useCallback((next: unknown) => {
       typing.current = true;
       try {
