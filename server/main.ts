@@ -62,7 +62,11 @@ async function main(): Promise<void> {
     store,
     forms: new FormVersions(store),
     clock: systemClock,
-    config: { ...defaultServerConfig, clientDir: resolve(process.env.CLIENT_DIR ?? 'dist'), session: { ...defaultServerConfig.session, secureCookie: process.env.SECURE_COOKIE === '1' } },
+    config: {
+      ...defaultServerConfig,
+      clientDir: resolve(process.env.CLIENT_DIR ?? 'dist'), session: { ...defaultServerConfig.session, secureCookie: process.env.SECURE_COOKIE === '1' },
+      trustProxy: process.env.TRUST_PROXY === '1',
+    },
     log,
   };
   const prepare: PrepareOptions = {
