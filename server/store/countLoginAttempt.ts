@@ -27,9 +27,10 @@ function lockedAt(row: AttemptRow | undefined, limit: number, at: number): boole
 export function countLoginAttempt(found: ReadonlyMap<string, AttemptRow>, attempt: LoginAttempt): CountedAttempt {
   const at = Date.parse(attempt.at);
   const locks = attempt.keys
-    .map(({ key, limit }) => found.get(key))
-    .filter((row, i) => lockedAt(row, attempt.keys[i]!.limit, at))
-    .map((row) => row!.lockedUntil!)
+    .flatMap(({ key, limit }) => {
+      const row = found.get(key);
+      return lockedAt(row, limit, at) ? [row!.lockedUntil!] : [];
+    })
     .sort();
   if (locks.length > 0) return { claim: { admitted: false, lockedUntil: locks[locks.length - 1]! }, rows: [] };
   const rows = attempt.keys.map(({ key, limit }): AttemptRow => {
