@@ -6,7 +6,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, TEST_PASSWORD, TestClient, type TestServer } from '../helpers/testServer';
+import { startTestServer, TEST_PASSWORD, TestClient, testStoreKind, type TestServer } from '../helpers/testServer';
 
 const WRONG = 'wrong-password-21';
 const UNAUTHENTICATED = { error: { code: 'unauthenticated', message: '用户名或密码错误' } };
@@ -36,6 +36,22 @@ describe('the login lockout', { timeout: 60_000 }, () => {
     server.clock.advance(30_000);
     expect((await login('zhangsan', TEST_PASSWORD)).status).toBe(200);
     for (let i = 0; i < 4; i++) expect((await login('zhangsan', WRONG)).status).toBe(401);
+  });
+
+  it.skipIf(testStoreKind() !== 'postgres')('counts attempts sent to two servers on one database together', async () => {
+    server = await startTestServer();
+    const second = await startTestServer({ schema: server.schema!, clock: server.clock });
+    try {
+      await server.addUser('zhangsan', 'officer', ['500118104201']);
+      const on = (app: TestServer['app'], password: string) => new TestClient(app).post('/api/session', { username: 'zhangsan', password });
+      const answers = await Promise.all([
+        ...Array.from({ length: 12 }, (_, i) => on(i % 2 ? second.app : server.app, WRONG)), on(second.app, TEST_PASSWORD),
+      ]);
+      // Which five are checked depends on which server's connection gets the row first: five, never more.
+      expect(answers.filter((a) => a.status !== 429)).toHaveLength(5);
+    } finally {
+      await second.store.close();
+    }
   });
 
   it('answers an unknown username, a wrong password and a disabled account alike, and locks them alike', async () => {
