@@ -1,5 +1,6 @@
 // What the server is built from, made once at start-up (main.ts) or in a test, and passed in:
 // no module holds a singleton, so a test builds a whole app on a temporary database in a line.
+import { defaultLoginLimits, type LoginLimits } from './auth/loginLimits';
 import type { SessionPolicy } from './auth/sessions';
 import type { FormVersions } from './forms/FormVersions';
 import type { Store } from './store/Store';
@@ -19,8 +20,10 @@ export interface ServerConfig {
   session: SessionPolicy;
   /** Largest request body accepted, in bytes (larger: 413). */
   maxBodyBytes: number;
-  /** Failed logins before each further attempt is delayed. */
-  loginAttemptsBeforeLock: number;
+  /** Failed logins allowed per username and per client address before they lock. */
+  login: LoginLimits;
+  /** Behind a reverse proxy (TRUST_PROXY=1): a client's address is the last X-Forwarded-For entry. */
+  trustProxy: boolean;
   /** Where the built client is served from (null: API only). */
   clientDir: string | null;
 }
@@ -28,7 +31,8 @@ export interface ServerConfig {
 export const defaultServerConfig: ServerConfig = {
   session: { idleMinutes: 12 * 60, maxHours: 7 * 24, secureCookie: false },
   maxBodyBytes: 1024 * 1024,
-  loginAttemptsBeforeLock: 5,
+  login: defaultLoginLimits,
+  trustProxy: false,
   clientDir: null,
 };
 

@@ -11,7 +11,7 @@ import { FormVersions } from './forms/FormVersions';
 import { prepareDatabase, type PrepareOptions } from './seed/prepareDatabase';
 import { PostgresStore } from './store/postgres/PostgresStore';
 import { SqliteStore } from './store/sqlite/SqliteStore';
-import { StoreConflict, type Store } from './store/Store';
+import type { Store } from './store/Store';
 
 const log: Logger = {
   info: (message) => console.log(message),
@@ -39,22 +39,6 @@ function openStore(): Store {
   return new SqliteStore(file);
 }
 
-/**
- * Instances starting together on a new PostgreSQL database race to create the administrator, the
- * shipped forms and campaigns: a loser gets a StoreConflict, and each further pass (every step
- * checks before it creates) finds one more thing made by another instance.
- */
-async function prepareTogether(deps: Deps, options: PrepareOptions): Promise<void> {
-  for (let pass = 1; ; pass++) {
-    try {
-      return await prepareDatabase(deps, options);
-    } catch (error) {
-      if (!(error instanceof StoreConflict) || pass >= 20) throw error;
-      log.info(`另一实例正在初始化数据库（${error.message}），重新检查`);
-    }
-  }
-}
-
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8787);
   const store = openStore();
@@ -62,7 +46,11 @@ async function main(): Promise<void> {
     store,
     forms: new FormVersions(store),
     clock: systemClock,
-    config: { ...defaultServerConfig, clientDir: resolve(process.env.CLIENT_DIR ?? 'dist'), session: { ...defaultServerConfig.session, secureCookie: process.env.SECURE_COOKIE === '1' } },
+    config: {
+      ...defaultServerConfig,
+      clientDir: resolve(process.env.CLIENT_DIR ?? 'dist'), session: { ...defaultServerConfig.session, secureCookie: process.env.SECURE_COOKIE === '1' },
+      trustProxy: process.env.TRUST_PROXY === '1',
+    },
     log,
   };
   const prepare: PrepareOptions = {
@@ -71,7 +59,7 @@ async function main(): Promise<void> {
     demo: process.env.DEMO !== '0',
     demoPassword: process.env.DEMO_PASSWORD || undefined,
   };
-  await prepareTogether(deps, prepare);
+  await prepareDatabase(deps, prepare);
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port }, (info) => log.info(`万能表单已启动：http://localhost:${info.port}/`));
   const stop = () => server.close(() => void store.close().then(() => process.exit(0)));

@@ -1,7 +1,12 @@
 // POST /api/session logs in (a new session each time), GET /api/session tells the client who is
-// signed in and its CSRF token, DELETE /api/session logs out. Failed logins are counted per
-// account; after too many, each further attempt waits longer (429 with Retry-After).
+// signed in and its CSRF token, DELETE /api/session logs out. Each login is counted as a failure
+// against its username and its client address before the password is checked (a right password
+// takes it back), so attempts sent together cannot all be checked; past the limit every answer is
+// the same 429 whatever the password. An unknown username, a wrong password and a disabled
+// account get the very same 401, after the same work: nothing tells which usernames exist.
 import { createRoute, z } from '@hono/zod-openapi';
+import { clientAddress } from '../auth/clientAddress';
+import { accountKey, addressKey, loginAttempt } from '../auth/loginLimits';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { endSession, startSession } from '../auth/sessions';
 import type { Deps } from '../deps';
@@ -44,25 +49,18 @@ export function sessionRoutes(deps: Deps) {
   return createRouter()
     .openapi(login, async (c) => {
       const { username, password } = c.req.valid('json');
-      const user = await store.findUserByUsername(username);
-      if (!user) {
-        await verifyPassword(password, await dummy());
-        throw new Problem('unauthenticated', '用户名或密码错误');
-      }
       const now = clock.now();
-      if (user.lockedUntil && now.toISOString() < user.lockedUntil) {
-        const seconds = Math.ceil((new Date(user.lockedUntil).getTime() - now.getTime()) / 1000);
+      const address = clientAddress(c, config.trustProxy);
+      const claim = await store.claimLoginAttempt(loginAttempt(username, address, now, config.login));
+      if (!claim.admitted) {
+        const seconds = Math.max(1, Math.ceil((Date.parse(claim.lockedUntil) - now.getTime()) / 1000));
         throw new Problem('too_many_attempts', `登录失败次数过多，请 ${seconds} 秒后再试`, undefined, { 'Retry-After': String(seconds) });
       }
-      if (!(await verifyPassword(password, user.passwordHash))) {
-        const failures = user.failedLogins + 1;
-        const over = failures - config.loginAttemptsBeforeLock;
-        const lockedUntil = over >= 0 ? new Date(now.getTime() + Math.min(30_000 * 2 ** over, 15 * 60_000)).toISOString() : null;
-        await store.recordLoginFailure(user.id, lockedUntil);
-        throw new Problem('unauthenticated', '用户名或密码错误');
-      }
-      if (user.disabled) throw new Problem('forbidden', '账号已停用，请联系管理员');
-      if (user.failedLogins > 0) await store.resetLoginFailures(user.id);
+      const user = await store.findUserByUsername(username);
+      const right = await verifyPassword(password, user?.passwordHash ?? (await dummy()));
+      if (!user || !right || user.disabled) throw new Problem('unauthenticated', '用户名或密码错误');
+      await store.forgetLoginFailures([accountKey(username)]);
+      await store.refundLoginAttempt([addressKey(address)]);
       const session = await startSession(c, store, user, clock, config.session);
       return c.json({ user: publicUser(user), csrfToken: session.csrfToken }, 200);
     })

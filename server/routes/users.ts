@@ -2,6 +2,7 @@
 // name, password or disables it (a disabled user's sessions end at once).
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
+import { accountKey } from '../auth/loginLimits';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import type { Deps } from '../deps';
 import { createRouter } from '../http/createRouter';
@@ -94,6 +95,8 @@ export function userRoutes(deps: Deps) {
         passwordHash: body.password === undefined ? undefined : await hashPassword(body.password),
       });
       if (body.disabled || body.password !== undefined || body.role || body.scope) await store.deleteSessionsOfUser(id);
+      // A new password set by an administrator lifts the username's lockout.
+      if (body.password !== undefined) await store.forgetLoginFailures([accountKey(existing.username)]);
       return c.json(publicUser(updated!), 200);
     });
 }

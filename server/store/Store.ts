@@ -18,6 +18,20 @@ export class StoreConflict extends Error {
   }
 }
 
+/** One login attempt, counted against each key (the username, the client's address). */
+export interface LoginAttempt {
+  at: string;
+  /** Each key with the failures it allows: the one that reaches the limit locks the key. */
+  keys: { key: string; limit: number }[];
+  /** The first lock; each further failure past the limit doubles it, up to maxLockMs. */
+  firstLockMs: number;
+  maxLockMs: number;
+  /** A key's failures are forgotten this long after its first one, once it is not locked. */
+  windowMs: number;
+}
+
+export type LoginClaim = { admitted: true } | { admitted: false; lockedUntil: string };
+
 export interface Page {
   page: number;
   pageSize: number;
@@ -116,6 +130,15 @@ export interface Store {
   close(): Promise<void>;
   /** The database answers (for /api/health). */
   ping(): Promise<void>;
+  /**
+   * Runs `work` while no other holder of the lock `name` runs, across every server on the
+   * database (PostgreSQL: a session advisory lock on a connection of its own, released even if the
+   * server dies; SQLite: within the one process that owns the file). Not re-entrant.
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /** A value kept across starts (what preparing the database decided), or null. */
+  getMeta(name: string): Promise<string | null>;
+  putMeta(name: string, value: string): Promise<void>;
 
   // accounts and sessions
   createUser(user: NewUser): Promise<UserRecord>;
@@ -123,9 +146,16 @@ export interface Store {
   findUserByUsername(username: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
   updateUser(id: string, patch: UserPatch): Promise<UserRecord | null>;
-  /** Counts a failed login; from `lockUntil` on, logins are refused. */
-  recordLoginFailure(userId: string, lockedUntil: string | null): Promise<void>;
-  resetLoginFailures(userId: string): Promise<void>;
+  /**
+   * Counts a login attempt as a failure against every key at once, atomically, before its password
+   * is checked: none is counted and the attempt is refused when a key is locked (then
+   * `lockedUntil` is the latest lock among them). See countLoginAttempt.ts for the rule.
+   */
+  claimLoginAttempt(attempt: LoginAttempt): Promise<LoginClaim>;
+  /** The password was right: these keys forget their failures (the account's). */
+  forgetLoginFailures(keys: string[]): Promise<void>;
+  /** The password was right: these keys take back the failure their claim counted (the address's). */
+  refundLoginAttempt(keys: string[]): Promise<void>;
   createSession(session: SessionRecord): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;
   touchSession(tokenHash: string, lastSeenAt: string): Promise<void>;

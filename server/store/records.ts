@@ -13,8 +13,6 @@ export interface UserRecord {
   scope: string[];
   disabled: boolean;
   passwordHash: string;
-  failedLogins: number;
-  lockedUntil: string | null;
   createdAt: string;
 }
 

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FormCase, FormDefinition } from '../../engine/index';
 import type { CampaignRecord, HouseholdRecord, SubmissionEvent, SubmissionRecord } from '../../server/store/records';
 import {
-  StoreConflict, type HouseholdChange, type HouseholdInput, type NewUser, type Store, type SubmissionFilter, type SubmissionUpdate,
+  StoreConflict, type HouseholdChange, type HouseholdInput, type LoginAttempt, type NewUser, type Store, type SubmissionFilter, type SubmissionUpdate,
 } from '../../server/store/Store';
 import type { ProgressQuery } from '../../server/store/Store';
 
@@ -108,12 +108,12 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
     });
 
     describe('users', () => {
-      it('creates a user with no failed logins, found by id and by username', async () => {
+      it('creates a user, found by id and by username', async () => {
         const input = newUser('cunyuan', { scope: ['500118104201', '500118104202'] });
         const created = await store.createUser(input);
         expect(created).toEqual({
           id: input.id, username: 'cunyuan', displayName: '用户cunyuan', role: 'officer', scope: ['500118104201', '500118104202'],
-          disabled: false, passwordHash: 'scrypt$hash', failedLogins: 0, lockedUntil: null, createdAt: T0,
+          disabled: false, passwordHash: 'scrypt$hash', createdAt: T0,
         });
         expect(await store.getUser(input.id)).toEqual(created);
         expect(await store.findUserByUsername('cunyuan')).toEqual(created);
@@ -149,16 +149,88 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         expect((await store.updateUser(user.id, { disabled: false }))?.disabled).toBe(false);
       });
 
-      it('counts failed logins with the lock time, and clears them on reset or a new password', async () => {
+      it('changes a password', async () => {
         const user = await store.createUser(newUser('cunyuan'));
-        await store.recordLoginFailure(user.id, null);
-        await store.recordLoginFailure(user.id, at(5));
-        expect(await store.getUser(user.id)).toMatchObject({ failedLogins: 2, lockedUntil: at(5) });
-        await store.resetLoginFailures(user.id);
-        expect(await store.getUser(user.id)).toMatchObject({ failedLogins: 0, lockedUntil: null });
-        await store.recordLoginFailure(user.id, at(9));
-        const changed = await store.updateUser(user.id, { passwordHash: 'scrypt$new' });
-        expect(changed).toMatchObject({ passwordHash: 'scrypt$new', failedLogins: 0, lockedUntil: null });
+        expect(await store.updateUser(user.id, { passwordHash: 'scrypt$new' })).toEqual({ ...user, passwordHash: 'scrypt$new' });
+      });
+    });
+
+    describe('login attempts', () => {
+      const attempt = (minutes: number, keys: [string, number][] = [['account:a', 3], ['address:x', 10]]): LoginAttempt => ({
+        at: at(minutes), keys: keys.map(([key, limit]) => ({ key, limit })), firstLockMs: 60_000, maxLockMs: 4 * 60_000, windowMs: 60 * 60_000,
+      });
+
+      it('admits attempts up to the limit, locking the key at the last one, then refuses without counting', async () => {
+        expect(await store.claimLoginAttempt(attempt(0))).toEqual({ admitted: true });
+        expect(await store.claimLoginAttempt(attempt(0))).toEqual({ admitted: true });
+        expect(await store.claimLoginAttempt(attempt(0))).toEqual({ admitted: true });
+        expect(await store.claimLoginAttempt(attempt(0))).toEqual({ admitted: false, lockedUntil: at(1) });
+        expect(await store.claimLoginAttempt(attempt(0.5))).toEqual({ admitted: false, lockedUntil: at(1) });
+        // Once the lock is over, each further failure locks for twice as long, up to the longest lock.
+        expect(await store.claimLoginAttempt(attempt(1))).toEqual({ admitted: true });
+        expect(await store.claimLoginAttempt(attempt(2))).toEqual({ admitted: false, lockedUntil: at(3) });
+        expect(await store.claimLoginAttempt(attempt(3))).toEqual({ admitted: true });
+        expect(await store.claimLoginAttempt(attempt(3))).toEqual({ admitted: false, lockedUntil: at(7) });
+        expect(await store.claimLoginAttempt(attempt(7))).toEqual({ admitted: true });
+        expect(await store.claimLoginAttempt(attempt(7))).toEqual({ admitted: false, lockedUntil: at(11) });
+      });
+
+      it('counts attempts sent at once one after another: only the limit is admitted', async () => {
+        const claims = await Promise.all(Array.from({ length: 13 }, () => store.claimLoginAttempt(attempt(0))));
+        expect(claims.filter((c) => c.admitted)).toHaveLength(3);
+        expect(claims.filter((c) => !c.admitted)).toHaveLength(10);
+      });
+
+      it('refuses an attempt when any of its keys is locked, counting it against none', async () => {
+        const other = (minutes: number) => attempt(minutes, [['account:b', 10], ['address:x', 10]]);
+        for (let i = 0; i < 3; i++) await store.claimLoginAttempt(attempt(0));
+        for (let i = 0; i < 7; i++) expect(await store.claimLoginAttempt(other(0))).toEqual({ admitted: true });
+        // address:x has reached its limit (3 + 7) and locked: a third username from it is refused, from another address not.
+        expect(await store.claimLoginAttempt(attempt(0, [['account:c', 3], ['address:x', 10]]))).toEqual({ admitted: false, lockedUntil: at(1) });
+        expect(await store.claimLoginAttempt(attempt(0, [['account:c', 3], ['address:y', 10]]))).toEqual({ admitted: true });
+      });
+
+      it('forgets an account\'s failures and refunds an address\'s attempt after a right password', async () => {
+        for (let i = 0; i < 3; i++) await store.claimLoginAttempt(attempt(0, [['account:a', 3], ['address:x', 4]]));
+        await store.forgetLoginFailures(['account:a']);
+        await store.refundLoginAttempt(['address:x']);
+        const again = () => store.claimLoginAttempt(attempt(0, [['account:a', 3], ['address:x', 4]]));
+        expect(await again()).toEqual({ admitted: true });
+        expect(await again()).toEqual({ admitted: true });
+        expect(await again()).toEqual({ admitted: false, lockedUntil: at(1) });
+      });
+
+      it('forgets failures once their window is over', async () => {
+        await store.claimLoginAttempt(attempt(0));
+        await store.claimLoginAttempt(attempt(0));
+        expect(await store.claimLoginAttempt(attempt(60))).toEqual({ admitted: true });
+        expect(await store.claimLoginAttempt(attempt(60))).toEqual({ admitted: true });
+        expect(await store.claimLoginAttempt(attempt(60))).toEqual({ admitted: true });
+        expect((await store.claimLoginAttempt(attempt(60))).admitted).toBe(false);
+      });
+    });
+
+    describe('meta and exclusive sections', () => {
+      it('keeps a value by name', async () => {
+        expect(await store.getMeta('demo')).toBeNull();
+        await store.putMeta('demo', 'pending');
+        await store.putMeta('demo', 'done');
+        expect(await store.getMeta('demo')).toBe('done');
+      });
+
+      it('runs the sections of one name one at a time, and a failing one does not hold the others', async () => {
+        const log: string[] = [];
+        const section = (name: string, fail = false) => store.exclusively('prepare', async () => {
+          log.push(`${name}>`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          log.push(`<${name}`);
+          if (fail) throw new Error(name);
+          return name;
+        });
+        const results = await Promise.allSettled([section('a'), section('b', true), section('c')]);
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+        for (let i = 0; i < log.length; i += 2) expect(log[i + 1]).toBe(`<${log[i]!.slice(0, -1)}`);
+        expect(log).toHaveLength(6);
       });
     });
 

@@ -8,11 +8,13 @@ import type { FormCase, FormDefinition } from '../../../engine/index';
 import {
   householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
-  type DuplicateFilter, type ProgressQuery,
+  type DuplicateFilter, type LoginAttempt, type ProgressQuery,
 } from '../Store';
 import type { CampaignRecord, DivisionRecord, SessionRecord } from '../records';
 import * as accounts from './accounts';
 import * as catalog from './catalog';
+import { exclusively } from './exclusively';
+import * as meta from './meta';
 import { migrate } from './migrate';
 import { openPool, type PostgresOptions } from './openPool';
 import * as registry from './registry';
@@ -32,6 +34,9 @@ export class PostgresStore implements Store {
   async migrate() { await migrate(this.pool, this.schema); }
   async close() { await this.pool.end(); }
   async ping() { await this.pool.query('SELECT 1'); }
+  async exclusively<T>(name: string, work: () => Promise<T>) { return exclusively(this.pool, this.schema, name, work); }
+  async getMeta(name: string) { return meta.selectMeta(this.pool, name); }
+  async putMeta(name: string, value: string) { await meta.writeMeta(this.pool, name, value); }
 
   async createUser(user: NewUser) {
     await accounts.insertUser(this.pool, user);
@@ -44,8 +49,9 @@ export class PostgresStore implements Store {
     await accounts.patchUser(this.pool, id, patch);
     return accounts.selectUser(this.pool, id);
   }
-  async recordLoginFailure(userId: string, lockedUntil: string | null) { await accounts.recordLoginFailure(this.pool, userId, lockedUntil); }
-  async resetLoginFailures(userId: string) { await accounts.resetLoginFailures(this.pool, userId); }
+  async claimLoginAttempt(attempt: LoginAttempt) { return transaction(this.pool, (db) => accounts.claimLoginAttempt(db, attempt)); }
+  async forgetLoginFailures(keys: string[]) { await accounts.forgetLoginFailures(this.pool, keys); }
+  async refundLoginAttempt(keys: string[]) { await accounts.refundLoginAttempt(this.pool, keys); }
   async createSession(session: SessionRecord) { await accounts.insertSession(this.pool, session); }
   async findSession(tokenHash: string) { return accounts.selectSession(this.pool, tokenHash); }
   async touchSession(tokenHash: string, lastSeenAt: string) { await accounts.touchSession(this.pool, tokenHash, lastSeenAt); }

@@ -1,20 +1,21 @@
 // Users and sessions in PostgreSQL.
-import { StoreConflict, type NewUser, type UserPatch } from '../Store';
+import type pg from 'pg';
+import { countLoginAttempt, forgettableBefore } from '../countLoginAttempt';
+import { StoreConflict, type LoginAttempt, type LoginClaim, type NewUser, type UserPatch } from '../Store';
 import type { SessionRecord, UserRecord } from '../records';
 import type { Db } from './openPool';
 import { uniqueViolation } from './uniqueViolation';
 
 interface UserRow {
   id: string; username: string; display_name: string; role: string; scope: string[]; disabled: boolean;
-  password_hash: string; failed_logins: number; locked_until: string | null; created_at: string;
+  password_hash: string; created_at: string;
 }
 
 function toUser(row: UserRow | undefined): UserRecord | null {
   if (!row) return null;
   return {
     id: row.id, username: row.username, displayName: row.display_name, role: row.role as UserRecord['role'],
-    scope: row.scope, disabled: row.disabled, passwordHash: row.password_hash,
-    failedLogins: row.failed_logins, lockedUntil: row.locked_until, createdAt: row.created_at,
+    scope: row.scope, disabled: row.disabled, passwordHash: row.password_hash, createdAt: row.created_at,
   };
 }
 
@@ -49,17 +50,44 @@ export async function patchUser(db: Db, id: string, patch: UserPatch): Promise<v
   if (patch.role !== undefined) sets.push(`role = ${add(patch.role)}`);
   if (patch.scope !== undefined) sets.push(`scope = ${add(JSON.stringify(patch.scope))}`);
   if (patch.disabled !== undefined) sets.push(`disabled = ${add(patch.disabled)}`);
-  if (patch.passwordHash !== undefined) sets.push(`password_hash = ${add(patch.passwordHash)}, failed_logins = 0, locked_until = NULL`);
+  if (patch.passwordHash !== undefined) sets.push(`password_hash = ${add(patch.passwordHash)}`);
   if (sets.length === 0) return;
   await db.query(`UPDATE users SET ${sets.join(', ')} WHERE id = ${add(id)}`, params);
 }
 
-export async function recordLoginFailure(db: Db, userId: string, lockedUntil: string | null): Promise<void> {
-  await db.query('UPDATE users SET failed_logins = failed_logins + 1, locked_until = $1 WHERE id = $2', [lockedUntil, userId]);
+interface AttemptRowSql { key: string; failures: number; window_start: string; locked_until: string | null }
+
+/**
+ * In a transaction: the keys' rows are made if missing and locked (in key order, so two attempts
+ * never wait on each other in a cycle) before they are read, so concurrent attempts, on this
+ * server or another, are counted one after another.
+ */
+export async function claimLoginAttempt(db: pg.PoolClient, attempt: LoginAttempt): Promise<LoginClaim> {
+  const keys = [...new Set(attempt.keys.map((k) => k.key))].sort();
+  await db.query(`INSERT INTO login_attempts (key, failures, window_start)
+    SELECT key, 0, $2 FROM unnest($1::text[]) AS key ORDER BY key ON CONFLICT (key) DO NOTHING`, [keys, attempt.at]);
+  const { rows: found } = await db.query<AttemptRowSql>('SELECT * FROM login_attempts WHERE key = ANY($1) ORDER BY key FOR UPDATE', [keys]);
+  const { claim, rows } = countLoginAttempt(
+    new Map(found.map((r) => [r.key, { key: r.key, failures: r.failures, windowStart: r.window_start, lockedUntil: r.locked_until }])),
+    attempt,
+  );
+  for (const row of rows) {
+    await db.query('UPDATE login_attempts SET failures = $2, window_start = $3, locked_until = $4 WHERE key = $1',
+      [row.key, row.failures, row.windowStart, row.lockedUntil]);
+  }
+  // Rows whose window is over, skipping those another attempt holds: never a wait, so never a deadlock.
+  await db.query(`DELETE FROM login_attempts WHERE key IN (SELECT key FROM login_attempts
+    WHERE window_start < $1 AND (locked_until IS NULL OR locked_until <= $2) LIMIT 100 FOR UPDATE SKIP LOCKED)`,
+  [forgettableBefore(attempt), attempt.at]);
+  return claim;
 }
 
-export async function resetLoginFailures(db: Db, userId: string): Promise<void> {
-  await db.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [userId]);
+export async function forgetLoginFailures(db: Db, keys: string[]): Promise<void> {
+  await db.query('DELETE FROM login_attempts WHERE key = ANY($1)', [keys]);
+}
+
+export async function refundLoginAttempt(db: Db, keys: string[]): Promise<void> {
+  await db.query('UPDATE login_attempts SET failures = GREATEST(failures - 1, 0) WHERE key = ANY($1)', [keys]);
 }
 
 interface SessionRow { token_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; expires_at: string }

@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { POSTGRES_MIGRATIONS } from './schema';
 
 /** 'WNBD': this application's advisory lock class; the schema's hash is the object. */
-const LOCK_CLASS = 0x574e4244;
+export const LOCK_CLASS = 0x574e4244;
 
 async function currentSchema(client: pg.PoolClient): Promise<string> {
   const { rows } = await client.query<{ schema: string | null }>('SELECT current_schema() AS schema');

@@ -172,4 +172,22 @@ export const POSTGRES_MIGRATIONS: string[] = [
   CREATE INDEX household_members_id_household ON household_members(id_number, household_id);
   CREATE INDEX household_members_household_id ON household_members(household_id, id_number);
   `,
+  // Login throttling (login_attempts: failures per username, known or not, and per client
+  // address, counted before a password is checked) replaces the per-user counter; `meta` keeps
+  // what preparing the database decided (the demo township seeded or skipped) across starts.
+  `
+  ALTER TABLE users DROP COLUMN failed_logins;
+  ALTER TABLE users DROP COLUMN locked_until;
+  CREATE TABLE login_attempts (
+    key text COLLATE "C" PRIMARY KEY,
+    failures integer NOT NULL,
+    window_start text COLLATE "C" NOT NULL,
+    locked_until text COLLATE "C"
+  );
+  CREATE INDEX login_attempts_window ON login_attempts(window_start);
+  CREATE TABLE meta (
+    name text COLLATE "C" PRIMARY KEY,
+    value text COLLATE "C" NOT NULL
+  );
+  `,
 ];

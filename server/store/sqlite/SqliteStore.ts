@@ -2,17 +2,20 @@
 // write goes to the writer thread, which commits concurrent writes together (one fsync for many)
 // while this thread serves requests; reads run here on their own connection, and see a write as
 // soon as it is acknowledged. Methods are async to honour the Store contract.
+import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { FormCase, FormDefinition } from '../../../engine/index';
 import {
   householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
-  type DuplicateFilter, type ProgressQuery,
+  type DuplicateFilter, type LoginAttempt, type ProgressQuery,
 } from '../Store';
 import type { CampaignRecord, DivisionRecord, SessionRecord } from '../records';
 import * as accounts from './accounts';
 import * as catalog from './catalog';
+import * as meta from './meta';
 import { migrate, openDatabase } from './openDatabase';
+import { withProcessLock } from './processLock';
 import * as registry from './registry';
 import * as reports from './reports';
 import * as submissions from './submissions';
@@ -21,8 +24,10 @@ import { SqliteWriter } from './writer/SqliteWriter';
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly writes: SqliteWriter;
+  private readonly file: string;
 
   constructor(file: string) {
+    this.file = resolve(file);
     this.db = openDatabase(file);
     this.writes = new SqliteWriter(file);
   }
@@ -33,6 +38,9 @@ export class SqliteStore implements Store {
     this.db.close();
   }
   async ping() { this.db.prepare('SELECT 1').get(); }
+  async exclusively<T>(name: string, work: () => Promise<T>) { return withProcessLock(`${this.file}\0${name}`, work); }
+  async getMeta(name: string) { return meta.selectMeta(this.db, name); }
+  async putMeta(name: string, value: string) { await this.writes.run('writeMeta', name, value); }
 
   async createUser(user: NewUser) {
     await this.writes.run('insertUser', user);
@@ -45,12 +53,9 @@ export class SqliteStore implements Store {
     await this.writes.run('patchUser', id, patch);
     return accounts.selectUser(this.db, id);
   }
-  async recordLoginFailure(userId: string, lockedUntil: string | null) {
-    await this.writes.run('recordLoginFailure', userId, lockedUntil);
-  }
-  async resetLoginFailures(userId: string) {
-    await this.writes.run('resetLoginFailures', userId);
-  }
+  async claimLoginAttempt(attempt: LoginAttempt) { return this.writes.run('claimLoginAttempt', attempt); }
+  async forgetLoginFailures(keys: string[]) { await this.writes.run('forgetLoginFailures', keys); }
+  async refundLoginAttempt(keys: string[]) { await this.writes.run('refundLoginAttempt', keys); }
   async createSession(session: SessionRecord) { await this.writes.run('insertSession', session); }
   async findSession(tokenHash: string) { return accounts.selectSession(this.db, tokenHash); }
   async touchSession(tokenHash: string, lastSeenAt: string) {

@@ -1,19 +1,19 @@
 // Users and sessions in SQLite.
 import type Database from 'better-sqlite3';
-import { StoreConflict, type NewUser, type UserPatch } from '../Store';
+import { countLoginAttempt, forgettableBefore, type AttemptRow } from '../countLoginAttempt';
+import { StoreConflict, type LoginAttempt, type LoginClaim, type NewUser, type UserPatch } from '../Store';
 import type { SessionRecord, UserRecord } from '../records';
 
 interface UserRow {
   id: string; username: string; display_name: string; role: string; scope: string; disabled: number;
-  password_hash: string; failed_logins: number; locked_until: string | null; created_at: string;
+  password_hash: string; created_at: string;
 }
 
 function toUser(row: UserRow | undefined): UserRecord | null {
   if (!row) return null;
   return {
     id: row.id, username: row.username, displayName: row.display_name, role: row.role as UserRecord['role'],
-    scope: JSON.parse(row.scope), disabled: row.disabled === 1, passwordHash: row.password_hash,
-    failedLogins: row.failed_logins, lockedUntil: row.locked_until, createdAt: row.created_at,
+    scope: JSON.parse(row.scope), disabled: row.disabled === 1, passwordHash: row.password_hash, createdAt: row.created_at,
   };
 }
 
@@ -46,7 +46,7 @@ export function patchUser(db: Database.Database, id: string, patch: UserPatch): 
   if (patch.role !== undefined) { sets.push('role = ?'); params.push(patch.role); }
   if (patch.scope !== undefined) { sets.push('scope = ?'); params.push(JSON.stringify(patch.scope)); }
   if (patch.disabled !== undefined) { sets.push('disabled = ?'); params.push(patch.disabled ? 1 : 0); }
-  if (patch.passwordHash !== undefined) { sets.push('password_hash = ?, failed_logins = 0, locked_until = NULL'); params.push(patch.passwordHash); }
+  if (patch.passwordHash !== undefined) { sets.push('password_hash = ?'); params.push(patch.passwordHash); }
   if (sets.length === 0) return;
   db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
 }
@@ -67,12 +67,32 @@ export function insertSession(db: Database.Database, s: SessionRecord): void {
     VALUES (?, ?, ?, ?, ?, ?)`).run(s.tokenHash, s.userId, s.csrfToken, s.createdAt, s.lastSeenAt, s.expiresAt);
 }
 
-export function recordLoginFailure(db: Database.Database, userId: string, lockedUntil: string | null): void {
-  db.prepare('UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?').run(lockedUntil, userId);
+interface AttemptRowSql { key: string; failures: number; window_start: string; locked_until: string | null }
+
+/** Runs on the writer thread, the only writer: the read and the write below cannot interleave with another attempt's. */
+export function claimLoginAttempt(db: Database.Database, attempt: LoginAttempt): LoginClaim {
+  const found = new Map<string, AttemptRow>();
+  for (const { key } of attempt.keys) {
+    const row = db.prepare('SELECT * FROM login_attempts WHERE key = ?').get(key) as AttemptRowSql | undefined;
+    if (row) found.set(key, { key, failures: row.failures, windowStart: row.window_start, lockedUntil: row.locked_until });
+  }
+  const { claim, rows } = countLoginAttempt(found, attempt);
+  for (const row of rows) {
+    db.prepare(`INSERT INTO login_attempts (key, failures, window_start, locked_until) VALUES (?, ?, ?, ?)
+      ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start, locked_until = excluded.locked_until`)
+      .run(row.key, row.failures, row.windowStart, row.lockedUntil);
+  }
+  db.prepare('DELETE FROM login_attempts WHERE window_start < ? AND (locked_until IS NULL OR locked_until <= ?)')
+    .run(forgettableBefore(attempt), attempt.at);
+  return claim;
 }
 
-export function resetLoginFailures(db: Database.Database, userId: string): void {
-  db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?').run(userId);
+export function forgetLoginFailures(db: Database.Database, keys: string[]): void {
+  for (const key of keys) db.prepare('DELETE FROM login_attempts WHERE key = ?').run(key);
+}
+
+export function refundLoginAttempt(db: Database.Database, keys: string[]): void {
+  for (const key of keys) db.prepare('UPDATE login_attempts SET failures = MAX(failures - 1, 0) WHERE key = ?').run(key);
 }
 
 export function touchSession(db: Database.Database, tokenHash: string, lastSeenAt: string): void {

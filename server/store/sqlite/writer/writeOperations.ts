@@ -4,10 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { FormCase, FormDefinition } from '../../../../engine/index';
-import type { HouseholdChange, HouseholdInput, NewUser, SubmissionUpdate, SubmissionWrite, UserPatch } from '../../Store';
+import type { HouseholdChange, HouseholdInput, LoginAttempt, NewUser, SubmissionUpdate, SubmissionWrite, UserPatch } from '../../Store';
 import type { CampaignRecord, DivisionRecord, SessionRecord } from '../../records';
 import * as accounts from '../accounts';
 import * as catalog from '../catalog';
+import * as meta from '../meta';
 import * as registry from '../registry';
 import * as submissions from '../submissions';
 
@@ -16,12 +17,14 @@ type Db = Database.Database;
 export const WRITE_OPERATIONS = {
   insertUser: (db: Db, user: NewUser) => accounts.insertUser(db, user),
   patchUser: (db: Db, id: string, patch: UserPatch) => accounts.patchUser(db, id, patch),
-  recordLoginFailure: (db: Db, userId: string, lockedUntil: string | null) => accounts.recordLoginFailure(db, userId, lockedUntil),
-  resetLoginFailures: (db: Db, userId: string) => accounts.resetLoginFailures(db, userId),
+  claimLoginAttempt: (db: Db, attempt: LoginAttempt) => accounts.claimLoginAttempt(db, attempt),
+  forgetLoginFailures: (db: Db, keys: string[]) => accounts.forgetLoginFailures(db, keys),
+  refundLoginAttempt: (db: Db, keys: string[]) => accounts.refundLoginAttempt(db, keys),
   insertSession: (db: Db, session: SessionRecord) => accounts.insertSession(db, session),
   touchSession: (db: Db, tokenHash: string, lastSeenAt: string) => accounts.touchSession(db, tokenHash, lastSeenAt),
   deleteSession: (db: Db, tokenHash: string) => accounts.deleteSession(db, tokenHash),
   deleteSessionsOfUser: (db: Db, userId: string) => accounts.deleteSessionsOfUser(db, userId),
+  writeMeta: (db: Db, name: string, value: string) => meta.writeMeta(db, name, value),
 
   upsertDivisions: (db: Db, divisions: DivisionRecord[]) => catalog.upsertDivisions(db, divisions),
   writeCampaign: (db: Db, campaign: CampaignRecord, insert: boolean) => catalog.writeCampaign(db, campaign, insert),
