@@ -24,9 +24,12 @@ describe('the login lockout', { timeout: 60_000 }, () => {
     await server.addUser('zhangsan', 'officer', ['500118104201']);
     const answers = await Promise.all([...Array.from({ length: 12 }, () => login('zhangsan', WRONG)), login('zhangsan', TEST_PASSWORD)]);
     const statuses = answers.map((a) => a.status);
-    expect(statuses.at(-1)).toBe(429);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    // Five attempts are checked, never more. SQLite counts them in the order they arrive, so the
+    // right one, sent last, is refused; PostgreSQL's pool may let it in among the first five.
+    expect(statuses.filter((s) => s !== 429)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(8);
+    if (testStoreKind() === 'sqlite') expect(statuses.at(-1)).toBe(429);
+    else expect(statuses.filter((s) => s === 401).length).toBeGreaterThanOrEqual(4);
     const refused = answers.filter((a) => a.status === 429);
     expect(new Set(refused.map((a) => a.text)).size).toBe(1);
     expect(refused[0]!.headers.get('retry-after')).toBe('30');
