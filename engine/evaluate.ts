@@ -34,7 +34,7 @@ function containerOf(base: Record<string, unknown>, segments: string[], create: 
   let current = base;
   for (let i = 0; i < segments.length - 1; i++) {
     const key = segments[i]!;
-    let next = current[key];
+    let next = Object.hasOwn(current, key) ? current[key] : undefined;
     if (next === null || typeof next !== 'object' || Array.isArray(next)) {
       if (!create) return null;
       next = {};

@@ -19,6 +19,7 @@ export { explainMobilePhone, explainPhone, explainDivisionCode, explainYearMonth
 export { domainFormats } from './formats/domainFormats';
 export { valueAt, fieldLabel } from './validation/fieldLabel';
 export { ALLOWED_OPERATIONS } from './rules/operators';
+export { RESERVED_NAMES } from './ownValue';
 export { compileRule } from './rules/compileRule';
 // Formulas and conditions for the form builder: Excel-like formulas to JSON-Logic and back, and
 // the condition builder's model.

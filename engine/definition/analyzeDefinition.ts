@@ -6,6 +6,7 @@ import { buildFieldIndex, type FieldIndex } from '../schema/fieldIndex';
 import type { DefinitionProblem, FormDefinition } from '../types';
 import { createAjv } from '../validation/createAjv';
 import { checkLayout } from './checkLayout';
+import { checkParameters } from './checkParameters';
 import { checkRegistry } from './checkRegistry';
 import { checkRules } from './checkRules';
 import { structureProblems } from './structureProblems';
@@ -40,6 +41,7 @@ export function analyzeDefinition(definition: unknown): Analysis {
   if (problem) problems.push(problem);
   const index = buildFieldIndex(def.schema);
   for (const u of index.unsupported) problems.push(error(`/schema/properties/${u.key.split('.').join('/')}`, u.message));
+  problems.push(...checkParameters(def));
   problems.push(...checkLayout(def, index));
   problems.push(...checkRules(def, index));
   problems.push(...checkRegistry(def, index));

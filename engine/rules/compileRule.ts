@@ -3,6 +3,7 @@
 // iterator scopes), only without re-interpreting the tree on every evaluation. json-logic-js
 // stays the reference: test/engine/compileRule.differential.test.ts compares the two on every
 // rule of every definition. Rules reach here only after checkRuleSyntax accepted them.
+import { lookupTable, ownValue } from '../ownValue';
 import { domainOperations } from './domainOperations';
 import { argumentsOf, ITERATORS, operatorOf } from './operators';
 import { truthy } from './truthy';
@@ -73,16 +74,19 @@ function compileNode(node: unknown, atRoot: boolean): CompiledRule {
   }
 }
 
-const ROOT_BASES: Record<string, keyof RootScope> = {
-  $params: 'params', $household: 'household', $row: 'row', $approval: 'approval',
-};
+const ROOT_BASES: ReadonlyMap<string, keyof RootScope> = new Map([
+  ['$params', 'params'], ['$household', 'household'], ['$row', 'row'], ['$approval', 'approval'],
+] as const);
 
-/** A function reading a literal dotted path from a scope, json-logic-js's var walk. */
+/**
+ * A function reading a literal dotted path from a scope, json-logic-js's var walk, only through
+ * own properties: a path never reaches an inherited member ("x.toString" of a text is undefined).
+ */
 export function pathReader(path: string, atRoot: boolean): (s: any) => unknown {
   if (path === '') return atRoot ? (s: RootScope) => s.data : (s) => s;
   const segments = path.split('.');
   const first = segments[0]!;
-  const base = atRoot ? ROOT_BASES[first] : undefined;
+  const base = atRoot ? ROOT_BASES.get(first) : undefined;
   const rest = base !== undefined || !atRoot ? segments.slice(base !== undefined ? 1 : 0) : segments;
   const start: (s: any) => unknown = base !== undefined ? (s: RootScope) => s[base] : atRoot ? (s: RootScope) => s.data : (s) => s;
   if (rest.length === 1) {
@@ -90,23 +94,21 @@ export function pathReader(path: string, atRoot: boolean): (s: any) => unknown {
     const key = rest[0]!;
     if (base !== undefined) {
       return (s: RootScope) => {
-        const cur = s[base] as Record<string, unknown> | null | undefined;
-        return cur === null || cur === undefined ? undefined : cur[key];
+        return ownValue(s[base], key);
       };
     }
     if (atRoot) {
       return (s: RootScope) => {
-        const cur = s.data as Record<string, unknown> | null | undefined;
-        return cur === null || cur === undefined ? undefined : cur[key];
+        return ownValue(s.data, key);
       };
     }
-    return (s) => (s === null || s === undefined ? undefined : (s as Record<string, unknown>)[key]);
+    return (s) => ownValue(s, key);
   }
   return (s) => {
     let cur = start(s);
     for (const key of rest) {
-      if (cur === null || cur === undefined) return undefined;
-      cur = (cur as Record<string, unknown>)[key];
+      cur = ownValue(cur, key);
+      if (cur === undefined) return undefined;
     }
     return cur;
   };
@@ -242,7 +244,7 @@ function readKey(key: unknown, s: unknown, atRoot: boolean): unknown {
 }
 
 /** Standard operations taking evaluated arguments, as json-logic-js defines them. */
-const OPERATIONS: Record<string, (...args: any[]) => unknown> = {
+const OPERATIONS: Readonly<Record<string, (...args: any[]) => unknown>> = lookupTable<(...args: any[]) => unknown>({
   '==': (a, b) => a == b,
   '===': (a, b) => a === b,
   '!=': (a, b) => a != b,
@@ -273,4 +275,4 @@ const OPERATIONS: Record<string, (...args: any[]) => unknown> = {
   min: (...args) => Math.min(...args),
   max: (...args) => Math.max(...args),
   merge: (...args) => args.reduce((a: unknown[], b: unknown) => a.concat(b), []),
-};
+});
