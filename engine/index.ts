@@ -18,6 +18,9 @@ export { explainDisabilityCertificate, explainIdOrDisabilityCertificate } from '
 export { explainMobilePhone, explainPhone, explainDivisionCode, explainYearMonth } from './formats/simpleFormats';
 export { domainFormats } from './formats/domainFormats';
 export { valueAt, fieldLabel } from './validation/fieldLabel';
+export { AJV_OPTIONS } from './validation/ajvOptions';
+export { createAjv } from './validation/createAjv';
+export { linearRegExp, linearPatternProblem, type LinearRegExpEngine } from './validation/linearRegExp';
 export { ALLOWED_OPERATIONS } from './rules/operators';
 export { RESERVED_NAMES } from './ownValue';
 export { compileRule } from './rules/compileRule';

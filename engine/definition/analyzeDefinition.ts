@@ -7,6 +7,7 @@ import type { DefinitionProblem, FormDefinition } from '../types';
 import { createAjv } from '../validation/createAjv';
 import { checkLayout } from './checkLayout';
 import { checkParameters } from './checkParameters';
+import { checkPatterns } from './checkPatterns';
 import { checkRegistry } from './checkRegistry';
 import { checkRules } from './checkRules';
 import { structureProblems } from './structureProblems';
@@ -37,7 +38,10 @@ export function analyzeDefinition(definition: unknown): Analysis {
   if (def.schema.type !== 'object' || typeof def.schema.properties !== 'object' || def.schema.properties === null) {
     return { problems: [error('/schema', '表单的 schema 应为 "type": "object" 并列出 properties')], index: null, validate: null };
   }
-  const { validate, problem } = compileSchema(def.schema);
+  // A pattern the linear-time engine cannot run is named with its field; ajv would only say "invalid".
+  const patterns = checkPatterns(def.schema);
+  problems.push(...patterns);
+  const { validate, problem } = patterns.length > 0 ? { validate: null, problem: null } : compileSchema(def.schema);
   if (problem) problems.push(problem);
   const index = buildFieldIndex(def.schema);
   for (const u of index.unsupported) problems.push(error(`/schema/properties/${u.key.split('.').join('/')}`, u.message));
