@@ -2,7 +2,9 @@
 // on the server. It copies the data (schema fields only), computes read-only values and
 // visibility in dependency order (hidden values are dropped before anything reads them), then
 // validates the result with ajv and the definition's rules. Invalid data never throws: every
-// problem comes back as an Issue.
+// problem comes back as an Issue; data past the engine's limits (budget/limits.ts) gets one issue
+// and is not evaluated.
+import { dataLimitIssue } from './budget/dataLimitIssue';
 import { compileForm, type CompiledForm, type CompiledNode, type CompiledValidation } from './compileForm';
 import type { CompiledRule, RootScope } from './rules/compileRule';
 import { truthy } from './rules/truthy';
@@ -138,6 +140,8 @@ export function rootScope(data: FormData, context: EvaluationContext): RootScope
 }
 
 export function evaluateCompiled(form: CompiledForm, input: unknown, context: EvaluationContext = {}): EvaluationResult {
+  const tooBig = dataLimitIssue(input);
+  if (tooBig) return { data: {}, hidden: [], hiddenSections: [], errors: [tooBig], warnings: [], valid: false };
   const data = form.normalize(input);
   const scope = rootScope(data, context);
   const hidden = new Set<string>();

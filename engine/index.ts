@@ -23,6 +23,12 @@ export { createAjv } from './validation/createAjv';
 export { linearRegExp, linearPatternProblem, type LinearRegExpEngine } from './validation/linearRegExp';
 export { ALLOWED_OPERATIONS } from './rules/operators';
 export { RESERVED_NAMES } from './ownValue';
+export {
+  MAX_DEFINITION_DEPTH, MAX_DEFINITION_NODES, MAX_FIELD_DEPTH, MAX_DATA_DEPTH, MAX_DATA_NODES, MAX_SUBMISSION_SIZE, MAX_COMPUTED_SIZE,
+} from './budget/limits';
+export { measureJson, type JsonLimits, type Measure } from './budget/measureJson';
+export { MAX_RULE_DEPTH, MAX_RULE_NODES } from './rules/operators';
+export { MAX_FORMULA_TOKENS } from './formula/parseFormula';
 export { compileRule } from './rules/compileRule';
 // Formulas and conditions for the form builder: Excel-like formulas to JSON-Logic and back, and
 // the condition builder's model.

@@ -4,6 +4,7 @@
 // {"!": {"missing": ["A53"]}}) and vars with [] or 0 as default are read too. Anything else (a
 // function of a field, a comparison of two fields, nested and/or) gives null.
 import { lookupTable } from '../ownValue';
+import { ruleLimit } from '../rules/ruleLimit';
 import { argsOf, operatorOf } from '../formula/formulaNodes';
 import type { FormulaScope } from '../formula/types';
 import { clauseField } from './clauseField';
@@ -99,6 +100,7 @@ function clauseOf(logic: unknown, scope: FormulaScope): Clause | null {
 }
 
 export function logicToCondition(logic: unknown, scope: FormulaScope): Condition | null {
+  if (ruleLimit(logic)) return null;
   const op = operatorOf(logic);
   const join = op === 'and' || op === 'or' ? op : null;
   const parts = join ? argsOf(logic, join) : [logic];

@@ -6,6 +6,7 @@ import { buildFieldIndex, type FieldIndex } from '../schema/fieldIndex';
 import type { DefinitionProblem, FormDefinition } from '../types';
 import { createAjv } from '../validation/createAjv';
 import { checkLayout } from './checkLayout';
+import { limitProblems } from './limitProblems';
 import { checkParameters } from './checkParameters';
 import { checkPatterns } from './checkPatterns';
 import { checkRegistry } from './checkRegistry';
@@ -31,6 +32,8 @@ function compileSchema(schema: Record<string, unknown>): { validate: ValidateFun
 }
 
 export function analyzeDefinition(definition: unknown): Analysis {
+  const limits = limitProblems(definition);
+  if (limits.length > 0) return { problems: limits, index: null, validate: null };
   const structure = structureProblems(definition);
   if (structure.length > 0) return { problems: structure, index: null, validate: null };
   const def = definition as FormDefinition;

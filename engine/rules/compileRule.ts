@@ -6,6 +6,7 @@
 import { lookupTable, ownValue } from '../ownValue';
 import { domainOperations } from './domainOperations';
 import { argumentsOf, ITERATORS, operatorOf } from './operators';
+import { ruleLimit } from './ruleLimit';
 import { truthy } from './truthy';
 
 /** What a rule sees at its root: the form data and the context it is evaluated in. */
@@ -29,6 +30,8 @@ let currentWrap: WrapOperation | null = null;
 export class RuleCompileError extends Error {}
 
 export function compileRule(rule: unknown, atRoot = true, wrap?: WrapOperation): CompiledRule {
+  const tooBig = ruleLimit(rule);
+  if (tooBig) throw new RuleCompileError(tooBig);
   const previous = currentWrap;
   currentWrap = wrap ?? null;
   try {

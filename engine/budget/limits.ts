@@ -1,0 +1,24 @@
+// The engine's limits on what it is handed and what it produces, in one place. Everything is
+// measured before any recursive walk (measureJson is iterative), so no input, however deep or
+// large, can overflow the stack or make an evaluation unbounded. Sizes count characters of the
+// value's JSON text (a Chinese character counts 1).
+
+/**
+ * Nesting of a whole definition: above what a rule within its own cap reaches (an operation and its
+ * argument list are two levels, rules sit 4 in), so such a rule gets checkRuleSyntax's precise
+ * message; shipped forms reach 20.
+ */
+export const MAX_DEFINITION_DEPTH = 128;
+/** Values in a whole definition (shipped forms have fewer than 1,500). */
+export const MAX_DEFINITION_NODES = 200_000;
+/** Nesting of a form's fields inside each other (a $ref that points into itself stops here). */
+export const MAX_FIELD_DEPTH = 12;
+
+/** Nesting of submitted data (a table's cell sits 3 deep). */
+export const MAX_DATA_DEPTH = 32;
+/** Values in submitted data (a household of ten on the largest form has about 300). */
+export const MAX_DATA_NODES = 100_000;
+/** Size of submitted data, as JSON characters. */
+export const MAX_SUBMISSION_SIZE = 512 * 1024;
+/** Size of all computed values of one evaluation together, as JSON characters. */
+export const MAX_COMPUTED_SIZE = 256 * 1024;
