@@ -5,11 +5,13 @@
 // problem comes back as an Issue; data past the engine's limits (budget/limits.ts) gets one issue
 // and is not evaluated.
 import { dataLimitIssue } from './budget/dataLimitIssue';
+import { MAX_COMPUTED_SIZE, MAX_DEFINITION_DEPTH } from './budget/limits';
+import { measureJson, primitiveSize } from './budget/measureJson';
 import { compileForm, type CompiledForm, type CompiledNode, type CompiledValidation } from './compileForm';
-import type { CompiledRule, RootScope } from './rules/compileRule';
+import { RuleBudgetError, type CompiledRule, type RootScope } from './rules/compileRule';
 import { truthy } from './rules/truthy';
 import type { EvaluationContext, EvaluationResult, FormData, FormDefinition, Issue } from './types';
-import { rowPrefix } from './validation/fieldLabel';
+import { fieldLabel, rowPrefix } from './validation/fieldLabel';
 import { schemaIssues } from './validation/schemaIssues';
 
 /** Runs a compiled rule on user data; a rule that fails on odd data yields undefined, never a throw. */
@@ -51,10 +53,39 @@ export function pointerOf(table: string | null, row: number, segments: string[])
   return table ? `/${table}/${row}/${segments.join('/')}` : `/${segments.join('/')}`;
 }
 
+/** Whether a computed value fits what is left of the evaluation's budget (taking its share if so). */
+function fits(value: unknown, budget: { left: number } | undefined): boolean {
+  if (!budget || value === undefined) return true;
+  const size = value === null || typeof value !== 'object'
+    ? primitiveSize(value)
+    : (() => {
+      const measure = measureJson(value, { depth: MAX_DEFINITION_DEPTH, nodes: Infinity, size: budget.left });
+      return measure.ok ? measure.size : Infinity;
+    })();
+  if (size > budget.left) return false;
+  budget.left -= size;
+  return true;
+}
+
+/** A node's computed value, or undefined; one past the budget is dropped and its place recorded. */
+function computedValue(compute: CompiledRule, scope: RootScope, pointer: string): unknown {
+  let value: unknown;
+  let within = true;
+  try {
+    value = storable(compute(scope));
+    within = fits(value, scope.budget);
+  } catch (e) {
+    within = !(e instanceof RuleBudgetError);
+  }
+  if (within) return value;
+  scope.budget?.exceeded.push(pointer);
+  return undefined;
+}
+
 export function applyNode(node: CompiledNode, base: Record<string, unknown>, scope: RootScope, pointer: string, hidden: Set<string>): void {
   const last = node.segments[node.segments.length - 1]!;
   if (node.compute) {
-    const value = storable(run(node.compute, scope));
+    const value = computedValue(node.compute, scope, pointer);
     const container = containerOf(base, node.segments, value !== undefined);
     if (container) {
       if (value === undefined) delete container[last];
@@ -129,6 +160,15 @@ function ruleIssues(form: CompiledForm, data: FormData, scope: RootScope, hidden
   return issues;
 }
 
+/** One issue per computed value dropped for the budget: the evaluation's output stays bounded. */
+function budgetIssues(form: CompiledForm, scope: RootScope): Issue[] {
+  return (scope.budget?.exceeded ?? []).map((path) => {
+    const { code, label } = fieldLabel(path, form.index);
+    const message = `${label}的计算结果过大：本次计算的结果合计超过 ${MAX_COMPUTED_SIZE / 1024} KB，未能保存`;
+    return { path, field: code, code: 'budget', message, severity: 'error' as const };
+  });
+}
+
 export function evaluate(definition: FormDefinition, input: unknown, context: EvaluationContext = {}): EvaluationResult {
   const form = compileForm(definition);
   return evaluateCompiled(form, input, context);
@@ -136,7 +176,10 @@ export function evaluate(definition: FormDefinition, input: unknown, context: Ev
 
 /** The scope rules run in: the data and what the context knows. */
 export function rootScope(data: FormData, context: EvaluationContext): RootScope {
-  return { data, params: context.params ?? undefined, household: context.household ?? undefined, row: undefined, approval: undefined };
+  return {
+    data, params: context.params ?? undefined, household: context.household ?? undefined, row: undefined, approval: undefined,
+    budget: { left: MAX_COMPUTED_SIZE, exceeded: [] },
+  };
 }
 
 export function evaluateCompiled(form: CompiledForm, input: unknown, context: EvaluationContext = {}): EvaluationResult {
@@ -147,7 +190,7 @@ export function evaluateCompiled(form: CompiledForm, input: unknown, context: Ev
   const hidden = new Set<string>();
   runNodes(form, data, scope, hidden);
   const hiddenSections = form.sections.filter((s) => !allVisible(s.visible, scope)).map((s) => s.id);
-  const issues: Issue[] = [];
+  const issues: Issue[] = budgetIssues(form, scope);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     issues.push({ path: '', field: '', code: 'type', message: '表单数据格式错误：应为一个对象', severity: 'error' });
   }

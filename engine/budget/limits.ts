@@ -18,7 +18,14 @@ export const MAX_FIELD_DEPTH = 12;
 export const MAX_DATA_DEPTH = 32;
 /** Values in submitted data (a household of ten on the largest form has about 300). */
 export const MAX_DATA_NODES = 100_000;
-/** Size of submitted data, as JSON characters. */
-export const MAX_SUBMISSION_SIZE = 512 * 1024;
-/** Size of all computed values of one evaluation together, as JSON characters. */
+/** Size of submitted data, as JSON characters (a household of ten on the largest form: about 10 KB). */
+export const MAX_SUBMISSION_SIZE = 256 * 1024;
+/**
+ * Size of all computed values of one evaluation together, as JSON characters: a computed value
+ * past it is dropped with an issue, and checkDefinition refuses rules whose values could pass it.
+ */
 export const MAX_COMPUTED_SIZE = 256 * 1024;
+/** Size of any value a rule builds on the way (a list mapped from a table, a joined text): cat and merge stop past it. */
+export const MAX_INTERMEDIATE_SIZE = 4 * 1024 * 1024;
+/** Length of a campaign's text parameter, so rules reading it stay bounded. */
+export const MAX_PARAMETER_LENGTH = 200;

@@ -5,6 +5,7 @@ import type { ValidateFunction } from 'ajv';
 import { buildFieldIndex, type FieldIndex } from '../schema/fieldIndex';
 import type { DefinitionProblem, FormDefinition } from '../types';
 import { createAjv } from '../validation/createAjv';
+import { checkBudget } from './checkBudget';
 import { checkLayout } from './checkLayout';
 import { limitProblems } from './limitProblems';
 import { checkParameters } from './checkParameters';
@@ -52,5 +53,7 @@ export function analyzeDefinition(definition: unknown): Analysis {
   problems.push(...checkLayout(def, index));
   problems.push(...checkRules(def, index));
   problems.push(...checkRegistry(def, index));
+  // The budget is bounded from rules known to be well-formed and to read what exists.
+  if (!problems.some((p) => p.severity === 'error')) problems.push(...checkBudget(def, index));
   return { problems, index, validate };
 }

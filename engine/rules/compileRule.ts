@@ -3,6 +3,7 @@
 // iterator scopes), only without re-interpreting the tree on every evaluation. json-logic-js
 // stays the reference: test/engine/compileRule.differential.test.ts compares the two on every
 // rule of every definition. Rules reach here only after checkRuleSyntax accepted them.
+import { MAX_INTERMEDIATE_SIZE } from '../budget/limits';
 import { lookupTable, ownValue } from '../ownValue';
 import { domainOperations } from './domainOperations';
 import { argumentsOf, ITERATORS, operatorOf } from './operators';
@@ -18,6 +19,8 @@ export interface RootScope {
   approval: Record<string, unknown> | undefined;
   /** While a table's rows are checked: values that are the same for every row, computed once. */
   memo?: Map<object, unknown>;
+  /** What computed values may still take of MAX_COMPUTED_SIZE, and where a value did not fit. */
+  budget?: { left: number; exceeded: string[] };
 }
 
 export type CompiledRule = (scope: any) => unknown;
@@ -28,6 +31,14 @@ export type WrapOperation = (node: unknown, compiled: CompiledRule) => CompiledR
 let currentWrap: WrapOperation | null = null;
 
 export class RuleCompileError extends Error {}
+
+/** A value a rule builds passed MAX_INTERMEDIATE_SIZE: the rule stops (evaluation reports the budget). */
+export class RuleBudgetError extends Error {}
+
+function bounded<T extends string | unknown[]>(value: T): T {
+  if (value.length > MAX_INTERMEDIATE_SIZE) throw new RuleBudgetError(`规则的中间结果超过 ${MAX_INTERMEDIATE_SIZE / 1024 / 1024} MB`);
+  return value;
+}
 
 export function compileRule(rule: unknown, atRoot = true, wrap?: WrapOperation): CompiledRule {
   const tooBig = ruleLimit(rule);
@@ -263,7 +274,7 @@ const OPERATIONS: Readonly<Record<string, (...args: any[]) => unknown>> = lookup
     if (!b || typeof b.indexOf === 'undefined') return false;
     return b.indexOf(a) !== -1;
   },
-  cat: (...args) => args.join(''),
+  cat: (...args) => bounded(args.join('')),
   substr: (source, start, end) => {
     if (end < 0) {
       const temp = String(source).substr(start);
@@ -277,5 +288,5 @@ const OPERATIONS: Readonly<Record<string, (...args: any[]) => unknown>> = lookup
   '/': (a, b) => a / b,
   min: (...args) => Math.min(...args),
   max: (...args) => Math.max(...args),
-  merge: (...args) => args.reduce((a: unknown[], b: unknown) => a.concat(b), []),
+  merge: (...args) => bounded(args.reduce((a: unknown[], b: unknown) => a.concat(b), [])),
 });
