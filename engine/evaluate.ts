@@ -5,8 +5,8 @@
 // problem comes back as an Issue; data past the engine's limits (budget/limits.ts) gets one issue
 // and is not evaluated.
 import { dataLimitIssue } from './budget/dataLimitIssue';
-import { MAX_COMPUTED_SIZE, MAX_DEFINITION_DEPTH } from './budget/limits';
-import { measureJson, primitiveSize } from './budget/measureJson';
+import { MAX_COMPUTED_SIZE } from './budget/limits';
+import { plainJson } from './budget/plainJson';
 import { compileForm, type CompiledForm, type CompiledNode, type CompiledValidation } from './compileForm';
 import { RuleBudgetError, type CompiledRule, type RootScope } from './rules/compileRule';
 import { truthy } from './rules/truthy';
@@ -28,12 +28,6 @@ export function allVisible(conditions: CompiledRule[], scope: RootScope): boolea
   return true;
 }
 
-/** A computed value as stored: finite numbers, and no NaN or Infinity from missing inputs. */
-function storable(value: unknown): unknown {
-  if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
-  return value === null ? undefined : value;
-}
-
 function containerOf(base: Record<string, unknown>, segments: string[], create: boolean): Record<string, unknown> | null {
   let current = base;
   for (let i = 0; i < segments.length - 1; i++) {
@@ -53,32 +47,22 @@ export function pointerOf(table: string | null, row: number, segments: string[])
   return table ? `/${table}/${row}/${segments.join('/')}` : `/${segments.join('/')}`;
 }
 
-/** Whether a computed value fits what is left of the evaluation's budget (taking its share if so). */
-function fits(value: unknown, budget: { left: number } | undefined): boolean {
-  if (!budget || value === undefined) return true;
-  const size = value === null || typeof value !== 'object'
-    ? primitiveSize(value)
-    : (() => {
-      const measure = measureJson(value, { depth: MAX_DEFINITION_DEPTH, nodes: Infinity, size: budget.left });
-      return measure.ok ? measure.size : Infinity;
-    })();
-  if (size > budget.left) return false;
-  budget.left -= size;
-  return true;
-}
-
-/** A node's computed value, or undefined; one past the budget is dropped and its place recorded. */
+/**
+ * A node's computed value as stored (plain JSON, budget/plainJson.ts), or undefined; one past what
+ * is left of the evaluation's budget is dropped and its place recorded.
+ */
 function computedValue(compute: CompiledRule, scope: RootScope, pointer: string): unknown {
-  let value: unknown;
-  let within = true;
+  const budget = scope.budget;
   try {
-    value = storable(compute(scope));
-    within = fits(value, scope.budget);
+    const stored = plainJson(compute(scope), budget ? budget.left : Infinity);
+    if (!('tooLarge' in stored)) {
+      if (budget) budget.left -= stored.size;
+      return stored.value;
+    }
   } catch (e) {
-    within = !(e instanceof RuleBudgetError);
+    if (!(e instanceof RuleBudgetError)) return undefined;
   }
-  if (within) return value;
-  scope.budget?.exceeded.push(pointer);
+  budget?.exceeded.push(pointer);
   return undefined;
 }
 

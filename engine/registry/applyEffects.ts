@@ -2,6 +2,9 @@
 // definition's declared effects: set fields (creating the household for an identification),
 // add, replace or remove members. Returns a new household; the server stores it. Only declared
 // household and member fields are written, and form values are read as own properties only.
+import { MAX_COMPUTED_SIZE } from '../budget/limits';
+import { plainJson } from '../budget/plainJson';
+import { run } from '../evaluate';
 import { compileRule, type CompiledRule, type RootScope } from '../rules/compileRule';
 import { ownValue } from '../ownValue';
 import { truthy } from '../rules/truthy';
@@ -50,7 +53,7 @@ function ruleOf(rule: unknown): CompiledRule {
 function applyOne(effect: Effect, household: Household | null, data: FormData, scope: RootScope, outcome: EffectOutcome): Household | null {
   switch (effect.type) {
     case 'setFields': {
-      if (effect.when !== undefined && !truthy(ruleOf(effect.when)(scope))) return household;
+      if (effect.when !== undefined && !truthy(run(ruleOf(effect.when), scope))) return household;
       let target = household;
       if (!target) {
         if (!effect.createIfMissing) return household;
@@ -61,9 +64,9 @@ function applyOne(effect: Effect, household: Household | null, data: FormData, s
       const next: Record<string, unknown> = { ...target };
       for (const [field, rule] of Object.entries(effect.set)) {
         if (!Object.hasOwn(HOUSEHOLD_FIELDS, field)) continue;
-        const value = ruleOf(rule)(scope);
-        if (value === undefined || value === null) continue;
-        if (typeof value === 'function') continue;
+        // Stored as evaluation stores a computed value: plain JSON within the budget, else not at all.
+        const { value } = plainJson(run(ruleOf(rule), scope), MAX_COMPUTED_SIZE);
+        if (value === undefined) continue;
         if (next[field] !== value) outcome.changes.push(`${field}：${String(next[field] ?? '（空）')} → ${String(value)}`);
         next[field] = value;
       }

@@ -106,4 +106,20 @@ describe('names from definitions are looked up among own, declared names only', 
     expect(result.data).toEqual({ A1: 'x', members: [{ name: 'a' }] });
     expectPlainJson(result.data);
   });
+
+  it('stores computed values and effects as plain JSON: NaN dropped, kept as null inside a list, no shared objects', () => {
+    const definition = defineForm(
+      { A1: text('A1'), A2: { type: 'array', items: { type: 'string', maxLength: 10 }, maxItems: 3 }, C1: { type: 'number', readOnly: true }, C2: { type: 'array', items: {}, readOnly: true } },
+      { computed: [{ field: 'C1', value: { '+': [{ var: 'A1' }, 1] } }, { field: 'C2', value: { merge: [{ '/': [0, 0] }, { var: 'A2' }] } }] },
+      { registry: { effects: [{ type: 'setFields', set: { phone: { '*': [{ var: 'A1' }, 2] }, mainRisk: { merge: [{ '-': [1, { var: 'A1' }] }] } } }] } },
+    );
+    expect(checkDefinition(definition)).toEqual([]);
+    const input = { A1: 'abc', A2: ['x'] };
+    const result = evaluate(definition, input);
+    expect(result.data).toEqual({ A1: 'abc', A2: ['x'], C2: [null, 'x'] });
+    expectPlainJson(result.data);
+    const outcome = applyEffects(definition, result.data, household, { month: '2021-09' });
+    expect(outcome.household).toEqual({ ...household, mainRisk: [null] });
+    expectPlainJson(outcome.household);
+  });
 });
