@@ -5,7 +5,7 @@
 // problem comes back as an Issue; data past the engine's limits (budget/limits.ts) gets one issue
 // and is not evaluated.
 import { dataLimitIssue } from './budget/dataLimitIssue';
-import { MAX_COMPUTED_SIZE } from './budget/limits';
+import { BUDGET_ISSUE_CODE, MAX_COMPUTED_SIZE } from './budget/limits';
 import { plainJson } from './budget/plainJson';
 import { compileForm, type CompiledForm, type CompiledNode, type CompiledValidation } from './compileForm';
 import { RuleBudgetError, type CompiledRule, type RootScope } from './rules/compileRule';
@@ -149,7 +149,7 @@ function budgetIssues(form: CompiledForm, scope: RootScope): Issue[] {
   return (scope.budget?.exceeded ?? []).map((path) => {
     const { code, label } = fieldLabel(path, form.index);
     const message = `${label}的计算结果过大：本次计算的结果合计超过 ${MAX_COMPUTED_SIZE / 1024} KB，未能保存`;
-    return { path, field: code, code: 'budget', message, severity: 'error' as const };
+    return { path, field: code, code: BUDGET_ISSUE_CODE, message, severity: 'error' as const };
   });
 }
 

@@ -25,7 +25,7 @@ export { ALLOWED_OPERATIONS } from './rules/operators';
 export { RESERVED_NAMES } from './ownValue';
 export {
   MAX_DEFINITION_DEPTH, MAX_DEFINITION_NODES, MAX_FIELD_DEPTH, MAX_DATA_DEPTH, MAX_DATA_NODES, MAX_SUBMISSION_SIZE, MAX_COMPUTED_SIZE,
-  MAX_INTERMEDIATE_SIZE, MAX_PARAMETER_LENGTH,
+  MAX_INTERMEDIATE_SIZE, MAX_PARAMETER_LENGTH, LIMIT_ISSUE_CODE, BUDGET_ISSUE_CODE,
 } from './budget/limits';
 export { measureJson, type JsonLimits, type Measure } from './budget/measureJson';
 export { MAX_RULE_DEPTH, MAX_RULE_NODES } from './rules/operators';

@@ -2,7 +2,7 @@
 // recursion before anything else reads it: data nested 5,000 deep or megabytes large gets one
 // issue naming where it went wrong, never a stack overflow or an unbounded evaluation.
 import type { Issue } from '../types';
-import { MAX_DATA_DEPTH, MAX_DATA_NODES, MAX_SUBMISSION_SIZE } from './limits';
+import { LIMIT_ISSUE_CODE, MAX_DATA_DEPTH, MAX_DATA_NODES, MAX_SUBMISSION_SIZE } from './limits';
 import { measureJson } from './measureJson';
 
 const LIMITS = { depth: MAX_DATA_DEPTH, nodes: MAX_DATA_NODES, size: MAX_SUBMISSION_SIZE };
@@ -16,5 +16,5 @@ export function dataLimitIssue(input: unknown): Issue | null {
     nodes: `表单数据过多：超过 ${MAX_DATA_NODES} 个值`,
     size: `表单数据过大：超过 ${MAX_SUBMISSION_SIZE / 1024} KB`,
   }[measure.exceeded];
-  return { path: measure.pointer, field: '', code: 'limit', message, severity: 'error' };
+  return { path: measure.pointer, field: '', code: LIMIT_ISSUE_CODE, message, severity: 'error' };
 }

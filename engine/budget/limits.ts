@@ -29,3 +29,8 @@ export const MAX_COMPUTED_SIZE = 256 * 1024;
 export const MAX_INTERMEDIATE_SIZE = 4 * 1024 * 1024;
 /** Length of a campaign's text parameter, so rules reading it stay bounded. */
 export const MAX_PARAMETER_LENGTH = 200;
+
+/** The code of the issue for data past a limit: not evaluated, so not to be stored even as a draft. */
+export const LIMIT_ISSUE_CODE = 'limit';
+/** The code of the issue for a computed value dropped past the budget. */
+export const BUDGET_ISSUE_CODE = 'budget';
