@@ -101,7 +101,9 @@ export function ruleBound(rule: unknown, scope: BoundScope): RuleBound {
 function bound(node: unknown, scope: BoundScope, state: State): SizeBound {
   state.work += 1;
   if (state.work > MAX_WORK) throw new TooComplex();
-  const result = boundOf(node, scope, state);
+  let result = boundOf(node, scope, state);
+  // Infinity times nothing (an unbounded list of empty items) is NaN: unbounded, never "fits".
+  if (Number.isNaN(result.size) || Number.isNaN(result.count) || Number.isNaN(result.item)) result = anyBound(Infinity);
   if (result.size > state.peak) state.peak = result.size;
   return result;
 }
@@ -182,7 +184,7 @@ function iteratorBound(op: string, args: unknown[], scope: BoundScope, state: St
   const empty = bound(args[1], { root: scope.root, element: anyBound(0) }, state);
   const perGrowth = list.item > 0 ? ((whole.size - empty.size) * list.size) / list.item : 0;
   const total = Math.min(n * whole.size, n * empty.size + Math.max(perGrowth, 0));
-  const size = 2 + n + total;
+  const size = Number.isNaN(total) ? Infinity : 2 + n + total;
   if (size > state.peak) state.peak = size;
   return { size, count: n, item: whole.size };
 }
@@ -203,7 +205,7 @@ function reduceBound(args: unknown[], list: SizeBound, scope: BoundScope, state:
     if (step >= REDUCE_STEPS) {
       // Past the steps followed: a constant growth continues for the steps left, anything faster is unbounded.
       const left = list.count - step - 1;
-      const grown = growth <= previousGrowth ? accumulator.size + left * growth : Infinity;
+      const grown = growth <= 0 ? accumulator.size : growth <= previousGrowth ? accumulator.size + left * growth : Infinity;
       return { size: grown, count: Number.isFinite(grown) ? Math.ceil(grown / 2) : Infinity, item: grown };
     }
     previousGrowth = growth;

@@ -73,6 +73,12 @@ describe('each evaluation has a whole-output budget', () => {
     expect(errors(doubling)).toEqual([expect.objectContaining({ path: '/rules/validations/0/assert', message: expect.stringMatching(/^这条规则的中间结果最大可达 无上限/) })]);
   });
 
+  it('keeps an unbounded list unbounded when mapped to nothing (no Infinity × 0 slipping through)', () => {
+    const unbounded = { reduce: [{ var: '$household.members' }, { merge: [{ var: 'accumulator' }, { var: 'accumulator' }] }, []] };
+    const mapped = defineForm({ A1: text('A1'), C: readOnlyList }, { computed: [{ field: 'C', value: { map: [unbounded, { var: 'nothing' }] } }] });
+    expect(errors(mapped).map((p) => p.message)).toContainEqual(expect.stringMatching(/^计算字段 C 的结果最大可达 无上限/));
+  });
+
   it('drops a computed value past the budget with an issue when data breaks the bounds the check relied on', () => {
     const form = defineForm(
       { A5: text('A5 说明', { maxLength: 1000 }), C1: readOnlyText, C2: readOnlyText },
