@@ -221,9 +221,9 @@ describe('definitions fuzzed: the check, then evaluation', () => {
           }
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
     // The generator must reach evaluation often enough to mean something.
-    expect(accepted).toBeGreaterThan(40);
+    expect(accepted).toBeGreaterThan(30);
   }, 60_000); // about 10 s alone; the margin is for a busy machine
 });
