@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyEffects, checkDefinition, compileForm, compileRule, conditionToLogic, evaluate, fillText, householdValue, logicToCondition,
+  applyEffects, checkDefinition, compileForm, compileFormula, compileRule, conditionToLogic, formulaOf, evaluate, fillText, householdValue, logicToCondition,
   prefillData, buildFieldIndex, type FormDefinition, type Household,
 } from '../../engine/index';
 import { defineForm, table, text } from '../helpers/defineForm';
@@ -88,6 +88,14 @@ describe('names from definitions are looked up among own, declared names only', 
       expect(compileRule({ map: [{ var: 'list' }, { var: name }] })(scope)).toEqual([null, null]);
       expect(compileRule({ reduce: [{ var: 'list' }, { var: `accumulator.${name}` }, 'x'] })(scope)).toBeNull();
       expect(() => compileRule(JSON.parse(`{"${name}": [1]}`))).toThrow(/不允许的运算/);
+    });
+
+    it(`formulas name "${name}" as no function, parameter or household field`, () => {
+      const scopeOf = { fields: buildFieldIndex({ type: 'object', properties: { A1: { type: 'number' } } }), parameters: { line: { title: '收入线', type: 'number' as const } } };
+      expect(compileFormula(`${name}(A1)`, scopeOf)).toMatchObject({ ok: false, errors: [{ message: `不认识的函数 ${name}` }] });
+      expect(compileFormula(`$params.${name} + 1`, scopeOf)).toMatchObject({ ok: false, errors: [{ message: `没有活动参数 ${name}` }] });
+      expect(compileFormula(`户.${name}`, scopeOf)).toMatchObject({ ok: false, errors: [{ message: `户信息中没有 ${name}` }] });
+      expect(formulaOf({ var: `$params.${name}` }, scopeOf)).toBeNull();
     });
 
     it(`the condition builder and message placeholders treat "${name}" as unknown`, () => {
