@@ -2,12 +2,16 @@
 // on the server. It copies the data (schema fields only), computes read-only values and
 // visibility in dependency order (hidden values are dropped before anything reads them), then
 // validates the result with ajv and the definition's rules. Invalid data never throws: every
-// problem comes back as an Issue.
+// problem comes back as an Issue; data past the engine's limits (budget/limits.ts) gets one issue
+// and is not evaluated.
+import { dataLimitIssue } from './budget/dataLimitIssue';
+import { BUDGET_ISSUE_CODE, MAX_COMPUTED_SIZE } from './budget/limits';
+import { plainJson } from './budget/plainJson';
 import { compileForm, type CompiledForm, type CompiledNode, type CompiledValidation } from './compileForm';
-import type { CompiledRule, RootScope } from './rules/compileRule';
+import { RuleBudgetError, type CompiledRule, type RootScope } from './rules/compileRule';
 import { truthy } from './rules/truthy';
 import type { EvaluationContext, EvaluationResult, FormData, FormDefinition, Issue } from './types';
-import { rowPrefix } from './validation/fieldLabel';
+import { fieldLabel, rowPrefix } from './validation/fieldLabel';
 import { schemaIssues } from './validation/schemaIssues';
 
 /** Runs a compiled rule on user data; a rule that fails on odd data yields undefined, never a throw. */
@@ -24,17 +28,11 @@ export function allVisible(conditions: CompiledRule[], scope: RootScope): boolea
   return true;
 }
 
-/** A computed value as stored: finite numbers, and no NaN or Infinity from missing inputs. */
-function storable(value: unknown): unknown {
-  if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
-  return value === null ? undefined : value;
-}
-
 function containerOf(base: Record<string, unknown>, segments: string[], create: boolean): Record<string, unknown> | null {
   let current = base;
   for (let i = 0; i < segments.length - 1; i++) {
     const key = segments[i]!;
-    let next = current[key];
+    let next = Object.hasOwn(current, key) ? current[key] : undefined;
     if (next === null || typeof next !== 'object' || Array.isArray(next)) {
       if (!create) return null;
       next = {};
@@ -49,10 +47,29 @@ export function pointerOf(table: string | null, row: number, segments: string[])
   return table ? `/${table}/${row}/${segments.join('/')}` : `/${segments.join('/')}`;
 }
 
+/**
+ * A node's computed value as stored (plain JSON, budget/plainJson.ts), or undefined; one past what
+ * is left of the evaluation's budget is dropped and its place recorded.
+ */
+function computedValue(compute: CompiledRule, scope: RootScope, pointer: string): unknown {
+  const budget = scope.budget;
+  try {
+    const stored = plainJson(compute(scope), budget ? budget.left : Infinity);
+    if (!('tooLarge' in stored)) {
+      if (budget) budget.left -= stored.size;
+      return stored.value;
+    }
+  } catch (e) {
+    if (!(e instanceof RuleBudgetError)) return undefined;
+  }
+  budget?.exceeded.push(pointer);
+  return undefined;
+}
+
 export function applyNode(node: CompiledNode, base: Record<string, unknown>, scope: RootScope, pointer: string, hidden: Set<string>): void {
   const last = node.segments[node.segments.length - 1]!;
   if (node.compute) {
-    const value = storable(run(node.compute, scope));
+    const value = computedValue(node.compute, scope, pointer);
     const container = containerOf(base, node.segments, value !== undefined);
     if (container) {
       if (value === undefined) delete container[last];
@@ -127,6 +144,15 @@ function ruleIssues(form: CompiledForm, data: FormData, scope: RootScope, hidden
   return issues;
 }
 
+/** One issue per computed value dropped for the budget: the evaluation's output stays bounded. */
+function budgetIssues(form: CompiledForm, scope: RootScope): Issue[] {
+  return (scope.budget?.exceeded ?? []).map((path) => {
+    const { code, label } = fieldLabel(path, form.index);
+    const message = `${label}的计算结果过大：本次计算的结果合计超过 ${MAX_COMPUTED_SIZE / 1024} KB，未能保存`;
+    return { path, field: code, code: BUDGET_ISSUE_CODE, message, severity: 'error' as const };
+  });
+}
+
 export function evaluate(definition: FormDefinition, input: unknown, context: EvaluationContext = {}): EvaluationResult {
   const form = compileForm(definition);
   return evaluateCompiled(form, input, context);
@@ -134,16 +160,21 @@ export function evaluate(definition: FormDefinition, input: unknown, context: Ev
 
 /** The scope rules run in: the data and what the context knows. */
 export function rootScope(data: FormData, context: EvaluationContext): RootScope {
-  return { data, params: context.params ?? undefined, household: context.household ?? undefined, row: undefined, approval: undefined };
+  return {
+    data, params: context.params ?? undefined, household: context.household ?? undefined, row: undefined, approval: undefined,
+    budget: { left: MAX_COMPUTED_SIZE, exceeded: [] },
+  };
 }
 
 export function evaluateCompiled(form: CompiledForm, input: unknown, context: EvaluationContext = {}): EvaluationResult {
+  const tooBig = dataLimitIssue(input);
+  if (tooBig) return { data: {}, hidden: [], hiddenSections: [], errors: [tooBig], warnings: [], valid: false };
   const data = form.normalize(input);
   const scope = rootScope(data, context);
   const hidden = new Set<string>();
   runNodes(form, data, scope, hidden);
   const hiddenSections = form.sections.filter((s) => !allVisible(s.visible, scope)).map((s) => s.id);
-  const issues: Issue[] = [];
+  const issues: Issue[] = budgetIssues(form, scope);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     issues.push({ path: '', field: '', code: 'type', message: '表单数据格式错误：应为一个对象', severity: 'error' });
   }

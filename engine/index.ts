@@ -18,7 +18,20 @@ export { explainDisabilityCertificate, explainIdOrDisabilityCertificate } from '
 export { explainMobilePhone, explainPhone, explainDivisionCode, explainYearMonth } from './formats/simpleFormats';
 export { domainFormats } from './formats/domainFormats';
 export { valueAt, fieldLabel } from './validation/fieldLabel';
-export { ALLOWED_OPERATIONS } from './rules/operators';
+// ajv as every form's validator is compiled, at run time and for standalone (precompiled) modules.
+export { AJV_OPTIONS } from './validation/ajvOptions';
+export { createAjv } from './validation/createAjv';
+export { linearRegExp, linearPatternProblem, type LinearRegExpEngine } from './validation/linearRegExp';
+export { ALLOWED_OPERATIONS, MAX_RULE_DEPTH, MAX_RULE_NODES } from './rules/operators';
+export { RESERVED_NAMES } from './ownValue';
+// The engine's limits on what it is handed and what one evaluation produces (budget/limits.ts),
+// and the measure that checks them without recursion.
+export {
+  MAX_DEFINITION_DEPTH, MAX_DEFINITION_NODES, MAX_FIELD_DEPTH, MAX_DATA_DEPTH, MAX_DATA_NODES, MAX_SUBMISSION_SIZE, MAX_COMPUTED_SIZE,
+  MAX_INTERMEDIATE_SIZE, MAX_PARAMETER_LENGTH, LIMIT_ISSUE_CODE, BUDGET_ISSUE_CODE,
+} from './budget/limits';
+export { measureJson, type JsonLimits, type Measure } from './budget/measureJson';
+export { MAX_FORMULA_TOKENS, MAX_FORMULA_NESTING } from './formula/parseFormula';
 export { compileRule } from './rules/compileRule';
 // Formulas and conditions for the form builder: Excel-like formulas to JSON-Logic and back, and
 // the condition builder's model.

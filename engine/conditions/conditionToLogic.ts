@@ -2,6 +2,7 @@
 // field exists, the operator fits its type (contains only for multiple choice and text, greater or
 // less only for numbers and dates), the value is one of the field's options or fits its type.
 // The logic is what the formula language writes for the same test (A1 = 是, CONTAINS(A27, "…")).
+import { lookupTable } from '../ownValue';
 import { blankTest, unary, varOf } from '../formula/emitLogic';
 import { fitLiteral } from '../formula/fitLiteral';
 import { TYPE_NAMES, dateFormatOf } from '../formula/valueInfo';
@@ -9,7 +10,7 @@ import type { FormulaScope } from '../formula/types';
 import { clauseField } from './clauseField';
 import { CLAUSE_OPS, type Clause, type Condition, type ConditionError, type ConditionResult } from './types';
 
-const RELATIONAL = { gt: '>', lt: '<', gte: '>=', lte: '<=' } as const;
+const RELATIONAL = lookupTable({ gt: '>', lt: '<', gte: '>=', lte: '<=' } as const);
 
 type Built = { ok: true; logic: unknown } | { ok: false; message: string };
 
@@ -62,6 +63,7 @@ function clauseLogic(clause: Clause, scope: FormulaScope): Built {
   }
 
   const op = RELATIONAL[clause.op];
+  if (!op) return fail(`不认识的条件“${String(clause.op)}”`);
   if (type !== 'number' && type !== 'date') return fail(`“${opName}”只能用于数字或日期，${name} 是${TYPE_NAMES[type]}`);
   let value = type === 'number' ? numberOf(clause.value) : clause.value;
   if (type === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) return fail(`${name} 是数字，请填写数字`);

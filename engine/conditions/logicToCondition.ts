@@ -3,6 +3,8 @@
 // empty or not, joined by one and/or. The seeds' own ways of saying "filled" ({"!!": {"var": "A8"}},
 // {"!": {"missing": ["A53"]}}) and vars with [] or 0 as default are read too. Anything else (a
 // function of a field, a comparison of two fields, nested and/or) gives null.
+import { lookupTable } from '../ownValue';
+import { ruleLimit } from '../rules/ruleLimit';
 import { argsOf, operatorOf } from '../formula/formulaNodes';
 import type { FormulaScope } from '../formula/types';
 import { clauseField } from './clauseField';
@@ -36,8 +38,8 @@ function missingPath(node: unknown, scope: FormulaScope): Field | null {
   return paths.length === 1 && typeof paths[0] === 'string' ? fieldOf({ var: paths[0] }, scope) : null;
 }
 
-const FLIP: Record<string, ClauseOp> = { '>': 'lt', '<': 'gt', '>=': 'lte', '<=': 'gte' };
-const SAME: Record<string, ClauseOp> = { '>': 'gt', '<': 'lt', '>=': 'gte', '<=': 'lte' };
+const FLIP = lookupTable<ClauseOp>({ '>': 'lt', '<': 'gt', '>=': 'lte', '<=': 'gte' });
+const SAME = lookupTable<ClauseOp>({ '>': 'gt', '<': 'lt', '>=': 'gte', '<=': 'lte' });
 const TEXTUAL = new Set(['string', 'date', 'list']);
 
 function clauseOf(logic: unknown, scope: FormulaScope): Clause | null {
@@ -98,6 +100,7 @@ function clauseOf(logic: unknown, scope: FormulaScope): Clause | null {
 }
 
 export function logicToCondition(logic: unknown, scope: FormulaScope): Condition | null {
+  if (ruleLimit(logic)) return null;
   const op = operatorOf(logic);
   const join = op === 'and' || op === 'or' ? op : null;
   const parts = join ? argsOf(logic, join) : [logic];

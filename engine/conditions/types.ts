@@ -1,5 +1,6 @@
 // The condition builder's model: "show when [field] [is/is not/contains/>/<…] [value]", clauses
-// joined by and/or, as the form builder edits it without writing JSON. Types only.
+// joined by and/or, as the form builder edits it without writing JSON. Types, and the clause names.
+import { lookupTable } from '../ownValue';
 
 export type ClauseOp = 'is' | 'isNot' | 'contains' | 'notContains' | 'gt' | 'lt' | 'gte' | 'lte' | 'isEmpty' | 'isNotEmpty';
 
@@ -28,7 +29,7 @@ export interface ConditionError {
 
 export type ConditionResult = { ok: true; logic: unknown } | { ok: false; errors: ConditionError[] };
 
-export const CLAUSE_OPS: Record<ClauseOp, string> = {
+export const CLAUSE_OPS = lookupTable<string>({
   is: '是', isNot: '不是', contains: '包含', notContains: '不包含', gt: '大于', lt: '小于', gte: '大于等于', lte: '小于等于',
   isEmpty: '为空', isNotEmpty: '不为空',
-};
+}) as Readonly<Record<ClauseOp, string>>;

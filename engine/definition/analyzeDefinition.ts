@@ -5,7 +5,11 @@ import type { ValidateFunction } from 'ajv';
 import { buildFieldIndex, type FieldIndex } from '../schema/fieldIndex';
 import type { DefinitionProblem, FormDefinition } from '../types';
 import { createAjv } from '../validation/createAjv';
+import { checkBudget } from './checkBudget';
 import { checkLayout } from './checkLayout';
+import { limitProblems } from './limitProblems';
+import { checkParameters } from './checkParameters';
+import { checkPatterns } from './checkPatterns';
 import { checkRegistry } from './checkRegistry';
 import { checkRules } from './checkRules';
 import { structureProblems } from './structureProblems';
@@ -29,6 +33,8 @@ function compileSchema(schema: Record<string, unknown>): { validate: ValidateFun
 }
 
 export function analyzeDefinition(definition: unknown): Analysis {
+  const limits = limitProblems(definition);
+  if (limits.length > 0) return { problems: limits, index: null, validate: null };
   const structure = structureProblems(definition);
   if (structure.length > 0) return { problems: structure, index: null, validate: null };
   const def = definition as FormDefinition;
@@ -36,12 +42,18 @@ export function analyzeDefinition(definition: unknown): Analysis {
   if (def.schema.type !== 'object' || typeof def.schema.properties !== 'object' || def.schema.properties === null) {
     return { problems: [error('/schema', '表单的 schema 应为 "type": "object" 并列出 properties')], index: null, validate: null };
   }
-  const { validate, problem } = compileSchema(def.schema);
+  // A pattern the linear-time engine cannot run is named with its field; ajv would only say "invalid".
+  const patterns = checkPatterns(def.schema);
+  problems.push(...patterns);
+  const { validate, problem } = patterns.length > 0 ? { validate: null, problem: null } : compileSchema(def.schema);
   if (problem) problems.push(problem);
   const index = buildFieldIndex(def.schema);
   for (const u of index.unsupported) problems.push(error(`/schema/properties/${u.key.split('.').join('/')}`, u.message));
+  problems.push(...checkParameters(def));
   problems.push(...checkLayout(def, index));
   problems.push(...checkRules(def, index));
   problems.push(...checkRegistry(def, index));
+  // The budget is bounded from rules known to be well-formed and to read what exists.
+  if (!problems.some((p) => p.severity === 'error')) problems.push(...checkBudget(def, index));
   return { problems, index, validate };
 }

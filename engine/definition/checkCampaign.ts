@@ -1,13 +1,15 @@
 // A campaign supplies every parameter its forms declare, with a value of the declared type.
 import type { Campaign, DefinitionProblem, FormDefinition, ParameterDeclaration } from '../types';
 import { explainYearMonth } from '../formats/simpleFormats';
+import { MAX_PARAMETER_LENGTH } from '../budget/limits';
 
 function typeProblem(declaration: ParameterDeclaration, value: unknown): string | null {
   switch (declaration.type) {
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? null : '应为数字';
     case 'string':
-      return typeof value === 'string' && value !== '' ? null : '应为文字';
+      if (typeof value !== 'string' || value === '') return '应为文字';
+      return value.length > MAX_PARAMETER_LENGTH ? `最多 ${MAX_PARAMETER_LENGTH} 个字` : null;
     case 'date':
       return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? null : '应为日期（如 2021-09-30）';
     case 'year-month':

@@ -3,10 +3,13 @@
 // errors; `npm run check-forms` runs this over form-definitions/.
 import type { DefinitionProblem } from '../types';
 import { analyzeDefinition } from './analyzeDefinition';
+import { limitProblems } from './limitProblems';
 import { shapeProblems } from './shapeProblems';
 
-/** The shape first (every key, precisely), then everything the analysis finds. */
+/** Size and depth first (nothing recursive runs before), the shape (every key, precisely), then everything the analysis finds. */
 export function checkDefinition(definition: unknown): DefinitionProblem[] {
+  const limits = limitProblems(definition);
+  if (limits.length > 0) return limits;
   const shape = shapeProblems(definition);
   if (shape.length > 0) return shape;
   return analyzeDefinition(definition).problems;

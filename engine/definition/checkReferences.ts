@@ -47,7 +47,7 @@ export function checkPath(path: string, pointer: string, ctx: ReferenceContext):
   const [head, second] = path.split('.');
   if (path === '') return error(pointer, 'var 路径不能为空（空路径只在 map、filter 等内部表示当前元素）');
   if (head === '$params') {
-    if (!second || !ctx.definition.parameters?.[second]) {
+    if (!second || !Object.hasOwn(ctx.definition.parameters ?? {}, second)) {
       return error(pointer, `未声明的活动参数 "${path}"：请先在 parameters 中声明 ${second ?? ''}`);
     }
     return null;

@@ -1,5 +1,6 @@
 // Checks the registry hooks: pre-fill reads household fields into existing form fields, effects
-// write household fields (never the registry's own) from existing form fields and tables.
+// write household fields (never the registry's own) from existing form fields and tables. Registry
+// names are looked up among the declared ones only (householdFields has no prototype).
 import { HOUSEHOLD_FIELDS, MEMBER_FIELDS } from '../registry/householdFields';
 import type { FieldIndex } from '../schema/fieldIndex';
 import type { DefinitionProblem, FormDefinition } from '../types';

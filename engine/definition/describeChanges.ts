@@ -50,8 +50,8 @@ export function describeChanges(before: FormDefinition | null, after: FormDefini
   out.push(...ruleChanges('显示条件', keyed(before.rules?.visibility, (r) => r.field ?? `分区 ${r.section}`), keyed(after.rules?.visibility, (r) => r.field ?? `分区 ${r.section}`), title));
   const messages = new Map([...(before.rules?.validations ?? []), ...(after.rules?.validations ?? [])].map((v) => [v.id, v.message]));
   out.push(...ruleChanges('校验规则', keyed(before.rules?.validations, (r) => r.id), keyed(after.rules?.validations, (r) => r.id), (id) => `${id}（${messages.get(id)}）`));
-  for (const [name, p] of Object.entries(after.parameters ?? {})) if (!before.parameters?.[name]) out.push(`新增活动参数 ${name}（${p.title}）`);
-  for (const [name, p] of Object.entries(before.parameters ?? {})) if (!after.parameters?.[name]) out.push(`删除活动参数 ${name}（${p.title}）`);
+  for (const [name, p] of Object.entries(after.parameters ?? {})) if (!Object.hasOwn(before.parameters ?? {}, name)) out.push(`新增活动参数 ${name}（${p.title}）`);
+  for (const [name, p] of Object.entries(before.parameters ?? {})) if (!Object.hasOwn(after.parameters ?? {}, name)) out.push(`删除活动参数 ${name}（${p.title}）`);
   if (!same(before.sections, after.sections)) out.push('分区或字段顺序已调整');
   if (!same(before.uiSchema, after.uiSchema)) out.push('界面设置（控件、提示文字）已修改');
   if (!same(before.registry, after.registry)) out.push('与农户信息的关联（预填或审核后的变更）已修改');

@@ -1,6 +1,7 @@
 // Checks a function call and lowers it to JSON-Logic: the name (case-insensitive) and argument
 // count from the catalogue, then the function's own check, by family: tables, conditions,
 // numbers, text and dates.
+import { lookupTable } from '../ownValue';
 import { arityProblem, closestFunction, FORMULA_FUNCTIONS } from './functions';
 import { LOGIC_FUNCTIONS } from './logicFunctions';
 import { NUMBER_FUNCTIONS } from './numberFunctions';
@@ -9,7 +10,7 @@ import { TEXT_FUNCTIONS } from './textFunctions';
 import type { Call, Handler } from './callTools';
 import { failed, report, type CheckContext, type Typed } from './typed';
 
-const HANDLERS: Record<string, Handler> = { ...TABLE_FUNCTIONS, ...LOGIC_FUNCTIONS, ...NUMBER_FUNCTIONS, ...TEXT_FUNCTIONS };
+const HANDLERS = lookupTable<Handler>({ ...TABLE_FUNCTIONS, ...LOGIC_FUNCTIONS, ...NUMBER_FUNCTIONS, ...TEXT_FUNCTIONS });
 
 export function checkCall(call: Call, ctx: CheckContext): Typed {
   const name = call.name.toUpperCase();

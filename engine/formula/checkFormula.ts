@@ -2,6 +2,7 @@
 // scope, operands checked against what each operator needs, constants fitted to the fields they
 // meet. Every problem is collected with the offsets of the text it concerns, so an administrator
 // sees all of them underlined at once; a failed piece checks on as "unknown" without new errors.
+import { lookupTable } from '../ownValue';
 import type { BinaryOperator, FormulaNode } from './ast';
 import { checkCall } from './checkCall';
 import { blankTest, flipComparison, lengthTest, nary, varOf, type LengthComparison } from './emitLogic';
@@ -106,7 +107,7 @@ function checkBinary(node: Extract<FormulaNode, { kind: 'binary' }>, ctx: CheckC
   }
 }
 
-const LOGIC_OPS: Record<string, string> = { '=': '==', '<>': '!=', '<': '<', '>': '>', '<=': '<=', '>=': '>=' };
+const LOGIC_OPS = lookupTable<string>({ '=': '==', '<>': '!=', '<': '<', '>': '>', '<=': '<=', '>=': '>=' });
 
 function booleanResult(node: FormulaNode, logic: unknown): Typed {
   return { node, type: 'boolean', logic, info: { type: 'boolean', options: null } };

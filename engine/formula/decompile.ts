@@ -5,6 +5,7 @@
 // same on well-typed data; anything else gives null. Where a value sits matters: a var with 0 as
 // default reads the same as the plain var in arithmetic but not in an equality; inside a condition
 // only truthiness counts, so {"missing": […]} may become OR(ISBLANK(…), …).
+import { lookupTable } from '../ownValue';
 import type { BinaryOperator, FormulaNode } from './ast';
 import { argsOf, at, binary, BLANK, bool, call, isWhole, name, num, operatorOf, str } from './formulaNodes';
 import { nameOfPath, type Named } from './nameOfPath';
@@ -21,7 +22,7 @@ import type { ValueInfo } from './valueInfo';
  */
 type Position = 'truthy' | 'value' | 'arith' | 'loose' | 'rel' | 'eq' | 'container';
 
-const RELATIONAL: Record<string, BinaryOperator> = { '<': '<', '>': '>', '<=': '<=', '>=': '>=' };
+const RELATIONAL = lookupTable<BinaryOperator>({ '<': '<', '>': '>', '<=': '<=', '>=': '>=' });
 
 export class Decompiler {
   constructor(private readonly scope: FormulaScope) {}

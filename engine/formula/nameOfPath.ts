@@ -20,7 +20,7 @@ export function nameOfPath(path: string, scope: FormulaScope): Named | null {
   const candidates: [string, boolean][] = [];
   if (path.startsWith('$params.')) {
     const param = path.slice('$params.'.length);
-    const title = scope.parameters[param]?.title;
+    const title = Object.hasOwn(scope.parameters, param) ? scope.parameters[param]!.title : undefined;
     if (title) candidates.push([titleStem(title), false], [title, true]);
     candidates.push([param, false], [path, false]);
   } else if (path.startsWith('$household.')) {

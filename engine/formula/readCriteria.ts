@@ -1,12 +1,13 @@
 // Reads a filter's condition on one row back into COUNTIF criteria: {"==": [{"var": "A8"}, "户主"]}
 // is members.A8, "户主"; "!=" is "<>户主"; > >= < <= are ">6"…; blank tests are "" and "<>";
 // an and of several is COUNTIFS's pairs. Null when a condition is not one Excel's criteria say.
+import { lookupTable } from '../ownValue';
 import type { FormulaNode } from './ast';
 import { argsOf, bool, name, num, operatorOf, str } from './formulaNodes';
 import type { TableRef } from './resolveName';
 
 const RELATIONAL = new Set(['<', '>', '<=', '>=']);
-const FLIPPED: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+const FLIPPED = lookupTable<string>({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' });
 
 /** The column of a row var inside filter/some ({"var": "A17"}), if the table has it. */
 export function cellOf(table: TableRef, node: unknown): string | null {

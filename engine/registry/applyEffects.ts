@@ -1,8 +1,14 @@
 // What an approved submission changes in the household registry, computed purely from the
 // definition's declared effects: set fields (creating the household for an identification),
-// add, replace or remove members. Returns a new household; the server stores it.
+// add, replace or remove members. Returns a new household; the server stores it. Only declared
+// household and member fields are written, and form values are read as own properties only.
+import { MAX_COMPUTED_SIZE } from '../budget/limits';
+import { plainJson } from '../budget/plainJson';
+import { run } from '../evaluate';
 import { compileRule, type CompiledRule, type RootScope } from '../rules/compileRule';
+import { ownValue } from '../ownValue';
 import { truthy } from '../rules/truthy';
+import { HOUSEHOLD_FIELDS, MEMBER_FIELDS } from './householdFields';
 import type { Effect, FormData, FormDefinition, Household, Member } from '../types';
 
 export interface EffectOutcome {
@@ -21,7 +27,8 @@ function rowsOf(data: FormData, table: string): Record<string, unknown>[] {
 function memberFrom(row: Record<string, unknown>, columns: Record<string, string>): Member {
   const member: Record<string, unknown> = {};
   for (const [memberField, column] of Object.entries(columns)) {
-    if (row[column] !== undefined) member[memberField] = row[column];
+    const value = ownValue(row, column);
+    if (value !== undefined && Object.hasOwn(MEMBER_FIELDS, memberField)) member[memberField] = value;
   }
   return member as Member;
 }
@@ -46,7 +53,7 @@ function ruleOf(rule: unknown): CompiledRule {
 function applyOne(effect: Effect, household: Household | null, data: FormData, scope: RootScope, outcome: EffectOutcome): Household | null {
   switch (effect.type) {
     case 'setFields': {
-      if (effect.when !== undefined && !truthy(ruleOf(effect.when)(scope))) return household;
+      if (effect.when !== undefined && !truthy(run(ruleOf(effect.when), scope))) return household;
       let target = household;
       if (!target) {
         if (!effect.createIfMissing) return household;
@@ -56,8 +63,10 @@ function applyOne(effect: Effect, household: Household | null, data: FormData, s
       }
       const next: Record<string, unknown> = { ...target };
       for (const [field, rule] of Object.entries(effect.set)) {
-        const value = ruleOf(rule)(scope);
-        if (value === undefined || value === null) continue;
+        if (!Object.hasOwn(HOUSEHOLD_FIELDS, field)) continue;
+        // Stored as evaluation stores a computed value: plain JSON within the budget, else not at all.
+        const { value } = plainJson(run(ruleOf(rule), scope), MAX_COMPUTED_SIZE);
+        if (value === undefined) continue;
         if (next[field] !== value) outcome.changes.push(`${field}：${String(next[field] ?? '（空）')} → ${String(value)}`);
         next[field] = value;
       }
@@ -78,7 +87,7 @@ function applyOne(effect: Effect, household: Household | null, data: FormData, s
     }
     case 'removeMembers': {
       if (!household) return household;
-      const removals = new Map(rowsOf(data, effect.from).map((row) => [row[effect.idColumn], row[effect.reasonColumn]]));
+      const removals = new Map(rowsOf(data, effect.from).map((row) => [ownValue(row, effect.idColumn), ownValue(row, effect.reasonColumn)]));
       const removed = household.members.filter((m) => removals.has(m.idNumber));
       for (const m of removed) outcome.changes.push(`减少家庭成员 ${m.name}（${m.idNumber}），原因 ${String(removals.get(m.idNumber))}`);
       return {

@@ -1,6 +1,8 @@
 // The household registry's fields as forms see them: what pre-fill may read, what effects may
 // write, what rules may read as {"var": "$household.<field>"}. One catalogue, with Chinese
-// titles, shared by the checker, the server's registry and the authoring pages.
+// titles, shared by the checker, the server's registry and the authoring pages. Both tables have
+// no prototype: a definition naming "constructor" or "toString" finds no field.
+import { lookupTable } from '../ownValue';
 
 export const HOUSEHOLD_KINDS = ['脱贫户', '一般农户', '脱贫不稳定户', '边缘易致贫户', '突发严重困难户'] as const;
 
@@ -14,7 +16,7 @@ export interface RegistryField {
   readOnly?: boolean;
 }
 
-export const HOUSEHOLD_FIELDS: Readonly<Record<string, RegistryField>> = {
+export const HOUSEHOLD_FIELDS: Readonly<Record<string, RegistryField>> = lookupTable<RegistryField>({
   id: { title: '户编号', type: 'string', readOnly: true },
   divisionCode: { title: '行政区划代码', type: 'string' },
   divisionName: { title: '所在村（行政区划名称）', type: 'string', readOnly: true },
@@ -29,10 +31,10 @@ export const HOUSEHOLD_FIELDS: Readonly<Record<string, RegistryField>> = {
   mainRisk: { title: '主要返贫致贫风险', type: 'string' },
   memberCount: { title: '家庭人口数', type: 'number', readOnly: true },
   members: { title: '家庭成员', type: 'members' },
-};
+});
 
 /** A member's attributes, named once for every form whose member table maps onto them. */
-export const MEMBER_FIELDS: Readonly<Record<string, RegistryField>> = {
+export const MEMBER_FIELDS: Readonly<Record<string, RegistryField>> = lookupTable<RegistryField>({
   name: { title: '姓名', type: 'string' },
   gender: { title: '性别', type: 'string' },
   idType: { title: '证件类型', type: 'string' },
@@ -58,4 +60,4 @@ export const MEMBER_FIELDS: Readonly<Record<string, RegistryField>> = {
   commercialMedicalInsurance: { title: '是否参加商业补充医疗保险', type: 'boolean' },
   medicalAssistance: { title: '是否接受医疗救助', type: 'boolean' },
   addReason: { title: '增加原因', type: 'string' },
-};
+});

@@ -1,23 +1,27 @@
 // Pre-fill: the values a new submission for a household starts with, read from the registry as
 // the form declares ("过录指标"). Fields marked `verify` are shown for verification; a value the
 // officer changed is a correction, listed with the registry's old value for reviewers.
+import { ownValue } from '../ownValue';
 import { fieldLabel } from '../validation/fieldLabel';
+import { HOUSEHOLD_FIELDS, MEMBER_FIELDS } from './householdFields';
 import { buildFieldIndex } from '../schema/fieldIndex';
 import type { FormData, FormDefinition, Household, PrefillMapping } from '../types';
 
-/** A household field's value, with the derived ones (memberCount). */
+/** A declared household field's value, with the derived ones (memberCount); undefined for any other name. */
 export function householdValue(household: Household, field: string): unknown {
+  if (!Object.hasOwn(HOUSEHOLD_FIELDS, field)) return undefined;
   if (field === 'memberCount') return household.members?.length ?? 0;
-  return (household as unknown as Record<string, unknown>)[field];
+  return ownValue(household, field);
 }
 
 function mappedValue(mapping: PrefillMapping, household: Household): unknown {
   const value = householdValue(household, mapping.from);
   if (mapping.columns && Array.isArray(value)) {
-    return value.map((member: Record<string, unknown>) => {
+    return value.map((member: unknown) => {
       const row: Record<string, unknown> = {};
       for (const [column, memberField] of Object.entries(mapping.columns!)) {
-        if (member[memberField] !== undefined && member[memberField] !== null) row[column] = member[memberField];
+        const cell = Object.hasOwn(MEMBER_FIELDS, memberField) ? ownValue(member, memberField) : undefined;
+        if (cell !== undefined && cell !== null) row[column] = cell;
       }
       return row;
     });
@@ -34,7 +38,8 @@ export function prefillData(definition: FormDefinition, household: Household | n
     const segments = mapping.field.split('.');
     let container = data;
     for (const segment of segments.slice(0, -1)) {
-      if (typeof container[segment] !== 'object' || container[segment] === null) container[segment] = {};
+      const next = ownValue(container, segment);
+      if (typeof next !== 'object' || next === null) container[segment] = {};
       container = container[segment] as FormData;
     }
     container[segments[segments.length - 1]!] = value;
@@ -58,7 +63,7 @@ function readKey(data: FormData, key: string): unknown {
   let current: unknown = data;
   for (const segment of key.split('.')) {
     if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[segment];
+    current = ownValue(current, segment);
   }
   return current;
 }

@@ -3,8 +3,11 @@
 // iterator scopes), only without re-interpreting the tree on every evaluation. json-logic-js
 // stays the reference: test/engine/compileRule.differential.test.ts compares the two on every
 // rule of every definition. Rules reach here only after checkRuleSyntax accepted them.
+import { MAX_INTERMEDIATE_SIZE } from '../budget/limits';
+import { lookupTable, ownValue } from '../ownValue';
 import { domainOperations } from './domainOperations';
 import { argumentsOf, ITERATORS, operatorOf } from './operators';
+import { ruleLimit } from './ruleLimit';
 import { truthy } from './truthy';
 
 /** What a rule sees at its root: the form data and the context it is evaluated in. */
@@ -16,6 +19,8 @@ export interface RootScope {
   approval: Record<string, unknown> | undefined;
   /** While a table's rows are checked: values that are the same for every row, computed once. */
   memo?: Map<object, unknown>;
+  /** What computed values may still take of MAX_COMPUTED_SIZE, and where a value did not fit. */
+  budget?: { left: number; exceeded: string[] };
 }
 
 export type CompiledRule = (scope: any) => unknown;
@@ -27,7 +32,17 @@ let currentWrap: WrapOperation | null = null;
 
 export class RuleCompileError extends Error {}
 
+/** A value a rule builds passed MAX_INTERMEDIATE_SIZE: the rule stops (evaluation reports the budget). */
+export class RuleBudgetError extends Error {}
+
+function bounded<T extends string | unknown[]>(value: T): T {
+  if (value.length > MAX_INTERMEDIATE_SIZE) throw new RuleBudgetError(`规则的中间结果超过 ${MAX_INTERMEDIATE_SIZE / 1024 / 1024} MB`);
+  return value;
+}
+
 export function compileRule(rule: unknown, atRoot = true, wrap?: WrapOperation): CompiledRule {
+  const tooBig = ruleLimit(rule);
+  if (tooBig) throw new RuleCompileError(tooBig);
   const previous = currentWrap;
   currentWrap = wrap ?? null;
   try {
@@ -73,16 +88,19 @@ function compileNode(node: unknown, atRoot: boolean): CompiledRule {
   }
 }
 
-const ROOT_BASES: Record<string, keyof RootScope> = {
-  $params: 'params', $household: 'household', $row: 'row', $approval: 'approval',
-};
+const ROOT_BASES: ReadonlyMap<string, keyof RootScope> = new Map([
+  ['$params', 'params'], ['$household', 'household'], ['$row', 'row'], ['$approval', 'approval'],
+] as const);
 
-/** A function reading a literal dotted path from a scope, json-logic-js's var walk. */
+/**
+ * A function reading a literal dotted path from a scope, json-logic-js's var walk, only through
+ * own properties: a path never reaches an inherited member ("x.toString" of a text is undefined).
+ */
 export function pathReader(path: string, atRoot: boolean): (s: any) => unknown {
   if (path === '') return atRoot ? (s: RootScope) => s.data : (s) => s;
   const segments = path.split('.');
   const first = segments[0]!;
-  const base = atRoot ? ROOT_BASES[first] : undefined;
+  const base = atRoot ? ROOT_BASES.get(first) : undefined;
   const rest = base !== undefined || !atRoot ? segments.slice(base !== undefined ? 1 : 0) : segments;
   const start: (s: any) => unknown = base !== undefined ? (s: RootScope) => s[base] : atRoot ? (s: RootScope) => s.data : (s) => s;
   if (rest.length === 1) {
@@ -90,23 +108,21 @@ export function pathReader(path: string, atRoot: boolean): (s: any) => unknown {
     const key = rest[0]!;
     if (base !== undefined) {
       return (s: RootScope) => {
-        const cur = s[base] as Record<string, unknown> | null | undefined;
-        return cur === null || cur === undefined ? undefined : cur[key];
+        return ownValue(s[base], key);
       };
     }
     if (atRoot) {
       return (s: RootScope) => {
-        const cur = s.data as Record<string, unknown> | null | undefined;
-        return cur === null || cur === undefined ? undefined : cur[key];
+        return ownValue(s.data, key);
       };
     }
-    return (s) => (s === null || s === undefined ? undefined : (s as Record<string, unknown>)[key]);
+    return (s) => ownValue(s, key);
   }
   return (s) => {
     let cur = start(s);
     for (const key of rest) {
-      if (cur === null || cur === undefined) return undefined;
-      cur = (cur as Record<string, unknown>)[key];
+      cur = ownValue(cur, key);
+      if (cur === undefined) return undefined;
     }
     return cur;
   };
@@ -242,7 +258,7 @@ function readKey(key: unknown, s: unknown, atRoot: boolean): unknown {
 }
 
 /** Standard operations taking evaluated arguments, as json-logic-js defines them. */
-const OPERATIONS: Record<string, (...args: any[]) => unknown> = {
+const OPERATIONS: Readonly<Record<string, (...args: any[]) => unknown>> = lookupTable<(...args: any[]) => unknown>({
   '==': (a, b) => a == b,
   '===': (a, b) => a === b,
   '!=': (a, b) => a != b,
@@ -258,7 +274,7 @@ const OPERATIONS: Record<string, (...args: any[]) => unknown> = {
     if (!b || typeof b.indexOf === 'undefined') return false;
     return b.indexOf(a) !== -1;
   },
-  cat: (...args) => args.join(''),
+  cat: (...args) => bounded(args.join('')),
   substr: (source, start, end) => {
     if (end < 0) {
       const temp = String(source).substr(start);
@@ -272,5 +288,5 @@ const OPERATIONS: Record<string, (...args: any[]) => unknown> = {
   '/': (a, b) => a / b,
   min: (...args) => Math.min(...args),
   max: (...args) => Math.max(...args),
-  merge: (...args) => args.reduce((a: unknown[], b: unknown) => a.concat(b), []),
-};
+  merge: (...args) => bounded(args.reduce((a: unknown[], b: unknown) => a.concat(b), [])),
+});

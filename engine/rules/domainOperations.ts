@@ -3,6 +3,7 @@
 // so both evaluators agree by construction. Each takes already-evaluated arguments and never
 // throws on bad data: it returns null (or 0 for sums and counts) instead.
 import { birthDateOf, genderOf } from '../formats/residentId';
+import { lookupTable } from '../ownValue';
 
 /** A number from a cell as a spreadsheet reads it: empty or non-numeric counts as 0. */
 function cellNumber(value: unknown): number {
@@ -119,7 +120,7 @@ function idGender(residentId: unknown): string | null {
 
 export type DomainOperation = (...args: unknown[]) => unknown;
 
-export const domainOperations: Readonly<Record<string, DomainOperation>> = Object.freeze({
+export const domainOperations: Readonly<Record<string, DomainOperation>> = lookupTable({
   sum: sum as DomainOperation,
   count: count as DomainOperation,
   round: round as DomainOperation,

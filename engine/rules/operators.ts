@@ -1,6 +1,7 @@
 // The allow-list of the rule language: standard JSON-Logic operations that only compute on
 // values, plus the domain operations. Nothing here can reach code: json-logic-js's `method`
 // and `log` are absent on purpose, and the checker refuses every name not listed.
+import { RESERVED_NAMES } from '../ownValue';
 import { domainOperations } from './domainOperations';
 
 /** Operations whose second argument is evaluated once per element of the first. */
@@ -20,8 +21,8 @@ export const ALLOWED_OPERATIONS: ReadonlySet<string> = new Set([
   ...Object.keys(domainOperations),
 ]);
 
-/** Path segments a var may never name: they lead to prototypes, not data. */
-export const FORBIDDEN_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** Path segments a var may never name: they lead to prototypes and inherited functions, not data. */
+export const FORBIDDEN_SEGMENTS: ReadonlySet<string> = RESERVED_NAMES;
 
 /** Caps on one rule: nesting depth and number of nodes. */
 export const MAX_RULE_DEPTH = 32;

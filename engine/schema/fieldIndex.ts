@@ -2,6 +2,8 @@
 // ("A28"), nested object fields ("address.county"), tables (arrays of objects, "members") and
 // their columns ("members.A7"). Rules, messages, exports and the renderer all find a field's
 // title, type and options here.
+import { MAX_FIELD_DEPTH } from '../budget/limits';
+import { RESERVED_NAMES } from '../ownValue';
 import type { JsonSchema } from '../types';
 
 export type FieldKind = 'leaf' | 'table' | 'object';
@@ -84,6 +86,8 @@ function walkObject(
     }
     if (!FIELD_NAME.test(name)) {
       index.unsupported.push({ key, message: `字段名 "${name}" 只能由字母、数字和下划线组成，并以字母开头` });
+    } else if (RESERVED_NAMES.has(name)) {
+      index.unsupported.push({ key, message: `"${name}" 是保留名称，不能用作字段编码` });
     }
     const items = schema.type === 'array' ? resolveRef(schema.items, root) : null;
     const kind: FieldKind = items && isObjectSchema(items) ? 'table' : isObjectSchema(schema) ? 'object' : 'leaf';
@@ -99,6 +103,10 @@ function walkObject(
       required: required.has(name),
     });
     if (!prefix) index.topLevel.push(key);
+    if (kind !== 'leaf' && key.split('.').length >= MAX_FIELD_DEPTH) {
+      index.unsupported.push({ key, message: `字段 ${key} 嵌套过深：超过 ${MAX_FIELD_DEPTH} 层（$ref 是否指向了自身？）` });
+      continue;
+    }
     if (kind === 'table') {
       if (table) {
         index.unsupported.push({ key, message: `表格 ${table} 中不能再嵌套表格 ${key}` });

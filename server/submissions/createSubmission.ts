@@ -3,7 +3,7 @@
 // the latest published version, within the campaign's parameters and the household's registry
 // data. A retry of the same request is answered as the first time; the same id with another body
 // is a conflict; a second submission for a household that allows one is refused with a link.
-import { applyEffects, evaluateCompiled, prefillData, type FormData, type FormDefinition } from '../../engine/index';
+import { applyEffects, evaluateCompiled, LIMIT_ISSUE_CODE, prefillData, type FormData, type FormDefinition } from '../../engine/index';
 import type { Deps } from '../deps';
 import { invalidSubmission, notFound, Problem } from '../problem';
 import type { SubmissionRecord, UserRecord } from '../store/records';
@@ -64,7 +64,8 @@ export async function createSubmission(deps: Deps, user: UserRecord, formId: str
   }
 
   const result = evaluateCompiled(version.compiled, request.data, { params: campaign.parameters, household });
-  if (request.submit && !result.valid) throw invalidSubmission(result.errors, result.warnings);
+  // Data past the engine's limits is not evaluated: refused even as a draft, so nothing is stored emptied.
+  if ((request.submit || result.errors.some((e) => e.code === LIMIT_ISSUE_CODE)) && !result.valid) throw invalidSubmission(result.errors, result.warnings);
   const divisionCode = household?.divisionCode ?? String(result.data.divisionCode ?? '');
   if (!/^\d{12}$/.test(divisionCode)) throw new Problem('bad_request', '请求字段 data.divisionCode 不正确：新识别的农户须填写 12 位村级行政区划代码');
   if (!canSee(user, divisionCode)) throw new Problem('forbidden', `行政区划 ${divisionCode} 不在您的工作范围内`);

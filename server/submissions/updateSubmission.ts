@@ -1,7 +1,7 @@
 // PUT /api/submissions/:id: the officer saves again or submits, quoting the revision they edited.
 // A stale revision is a conflict (nothing overwritten). Only drafts and returned submissions can
 // change; the data is evaluated against the version the submission was started with.
-import { evaluateCompiled, type FormData } from '../../engine/index';
+import { evaluateCompiled, LIMIT_ISSUE_CODE, type FormData } from '../../engine/index';
 import type { Deps } from '../deps';
 import { invalidSubmission, Problem } from '../problem';
 import type { SubmissionRecord, UserRecord } from '../store/records';
@@ -29,7 +29,8 @@ export async function updateSubmission(deps: Deps, user: UserRecord, id: string,
   const campaign = await deps.store.getCampaign(record.campaignId);
   const household = record.householdId ? await deps.store.getHousehold(record.householdId) : null;
   const result = evaluateCompiled(version.compiled, request.data, { params: campaign?.parameters ?? {}, household });
-  if (request.submit && !result.valid) throw invalidSubmission(result.errors, result.warnings);
+  // Data past the engine's limits is not evaluated: refused even as a draft, so nothing is stored emptied.
+  if ((request.submit || result.errors.some((e) => e.code === LIMIT_ISSUE_CODE)) && !result.valid) throw invalidSubmission(result.errors, result.warnings);
   const now = deps.clock.now().toISOString();
   const head = household ?? headOf(version.record.definition, result.data, chinaMonth(deps.clock.now()));
   return deps.store.updateSubmission({
