@@ -1,10 +1,11 @@
-// Analyses a definition as a whole, in order: its structure, its JSON Schema (compiled by ajv in
-// strict mode), then layout, rules and registry hooks. Keeps what later steps reuse (the field
-// index and the compiled validator), so a form is analysed once.
+// Analyses a definition as a whole, in order: its structure, its JSON Schema (checked by ajv in
+// strict mode, through the schema compiler the caller chooses: compiled, only checked, or a
+// precompiled validator taken as is), then layout, rules and registry hooks. Keeps what later
+// steps reuse (the field index and the validator), so a form is analysed once.
 import type { ValidateFunction } from 'ajv';
 import { buildFieldIndex, type FieldIndex } from '../schema/fieldIndex';
 import type { DefinitionProblem, FormDefinition } from '../types';
-import { createAjv } from '../validation/createAjv';
+import type { SchemaCompiler } from '../validation/compileSchema';
 import { checkLayout } from './checkLayout';
 import { checkRegistry } from './checkRegistry';
 import { checkRules } from './checkRules';
@@ -20,15 +21,15 @@ function error(path: string, message: string): DefinitionProblem {
   return { path, message, severity: 'error' };
 }
 
-function compileSchema(schema: Record<string, unknown>): { validate: ValidateFunction | null; problem: DefinitionProblem | null } {
+function compileWith(compile: SchemaCompiler, schema: Record<string, unknown>): { validate: ValidateFunction | null; problem: DefinitionProblem | null } {
   try {
-    return { validate: createAjv().compile(schema), problem: null };
+    return { validate: compile(schema), problem: null };
   } catch (e) {
     return { validate: null, problem: error('/schema', `JSON Schema 无效：${(e as Error).message}`) };
   }
 }
 
-export function analyzeDefinition(definition: unknown): Analysis {
+export function analyzeDefinition(definition: unknown, compile: SchemaCompiler): Analysis {
   const structure = structureProblems(definition);
   if (structure.length > 0) return { problems: structure, index: null, validate: null };
   const def = definition as FormDefinition;
@@ -36,7 +37,7 @@ export function analyzeDefinition(definition: unknown): Analysis {
   if (def.schema.type !== 'object' || typeof def.schema.properties !== 'object' || def.schema.properties === null) {
     return { problems: [error('/schema', '表单的 schema 应为 "type": "object" 并列出 properties')], index: null, validate: null };
   }
-  const { validate, problem } = compileSchema(def.schema);
+  const { validate, problem } = compileWith(compile, def.schema);
   if (problem) problems.push(problem);
   const index = buildFieldIndex(def.schema);
   for (const u of index.unsupported) problems.push(error(`/schema/properties/${u.key.split('.').join('/')}`, u.message));

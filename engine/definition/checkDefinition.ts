@@ -2,14 +2,18 @@
 // JSON Pointer, before anyone fills the form. The server refuses to publish a definition with
 // errors; `npm run check-forms` runs this over form-definitions/.
 import type { DefinitionProblem } from '../types';
+import { compileSchema, type SchemaCompiler } from '../validation/compileSchema';
 import { analyzeDefinition } from './analyzeDefinition';
 import { shapeProblems } from './shapeProblems';
 
-/** The shape first (every key, precisely), then everything the analysis finds. */
-export function checkDefinition(definition: unknown): DefinitionProblem[] {
+/**
+ * The shape first (every key, precisely), then everything the analysis finds. The form builder's
+ * page may not evaluate code: it passes checkSchema, which checks the schema without compiling it.
+ */
+export function checkDefinition(definition: unknown, compile: SchemaCompiler = compileSchema): DefinitionProblem[] {
   const shape = shapeProblems(definition);
   if (shape.length > 0) return shape;
-  return analyzeDefinition(definition).problems;
+  return analyzeDefinition(definition, compile).problems;
 }
 
 export { DefinitionError } from './DefinitionError';

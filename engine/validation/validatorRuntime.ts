@@ -1,0 +1,24 @@
+// What precompiled validators need at run time, handed to them as their `require`: ajv's
+// standalone code names its helpers by module specifier (require("ajv/dist/runtime/equal")),
+// which a browser cannot resolve, so the served module takes this function instead. Only
+// ajv's small run-time helpers and the format checks are here, never its compiler. Another
+// helper (a linear-time regular expression engine) is added the same way: one more entry.
+import ucs2length from 'ajv/dist/runtime/ucs2length';
+import equal from 'ajv/dist/runtime/equal';
+import { fullFormats } from 'ajv-formats/dist/formats';
+import { domainFormatDefinitions } from './domainFormatDefinitions';
+
+const modules: ReadonlyMap<string, unknown> = new Map<string, unknown>([
+  ['ajv/dist/runtime/ucs2length', { default: ucs2length }],
+  ['ajv/dist/runtime/equal', { default: equal }],
+  // ajv-formats names every format through its fullFormats, the domain ones too (createAjv adds them after it).
+  ['ajv-formats/dist/formats', { fullFormats: { ...fullFormats, ...domainFormatDefinitions } }],
+]);
+
+/** The specifiers validatorRequire answers: generated code needing another one is refused when made. */
+export const RUNTIME_SPECIFIERS: readonly string[] = [...modules.keys()];
+
+export function validatorRequire(specifier: string): unknown {
+  if (!modules.has(specifier)) throw new Error(`校验代码需要的模块 ${specifier} 不在运行时中`);
+  return modules.get(specifier);
+}
