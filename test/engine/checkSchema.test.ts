@@ -7,9 +7,9 @@ afterEach(() => vi.restoreAllMocks());
 
 /** Fails on any code turned into a function, as a page whose CSP has no 'unsafe-eval' does. */
 function forbidEval(): void {
-  vi.spyOn(globalThis, 'Function').mockImplementation(() => {
+  vi.spyOn(globalThis, 'Function').mockImplementation(function refuse() {
     throw new EvalError('Refused to evaluate a string as JavaScript');
-  });
+  } as never);
 }
 
 const broken = defineForm({ A28: { ...money('A28 工资性收入（元）'), minimun: 0 } as never });
