@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluate, precompiledForm, evaluateCompiled, validatorRequire, type FormDefinition, type FormValidators } from '../../engine/index';
+import { sampleForm, SAMPLE_FORM_ID } from '../helpers/sampleForm';
+import { createFixture, type Fixture } from '../helpers/serverFixture';
+
+let f: Fixture;
+
+beforeAll(async () => {
+  f = await createFixture();
+});
+afterAll(() => f.server.close());
+
+/** Imports a served module as the browser does (a module of its own, no eval) and calls it with the engine's runtime. */
+async function load(code: string): Promise<{ form: FormValidators['form']; rjsf: Record<string, unknown> }> {
+  const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  return module.default(validatorRequire);
+}
+
+describe('precompiled validators of a published version', () => {
+  it('are served as a JavaScript module, kept for good, that validates exactly as the server does', async () => {
+    const response = await f.officer.get(`/api/forms/${SAMPLE_FORM_ID}/versions/1/validators.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(response.headers.get('cache-control')).toMatch(/immutable/);
+    const validators = await load(response.text);
+    expect(Object.keys(validators.rjsf).length).toBeGreaterThan(0);
+    const definition = (await f.officer.get(`/api/forms/${SAMPLE_FORM_ID}/versions/1`)).body.definition as FormDefinition;
+    const form = precompiledForm(definition, validators);
+    for (const data of [{ A28: -5, A1: 'x', headName: 7 }, { headName: '张', A28: 1200 }, {}]) {
+      expect(evaluateCompiled(form, data, { params: { incomeLine: 6000 } })).toEqual(evaluate(sampleForm, data, { params: { incomeLine: 6000 } }));
+    }
+  });
+
+  it('are the same module on every request (generated once per version)', async () => {
+    const first = await f.officer.get(`/api/forms/${SAMPLE_FORM_ID}/versions/1/validators.js`);
+    const second = await f.township.get(`/api/forms/${SAMPLE_FORM_ID}/versions/1/validators.js`);
+    expect(second.text).toBe(first.text);
+  });
+
+  it('answer 404 for a version that does not exist and 401 without a session', async () => {
+    const missing = await f.officer.get(`/api/forms/${SAMPLE_FORM_ID}/versions/99/validators.js`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toMatch(/第 99 版不存在/);
+    expect((await f.server.app.request(`/api/forms/${SAMPLE_FORM_ID}/versions/1/validators.js`)).status).toBe(401);
+  });
+
+  it('are documented in the OpenAPI description', async () => {
+    const paths = (await f.officer.get('/api/openapi.json')).body.paths;
+    expect(paths['/api/forms/{formId}/versions/{version}/validators.js'].get.responses['200'].content).toHaveProperty('text/javascript');
+    expect(paths['/api/forms/{formId}/draft/validators'].post).toBeDefined();
+  });
+});
+
+describe('precompiled validators of a draft (the form builder\'s preview)', () => {
+  it('are generated for a posted schema and served at the address returned', async () => {
+    const schema = { ...sampleForm.schema, properties: { ...sampleForm.schema.properties as object, A29: { type: 'number', minimum: 0, title: 'A29 生产经营性收入（元）' } } };
+    const posted = await f.admin.post(`/api/forms/${SAMPLE_FORM_ID}/draft/validators`, { schema });
+    expect(posted.status).toBe(200);
+    const served = await f.admin.get(posted.body.url);
+    expect(served.status).toBe(200);
+    const validators = await load(served.text);
+    expect(validators.form({ A29: -1 })).toBe(false);
+    expect(validators.form.errors).toContainEqual(expect.objectContaining({ instancePath: '/A29', keyword: 'minimum' }));
+  });
+
+  it('refuse a schema ajv does not compile with a 422 naming /schema', async () => {
+    const posted = await f.admin.post(`/api/forms/${SAMPLE_FORM_ID}/draft/validators`, { schema: { type: 'object', properties: { A1: { type: 'string', minLenght: 2 } } } });
+    expect(posted.status).toBe(422);
+    expect(posted.body.error.details.problems).toEqual([expect.objectContaining({ path: '/schema', message: expect.stringMatching(/JSON Schema 无效.*minLenght/) })]);
+  });
+
+  it('are for administrators only, and a hash never posted is not found', async () => {
+    expect((await f.officer.post(`/api/forms/${SAMPLE_FORM_ID}/draft/validators`, { schema: sampleForm.schema })).status).toBe(403);
+    expect((await f.admin.get(`/api/forms/${SAMPLE_FORM_ID}/draft/validators/${'0'.repeat(64)}`)).status).toBe(404);
+    expect((await f.admin.get(`/api/forms/${SAMPLE_FORM_ID}/draft/validators/not-a-hash`)).status).toBe(400);
+  });
+});
