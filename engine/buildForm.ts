@@ -69,7 +69,8 @@ function segmentsOf(key: string, table: string | null): string[] {
   return (table ? key.slice(table.length + 1) : key).split('.');
 }
 
-export function buildForm(definition: FormDefinition, compile: SchemaCompiler): CompiledForm {
+/** `evaluatesCode`: whether the form may generate code at run time (normalizeData's copiers); false in a page under CSP. */
+export function buildForm(definition: FormDefinition, compile: SchemaCompiler, evaluatesCode = true): CompiledForm {
   const cached = cache.get(definition);
   if (cached) return cached;
   const analysis = analyzeDefinition(definition, compile);
@@ -116,7 +117,7 @@ export function buildForm(definition: FormDefinition, compile: SchemaCompiler): 
   });
   const children = childMap(index);
   const compiled: CompiledForm = {
-    definition, index, children, normalize: buildNormalizer(children), nodes, sections, validations, validate: analysis.validate,
+    definition, index, children, normalize: buildNormalizer(children, evaluatesCode), nodes, sections, validations, validate: analysis.validate,
   };
   cache.set(definition, compiled);
   return compiled;

@@ -1,12 +1,18 @@
 // 离线下载: keeps on the phone every household of a village (their details, as the household page
 // reads them) and every published form's definition, so the officer can fill forms all day
-// with no signal. Reports progress as it goes.
+// with no signal, with its precompiled validators (fetched here, kept by the service worker).
+// Reports progress as it goes.
 import type { FormSummary, HouseholdSummary, Paged } from '../api/types';
+import { versionValidatorsUrl } from '../form/loadValidators';
 import { cachedGet } from './cachedGet';
 
 export async function downloadVillage(code: string, progress: (done: number, total: number) => void): Promise<number> {
   const forms = await cachedGet<{ items: FormSummary[] }>('/api/forms');
   await Promise.all(forms.data.items.map((f) => cachedGet(`/api/forms/${f.id}`)));
+  await Promise.all(forms.data.items.filter((f) => f.version !== null).map(async (f) => {
+    const response = await fetch(versionValidatorsUrl(f.id, f.version!), { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`校验模块下载失败（${response.status}）`);
+  }));
   await cachedGet('/api/campaigns');
   const ids: string[] = [];
   for (let page = 1; ; page++) {

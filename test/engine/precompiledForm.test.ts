@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   compileForm, evaluateCompiled, formValidatorSource, precompiledForm, validatorRequire,
   type CompiledForm, type FormDefinition, type FormValidators,
@@ -22,7 +22,23 @@ function bothWays(definition: FormDefinition): [CompiledForm, CompiledForm] {
   return [compileForm(definition), precompiledForm(copy, loadValidators(formValidatorSource(copy.schema)))];
 }
 
+afterEach(() => vi.restoreAllMocks());
+
 describe('precompiledForm', () => {
+  it('evaluates and validates a form without turning any code into a function, as a page under CSP must', () => {
+    const definition = structuredClone(loadForm('monitoring-object'));
+    const validators = loadValidators(formValidatorSource(definition.schema));
+    const refused: unknown[] = [];
+    vi.spyOn(globalThis, 'Function').mockImplementation(function refuse(...args: unknown[]) {
+      refused.push(args);
+      throw new EvalError('Refused to evaluate a string as JavaScript');
+    } as never);
+    const form = precompiledForm(definition, validators);
+    const result = evaluateCompiled(form, randomFormData(definition, seededRandom(7)), { params: loadCampaign('2021').parameters });
+    expect(result.errors.length).toBeGreaterThan(0);
+    expect(refused).toEqual([]);
+  });
+
   for (const id of FORMS) {
     it(`reports exactly the issues of ajv's compiled validator on ${id}'s shipped cases and random data`, () => {
       const [compiled, precompiled] = bothWays(loadForm(id));
