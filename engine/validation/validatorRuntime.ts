@@ -8,9 +8,17 @@ import equal from 'ajv/dist/runtime/equal';
 import { fullFormats } from 'ajv-formats/dist/formats';
 import { domainFormatDefinitions } from './domainFormatDefinitions';
 
+/**
+ * The function a CommonJS module exports as `default`: bundlers and Node disagree on whether a
+ * default import of one is that function or the whole `exports` object.
+ */
+function defaultExport<T extends (...args: never[]) => unknown>(imported: T | { default: T }): T {
+  return typeof imported === 'function' ? imported : imported.default;
+}
+
 const modules: ReadonlyMap<string, unknown> = new Map<string, unknown>([
-  ['ajv/dist/runtime/ucs2length', { default: ucs2length }],
-  ['ajv/dist/runtime/equal', { default: equal }],
+  ['ajv/dist/runtime/ucs2length', { default: defaultExport(ucs2length) }],
+  ['ajv/dist/runtime/equal', { default: defaultExport(equal) }],
   // ajv-formats names every format through its fullFormats, the domain ones too (createAjv adds them after it).
   ['ajv-formats/dist/formats', { fullFormats: { ...fullFormats, ...domainFormatDefinitions } }],
 ]);

@@ -4,7 +4,7 @@
 // submission corrected and resubmitted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, logIn, phone, startServer, type RunningServer } from './harness';
+import { DEMO_PASSWORD, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -53,9 +53,14 @@ async function fillRemainingBranch(page: Page): Promise<void> {
 }
 
 describe('an officer on a phone', () => {
-  it('fills the 回头看 sheet through the unresolved-risk branch, meets and fixes an error, and submits', async () => {
+  it('fills the 回头看 sheet through the unresolved-risk branch, meets and fixes an error, and submits, under a CSP it never violates', async () => {
     const context = await phone(browser, server.url);
+    const csp = await watchCsp(context);
     const page = await context.newPage();
+    const modules: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('/validators.js')) modules.push(`${r.status()} ${r.headers()['content-type']}`);
+    });
     await logIn(page, 'shimiao');
     await page.waitForURL(/\/villages\/500118104201/);
     await page.getByRole('button', { name: '边缘易致贫户' }).click();
@@ -91,6 +96,10 @@ describe('an officer on a phone', () => {
     const detail = await (await page.request.get(`/api/submissions/${sent.id}`)).json();
     expect(detail.data).toMatchObject({ A2: target.headName, D5: '因病', riskState: '未消除风险：填写 D5-D10', monitors: [{ D1: '周志勇', D2: '13508321234' }] });
     expect(detail.data).not.toHaveProperty('D3');
+    // The form's validators came precompiled from the server: the page evaluated no code.
+    expect(modules.length).toBeGreaterThan(0);
+    for (const answer of modules) expect(answer).toMatch(/^200 text\/javascript/);
+    expect(csp.violations).toEqual([]);
     await context.close();
   });
 
