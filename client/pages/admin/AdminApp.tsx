@@ -1,6 +1,5 @@
 // The administrator's pages, loaded only when opened (the officer's phone never downloads them):
 // campaigns, forms and their builder, users, and the household import. Desk-sized (Layout wide).
-import './zodWithoutEval';
 import { matchPath, useLocation } from '../../app/router';
 import { useSession } from '../../app/SessionContext';
 import { ErrorMessage, Layout } from '../../components/Layout';
