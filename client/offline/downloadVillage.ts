@@ -9,7 +9,9 @@ import { cachedGet } from './cachedGet';
 export async function downloadVillage(code: string, progress: (done: number, total: number) => void): Promise<number> {
   const forms = await cachedGet<{ items: FormSummary[] }>('/api/forms');
   await Promise.all(forms.data.items.map((f) => cachedGet(`/api/forms/${f.id}`)));
+  // The fill page reads the version itself, and imports its validators.
   await Promise.all(forms.data.items.filter((f) => f.version !== null).map(async (f) => {
+    await cachedGet(`/api/forms/${f.id}/versions/${f.version}`);
     const response = await fetch(versionValidatorsUrl(f.id, f.version!), { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`校验模块下载失败（${response.status}）`);
   }));

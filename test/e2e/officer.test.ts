@@ -166,6 +166,28 @@ describe('an officer on a phone', () => {
     await context.close();
   });
 
+  it('fills a form with no signal after the village was downloaded, its validators kept on the phone', async () => {
+    const context = await phone(browser, server.url);
+    const csp = await watchCsp(context);
+    const page = await context.newPage();
+    await logIn(page, 'shimiao');
+    await page.waitForURL(/\/villages\/500118104201/);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await page.getByRole('button', { name: /离线下载本村数据/ }).click();
+    await page.getByText(/已下载 \d+ 户，可离线填报/).waitFor();
+    const target = await household(page, '脱贫不稳定户', true);
+
+    await context.setOffline(true);
+    await openLookback(page, target.headName);
+    await input(page, '/monitors/0/D2').fill('1350832');
+    // Validated on the phone, with the version's precompiled validators the worker kept.
+    await page.getByRole('button', { name: '正式提交' }).click();
+    await expect(page.locator('.error-summary').textContent()).resolves.toMatch(/D2 监测责任人联系电话/);
+    expect(csp.violations).toEqual([]);
+    await context.close();
+  });
+
   it('corrects and resubmits a submission the township returned with a comment', async () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
