@@ -176,6 +176,8 @@ describe('an officer on a phone', () => {
     await page.reload();
     await page.getByRole('button', { name: /离线下载本村数据/ }).click();
     await page.getByText(/已下载 \d+ 户，可离线填报/).waitFor();
+    // Kept by the service worker, not only in the browser's cache (which may let it go).
+    await expect.poll(() => page.evaluate(async () => !!(await caches.match('/api/forms/lookback/versions/1/validators.js')))).toBe(true);
     const target = await household(page, '脱贫不稳定户', true);
 
     await context.setOffline(true);
