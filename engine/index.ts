@@ -8,7 +8,7 @@ export { compileForm, type CompiledForm, type CompileOptions } from './compileFo
 export { precompiledForm } from './precompiledForm';
 export type { FormValidators } from './validation/FormValidators';
 export { formValidatorSource } from './validation/validatorSource';
-export { validatorRequire, RUNTIME_SPECIFIERS } from './validation/validatorRuntime';
+export { validatorRequire, RUNTIME_SPECIFIERS, VALIDATORS_REVISION } from './validation/validatorRuntime';
 export { domainFormatDefinitions } from './validation/domainFormatDefinitions';
 export { checkSchema, compileSchema, type SchemaCompiler } from './validation/compileSchema';
 export { fillText } from './text/fillText';

@@ -8,7 +8,8 @@ import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
 // The file itself: the package's index also builds a compiling validator.
 import createPrecompiledValidator from '@rjsf/validator-ajv8/lib/createPrecompiledValidator.js';
 import type { ValidatorFunctions } from '@rjsf/validator-ajv8/lib/types.js';
-import { precompiledForm, validatorRequire, type CompiledForm, type FormDefinition, type FormValidators } from '../../engine/index';
+import { t } from '../i18n/t';
+import { precompiledForm, validatorRequire, VALIDATORS_REVISION, type CompiledForm, type FormDefinition, type FormValidators } from '../../engine/index';
 
 /** What the served module's default export returns (server/forms/validatorModule.ts). */
 export interface ServedValidators {
@@ -23,11 +24,17 @@ export interface PreparedForm {
 }
 
 export function versionValidatorsUrl(formId: string, version: number): string {
-  return `/api/forms/${encodeURIComponent(formId)}/versions/${version}/validators.js`;
+  return `/api/forms/${encodeURIComponent(formId)}/versions/${version}/validators.js?r=${VALIDATORS_REVISION}`;
 }
 
+/** Throws, in Chinese, when the module cannot be had (no signal and not kept on the phone). */
 export async function importValidators(url: string): Promise<ServedValidators> {
-  const module = await import(/* @vite-ignore */ url) as { default(require: typeof validatorRequire): ServedValidators };
+  let module: { default(require: typeof validatorRequire): ServedValidators };
+  try {
+    module = await import(/* @vite-ignore */ url);
+  } catch {
+    throw new Error(t('validatorsUnavailable'));
+  }
   return module.default(validatorRequire);
 }
 

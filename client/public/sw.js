@@ -55,7 +55,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (VALIDATORS.test(url.pathname)) return keptFirst(event, url.pathname);
+  // Kept under their revision (?r=): a new release asks for new ones.
+  if (VALIDATORS.test(url.pathname)) return keptFirst(event, url.pathname + url.search);
   if (url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
     // Pages: the network first (a new release), the kept app when there is none.

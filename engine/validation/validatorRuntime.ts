@@ -23,6 +23,13 @@ const modules: ReadonlyMap<string, unknown> = new Map<string, unknown>([
   ['ajv-formats/dist/formats', { fullFormats: { ...fullFormats, ...domainFormatDefinitions } }],
 ]);
 
+/**
+ * Bumped whenever the generated code or this runtime changes (ajv's options, a new helper such
+ * as the linear-time regular expressions): pages ask for the modules of their own revision
+ * (`?r=`), so a phone never runs a module it kept from before an upgrade.
+ */
+export const VALIDATORS_REVISION = 1;
+
 /** The specifiers validatorRequire answers: generated code needing another one is refused when made. */
 export const RUNTIME_SPECIFIERS: readonly string[] = [...modules.keys()];
 

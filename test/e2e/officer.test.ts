@@ -4,6 +4,7 @@
 // submission corrected and resubmitted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { VALIDATORS_REVISION } from '../../engine/index';
 import { DEMO_PASSWORD, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer } from './harness';
 
 let server: RunningServer;
@@ -59,7 +60,7 @@ describe('an officer on a phone', () => {
     const page = await context.newPage();
     const modules: string[] = [];
     page.on('response', (r) => {
-      if (r.url().endsWith('/validators.js')) modules.push(`${r.status()} ${r.headers()['content-type']}`);
+      if (new URL(r.url()).pathname.endsWith('/validators.js')) modules.push(`${r.status()} ${r.headers()['content-type']}`);
     });
     await logIn(page, 'shimiao');
     await page.waitForURL(/\/villages\/500118104201/);
@@ -177,7 +178,8 @@ describe('an officer on a phone', () => {
     await page.getByRole('button', { name: /离线下载本村数据/ }).click();
     await page.getByText(/已下载 \d+ 户，可离线填报/).waitFor();
     // Kept by the service worker, not only in the browser's cache (which may let it go).
-    await expect.poll(() => page.evaluate(async () => !!(await caches.match('/api/forms/lookback/versions/1/validators.js')))).toBe(true);
+    const kept = `/api/forms/lookback/versions/1/validators.js?r=${VALIDATORS_REVISION}`;
+    await expect.poll(() => page.evaluate(async (url) => !!(await caches.match(url)), kept)).toBe(true);
     const target = await household(page, '脱贫不稳定户', true);
 
     await context.setOffline(true);
