@@ -69,6 +69,17 @@ describe('precompiled validators of a draft (the form builder\'s preview)', () =
     expect(posted.body.error.details.problems).toEqual([expect.objectContaining({ path: '/schema', message: expect.stringMatching(/JSON Schema 无效.*minLenght/) })]);
   });
 
+  it('answer a schema that cannot be generated (too deep, an unresolvable reference, a bad pattern) with a 4xx, never a 5xx', async () => {
+    const deep = `${'{"type":"object","properties":{"a":'.repeat(3000)}{"type":"string"}${'}}'.repeat(3000)}`;
+    const schemas = [deep, JSON.stringify({ type: 'object', properties: { a: { $ref: '#/nope' } } }), JSON.stringify({ type: 'object', properties: { a: { type: 'string', pattern: '(' } } })];
+    for (const schema of schemas) {
+      const posted = await f.admin.post(`/api/forms/${SAMPLE_FORM_ID}/draft/validators`, `{"schema":${schema}}`);
+      expect(posted.status).toBeGreaterThanOrEqual(400);
+      expect(posted.status).toBeLessThan(500);
+      expect(posted.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   it('are for administrators only, and a hash never posted is not found', async () => {
     expect((await f.officer.post(`/api/forms/${SAMPLE_FORM_ID}/draft/validators`, { schema: sampleForm.schema })).status).toBe(403);
     expect((await f.admin.get(`/api/forms/${SAMPLE_FORM_ID}/draft/validators/${'0'.repeat(64)}`)).status).toBe(404);
