@@ -2,7 +2,8 @@
 // changes, so caching it keeps no state that another server instance could disagree with. Each
 // version's validator module for browsers (validatorModule.ts) is generated on first request and
 // kept with it. Drafts' validator modules (the form builder's preview) are kept by the hash of
-// their schema, the last DRAFT_MODULES of them.
+// their schema, the last DRAFT_MODULES of them (in this process: another server asked for one
+// makes it again from the saved draft, routes/forms.ts).
 import { createHash } from 'node:crypto';
 import { compileForm, type CompiledForm } from '../../engine/index';
 import type { FormVersionRecord } from '../store/records';
@@ -15,6 +16,8 @@ export interface LoadedVersion {
 }
 
 const DRAFT_MODULES = 50;
+
+export const schemaHash = (schema: Record<string, unknown>): string => createHash('sha256').update(JSON.stringify(schema)).digest('hex');
 
 export class FormVersions {
   private readonly cache = new Map<string, LoadedVersion>();
@@ -51,7 +54,7 @@ export class FormVersions {
 
   /** Generates and keeps a draft schema's module (throws if it does not compile); returns its hash. */
   draftValidatorModule(schema: Record<string, unknown>, title: string): string {
-    const hash = createHash('sha256').update(JSON.stringify(schema)).digest('hex');
+    const hash = schemaHash(schema);
     const code = this.draftModules.get(hash) ?? validatorModule(schema, `${title}（草稿）`);
     this.draftModules.delete(hash);
     this.draftModules.set(hash, code);

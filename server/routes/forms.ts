@@ -7,6 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { checkDefinition, type FormCase, type FormDefinition } from '../../engine/index';
 import type { Deps } from '../deps';
 import { checkPublication, refuseDefinitionProblems } from '../forms/checkPublication';
+import { schemaHash } from '../forms/FormVersions';
 import { FormCasesSchema } from '../forms/formCaseShape';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
@@ -115,7 +116,7 @@ const postDraftValidators = createRoute({
 });
 const getDraftValidators = createRoute({
   method: 'get', path: '/forms/{formId}/draft/validators/{hash}', tags: ['表单管理'],
-  summary: '草稿 schema 的校验模块（由 POST 生成；不在本服务器上时 404，重新 POST 即可）',
+  summary: '草稿 schema 的校验模块（由 POST 生成；不在本服务器上且不是已保存草稿的 schema 时 404，重新 POST 即可）',
   request: { params: z.object({ formId: z.string(), hash: z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位十六进制') }) },
   responses: { 200: javascript('校验模块'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
 });
@@ -195,7 +196,11 @@ export function formRoutes(deps: Deps) {
     })
     .openapi(getDraftValidators, async (c) => {
       requireUser(c, 'admin');
-      const code = deps.forms.keptDraftModule(c.req.valid('param').hash);
+      const { formId: id, hash } = c.req.valid('param');
+      let code = deps.forms.keptDraftModule(hash);
+      // Another server made it: the saved draft's schema is made again here.
+      const draft = code === null ? (await store.getForm(id))?.draft ?? null : null;
+      if (draft && schemaHash(draft.schema) === hash) code = deps.forms.keptDraftModule(deps.forms.draftValidatorModule(draft.schema, id));
       if (code === null) throw notFound('草稿的校验模块');
       return c.body(code, 200, { ...MODULE_HEADERS, 'Cache-Control': 'private, max-age=3600' }) as never;
     })

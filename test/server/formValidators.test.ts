@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, precompiledForm, evaluateCompiled, validatorRequire, type FormDefinition, type FormValidators } from '../../engine/index';
 import { sampleForm, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, type Fixture } from '../helpers/serverFixture';
+import { TestClient } from '../helpers/testServer';
+import { createApp } from '../../server/app';
+import { FormVersions } from '../../server/forms/FormVersions';
 
 let f: Fixture;
 
@@ -78,6 +81,21 @@ describe('precompiled validators of a draft (the form builder\'s preview)', () =
       expect(posted.status).toBeLessThan(500);
       expect(posted.body.error.message).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+
+  it('are served by another server on the same database when the schema is the saved draft\'s, and not found there otherwise', async () => {
+    const other = new TestClient(createApp({ ...f.server.deps, forms: new FormVersions(f.server.store) }));
+    other.cookie = f.admin.cookie;
+    other.csrf = f.admin.csrf;
+    const draft = structuredClone(sampleForm);
+    draft.schema.properties = { ...draft.schema.properties as object, A30: { type: 'number', minimum: 0, title: 'A30 转移性收入（元）' } };
+    expect((await f.admin.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition: draft })).status).toBe(200);
+    const saved = await f.admin.post(`/api/forms/${SAMPLE_FORM_ID}/draft/validators`, { schema: draft.schema });
+    const served = await other.get(saved.body.url);
+    expect(served.status).toBe(200);
+    expect((await load(served.text)).form({ A30: -1 })).toBe(false);
+    const unsaved = await f.admin.post(`/api/forms/${SAMPLE_FORM_ID}/draft/validators`, { schema: { ...draft.schema, title: '未保存' } });
+    expect((await other.get(unsaved.body.url)).status).toBe(404);
   });
 
   it('are for administrators only, and a hash never posted is not found', async () => {

@@ -2,8 +2,8 @@
 // page may evaluate no code (Content-Security-Policy), so the server generates them (POST
 // /api/forms/{id}/draft/validators) and the page imports the module at the address it returns.
 // Only a changed schema asks again (rules and layout need no new validators). The server keeps
-// the module in its memory: if another server answers the import and has no copy (several
-// servers behind one address), it is asked once more.
+// the module in its memory; another server behind the same address makes it again when the
+// schema is the saved draft's, and otherwise the page asks once more.
 import { useEffect, useState } from 'react';
 import type { FormDefinition } from '../../../../engine/index';
 import { api } from '../../../api/http';
