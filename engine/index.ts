@@ -7,7 +7,7 @@ export { compileForm, type CompiledForm, type CompileOptions } from './compileFo
 // not evaluate code builds its compiled form from it (precompiledForm imports no ajv compiler).
 export { precompiledForm } from './precompiledForm';
 export type { FormValidators } from './validation/FormValidators';
-export { formValidatorSource } from './validation/validatorSource';
+export { formValidatorSource } from './validation/formValidatorSource';
 export { validatorRequire, RUNTIME_SPECIFIERS, VALIDATORS_REVISION } from './validation/validatorRuntime';
 export { domainFormatDefinitions } from './validation/domainFormatDefinitions';
 export { checkSchema, compileSchema, type SchemaCompiler } from './validation/compileSchema';

@@ -1,5 +1,5 @@
 // The validators a compiled form takes instead of compiling its schema with ajv: made from the
-// standalone code of formValidatorSource (validatorSource.ts), run with validatorRequire.
+// standalone code of formValidatorSource, run with validatorRequire.
 import type { ValidateFunction } from 'ajv';
 
 export interface FormValidators {

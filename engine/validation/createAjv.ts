@@ -1,7 +1,7 @@
 // One ajv configured as every form needs it: all errors at once, strict about schema typos,
 // ajv-formats' standard formats and the domain formats (resident ID, phone, division code...).
 // AJV_OPTIONS is the one place its options are kept: the server's compiled validators and the
-// standalone code it serves to browsers (validatorSource.ts) are both made from it.
+// standalone code it serves to browsers (formValidatorSource.ts) are both made from it.
 import Ajv, { type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import { domainFormatDefinitions } from './domainFormatDefinitions';
