@@ -2,7 +2,7 @@
 // server, tests, scripts) or, given `validators`, taken from the standalone code the server
 // generates (formValidatorSource). A browser page that may not evaluate code imports
 // precompiledForm instead, which leaves ajv's compiler out of its bundle.
-import { buildForm } from './buildForm';
+import { buildForm, type CompiledForm } from './buildForm';
 import type { FormDefinition } from './types';
 import { compileSchema } from './validation/compileSchema';
 import type { FormValidators } from './validation/FormValidators';
@@ -14,7 +14,7 @@ export interface CompileOptions {
   validators?: FormValidators;
 }
 
-export function compileForm(definition: FormDefinition, options: CompileOptions = {}) {
+export function compileForm(definition: FormDefinition, options: CompileOptions = {}): CompiledForm {
   const { validators } = options;
   return buildForm(definition, validators ? () => validators.form : compileSchema);
 }
