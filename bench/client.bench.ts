@@ -15,12 +15,10 @@
 //   presentation of the next frame, the largest of its events), which is what Chrome reports as
 //   INP. Entries under 16 ms are not reported by the API and durations come in 8 ms steps, so a
 //   keystroke without an entry counts as "under 16".
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { residentIdCheckDigit } from '../engine/index';
 import { ADMIN_PASSWORD, buildClient, launchBrowser, logIn, phone, startServer } from '../test/e2e/harness';
+import { reportFirstLoad, watchScripts } from './firstLoad';
 import { fmt, heading, percentile } from './measure';
 
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 120);
@@ -168,11 +166,7 @@ export async function runClientBench(): Promise<void> {
   try {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
-    const scripts = new Set<string>();
-    page.on('response', (response) => {
-      const url = new URL(response.url());
-      if (url.pathname.endsWith('.js')) scripts.add(url.pathname);
-    });
+    const scripts = watchScripts(page);
 
     const admin = await browser.newContext({ baseURL: server.url });
     const login = await admin.request.post('/api/session', { data: { username: 'admin', password: ADMIN_PASSWORD } });
@@ -182,9 +176,7 @@ export async function runClientBench(): Promise<void> {
     await logIn(page, 'shimiao');
     await page.waitForURL(/\/villages\//);
     await page.waitForLoadState('networkidle');
-    const firstLoad = [...scripts];
-    const gzipped = firstLoad.reduce((sum, path) => sum + gzipSync(readFileSync(join(outDir, path))).length, 0);
-    console.log(`officer's first page load: ${firstLoad.length} script(s), ${fmt(gzipped / 1024, 1)} KB gzipped   target ≤ 250 KB (reviewer and administrator pages load separately)`);
+    await reportFirstLoad([...scripts], outDir);
 
     await page.goto(`/start/monitoring-object?household=${householdId}`);
     const campaign = page.getByRole('button', { name: /2021年度防返贫监测/ });

@@ -3,6 +3,7 @@
 import { runClientBench } from './client.bench';
 import { runEngineBench } from './engine.bench';
 import { runExportBench } from './export.bench';
+import { runFirstLoadBench } from './firstLoad';
 import { runReviewBench } from './review.bench';
 import { runServerBench } from './server.bench';
 
@@ -11,11 +12,13 @@ const benches: [string, () => Promise<void>][] = [
   ['server', runServerBench],
   ['export', runExportBench],
   ['client', runClientBench],
+  // Also printed by the client bench; named alone (`npm run bench first-load`) it runs by itself.
+  ['first-load', runFirstLoadBench],
   ['review', runReviewBench],
 ];
 
 const only = process.argv[2];
 for (const [name, run] of benches) {
-  if (only && only !== name) continue;
+  if (only ? only !== name : name === 'first-load') continue;
   await run();
 }

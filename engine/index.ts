@@ -2,13 +2,22 @@
 // nothing here touches Node, the DOM, the network or a database.
 export type * from './types';
 export { evaluate, evaluateCompiled } from './evaluate';
-export { compileForm, type CompiledForm } from './compileForm';
+export { compileForm, type CompiledForm, type CompileOptions } from './compileForm';
+// Precompiled validators: the server generates standalone code per form version; a page that may
+// not evaluate code builds its compiled form from it (precompiledForm imports no ajv compiler).
+export { precompiledForm } from './precompiledForm';
+export type { FormValidators } from './validation/FormValidators';
+export { formValidatorSource } from './validation/formValidatorSource';
+export { validatorRequire, validatorRequireWith, LAZY_SPECIFIERS, RUNTIME_SPECIFIERS, VALIDATORS_REVISION } from './validation/validatorRuntime';
+export { fullValidatorRequire } from './validation/fullValidatorRequire';
+export { domainFormatDefinitions } from './validation/domainFormatDefinitions';
+export { checkSchema, compileSchema, type SchemaCompiler } from './validation/compileSchema';
 export { fillText } from './text/fillText';
 export { evaluateChange, affectedNodes, type ChangeState } from './incremental/evaluateChange';
 export { checkDefinition, DefinitionError } from './definition/checkDefinition';
 export { checkCampaign } from './definition/checkCampaign';
 export { describeChanges } from './definition/describeChanges';
-export { runCases, checkCase } from './cases/runCases';
+export { runCases, runCompiledCases, checkCase } from './cases/runCases';
 export { prefillData, verificationFields, corrections, householdValue, type Correction } from './registry/prefill';
 export { applyEffects, type EffectOutcome } from './registry/applyEffects';
 export { HOUSEHOLD_FIELDS, MEMBER_FIELDS, HOUSEHOLD_KINDS, MONITORED_KINDS, type RegistryField } from './registry/householdFields';

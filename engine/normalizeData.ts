@@ -5,8 +5,9 @@
 // Every evaluation copies the whole form (250 values for a household of ten), so each container
 // of a form gets a copier generated once, with its field names as literal keys, which V8 runs
 // several times faster than a loop of computed keys. Keys enter the generated code only as JSON
-// string literals; where code cannot be generated (a strict Content-Security-Policy), the same
-// copy is made by the loop.
+// string literals; where code may not be generated (a page whose Content-Security-Policy
+// forbids eval: there even a refused attempt is reported as a violation), the same copy is made
+// by the loop.
 import type { FieldIndex, FieldInfo } from './schema/fieldIndex';
 import type { FormData } from './types';
 
@@ -67,13 +68,14 @@ function generatedCopier(infos: FieldInfo[], normalizeValue: (value: unknown, in
   }
 }
 
-export function buildNormalizer(children: ChildMap): Normalizer {
+/** `generate`: false where no code may be evaluated (precompiledForm). */
+export function buildNormalizer(children: ChildMap, generate = true): Normalizer {
   const copiers = new Map<string, Copier>();
   const copierOf = (container: string): Copier => {
     let copier = copiers.get(container);
     if (!copier) {
       const infos = children.get(container) ?? [];
-      copier = generatedCopier(infos, normalizeValue) ?? loopCopier(infos, normalizeValue);
+      copier = (generate ? generatedCopier(infos, normalizeValue) : null) ?? loopCopier(infos, normalizeValue);
       copiers.set(container, copier);
     }
     return copier;

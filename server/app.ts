@@ -1,6 +1,7 @@
-// createApp(deps): the whole HTTP application. Mounts one sub-app per resource under /api,
-// guards bodies (1 MB) and sessions, documents itself at /api/openapi.json, renders every error
-// in one shape, and serves the built client for everything that is not the API.
+// createApp(deps): the whole HTTP application. Sends the security headers on every answer
+// (securityHeaders.ts), mounts one sub-app per resource under /api, guards bodies (1 MB) and
+// sessions, documents itself at /api/openapi.json, renders every error in one shape, and serves
+// the built client for everything that is not the API.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -13,6 +14,7 @@ import { limitBody } from './http/limitBody';
 import type { AppEnv } from './http/env';
 import { refuseNul } from './http/refuseNul';
 import { renderProblem } from './http/renderProblem';
+import { securityHeaders } from './http/securityHeaders';
 import { validationHook } from './http/validationHook';
 import { Problem } from './problem';
 import { campaignRoutes } from './routes/campaigns';
@@ -35,6 +37,7 @@ z.config(zhCN());
 export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   app.onError(renderProblem(deps.log));
+  app.use('*', securityHeaders({ https: deps.config.session.secureCookie }));
   const limit = limitBody(deps.config.maxBodyBytes, () => {
     throw new Problem('payload_too_large', `请求内容过大（上限 ${Math.round(deps.config.maxBodyBytes / 1024)} KB）`);
   });

@@ -14,7 +14,12 @@ import { matchPath, navigate, useLocation } from './router';
 import { useSession } from './SessionContext';
 
 const ReviewerApp = lazy(() => import('../pages/reviewer/ReviewerApp'));
-const AdminApp = lazy(() => import('../pages/admin/AdminApp'));
+// zod (the engine's definition checker, on these pages) is made jitless before they load: see zodJitless.ts.
+const AdminApp = lazy(async () => {
+  const { ZOD_CONFIG } = await import('../pages/admin/zodJitless');
+  if (!ZOD_CONFIG.jitless) throw new Error('zod must run jitless under the app\'s CSP');
+  return import('../pages/admin/AdminApp');
+});
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);

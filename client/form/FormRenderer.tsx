@@ -2,7 +2,7 @@
 // validates, the theme shows sections, tables as cards, verification of pre-filled fields and
 // the engine's issues. The same component shows a submission read-only to a reviewer.
 import Form from '@rjsf/core';
-import type { RJSFSchema } from '@rjsf/utils';
+import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { FormData, FormDefinition } from '../../engine/index';
 import { buildUiSchema } from './buildUiSchema';
@@ -11,7 +11,6 @@ import { ID_PREFIX, ID_SEPARATOR } from './pointers';
 import type { RendererContext } from './theme/formContext';
 import { templates } from './theme';
 import { FormStoreContext } from './useFormStore';
-import { validator } from './validator';
 import { widgets } from './widgets';
 
 // An unanswered 是/否 stays unanswered (rjsf would make a required boolean 否), and a table
@@ -21,6 +20,8 @@ const DEFAULTS = { requiredBooleanDefault: 'skip', arrayMinItems: { populate: 'n
 export interface FormRendererProps {
   definition: FormDefinition;
   session: FormSession;
+  /** rjsf's validator for its schema utilities: the precompiled one (loadValidators.ts). */
+  validator: ValidatorType;
   readOnlyView?: boolean;
 }
 
@@ -28,7 +29,7 @@ export interface FormRendererProps {
  * Memoised: the page around it (save state, notices) re-renders often, and re-rendering rjsf's Form
  * means a deep comparison of the whole definition.
  */
-export const FormRenderer = memo(function FormRenderer({ definition, session, readOnlyView = false }: FormRendererProps) {
+export const FormRenderer = memo(function FormRenderer({ definition, session, validator, readOnlyView = false }: FormRendererProps) {
   const uiSchema = useMemo(() => buildUiSchema(definition), [definition]);
   const formContext = useMemo<RendererContext>(() => ({ definition, session, readOnlyView }), [definition, session, readOnlyView]);
   const [data, setData] = useState<FormData>(() => session.initialRendererData());

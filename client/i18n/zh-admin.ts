@@ -293,6 +293,7 @@ export const zhAdmin = {
   ad_previewClear: '清空填写',
   ad_saveAsCase: '保存为测试用例',
   ad_previewBroken: '预览暂不能显示：{message}',
+  ad_previewLoading: '正在准备预览的校验…',
   ad_caseParamsInUse: '正在使用测试用例的参数：{params}',
   ad_saveCase: '保存测试用例',
   ad_caseName: '用例名称',

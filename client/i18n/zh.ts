@@ -90,6 +90,7 @@ export const zh = {
   status_pending: '待上传',
   // errors
   networkError: '网络连接失败，请稍后再试',
+  validatorsUnavailable: '表单的校验程序未能下载：请在有网络时打开一次此表单，或先离线下载本村数据',
   serverError: '服务器出错，请稍后再试',
   notFound: '没有找到',
   loading: '正在加载…',

@@ -1,7 +1,10 @@
 // Keeps the app itself on the phone. On install it stores the app page and every file of the
 // build (listed in asset-manifest.json, written by the build), so once the worker is ready the
-// app opens with no signal. API calls are never cached here: the app keeps its data (drafts,
-// households, forms) in IndexedDB and says when it shows a stale copy.
+// app opens with no signal. API calls are not cached here: the app keeps its data (drafts,
+// households, forms) in IndexedDB and says when it shows a stale copy. The one exception is a
+// form version's precompiled validators (…/versions/{n}/validators.js): a module the page
+// imports, which IndexedDB cannot hand to import(); a published version never changes, so the
+// first copy is kept and served from then on, with or without signal.
 const CACHE = 'wanneng-shell-v2';
 
 async function keepTheApp() {
@@ -33,10 +36,28 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+const VALIDATORS = /^\/api\/forms\/[^/]+\/versions\/\d+\/validators\.js$/;
+
+/** The kept copy, or the network's (kept when it is good). */
+function keptFirst(event, key) {
+  event.respondWith(
+    caches.match(key).then((hit) => hit || fetch(event.request).then((response) => {
+      if (response.ok) {
+        const copy = response.clone();
+        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(key, copy)));
+      }
+      return response;
+    })),
+  );
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // Kept under their revision (?r=): a new release asks for new ones.
+  if (VALIDATORS.test(url.pathname)) return keptFirst(event, url.pathname + url.search);
+  if (url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
     // Pages: the network first (a new release), the kept app when there is none.
     event.respondWith(
@@ -53,13 +74,5 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   // Built files have content hashes in their names: a kept copy is always right.
-  event.respondWith(
-    caches.match(request).then((hit) => hit || fetch(request).then((response) => {
-      if (response.ok) {
-        const copy = response.clone();
-        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
-      }
-      return response;
-    })),
-  );
+  keptFirst(event, request);
 });

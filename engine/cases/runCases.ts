@@ -1,7 +1,8 @@
 // Runs a form's test cases (example households with what must come out) through the engine.
 // Publishing refuses a definition whose cases fail, so a changed formula cannot silently break
 // last year's logic; the test suite runs the seed forms' cases too.
-import { evaluate } from '../evaluate';
+import { compileForm, type CompiledForm } from '../compileForm';
+import { evaluateCompiled } from '../evaluate';
 import type { CaseResult, EvaluationResult, FormCase, FormDefinition, Issue } from '../types';
 import { valueAt } from '../validation/fieldLabel';
 
@@ -53,8 +54,17 @@ export function runCases(
   cases: FormCase[],
   defaultParams: { [name: string]: unknown } = {},
 ): CaseResult[] {
+  return runCompiledCases(compileForm(definition), cases, defaultParams);
+}
+
+/** The same on a compiled form (the form builder's, made from precompiled validators). */
+export function runCompiledCases(
+  form: CompiledForm,
+  cases: FormCase[],
+  defaultParams: { [name: string]: unknown } = {},
+): CaseResult[] {
   return cases.map((c) => {
-    const result = evaluate(definition, c.data, { params: { ...defaultParams, ...c.params }, household: c.household ?? null });
+    const result = evaluateCompiled(form, c.data, { params: { ...defaultParams, ...c.params }, household: c.household ?? null });
     const failures = checkCase(result, c.expect);
     return { name: c.name, passed: failures.length === 0, failures };
   });

@@ -1,15 +1,15 @@
-// Analyses a definition as a whole, in order: its structure, its JSON Schema (compiled by ajv in
-// strict mode), then layout, rules and registry hooks. Keeps what later steps reuse (the field
-// index and the compiled validator), so a form is analysed once.
+// Analyses a definition as a whole, in order: its structure, its JSON Schema (checked by ajv in
+// strict mode, through the schema compiler the caller chooses: compiled, only checked, or a
+// precompiled validator taken as is), then layout, rules and registry hooks. Keeps what later
+// steps reuse (the field index and the validator), so a form is analysed once.
 import type { ValidateFunction } from 'ajv';
 import { buildFieldIndex, type FieldIndex } from '../schema/fieldIndex';
 import type { DefinitionProblem, FormDefinition } from '../types';
-import { createAjv } from '../validation/createAjv';
+import type { SchemaCompiler } from '../validation/compileSchema';
 import { checkBudget } from './checkBudget';
 import { checkLayout } from './checkLayout';
 import { limitProblems } from './limitProblems';
 import { checkParameters } from './checkParameters';
-import { checkPatterns } from './checkPatterns';
 import { checkRegistry } from './checkRegistry';
 import { checkRules } from './checkRules';
 import { structureProblems } from './structureProblems';
@@ -24,15 +24,15 @@ function error(path: string, message: string): DefinitionProblem {
   return { path, message, severity: 'error' };
 }
 
-function compileSchema(schema: Record<string, unknown>): { validate: ValidateFunction | null; problem: DefinitionProblem | null } {
+function compileWith(compile: SchemaCompiler, schema: Record<string, unknown>): { validate: ValidateFunction | null; problem: DefinitionProblem | null } {
   try {
-    return { validate: createAjv().compile(schema), problem: null };
+    return { validate: compile(schema), problem: null };
   } catch (e) {
     return { validate: null, problem: error('/schema', `JSON Schema 无效：${(e as Error).message}`) };
   }
 }
 
-export function analyzeDefinition(definition: unknown): Analysis {
+export function analyzeDefinition(definition: unknown, compile: SchemaCompiler): Analysis {
   const limits = limitProblems(definition);
   if (limits.length > 0) return { problems: limits, index: null, validate: null };
   const structure = structureProblems(definition);
@@ -43,9 +43,9 @@ export function analyzeDefinition(definition: unknown): Analysis {
     return { problems: [error('/schema', '表单的 schema 应为 "type": "object" 并列出 properties')], index: null, validate: null };
   }
   // A pattern the linear-time engine cannot run is named with its field; ajv would only say "invalid".
-  const patterns = checkPatterns(def.schema);
+  const patterns = compile.patternProblems?.(def.schema) ?? [];
   problems.push(...patterns);
-  const { validate, problem } = patterns.length > 0 ? { validate: null, problem: null } : compileSchema(def.schema);
+  const { validate, problem } = patterns.length > 0 ? { validate: null, problem: null } : compileWith(compile, def.schema);
   if (problem) problems.push(problem);
   const index = buildFieldIndex(def.schema);
   for (const u of index.unsupported) problems.push(error(`/schema/properties/${u.key.split('.').join('/')}`, u.message));

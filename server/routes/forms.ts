@@ -7,6 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { checkDefinition, type FormCase, type FormDefinition } from '../../engine/index';
 import type { Deps } from '../deps';
 import { checkPublication, refuseDefinitionProblems } from '../forms/checkPublication';
+import { schemaHash } from '../forms/FormVersions';
 import { FormCasesSchema } from '../forms/formCaseShape';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
@@ -96,6 +97,31 @@ const getVersionCases = createRoute({
   responses: { 200: json(z.object({ cases: z.array(z.unknown()) }), '测试用例（该版本发布时没有保存用例则为空）'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
 });
 
+const javascript = (description: string) => ({ description, content: { 'text/javascript': { schema: z.string() } } });
+const getValidators = createRoute({
+  method: 'get', path: '/forms/{formId}/versions/{version}/validators.js', tags: ['表单'],
+  summary: '某个已发布版本的校验函数（预编译的 JavaScript 模块，浏览器无需在运行时编译代码）',
+  description: 'ajv 生成的独立代码：`export default function (require)`，以引擎的 validatorRequire 调用，得到 `{ form, rjsf }`。版本发布后不变，可长期缓存。',
+  request: { params: z.object({ formId: z.string(), version: z.coerce.number().int().min(1) }) },
+  responses: { 200: javascript('校验模块'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
+});
+const postDraftValidators = createRoute({
+  method: 'post', path: '/forms/{formId}/draft/validators', tags: ['表单管理'],
+  summary: '为表单设计器的预览生成草稿 schema 的校验模块',
+  request: { params: formId, ...jsonBody(z.object({ schema: z.record(z.string(), z.unknown()) })) },
+  responses: {
+    200: json(z.object({ url: z.string().openapi({ description: '模块地址：GET 取得（本服务器保存最近 50 个）' }) }), '已生成'),
+    ...commonErrors, 422: json(ProblemSchema, 'schema 无效：details.problems 列出问题'),
+  },
+});
+const getDraftValidators = createRoute({
+  method: 'get', path: '/forms/{formId}/draft/validators/{hash}', tags: ['表单管理'],
+  summary: '草稿 schema 的校验模块（由 POST 生成；不在本服务器上且不是已保存草稿的 schema 时 404，重新 POST 即可）',
+  request: { params: z.object({ formId: z.string(), hash: z.string().regex(/^[0-9a-f]{64}$/, '应为 64 位十六进制') }) },
+  responses: { 200: javascript('校验模块'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
+});
+const MODULE_HEADERS = { 'Content-Type': 'text/javascript; charset=utf-8' };
+
 export function formRoutes(deps: Deps) {
   const { store, clock } = deps;
   const latest = async (id: string) => {
@@ -146,6 +172,37 @@ export function formRoutes(deps: Deps) {
       if (!loaded) throw notFound(`表单 ${id} 的第 ${version} 版`);
       const r = loaded.record;
       return c.json({ id, title: r.definition.title, version: r.version, definition: r.definition, publishedAt: r.publishedAt, changes: r.changes }, 200);
+    })
+    .openapi(getValidators, async (c) => {
+      requireUser(c);
+      const { formId: id, version } = c.req.valid('param');
+      const code = await deps.forms.validatorModule(id, version);
+      if (code === null) throw notFound(`表单 ${id} 的第 ${version} 版`);
+      // A published version never changes: the phone keeps its module as long as it likes.
+      return c.body(code, 200, { ...MODULE_HEADERS, 'Cache-Control': 'private, max-age=31536000, immutable' }) as never;
+    })
+    .openapi(postDraftValidators, async (c) => {
+      requireUser(c, 'admin');
+      const { formId: id } = c.req.valid('param');
+      const { schema } = c.req.valid('json');
+      let hash: string;
+      try {
+        hash = deps.forms.draftValidatorModule(schema, id);
+      } catch (e) {
+        const message = `JSON Schema 无效：${(e as Error).message}`;
+        throw new Problem('invalid_definition', `表单定义有 1 处错误：/schema ${message}`, { problems: [{ path: '/schema', message, severity: 'error' }] });
+      }
+      return c.json({ url: `/api/forms/${encodeURIComponent(id)}/draft/validators/${hash}` }, 200);
+    })
+    .openapi(getDraftValidators, async (c) => {
+      requireUser(c, 'admin');
+      const { formId: id, hash } = c.req.valid('param');
+      let code = deps.forms.keptDraftModule(hash);
+      // Another server made it: the saved draft's schema is made again here.
+      const draft = code === null ? (await store.getForm(id))?.draft ?? null : null;
+      if (draft && schemaHash(draft.schema) === hash) code = deps.forms.keptDraftModule(deps.forms.draftValidatorModule(draft.schema, id));
+      if (code === null) throw notFound('草稿的校验模块');
+      return c.body(code, 200, { ...MODULE_HEADERS, 'Cache-Control': 'private, max-age=3600' }) as never;
     })
     .openapi(createForm, async (c) => {
       requireUser(c, 'admin');

@@ -1,9 +1,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { compileForm, type FormData } from '../../engine/index';
+import { type FormData } from '../../engine/index';
 import { jumpToField } from '../../client/form/ErrorSummary';
 import { FormRenderer } from '../../client/form/FormRenderer';
 import { FormSession } from '../../client/form/FormSession';
+import { preparedForm } from '../helpers/preparedForm';
 import { loadCampaign, loadForm } from '../helpers/forms';
 import { openCard } from '../helpers/openCard';
 import { monitoringHousehold } from '../../bench/fixtures/monitoringHousehold';
@@ -12,8 +13,9 @@ const definition = loadForm('monitoring-object');
 const params = loadCampaign('2021').parameters;
 
 function renderForm(data: FormData, verify?: ConstructorParameters<typeof FormSession>[0]['verify']) {
-  const session = new FormSession({ form: compileForm(definition), context: { params, household: null }, data, verify });
-  const view = render(<FormRenderer definition={definition} session={session} />);
+  const prepared = preparedForm(definition);
+  const session = new FormSession({ form: prepared.form, context: { params, household: null }, data, verify });
+  const view = render(<FormRenderer definition={definition} session={session} validator={prepared.validator} />);
   return { session, view };
 }
 
@@ -122,8 +124,9 @@ describe('FormRenderer on the monitoring-object form', () => {
   });
 
   it('shows values as text, without inputs, in the reviewer\'s read-only view', () => {
-    const session = new FormSession({ form: compileForm(definition), context: { params, household: null }, data: { ...monitoringHousehold(2), A28: 12000 } });
-    const view = render(<FormRenderer definition={definition} session={session} readOnlyView />);
+    const prepared = preparedForm(definition);
+    const session = new FormSession({ form: prepared.form, context: { params, household: null }, data: { ...monitoringHousehold(2), A28: 12000 } });
+    const view = render(<FormRenderer definition={definition} session={session} validator={prepared.validator} readOnlyView />);
     expect(field(view.container, '/A28').querySelector('output')).toHaveTextContent('12000');
     expect(field(view.container, '/A28').querySelector('input')).toBeNull();
   });
@@ -131,16 +134,18 @@ describe('FormRenderer on the monitoring-object form', () => {
   it('fills campaign values into help texts', () => {
     const withHelp = structuredClone(definition);
     withHelp.uiSchema = { ...withHelp.uiSchema, A28: { ...(withHelp.uiSchema?.A28 as object), 'ui:help': '收入线 {{$params.incomeLine}} 元，统计时点 {{$params.referenceDate}}' } };
-    const session = new FormSession({ form: compileForm(withHelp), context: { params, household: null }, data: {} });
-    const view = render(<FormRenderer definition={withHelp} session={session} />);
+    const prepared = preparedForm(withHelp);
+    const session = new FormSession({ form: prepared.form, context: { params, household: null }, data: {} });
+    const view = render(<FormRenderer definition={withHelp} session={session} validator={prepared.validator} />);
     expect(within(field(view.container, '/A28')).getByText('收入线 6000 元，统计时点 2021-09-30')).toBeInTheDocument();
   });
 
   it('renders labels, help and messages as text, never as HTML', () => {
     const hostile = structuredClone(definition);
     (hostile.schema.properties as Record<string, { title: string }>).A28!.title = '<img src=x onerror=alert(1)>A28';
-    const session = new FormSession({ form: compileForm(hostile), context: { params, household: null }, data: {} });
-    const view = render(<FormRenderer definition={hostile} session={session} />);
+    const prepared = preparedForm(hostile);
+    const session = new FormSession({ form: prepared.form, context: { params, household: null }, data: {} });
+    const view = render(<FormRenderer definition={hostile} session={session} validator={prepared.validator} />);
     expect(view.container.querySelector('img')).toBeNull();
     expect(screen.getByText(/<img src=x onerror=alert\(1\)>A28/)).toBeInTheDocument();
   });

@@ -2,15 +2,17 @@
 // definition in the seeds' style, as an officer would use it on a phone.
 import { act, fireEvent, render, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { compileForm, residentIdCheckDigit, type FormData, type FormDefinition, type JsonSchema } from '../../engine/index';
+import { residentIdCheckDigit, type FormData, type FormDefinition, type JsonSchema } from '../../engine/index';
 import { FormRenderer } from '../../client/form/FormRenderer';
 import { FormSession } from '../../client/form/FormSession';
+import { preparedForm } from '../helpers/preparedForm';
 import { defineForm, money, readOnlyMoney, table, text, yesNo } from '../helpers/defineForm';
 import { openCard } from '../helpers/openCard';
 
 function renderDefinition(definition: FormDefinition, data: FormData = {}) {
-  const session = new FormSession({ form: compileForm(definition), context: { params: { incomeLine: 6000 }, household: null }, data });
-  const view = render(<FormRenderer definition={definition} session={session} />);
+  const prepared = preparedForm(definition);
+  const session = new FormSession({ form: prepared.form, context: { params: { incomeLine: 6000 }, household: null }, data });
+  const view = render(<FormRenderer definition={definition} session={session} validator={prepared.validator} />);
   const field = (pointer: string) => {
     const element = view.container.querySelector(`[data-pointer="${pointer}"]`);
     if (!element) throw new Error(`no field ${pointer}`);

@@ -5,7 +5,7 @@
 // version on a phone and submits; the administrator's export carries the new fields.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, desktop, launchBrowser, logIn, phone, startServer, type RunningServer } from './harness';
+import { ADMIN_PASSWORD, desktop, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -34,6 +34,7 @@ async function addField(page: Page, section: string, label: string, type: string
 describe('an administrator prepares the 2022 回头看', () => {
   it('clones the campaign, changes the income line, builds three fields, publishes; an officer fills them; the export has them', async () => {
     const context = await desktop(browser, server.url);
+    const csp = await watchCsp(context);
     const page = await context.newPage();
     await logIn(page, 'admin', ADMIN_PASSWORD);
     await page.waitForURL(/\/admin/);
@@ -92,6 +93,11 @@ describe('an administrator prepares the 2022 回头看', () => {
     await preview.locator('[id="root/C7"]').fill('8000');
     await expect.poll(() => preview.locator('[data-pointer="/C8"] output').textContent()).toBe('1,500');
 
+    // The shipped cases run on the draft in the page, with the validators the server precompiled for it.
+    await page.getByRole('tab', { name: /^测试用例/ }).click();
+    await page.getByRole('button', { name: '运行全部测试用例' }).click();
+    await page.getByText(/^全部通过（共 \d+ 项）$/).waitFor();
+
     // Publish: saved, checked (every 回头看 case under 2022's parameters), the changes listed.
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.getByText(/草稿已保存/).waitFor();
@@ -108,6 +114,8 @@ describe('an administrator prepares the 2022 回头看', () => {
     await expect(check.textContent()).resolves.toContain('2022年监测对象“回头看”');
     await check.getByRole('button', { name: '确认发布' }).click();
     await page.getByText('已发布第 2 版').first().waitFor();
+    // The builder checked, previewed and ran the draft evaluating no code: nothing broke the CSP.
+    expect(csp.violations).toEqual([]);
     await context.close();
 
     // An officer fills version 2 in the 2022 campaign.

@@ -100,3 +100,28 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
+
+export interface CspWatch {
+  /** Every Content-Security-Policy violation the context's pages reported, and console errors naming the policy. */
+  violations: string[];
+}
+
+/**
+ * Records every CSP violation in a context's pages: the `securitypolicyviolation` events (also for
+ * refused attempts the page's code caught) and Chrome's console errors about the policy.
+ */
+export async function watchCsp(context: BrowserContext): Promise<CspWatch> {
+  const watch: CspWatch = { violations: [] };
+  await context.exposeBinding('__cspViolation', (_source, text: string) => {
+    watch.violations.push(text);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __cspViolation(text: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
+    });
+  });
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|unsafe-eval/i.test(message.text())) watch.violations.push(message.text());
+  });
+  return watch;
+}

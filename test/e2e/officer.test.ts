@@ -4,7 +4,8 @@
 // submission corrected and resubmitted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, logIn, phone, startServer, type RunningServer } from './harness';
+import { VALIDATORS_REVISION } from '../../engine/index';
+import { DEMO_PASSWORD, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -53,9 +54,14 @@ async function fillRemainingBranch(page: Page): Promise<void> {
 }
 
 describe('an officer on a phone', () => {
-  it('fills the 回头看 sheet through the unresolved-risk branch, meets and fixes an error, and submits', async () => {
+  it('fills the 回头看 sheet through the unresolved-risk branch, meets and fixes an error, and submits, under a CSP it never violates', async () => {
     const context = await phone(browser, server.url);
+    const csp = await watchCsp(context);
     const page = await context.newPage();
+    const modules: string[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname.endsWith('/validators.js')) modules.push(`${r.status()} ${r.headers()['content-type']}`);
+    });
     await logIn(page, 'shimiao');
     await page.waitForURL(/\/villages\/500118104201/);
     await page.getByRole('button', { name: '边缘易致贫户' }).click();
@@ -91,6 +97,10 @@ describe('an officer on a phone', () => {
     const detail = await (await page.request.get(`/api/submissions/${sent.id}`)).json();
     expect(detail.data).toMatchObject({ A2: target.headName, D5: '因病', riskState: '未消除风险：填写 D5-D10', monitors: [{ D1: '周志勇', D2: '13508321234' }] });
     expect(detail.data).not.toHaveProperty('D3');
+    // The form's validators came precompiled from the server: the page evaluated no code.
+    expect(modules.length).toBeGreaterThan(0);
+    for (const answer of modules) expect(answer).toMatch(/^200 text\/javascript/);
+    expect(csp.violations).toEqual([]);
     await context.close();
   });
 
@@ -154,6 +164,31 @@ describe('an officer on a phone', () => {
     expect(await page.locator('.households li strong').allTextContents()).toEqual(names);
     await page.locator('.households li a').first().click();
     await page.getByText(/当前无网络/).waitFor();
+    await context.close();
+  });
+
+  it('fills a form with no signal after the village was downloaded, its validators kept on the phone', async () => {
+    const context = await phone(browser, server.url);
+    const csp = await watchCsp(context);
+    const page = await context.newPage();
+    await logIn(page, 'shimiao');
+    await page.waitForURL(/\/villages\/500118104201/);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await page.getByRole('button', { name: /离线下载本村数据/ }).click();
+    await page.getByText(/已下载 \d+ 户，可离线填报/).waitFor();
+    // Kept by the service worker, not only in the browser's cache (which may let it go).
+    const kept = `/api/forms/lookback/versions/1/validators.js?r=${VALIDATORS_REVISION}`;
+    await expect.poll(() => page.evaluate(async (url) => !!(await caches.match(url)), kept)).toBe(true);
+    const target = await household(page, '脱贫不稳定户', true);
+
+    await context.setOffline(true);
+    await openLookback(page, target.headName);
+    await input(page, '/monitors/0/D2').fill('1350832');
+    // Validated on the phone, with the version's precompiled validators the worker kept.
+    await page.getByRole('button', { name: '正式提交' }).click();
+    await expect(page.locator('.error-summary').textContent()).resolves.toMatch(/D2 监测责任人联系电话/);
+    expect(csp.violations).toEqual([]);
     await context.close();
   });
 

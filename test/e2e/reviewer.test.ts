@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, desktop, launchBrowser, logIn, startServer, type RunningServer } from './harness';
+import { DEMO_PASSWORD, desktop, launchBrowser, logIn, startServer, watchCsp, type RunningServer } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -71,6 +71,7 @@ async function tableRows(page: Page): Promise<{ id: string; head: string; status
 describe('a township reviewer at a desk', () => {
   it('narrows to a village, returns one sheet with a comment, approves another, exports what the table shows, and reads the progress', async () => {
     const context = await desktop(browser, server.url);
+    const csp = await watchCsp(context);
     const page = await context.newPage();
     await logIn(page, 'shuangshi');
     await page.waitForURL(/\/review\/forms\//);
@@ -160,6 +161,8 @@ describe('a township reviewer at a desk', () => {
     }
     const missingList = page.getByRole('heading', { name: '未填农户（2）' }).locator('..');
     expect(await missingList.locator('tbody tr').count()).toBe(2);
+    // Submissions shown in the officers' renderer, from the version's precompiled validators.
+    expect(csp.violations).toEqual([]);
     await context.close();
   });
 });

@@ -4,7 +4,7 @@
 // sending it — or queueing it until the network returns. A returned submission shows the
 // reviewer's comment; a submitted or approved one is read-only.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { compileForm, verificationFields, type Household } from '../../../engine/index';
+import { verificationFields, type Household } from '../../../engine/index';
 import { OfflineError } from '../../api/http';
 import type { CampaignSummary, FormVersion, HouseholdDetail } from '../../api/types';
 import { ErrorMessage, Layout, Loading, StaleNote } from '../../components/Layout';
@@ -13,6 +13,7 @@ import { useLoad } from '../../components/useLoad';
 import { ErrorSummary } from '../../form/ErrorSummary';
 import { FormRenderer } from '../../form/FormRenderer';
 import { FormSession } from '../../form/FormSession';
+import { loadVersionForm, type PreparedForm } from '../../form/loadValidators';
 import { FormStoreContext } from '../../form/useFormStore';
 import { t } from '../../i18n/t';
 import { cachedGet } from '../../offline/cachedGet';
@@ -27,6 +28,7 @@ const SAVE_DELAY_MS = 300;
 interface Loaded {
   draft: LocalDraft;
   form: FormVersion;
+  prepared: PreparedForm;
   campaign: CampaignSummary | null;
   household: HouseholdDetail | null;
   staleSince: string | null;
@@ -47,7 +49,8 @@ async function load(id: string): Promise<Loaded> {
   const campaign = campaigns.data.items.find((c) => c.id === draft.campaignId)
     ?? [...campaigns.data.items].sort((a, b) => b.year - a.year).find((c) => (c as CampaignSummary & { forms?: string[] }).forms?.includes(draft.formId))
     ?? null;
-  return { draft, form: form.data, campaign, household: household?.data ?? null, staleSince: household?.staleSince ?? form.staleSince, conflict };
+  const prepared = await loadVersionForm(draft.formId, draft.formVersion, form.data.definition);
+  return { draft, form: form.data, prepared, campaign, household: household?.data ?? null, staleSince: household?.staleSince ?? form.staleSince, conflict };
 }
 
 export function FillPage({ id }: { id: string }) {
@@ -57,7 +60,7 @@ export function FillPage({ id }: { id: string }) {
   return <FillForm key={`${loaded.value.draft.id}-${loaded.value.draft.serverRevision}`} {...loaded.value} reload={loaded.reload} />;
 }
 
-function FillForm({ draft: initial, form, campaign, household, staleSince, conflict, reload }: Loaded & { reload: () => void }) {
+function FillForm({ draft: initial, form, prepared, campaign, household, staleSince, conflict, reload }: Loaded & { reload: () => void }) {
   const definition = form.definition;
   const [draft, setDraft] = useState(initial);
   const [notice, setNotice] = useState<string | null>(initial.problem);
@@ -66,11 +69,11 @@ function FillForm({ draft: initial, form, campaign, household, staleSince, confl
   const summaryRef = useRef<HTMLDivElement>(null);
   const readOnly = draft.serverStatus === 'submitted' || draft.serverStatus === 'approved';
   const session = useMemo(() => new FormSession({
-    form: compileForm(definition),
+    form: prepared.form,
     context: { params: campaign?.parameters ?? {}, household: household as Household | null },
     data: initial.data,
     verify: { fields: verificationFields(definition), registry: initial.prefill, confirmed: initial.confirmed },
-  }), [definition, campaign, household, initial]);
+  }), [definition, prepared, campaign, household, initial]);
 
   // Every change is kept on the phone within a second of the last keystroke.
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -173,7 +176,7 @@ function FillForm({ draft: initial, form, campaign, household, staleSince, confl
           <div className="banner warning" role="alert">{notice} <a href={`/fill/${draft.duplicateOf}`}>打开已有的表</a></div>
         ) : null}
         <ErrorSummary ref={summaryRef} />
-        <FormRenderer definition={definition} session={session} readOnlyView={readOnly} />
+        <FormRenderer definition={definition} session={session} validator={prepared.validator} readOnlyView={readOnly} />
         {!readOnly ? (
           <div className="action-bar">
             <p className="save-state" role="status">{notice ?? (savedAt ? t('savedLocally', { time: savedAt }) : '')}</p>

@@ -3,7 +3,7 @@
 // beside the fields, the corrections of registry values, its history, and the registry household
 // beside it; 通过 / 退回 when this reviewer may act on it now.
 import { useMemo, useState } from 'react';
-import { compileForm, type Household } from '../../../engine/index';
+import type { Household } from '../../../engine/index';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/SessionContext';
 import type { FormVersion, HouseholdDetail, Submission, SubmissionDetail } from '../../api/types';
@@ -12,6 +12,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useLoad } from '../../components/useLoad';
 import { FormRenderer } from '../../form/FormRenderer';
 import { FormSession } from '../../form/FormSession';
+import { loadVersionForm, type PreparedForm } from '../../form/loadValidators';
 import { t } from '../../i18n/tReviewer';
 import { CorrectionsPanel } from './CorrectionsPanel';
 import { formatTime } from './formatTime';
@@ -26,6 +27,7 @@ import { LAST_TABLE_KEY } from './SubmissionsPage';
 interface Loaded {
   submission: SubmissionDetail;
   form: FormVersion;
+  prepared: PreparedForm;
   household: HouseholdDetail | null;
 }
 
@@ -35,7 +37,8 @@ async function load(id: string): Promise<Loaded> {
     reviewerApi.formVersion(submission.formId, submission.formVersion),
     submission.householdId ? reviewerApi.household(submission.householdId) : Promise.resolve(null),
   ]);
-  return { submission, form, household };
+  const prepared = await loadVersionForm(submission.formId, submission.formVersion, form.definition);
+  return { submission, form, prepared, household };
 }
 
 export function SubmissionPage({ id }: { id: string }) {
@@ -62,7 +65,7 @@ export function SubmissionPage({ id }: { id: string }) {
   );
 }
 
-function SubmissionView({ submission, form, household, back, notice, reviewed }: Loaded & { back: string; notice: string | null; reviewed(message: string): void }) {
+function SubmissionView({ submission, form, prepared, household, back, notice, reviewed }: Loaded & { back: string; notice: string | null; reviewed(message: string): void }) {
   const { user } = useSession();
   const catalog = useCatalog();
   const definition = form.definition;
@@ -70,13 +73,13 @@ function SubmissionView({ submission, form, household, back, notice, reviewed }:
   const campaign = catalog.campaigns.find((c) => c.id === submission.campaignId);
   const session = useMemo(() => {
     const s = new FormSession({
-      form: compileForm(definition),
+      form: prepared.form,
       context: { params: campaign?.parameters ?? {}, household: household as Household | null },
       data: submission.data,
     });
     s.showServerIssues([...submission.errors, ...submission.warnings]);
     return s;
-  }, [definition, campaign, household, submission]);
+  }, [prepared, campaign, household, submission]);
   const canAct = user ? mayReview(user, definition, submission) : false;
   const done = (record: Submission) => {
     setDialog(null);
@@ -98,7 +101,7 @@ function SubmissionView({ submission, form, household, back, notice, reviewed }:
           {submission.status === 'returned' && submission.returnComment ? (
             <div className="banner returned" role="status">{t('rv_statusReturned', { comment: submission.returnComment })} · {t('rv_waitingOfficer')}</div>
           ) : null}
-          <FormRenderer definition={definition} session={session} readOnlyView />
+          <FormRenderer definition={definition} session={session} validator={prepared.validator} readOnlyView />
         </div>
         <aside className="rv-submission-side">
           <section className="panel rv-actions">

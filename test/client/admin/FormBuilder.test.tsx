@@ -8,6 +8,15 @@ import type { FormDefinition } from '../../../engine/index';
 import { SessionProvider } from '../../../client/app/SessionContext';
 import { BuilderPage } from '../../../client/pages/admin/builder/BuilderPage';
 import { mockServer, type MockServer } from './mockServer';
+import { servedValidators } from '../../helpers/preparedForm';
+
+// The draft's validators as the server makes them; the module at the address it returns is run
+// here instead of imported (jsdom imports no URL).
+const posted = vi.hoisted(() => new Map<string, Record<string, unknown>>());
+vi.mock('../../../client/form/loadValidators', async (original) => ({
+  ...(await original<typeof import('../../../client/form/loadValidators')>()),
+  importValidators: async (url: string) => servedValidators(posted.get(url)!),
+}));
 
 const definition: FormDefinition = {
   id: 'f-test', title: '务工收入核查表',
@@ -37,6 +46,11 @@ beforeEach(() => {
   server.on('GET', '/api/campaigns', () => ({ items: [{ id: 'c-2022', title: '2022年度', year: 2022, parameters: {}, forms: ['f-test'], status: 'open', divisions: [], description: '', createdAt: '' }] }));
   server.on('GET', '/api/households', () => ({ items: [], total: 0, page: 1, pageSize: 50 }));
   server.on('PUT', '/api/forms/f-test/draft', (body) => ({ definition: body.definition, problems: [] }));
+  server.on('POST', '/api/forms/f-test/draft/validators', (body) => {
+    const url = `/api/forms/f-test/draft/validators/${posted.size}`;
+    posted.set(url, body.schema);
+    return { url };
+  });
   vi.spyOn(window, 'confirm').mockReturnValue(true);
 });
 afterEach(() => {

@@ -5,7 +5,7 @@
 // it again: its 422 problems are shown); a definition can be downloaded or uploaded as JSON.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  buildFieldIndex, checkDefinition, type DefinitionProblem, type FormCase, type FormDefinition, type FormulaScope, type FormulaType,
+  buildFieldIndex, checkDefinition, checkSchema, type DefinitionProblem, type FormCase, type FormDefinition, type FormulaScope, type FormulaType,
 } from '../../../../engine/index';
 import { ApiError } from '../../../api/http';
 import type { AdminCampaign } from '../../../api/types';
@@ -25,6 +25,7 @@ import { partOf, problemsByPart } from './model/problemsByPart';
 import { PreviewPane, type PreviewLoad } from './PreviewPane';
 import { PublishPanel } from './PublishPanel';
 import { SectionEditor } from './SectionEditor';
+import { useDraftValidators } from './useDraftValidators';
 
 interface Loaded {
   definition: FormDefinition;
@@ -87,7 +88,9 @@ function Builder({ formId, initial }: { formId: string; initial: Loaded }) {
   }), []);
 
   const checked = useDeferredValue(definition);
-  const problems = useMemo(() => checkDefinition(checked), [checked]);
+  // The schema is checked without compiling it: this page may evaluate no code (its CSP).
+  const problems = useMemo(() => checkDefinition(checked, checkSchema), [checked]);
+  const validators = useDraftValidators(formId, checked.schema);
   const allProblems = useMemo(() => [...problems, ...serverProblems.filter((s) => !problems.some((p) => p.path === s.path && p.message === s.message))], [problems, serverProblems]);
   const byPart = useMemo(() => problemsByPart(checked, allProblems), [checked, allProblems]);
   const index = useMemo(() => buildFieldIndex(definition.schema), [definition.schema]);
@@ -142,7 +145,7 @@ function Builder({ formId, initial }: { formId: string; initial: Loaded }) {
     setDefinition(next);
     setDirty(true);
     setSelection({ kind: 'form' });
-    const found = checkDefinition(next).filter((p) => p.severity === 'error');
+    const found = checkDefinition(next, checkSchema).filter((p) => p.severity === 'error');
     setStatus(found.length ? t('ad_importedWithProblems', { n: found.length }) : t('ad_importedJson'));
     if (found.length) setTab('problems');
   };
@@ -200,12 +203,12 @@ function Builder({ formId, initial }: { formId: string; initial: Loaded }) {
               ))}
             </div>
             <div role="tabpanel" hidden={tab !== 'preview'}>
-              <PreviewPane definition={definition} campaigns={initial.campaigns} campaignId={campaignId} onCampaign={setCampaignId} load={preview}
+              <PreviewPane definition={definition} validators={validators} campaigns={initial.campaigns} campaignId={campaignId} onCampaign={setCampaignId} load={preview}
                 caseNames={cases.map((c) => c.name)} onSaveCase={(c) => saveCases([...cases, c])} />
             </div>
             {tab === 'cases' ? (
               <div role="tabpanel">
-                <CasesPanel definition={definition} cases={cases} campaigns={using} busy={casesBusy}
+                <CasesPanel definition={definition} validators={validators} cases={cases} campaigns={using} busy={casesBusy}
                   onOpen={(c) => { setPreview({ data: c.data, household: c.household ?? null, params: c.params ?? null, at: Date.now() }); setTab('preview'); }}
                   onDelete={(name) => void saveCases(cases.filter((c) => c.name !== name))} />
               </div>

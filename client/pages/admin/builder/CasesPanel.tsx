@@ -3,12 +3,15 @@
 // run them), pass or fail with the engine's reasons; a case can be opened in the preview or
 // deleted. Cases are saved on the server at once (they are not part of the draft).
 import { useState } from 'react';
-import { runCases, type FormCase, type FormDefinition } from '../../../../engine/index';
+import { precompiledForm, runCompiledCases, type CompiledForm, type FormCase, type FormDefinition } from '../../../../engine/index';
 import type { AdminCampaign, CaseOutcome } from '../../../api/types';
 import { t } from '../../../i18n/tAdmin';
+import { fits, type DraftValidators } from './useDraftValidators';
 
 interface Props {
   definition: FormDefinition;
+  /** The draft's precompiled validators (this page compiles no code). */
+  validators: DraftValidators;
   cases: FormCase[];
   /** The open campaigns using the form: every case runs under each one's parameters. */
   campaigns: AdminCampaign[];
@@ -17,20 +20,22 @@ interface Props {
   busy: boolean;
 }
 
-export function runAllCases(definition: FormDefinition, cases: FormCase[], campaigns: AdminCampaign[]): CaseOutcome[] {
+export function runAllCases(form: CompiledForm, cases: FormCase[], campaigns: AdminCampaign[]): CaseOutcome[] {
   const runs = campaigns.length > 0 ? campaigns : [null];
-  return runs.flatMap((campaign) => runCases(definition, cases, campaign?.parameters ?? {}).map((r) => ({
+  return runs.flatMap((campaign) => runCompiledCases(form, cases, campaign?.parameters ?? {}).map((r) => ({
     name: r.name, campaignId: campaign?.id ?? null, campaignTitle: campaign?.title ?? null, passed: r.passed, failures: r.failures,
   })));
 }
 
-export function CasesPanel({ definition, cases, campaigns, onOpen, onDelete, busy }: Props) {
+export function CasesPanel({ definition, validators, cases, campaigns, onOpen, onDelete, busy }: Props) {
   const [results, setResults] = useState<CaseOutcome[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const ready = fits(validators, definition.schema) ? validators.served : null;
   const run = () => {
+    if (!ready) return;
     setError(null);
     try {
-      setResults(runAllCases(definition, cases, campaigns));
+      setResults(runAllCases(precompiledForm(definition, ready), cases, campaigns));
     } catch (e) {
       setResults(null);
       setError(t('ad_casesCannotRun', { message: (e as Error).message }));
@@ -40,7 +45,7 @@ export function CasesPanel({ definition, cases, campaigns, onOpen, onDelete, bus
   return (
     <div className="cases-panel">
       <div className="page-actions">
-        <button type="button" className="primary" onClick={run} disabled={cases.length === 0}>{t('ad_runCases')}</button>
+        <button type="button" className="primary" onClick={run} disabled={cases.length === 0 || !ready}>{t('ad_runCases')}</button>
         <span className="muted">{t('ad_casesRunUnder', { campaigns: campaigns.length ? campaigns.map((c) => c.title).join('、') : t('ad_noCampaign') })}</span>
       </div>
       {error ? <p className="formula-error" role="alert">{error}</p> : null}

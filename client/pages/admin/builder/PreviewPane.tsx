@@ -1,19 +1,22 @@
 // The live preview: the officers' own renderer (FormRenderer + FormSession, the real engine) on
 // the draft as it is a moment after the last edit, under a campaign's parameters and optionally a
 // demo household from the registry (its values pre-filled). It can be filled with test values,
-// checked as a whole, and saved as a test case. Typed values survive each rebuild.
+// checked as a whole, and saved as a test case. Typed values survive each rebuild. The draft's
+// validators come precompiled from the server (useDraftValidators): this page compiles no code.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { compileForm, prefillData, type FormCase, type FormData, type FormDefinition, type Household } from '../../../../engine/index';
+import { prefillData, type FormCase, type FormData, type FormDefinition, type Household } from '../../../../engine/index';
 import { api } from '../../../api/http';
 import type { AdminCampaign, HouseholdSummary, Paged } from '../../../api/types';
 import { useLoad } from '../../../components/useLoad';
 import { ErrorSummary } from '../../../form/ErrorSummary';
 import { FormRenderer } from '../../../form/FormRenderer';
 import { FormSession } from '../../../form/FormSession';
+import { prepareForm } from '../../../form/loadValidators';
 import { FormStoreContext } from '../../../form/useFormStore';
 import { t } from '../../../i18n/tAdmin';
 import { useBuilder } from './BuilderContext';
 import { SaveCaseForm } from './SaveCaseForm';
+import { fits, type DraftValidators } from './useDraftValidators';
 
 const REBUILD_MS = 400;
 
@@ -27,6 +30,7 @@ export interface PreviewLoad {
 
 interface Props {
   definition: FormDefinition;
+  validators: DraftValidators;
   campaigns: AdminCampaign[];
   campaignId: string;
   onCampaign(id: string): void;
@@ -37,7 +41,7 @@ interface Props {
 
 let builds = 0;
 
-export function PreviewPane({ definition, campaigns, campaignId, onCampaign, load, caseNames, onSaveCase }: Props) {
+export function PreviewPane({ definition, validators, campaigns, campaignId, onCampaign, load, caseNames, onSaveCase }: Props) {
   const [shown, setShown] = useState(definition);
   useEffect(() => {
     const timer = setTimeout(() => setShown(definition), REBUILD_MS);
@@ -62,19 +66,22 @@ export function PreviewPane({ definition, campaigns, campaignId, onCampaign, loa
     setRound((n) => n + 1);
   }, [load]);
 
+  const ready = fits(validators, shown.schema) ? validators.served : null;
   const built = useMemo(() => {
+    if (!ready) return { session: null, validator: null, id: ++builds, error: validators.error };
     try {
-      const session = new FormSession({ form: compileForm(shown), context: { params, household }, data: data.current });
+      const prepared = prepareForm(shown, ready);
+      const session = new FormSession({ form: prepared.form, context: { params, household }, data: data.current });
       data.current = session.data();
       session.onData((d) => {
         data.current = d;
       });
-      return { session, id: ++builds, error: null };
+      return { session, validator: prepared.validator, id: ++builds, error: null };
     } catch (e) {
-      return { session: null, id: ++builds, error: (e as Error).message };
+      return { session: null, validator: null, id: ++builds, error: (e as Error).message };
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shown, params, household, round]);
+  }, [shown, ready, params, household, round]);
 
   // The field selected in the tree is brought into view in the preview.
   const { selection } = useBuilder();
@@ -116,16 +123,17 @@ export function PreviewPane({ definition, campaigns, campaignId, onCampaign, loa
         {override ? <p className="field-note">{t('ad_caseParamsInUse', { params: JSON.stringify(override) })}</p> : null}
       </div>
       {saving && built.session ? (
-        <SaveCaseForm definition={shown} data={built.session.data()} household={household} params={params} takenNames={caseNames}
+        <SaveCaseForm definition={shown} form={built.session.form} data={built.session.data()} household={household} params={params} takenNames={caseNames}
           onSave={onSaveCase} onCancel={() => setSaving(false)} />
       ) : null}
       {built.error ? <p className="formula-error" role="alert">{t('ad_previewBroken', { message: built.error })}</p> : null}
-      {built.session ? (
+      {!built.session && !built.error ? <p className="muted" role="status">{t('ad_previewLoading')}</p> : null}
+      {built.session && built.validator ? (
         <div className="preview-form" aria-label={t('ad_preview')} role="region" ref={region}>
           <FormStoreContext.Provider value={built.session.store}>
             <ErrorSummary />
           </FormStoreContext.Provider>
-          <FormRenderer key={built.id} definition={shown} session={built.session} />
+          <FormRenderer key={built.id} definition={shown} session={built.session} validator={built.validator} />
         </div>
       ) : null}
     </div>

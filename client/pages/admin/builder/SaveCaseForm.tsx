@@ -2,12 +2,14 @@
 // an example, with what must come out ticked from what comes out now — computed values, errors
 // and warnings, fields and sections shown or hidden, whether it can be submitted.
 import { useMemo, useState } from 'react';
-import { evaluate, type FormCase, type FormData, type FormDefinition, type Household } from '../../../../engine/index';
+import { evaluateCompiled, type CompiledForm, type FormCase, type FormData, type FormDefinition, type Household } from '../../../../engine/index';
 import { t } from '../../../i18n/tAdmin';
 import { buildCase, caseCandidates } from './model/caseCandidates';
 
 interface Props {
   definition: FormDefinition;
+  /** The preview's compiled form (from precompiled validators: this page compiles no code). */
+  form: CompiledForm;
   data: FormData;
   household: Household | null;
   params: Record<string, unknown>;
@@ -25,8 +27,8 @@ function plainHousehold(h: Household | null): Household | null {
   return rest as Household;
 }
 
-export function SaveCaseForm({ definition, data, household, params, takenNames, onSave, onCancel }: Props) {
-  const result = useMemo(() => evaluate(definition, data, { params, household }), [definition, data, params, household]);
+export function SaveCaseForm({ definition, form, data, household, params, takenNames, onSave, onCancel }: Props) {
+  const result = useMemo(() => evaluateCompiled(form, data, { params, household }), [form, data, params, household]);
   const candidates = useMemo(() => caseCandidates(definition, result), [definition, result]);
   const [name, setName] = useState('');
   const [ticked, setTicked] = useState<Set<string>>(() => new Set(candidates.map((c) => c.id)));
