@@ -1,7 +1,7 @@
 // createApp(deps): the whole HTTP application. Sends the security headers on every answer
-// (securityHeaders.ts), mounts one sub-app per resource under /api, guards bodies (1 MB) and
-// sessions, documents itself at /api/openapi.json, renders every error in one shape, and serves
-// the built client for everything that is not the API.
+// (securityHeaders.ts), mounts one sub-app per resource under /api, guards bodies (1 MB; nesting
+// and NUL screened as text before parsing) and sessions, documents itself at /api/openapi.json,
+// renders every error in one shape, and serves the built client for everything that is not the API.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -12,8 +12,8 @@ import type { Deps } from './deps';
 import { authenticate } from './http/authenticate';
 import { limitBody } from './http/limitBody';
 import type { AppEnv } from './http/env';
-import { refuseNul } from './http/refuseNul';
 import { renderProblem } from './http/renderProblem';
+import { screenJsonBody } from './http/screenJsonBody';
 import { securityHeaders } from './http/securityHeaders';
 import { validationHook } from './http/validationHook';
 import { Problem } from './problem';
@@ -43,7 +43,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   });
   // The household import reads spreadsheets of up to 20 MB and sets its own limit (householdImport.ts).
   app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? next() : limit(c, next)));
-  app.use('/api/*', refuseNul());
+  app.use('/api/*', screenJsonBody());
   app.use('/api/*', authenticate(deps));
   app.route('/api', healthRoutes(deps));
   app.route('/api', sessionRoutes(deps));
