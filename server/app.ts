@@ -1,7 +1,8 @@
 // createApp(deps): the whole HTTP application. Sends the security headers on every answer
-// (securityHeaders.ts), mounts one sub-app per resource under /api, guards bodies (1 MB; nesting
-// and NUL screened as text before parsing) and sessions, documents itself at /api/openapi.json,
-// renders every error in one shape, and serves the built client for everything that is not the API.
+// (securityHeaders.ts), mounts one sub-app per resource under /api, guards paths and queries
+// (length, control characters), bodies (1 MB; nesting, NUL and lone surrogates screened as text
+// before parsing) and sessions, documents itself at /api/openapi.json, renders every error in one
+// shape, and serves the built client for everything that is not the API.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -14,6 +15,7 @@ import { limitBody } from './http/limitBody';
 import type { AppEnv } from './http/env';
 import { renderProblem } from './http/renderProblem';
 import { screenJsonBody } from './http/screenJsonBody';
+import { screenUrl } from './http/screenUrl';
 import { securityHeaders } from './http/securityHeaders';
 import { validationHook } from './http/validationHook';
 import { Problem } from './problem';
@@ -43,6 +45,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   });
   // The household import reads spreadsheets of up to 20 MB and sets its own limit (householdImport.ts).
   app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? next() : limit(c, next)));
+  app.use('/api/*', screenUrl());
   app.use('/api/*', screenJsonBody());
   app.use('/api/*', authenticate(deps));
   app.route('/api', healthRoutes(deps));

@@ -8,3 +8,6 @@ import { MAX_DEFINITION_DEPTH } from '../../engine/index';
  * thousands of levels at which a recursive walk (JSON.stringify included) runs out of stack.
  */
 export const MAX_BODY_DEPTH = MAX_DEFINITION_DEPTH + 32;
+
+/** Length of each path segment and of each query name and value (ids are 36, filters 50). */
+export const MAX_PARAM_LENGTH = 1000;
