@@ -117,6 +117,8 @@ export interface AdminCampaign extends CampaignSummary {
   /** Division code prefixes covered; empty: everywhere. */
   divisions: string[];
   createdAt: string;
+  /** Sent back with a change: the server refuses it (409) if someone changed the campaign since. */
+  revision: number;
 }
 
 export interface ParameterDeclarationInfo {

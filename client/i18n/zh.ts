@@ -95,5 +95,6 @@ export const zh = {
   notFound: '没有找到',
   loading: '正在加载…',
   retry: '重试',
+  reloadLatest: '载入最新版本',
 } as const;
 

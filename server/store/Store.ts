@@ -4,7 +4,7 @@
 // runs against both. Dialect, SQL and transactions stay inside the implementations.
 import type { FormCase, FormDefinition } from '../../engine/index';
 import type {
-  CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord, HouseholdEvent, HouseholdRecord, Role, SessionRecord,
+  CampaignFields, CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord, HouseholdEvent, HouseholdRecord, Role, SessionRecord,
   SubmissionEvent, SubmissionRecord, SubmissionStatus, UserRecord,
 } from './records';
 
@@ -166,8 +166,13 @@ export interface Store {
   upsertDivisions(divisions: DivisionRecord[]): Promise<void>;
   listDivisions(prefixes: string[]): Promise<DivisionRecord[]>;
   getDivision(code: string): Promise<DivisionRecord | null>;
-  createCampaign(campaign: CampaignRecord): Promise<void>;
-  updateCampaign(campaign: CampaignRecord): Promise<void>;
+  /** A new campaign at revision 1; StoreConflict('exists') when the id is taken. */
+  createCampaign(campaign: CampaignFields): Promise<void>;
+  /**
+   * Compare-and-set: writes the campaign only if its stored revision is still `expectedRevision`
+   * (else StoreConflict('revision')), as revision + 1; answers the stored campaign, null if none.
+   */
+  updateCampaign(campaign: CampaignFields, expectedRevision: number): Promise<CampaignRecord | null>;
   getCampaign(id: string): Promise<CampaignRecord | null>;
   listCampaigns(): Promise<CampaignRecord[]>;
 

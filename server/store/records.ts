@@ -45,7 +45,12 @@ export interface CampaignRecord {
   /** Division code prefixes the campaign covers; empty means everywhere. */
   divisions: string[];
   createdAt: string;
+  /** 1 when created, one more at each change: a change states the revision it saw. */
+  revision: number;
 }
+
+/** A campaign as created or changed: the store keeps its revision. */
+export type CampaignFields = Omit<CampaignRecord, 'revision'>;
 
 export interface FormRecord {
   id: string;

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FormCase, FormDefinition } from '../../engine/index';
-import type { CampaignRecord, HouseholdRecord, SubmissionEvent, SubmissionRecord } from '../../server/store/records';
+import type { CampaignFields, HouseholdRecord, SubmissionEvent, SubmissionRecord } from '../../server/store/records';
 import {
   StoreConflict, type HouseholdChange, type HouseholdInput, type LoginAttempt, type NewUser, type Store, type SubmissionFilter, type SubmissionUpdate,
 } from '../../server/store/Store';
@@ -38,7 +38,7 @@ function newUser(username: string, overrides: Partial<NewUser> = {}): NewUser {
   };
 }
 
-function campaign(id: string, overrides: Partial<CampaignRecord> = {}): CampaignRecord {
+function campaign(id: string, overrides: Partial<CampaignFields> = {}): CampaignFields {
   return {
     id, title: `${id} 活动`, year: 2021, description: '说明', parameters: { incomeLine: 6000, months: ['2021-01'] },
     forms: ['form-a'], status: 'open', divisions: ['500118'], createdAt: T0, ...overrides,
@@ -300,12 +300,34 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         await store.createCampaign(campaign('c-2021'));
         await store.createCampaign(campaign('c-2022b', { year: 2022 }));
         await store.createCampaign(campaign('c-2022a', { year: 2022, divisions: [], forms: [] }));
-        expect(await store.getCampaign('c-2021')).toEqual(campaign('c-2021'));
+        expect(await store.getCampaign('c-2021')).toEqual({ ...campaign('c-2021'), revision: 1 });
         expect(await store.getCampaign('c-1999')).toBeNull();
         const changed = campaign('c-2021', { title: '新标题', year: 2023, description: '', parameters: { incomeLine: 6500 }, forms: ['form-a', 'form-b'], status: 'closed', divisions: ['500118104'] });
-        await store.updateCampaign({ ...changed, createdAt: at(99) });
-        expect(await store.getCampaign('c-2021')).toEqual(changed);
+        expect(await store.updateCampaign({ ...changed, createdAt: at(99) }, 1)).toEqual({ ...changed, revision: 2 });
+        expect(await store.getCampaign('c-2021')).toEqual({ ...changed, revision: 2 });
         expect((await store.listCampaigns()).map((c) => c.id)).toEqual(['c-2021', 'c-2022a', 'c-2022b']);
+        expect(await store.updateCampaign(campaign('c-1999'), 1)).toBeNull();
+      });
+
+      it('changes a campaign only from its stored revision (compare-and-set): a stale one is a revision conflict, nothing written', async () => {
+        await store.createCampaign(campaign('c-2021'));
+        await store.updateCampaign(campaign('c-2021', { title: '第一次' }), 1);
+        expect(await conflict(store.updateCampaign(campaign('c-2021', { title: '基于旧版本' }), 1))).toBe('revision');
+        expect(await conflict(store.updateCampaign(campaign('c-2021', { title: '来自未来' }), 3))).toBe('revision');
+        expect(await store.getCampaign('c-2021')).toMatchObject({ title: '第一次', revision: 2 });
+      });
+
+      it('lets one of two changes made from the same revision at once win; the other is a revision conflict', async () => {
+        await store.createCampaign(campaign('c-2021'));
+        const outcomes = await Promise.allSettled([
+          store.updateCampaign(campaign('c-2021', { title: '改名称' }), 1),
+          store.updateCampaign(campaign('c-2021', { parameters: { incomeLine: 7000 } }), 1),
+        ]);
+        const won = outcomes.filter((o) => o.status === 'fulfilled');
+        const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+        expect(won).toHaveLength(1);
+        expect(lost.map((o) => (o.reason as StoreConflict).kind)).toEqual(['revision']);
+        expect(await store.getCampaign('c-2021')).toEqual({ ...(won[0] as PromiseFulfilledResult<unknown>).value as object, revision: 2 });
       });
 
       it('refuses a taken campaign id (exists)', async () => {

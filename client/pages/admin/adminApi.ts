@@ -24,7 +24,9 @@ export const adminApi = {
   campaigns: () => api<{ items: AdminCampaign[] }>('GET', '/api/campaigns').then((r) => r.items),
   campaign: (id: string) => api<AdminCampaignDetail>('GET', `/api/campaigns/${encodeURIComponent(id)}`),
   createCampaign: (input: CampaignInput) => api<AdminCampaignDetail>('POST', '/api/campaigns', input),
-  updateCampaign: (id: string, input: CampaignInput) => api<AdminCampaignDetail>('PATCH', `/api/campaigns/${encodeURIComponent(id)}`, input),
+  /** `revision`: the one the change was made from (409 stale_revision if someone changed it since). */
+  updateCampaign: (id: string, revision: number, input: CampaignInput) =>
+    api<AdminCampaignDetail>('PATCH', `/api/campaigns/${encodeURIComponent(id)}`, { ...input, revision }),
 
   forms: () => api<{ items: AdminFormSummary[] }>('GET', '/api/forms?all=1').then((r) => r.items),
   latest: (id: string) => api<FormVersion>('GET', `/api/forms/${encodeURIComponent(id)}`),

@@ -10,7 +10,7 @@ import {
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
   type DuplicateFilter, type LoginAttempt, type ProgressQuery,
 } from '../Store';
-import type { CampaignRecord, DivisionRecord, SessionRecord } from '../records';
+import type { CampaignFields, DivisionRecord, SessionRecord } from '../records';
 import * as accounts from './accounts';
 import * as catalog from './catalog';
 import { exclusively } from './exclusively';
@@ -61,8 +61,8 @@ export class PostgresStore implements Store {
   async upsertDivisions(divisions: DivisionRecord[]) { await catalog.upsertDivisions(this.pool, divisions); }
   async listDivisions(prefixes: string[]) { return catalog.selectDivisions(this.pool, prefixes); }
   async getDivision(code: string) { return catalog.selectDivision(this.pool, code); }
-  async createCampaign(campaign: CampaignRecord) { await catalog.writeCampaign(this.pool, campaign, true); }
-  async updateCampaign(campaign: CampaignRecord) { await catalog.writeCampaign(this.pool, campaign, false); }
+  async createCampaign(campaign: CampaignFields) { await catalog.insertCampaign(this.pool, campaign); }
+  async updateCampaign(campaign: CampaignFields, expectedRevision: number) { return catalog.updateCampaign(this.pool, campaign, expectedRevision); }
   async getCampaign(id: string) { return catalog.selectCampaign(this.pool, id); }
   async listCampaigns() { return catalog.selectCampaigns(this.pool); }
 

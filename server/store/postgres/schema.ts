@@ -190,4 +190,9 @@ export const POSTGRES_MIGRATIONS: string[] = [
     value text COLLATE "C" NOT NULL
   );
   `,
+  // Campaigns carry a revision: a change states the one it saw and is made only if it is still the
+  // stored one (compare-and-set), so two administrators editing at once never lose a change.
+  `
+  ALTER TABLE campaigns ADD COLUMN revision integer NOT NULL DEFAULT 1;
+  `,
 ];

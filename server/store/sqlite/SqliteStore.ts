@@ -10,7 +10,7 @@ import {
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
   type DuplicateFilter, type LoginAttempt, type ProgressQuery,
 } from '../Store';
-import type { CampaignRecord, DivisionRecord, SessionRecord } from '../records';
+import type { CampaignFields, DivisionRecord, SessionRecord } from '../records';
 import * as accounts from './accounts';
 import * as catalog from './catalog';
 import * as meta from './meta';
@@ -71,8 +71,8 @@ export class SqliteStore implements Store {
   async upsertDivisions(divisions: DivisionRecord[]) { await this.writes.run('upsertDivisions', divisions); }
   async listDivisions(prefixes: string[]) { return catalog.selectDivisions(this.db, prefixes); }
   async getDivision(code: string) { return catalog.selectDivision(this.db, code); }
-  async createCampaign(campaign: CampaignRecord) { await this.writes.run('writeCampaign', campaign, true); }
-  async updateCampaign(campaign: CampaignRecord) { await this.writes.run('writeCampaign', campaign, false); }
+  async createCampaign(campaign: CampaignFields) { await this.writes.run('insertCampaign', campaign); }
+  async updateCampaign(campaign: CampaignFields, expectedRevision: number) { return this.writes.run('updateCampaign', campaign, expectedRevision); }
   async getCampaign(id: string) { return catalog.selectCampaign(this.db, id); }
   async listCampaigns() { return catalog.selectCampaigns(this.db); }
 

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { FormCase, FormDefinition } from '../../../engine/index';
 import { StoreConflict } from '../Store';
-import type { CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord } from '../records';
+import type { CampaignFields, CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord } from '../records';
 import { scopeClause } from './scopeClause';
 
 export function upsertDivisions(db: Database.Database, divisions: DivisionRecord[]): void {
@@ -26,30 +26,37 @@ export function selectDivision(db: Database.Database, code: string): DivisionRec
 
 interface CampaignRow {
   id: string; title: string; year: number; description: string; parameters: string; forms: string; status: string;
-  divisions: string; created_at: string;
+  divisions: string; created_at: string; revision: number;
 }
 
 function toCampaign(r: CampaignRow): CampaignRecord {
   return {
     id: r.id, title: r.title, year: r.year, description: r.description, parameters: JSON.parse(r.parameters),
     forms: JSON.parse(r.forms), status: r.status as CampaignRecord['status'], divisions: JSON.parse(r.divisions), createdAt: r.created_at,
+    revision: r.revision,
   };
 }
 
-export function writeCampaign(db: Database.Database, c: CampaignRecord, insert: boolean): void {
-  const values = [c.title, c.year, c.description, JSON.stringify(c.parameters), JSON.stringify(c.forms), c.status, JSON.stringify(c.divisions)];
-  if (insert) {
-    try {
-      db.prepare(`INSERT INTO campaigns (title, year, description, parameters, forms, status, divisions, id, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...values, c.id, c.createdAt);
-    } catch (e) {
-      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StoreConflict('exists', `活动 ${c.id} 已存在`);
-      throw e;
-    }
-    return;
+const campaignValues = (c: CampaignFields) =>
+  [c.title, c.year, c.description, JSON.stringify(c.parameters), JSON.stringify(c.forms), c.status, JSON.stringify(c.divisions)];
+
+export function insertCampaign(db: Database.Database, c: CampaignFields): void {
+  try {
+    db.prepare(`INSERT INTO campaigns (title, year, description, parameters, forms, status, divisions, id, created_at, revision)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`).run(...campaignValues(c), c.id, c.createdAt);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StoreConflict('exists', `活动 ${c.id} 已存在`);
+    throw e;
   }
-  db.prepare(`UPDATE campaigns SET title = ?, year = ?, description = ?, parameters = ?, forms = ?, status = ?, divisions = ?
-    WHERE id = ?`).run(...values, c.id);
+}
+
+/** Compare-and-set on the revision (see Store.updateCampaign). */
+export function updateCampaign(db: Database.Database, c: CampaignFields, expectedRevision: number): CampaignRecord | null {
+  const { changes } = db.prepare(`UPDATE campaigns SET title = ?, year = ?, description = ?, parameters = ?, forms = ?, status = ?,
+    divisions = ?, revision = revision + 1 WHERE id = ? AND revision = ?`).run(...campaignValues(c), c.id, expectedRevision);
+  const stored = selectCampaign(db, c.id);
+  if (changes === 0 && stored) throw new StoreConflict('revision', `活动 ${c.id} 已被他人修改（当前版本 ${stored.revision}）`);
+  return stored;
 }
 
 export function selectCampaign(db: Database.Database, id: string): CampaignRecord | null {

@@ -182,4 +182,9 @@ export const SQLITE_MIGRATIONS: string[] = [
     value TEXT NOT NULL
   );
   `,
+  // Campaigns carry a revision: a change states the one it saw and is made only if it is still the
+  // stored one (compare-and-set), so two administrators editing at once never lose a change.
+  `
+  ALTER TABLE campaigns ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+  `,
 ];

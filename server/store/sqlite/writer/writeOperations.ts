@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { FormCase, FormDefinition } from '../../../../engine/index';
 import type { HouseholdChange, HouseholdInput, LoginAttempt, NewUser, SubmissionUpdate, SubmissionWrite, UserPatch } from '../../Store';
-import type { CampaignRecord, DivisionRecord, SessionRecord } from '../../records';
+import type { CampaignFields, DivisionRecord, SessionRecord } from '../../records';
 import * as accounts from '../accounts';
 import * as catalog from '../catalog';
 import * as meta from '../meta';
@@ -27,7 +27,8 @@ export const WRITE_OPERATIONS = {
   writeMeta: (db: Db, name: string, value: string) => meta.writeMeta(db, name, value),
 
   upsertDivisions: (db: Db, divisions: DivisionRecord[]) => catalog.upsertDivisions(db, divisions),
-  writeCampaign: (db: Db, campaign: CampaignRecord, insert: boolean) => catalog.writeCampaign(db, campaign, insert),
+  insertCampaign: (db: Db, campaign: CampaignFields) => catalog.insertCampaign(db, campaign),
+  updateCampaign: (db: Db, campaign: CampaignFields, expectedRevision: number) => catalog.updateCampaign(db, campaign, expectedRevision),
   insertForm: (db: Db, form: { id: string; title: string; createdAt: string }) => catalog.insertForm(db, form),
   writeDraft: (db: Db, formId: string, draft: FormDefinition, at: string) => catalog.writeDraft(db, formId, draft, at),
   insertVersion: (db: Db, formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[]) =>
