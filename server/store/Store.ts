@@ -125,6 +125,24 @@ export interface HouseholdChange {
   event: Omit<HouseholdEvent, 'id' | 'householdId'>;
 }
 
+/** A new version of a form (see Store.publishVersion). */
+export interface Publication {
+  formId: string;
+  definition: FormDefinition;
+  by: string;
+  at: string;
+  /** Chinese, one line per change since the previous version. */
+  changes: string[];
+  /** Kept with the version: the cases it was published with. */
+  cases?: FormCase[];
+  /**
+   * The draft revision this publishes (an administrator's publication): the version is made and
+   * the draft cleared only if the draft is still at this revision, else StoreConflict('revision')
+   * and nothing is written. Absent (forms shipped with the server): the draft is left as it is.
+   */
+  draftRevision?: number;
+}
+
 export interface Store {
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -180,9 +198,16 @@ export interface Store {
   createForm(form: { id: string; title: string; createdAt: string }): Promise<void>;
   getForm(id: string): Promise<FormRecord | null>;
   listForms(): Promise<FormRecord[]>;
-  saveDraft(formId: string, draft: FormDefinition, at: string): Promise<void>;
-  /** Publishes a new version (latest + 1) and clears the draft; returns the version number. `cases`: kept with the version. */
-  publishVersion(formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[]): Promise<number>;
+  /**
+   * Compare-and-set: saves the draft only if the form's draft revision is still `expectedRevision`
+   * (else StoreConflict('revision')); answers the new draft revision, null if there is no such form.
+   */
+  saveDraft(formId: string, draft: FormDefinition, at: string, expectedRevision: number): Promise<number | null>;
+  /**
+   * Publishes a new version (latest + 1) in one transaction, with the draft compared and cleared
+   * (see Publication.draftRevision); returns the version number. StoreConflict('exists'): no such form.
+   */
+  publishVersion(publication: Publication): Promise<number>;
   getFormVersion(formId: string, version: number): Promise<FormVersionRecord | null>;
   listFormVersions(formId: string): Promise<Omit<FormVersionRecord, 'definition'>[]>;
   /** The form's test cases, run at its next publication (kept across publications); null: never set or no such form. */

@@ -56,7 +56,11 @@ const cases: Case[] = [
     call: (c) => c.post('/api/forms', { definition: { ...sampleForm, id: `matrix-${randomUUID().slice(0, 8)}` } }),
     expect: adminOnly(201),
   },
-  { route: 'PUT /api/forms/:id/draft', call: (c) => c.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition: sampleForm }), expect: adminOnly(200) },
+  {
+    route: 'PUT /api/forms/:id/draft',
+    call: async (c) => c.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition: sampleForm, revision: (await f.admin.get(`/api/forms/${SAMPLE_FORM_ID}/draft`)).body.revision }),
+    expect: adminOnly(200),
+  },
   { route: 'GET /api/users', call: (c) => c.get('/api/users'), expect: adminOnly(200) },
   {
     route: 'POST /api/users',

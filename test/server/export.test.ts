@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition, JsonSchema } from '../../engine/index';
 import { neutraliseFormula } from '../../server/export/neutraliseFormula';
+import { publishDraft, saveDraft } from '../helpers/drafts';
 import { residentId, sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
 import type { TestClient } from '../helpers/testServer';
@@ -50,8 +51,8 @@ function version3(): FormDefinition {
 }
 
 async function publish(definition: FormDefinition) {
-  expect((await f.admin.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition })).status).toBe(200);
-  expect((await f.admin.post(`/api/forms/${SAMPLE_FORM_ID}/publish`)).status).toBe(201);
+  expect((await saveDraft(f.admin, SAMPLE_FORM_ID, definition)).status).toBe(200);
+  expect((await publishDraft(f.admin, SAMPLE_FORM_ID)).status).toBe(201);
 }
 
 async function create(officer: TestClient, householdId: string, data: Record<string, unknown>, submit = false): Promise<string> {
@@ -316,7 +317,7 @@ describe('a download the client abandons', () => {
   it('stops reading the store', async () => {
     const formId = 'abandoned-export';
     expect((await f.admin.post('/api/forms', { definition: { ...sampleForm, id: formId } })).status).toBe(201);
-    expect((await f.admin.post(`/api/forms/${formId}/publish`)).status).toBe(201);
+    expect((await publishDraft(f.admin, formId)).status).toBe(201);
     const template = (await f.county.get(`${submissions}?q=王桂芳`)).body.items[0];
     const record = (await f.server.store.getSubmission(template.id))!;
     await Promise.all(Array.from({ length: 3000 }, (_, i) => {

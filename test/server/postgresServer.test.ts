@@ -4,6 +4,7 @@
 // which holds only because the server keeps nothing in memory.
 // Skipped when WNBD_PG_URL is unset, unless WNBD_REQUIRE_PG=1 (then this file fails).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishDraft } from '../helpers/drafts';
 import { sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { DIVISIONS, validBody } from '../helpers/serverFixture';
 import { postgresTestUrl, startTestServer, TestClient, type TestServer } from '../helpers/testServer';
@@ -29,7 +30,7 @@ if (url) {
       await server.addUser('quxian', 'reviewer', ['500118']);
       const admin = await server.login('admin');
       expect((await admin.post('/api/forms', { definition: sampleForm })).status).toBe(201);
-      expect((await admin.post(`/api/forms/${SAMPLE_FORM_ID}/publish`)).status).toBe(201);
+      expect((await publishDraft(admin, SAMPLE_FORM_ID)).status).toBe(201);
       const imported = await admin.post('/api/households', sampleHouseholds());
       expect(imported.status).toBe(200);
       households = imported.body.ids;

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../engine/index';
+import { publishDraft } from '../helpers/drafts';
 import { residentId, sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
 import type { TestClient } from '../helpers/testServer';
@@ -37,7 +38,7 @@ beforeAll(async () => {
   f = await createFixture();
   await f.server.store.upsertDivisions([{ code: '500118105', name: '临江镇', parentCode: '500118' }, { code: '500118105201', name: '青龙村', parentCode: '500118105' }]);
   expect((await f.admin.post('/api/forms', { definition: progressForm })).status).toBe(201);
-  expect((await f.admin.post(`/api/forms/${FORM}/publish`)).status).toBe(201);
+  expect((await publishDraft(f.admin, FORM)).status).toBe(201);
   await f.server.store.createCampaign({
     id: 'progress-2021', title: '2021年度进度（测试）', year: 2021, description: '', parameters: { incomeLine: 6000 },
     forms: [FORM], status: 'open', divisions: [], createdAt: f.server.clock.now().toISOString(),

@@ -39,3 +39,52 @@ describe('two changes of one campaign at once', () => {
     }
   });
 });
+
+describe('a form\'s draft', () => {
+  const definition = (title: string) => ({ id: 'race-form', title, schema: { type: 'object', properties: { A1: { type: 'string', title: 'A1 姓名' } } } });
+  const versions = async () => (await f.admin.get('/api/forms/race-form/versions')).body.items as { version: number }[];
+
+  beforeAll(async () => {
+    expect((await f.admin.post('/api/forms', { definition: definition('竞争表') })).status).toBe(201);
+  });
+
+  it(`saved while it is published is kept or refused, never wiped (${ROUNDS} rounds)`, async () => {
+    const outcomes = { published: 0, saved: 0 };
+    for (let round = 0; round < ROUNDS; round++) {
+      const { revision } = (await f.admin.get('/api/forms/race-form/draft')).body;
+      const shown = (await f.admin.put('/api/forms/race-form/draft', { definition: definition(`第 ${round} 轮发布`), revision })).body.revision;
+      const before = (await versions()).length;
+      const [published, saved] = await Promise.all([
+        f.admin.post('/api/forms/race-form/publish', { revision: shown }),
+        f.admin.put('/api/forms/race-form/draft', { definition: definition(`第 ${round} 轮又改`), revision: shown }),
+      ]);
+      expect(statuses([published, saved]), `round ${round}: ${published.text} | ${saved.text}`).toEqual(published.status === 201 ? [201, 409] : [200, 409]);
+      const draft = (await f.admin.get('/api/forms/race-form/draft')).body;
+      const after = await versions();
+      if (published.status === 201) {
+        outcomes.published++;
+        expect(after).toHaveLength(before + 1);
+        expect((await f.admin.get(`/api/forms/race-form/versions/${published.body.version}`)).body.title).toBe(`第 ${round} 轮发布`);
+        expect(draft.definition).toBeNull();
+      } else {
+        outcomes.saved++;
+        expect(after).toHaveLength(before);
+        expect(draft.definition.title).toBe(`第 ${round} 轮又改`);
+      }
+    }
+    console.info(`draft saved while published, ${ROUNDS} rounds: publication won ${outcomes.published}, save won ${outcomes.saved}`);
+  });
+
+  it(`published twice at once makes one version; the other publisher is told it was published (${ROUNDS} rounds)`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const { revision } = (await f.admin.get('/api/forms/race-form/draft')).body;
+      const shown = (await f.admin.put('/api/forms/race-form/draft', { definition: definition(`第 ${round} 轮`), revision })).body.revision;
+      const before = (await versions()).length;
+      const answers = await Promise.all([1, 2].map(() => f.admin.post('/api/forms/race-form/publish', { revision: shown })));
+      expect(statuses(answers), `round ${round}: ${answers.map((a) => a.text).join(' | ')}`).toEqual([201, 409]);
+      const version = answers.find((a) => a.status === 201)!.body.version;
+      expect(answers.find((a) => a.status === 409)!.body.error.message).toBe(`该草稿已由 admin 发布为第 ${version} 版，请刷新后查看`);
+      expect(await versions()).toHaveLength(before + 1);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../engine/index';
+import { publishDraft, saveDraft } from '../helpers/drafts';
 import { sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
 
@@ -70,12 +71,12 @@ describe('GET /api/forms/:formId/review-rows', () => {
 
   it('takes the key values a definition declares in uiSchema["ui:options"].keyFields', async () => {
     const misspelt: FormDefinition = { ...sampleForm, uiSchema: { 'ui:options': { keyFields: ['A28', 'nosuch', 'members', 'A3'] } } };
-    const refused = await f.admin.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition: misspelt });
+    const refused = await saveDraft(f.admin, SAMPLE_FORM_ID, misspelt);
     expect(refused.status).toBe(422);
     expect(refused.body.error.details.problems.map((p: { path: string }) => p.path)).toEqual(['/uiSchema/ui:options/keyFields/1', '/uiSchema/ui:options/keyFields/2']);
     const definition: FormDefinition = { ...sampleForm, uiSchema: { 'ui:options': { keyFields: ['A28', 'A3'] } } };
-    expect((await f.admin.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition })).status).toBe(200);
-    expect((await f.admin.post(`/api/forms/${SAMPLE_FORM_ID}/publish`)).status).toBe(201);
+    expect((await saveDraft(f.admin, SAMPLE_FORM_ID, definition)).status).toBe(200);
+    expect((await publishDraft(f.admin, SAMPLE_FORM_ID)).status).toBe(201);
     const body = (await f.township.get(`${rows}?q=王桂芳`)).body;
     expect(body.columns.map((c: { key: string }) => c.key)).toEqual(['A28', 'A3']);
     expect(body.items[0].keyValues).toEqual({ A28: 30000, A3: '脱贫不稳定户' });
