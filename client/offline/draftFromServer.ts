@@ -26,8 +26,14 @@ export function theirCopy(submission: SubmissionDetail): TheirCopy {
   };
 }
 
-export async function draftFromServer(id: string): Promise<LocalDraft> {
-  const submission = await api<SubmissionDetail & { prefill?: Record<string, unknown> | null }>('GET', `/api/submissions/${id}`);
+/**
+ * The server's record as a local draft. With no signal, the copy kept by 离线下载 is used; `fresh`
+ * insists on the server's (the officer giving up their own copy for it).
+ */
+export async function draftFromServer(id: string, { fresh = false } = {}): Promise<LocalDraft> {
+  type Detail = SubmissionDetail & { prefill?: Record<string, unknown> | null };
+  const path = `/api/submissions/${id}`;
+  const submission = fresh ? await api<Detail>('GET', path) : (await cachedGet<Detail>(path)).data;
   const form = await cachedGet<FormVersion>(`/api/forms/${submission.formId}/versions/${submission.formVersion}`);
   const draft = draftOf(submission, form.data.definition.title);
   await putDraft(draft);

@@ -61,6 +61,6 @@ export async function discardLocal(id: string): Promise<boolean> {
     await deleteDraft(id);
     return false;
   }
-  await draftFromServer(id);
+  await draftFromServer(id, { fresh: true });
   return true;
 }

@@ -11,7 +11,9 @@ import { KindBadge } from '../../components/StatusBadge';
 import { useLoad } from '../../components/useLoad';
 import { t } from '../../i18n/t';
 import { cachedGet } from '../../offline/cachedGet';
+import { OfflineError } from '../../api/http';
 import { downloadVillage } from '../../offline/downloadVillage';
+import { keptVillage } from '../../offline/keptVillage';
 import { useQueue } from '../../offline/useQueue';
 
 const KINDS = ['', '脱贫户', '监测户', '脱贫不稳定户', '边缘易致贫户', '突发严重困难户', '一般农户'];
@@ -30,7 +32,14 @@ export function HouseholdsPage({ code }: { code: string }) {
     const params = new URLSearchParams({ division: code, pageSize: String(PAGE_SIZE * pages) });
     if (kind) params.set('kind', kind);
     if (q) params.set('q', q);
-    return cachedGet<Paged<HouseholdSummary>>(`/api/households?${params}`);
+    try {
+      return await cachedGet<Paged<HouseholdSummary>>(`/api/households?${params}`);
+    } catch (error) {
+      // No signal and this very list never opened: the downloaded village, filtered here.
+      const village = error instanceof OfflineError ? await keptVillage(code, { kind, q, pageSize: PAGE_SIZE * pages }) : null;
+      if (!village) throw error;
+      return village;
+    }
   }, [code, kind, q, pages]);
   const village = divisions.value?.data.items.find((d) => d.code === code);
   const identification = (forms.value?.data.items ?? []).filter((f) => f.createsHousehold);
