@@ -28,6 +28,16 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
+/** False in an app opened with no signal: it has not been able to ask for its token yet. */
+export function hasCsrfToken(): boolean {
+  return csrfToken !== '';
+}
+
+/** Tells the app the session is gone, so it can ask the officer to log in again. */
+export function notifyUnauthenticated(): void {
+  for (const listener of unauthenticatedListeners) listener();
+}
+
 /** Called when the server says the session is gone (401), so the app can ask to log in again. */
 export function onUnauthenticated(listener: () => void): () => void {
   unauthenticatedListeners.add(listener);
@@ -51,7 +61,8 @@ export async function request(method: string, path: string, body?: unknown): Pro
   } catch {
     /* not the server's error shape: a proxy or a dead server */
   }
-  if (response.status === 401) for (const listener of unauthenticatedListeners) listener();
+  // Asking who is signed in (or logging in) answers 401 to a visitor who never was: not an expiry.
+  if (response.status === 401 && !path.startsWith('/api/session')) notifyUnauthenticated();
   const message = parsed.error?.message ?? (response.status >= 500 ? '服务器出错，请稍后再试' : `请求失败（${response.status}）`);
   if (response.status === 502 || response.status === 503 || response.status === 504) throw new OfflineError();
   throw new ApiError(response.status, parsed.error?.code ?? 'http_error', message, parsed.error?.details);
