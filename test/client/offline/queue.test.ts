@@ -225,6 +225,12 @@ describe('the officer\'s queue', () => {
     server.failNext('POST', { status: 400, code: 'bad_request', message: '请求字段 householdId 不正确' });
     await syncNow();
     expect(await stored()).toMatchObject({ pending: 'submit', queueState: 'refused', problem: '请求字段 householdId 不正确' });
+    // Not sent again by the queue, even when the network comes back: the officer retries it.
+    await syncNow({ force: true });
+    expect(server.sends()).toHaveLength(1);
+    await retryNow(ID);
+    expect(server.sends()).toHaveLength(2);
+    expect((await stored()).pending).toBeNull();
   });
 
   it('sends nothing while another tab holds the queue', async () => {
