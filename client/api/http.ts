@@ -44,13 +44,21 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
-export async function request(method: string, path: string, body?: unknown): Promise<Response> {
+export interface RequestOptions {
+  /** Give up after this long (the queue's sends: a hung connection must not hold the queue). */
+  timeoutMs?: number;
+}
+
+export async function request(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    response = await fetch(path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin',
+      signal: options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined,
+    });
   } catch {
     throw new OfflineError();
   }
@@ -68,8 +76,14 @@ export async function request(method: string, path: string, body?: unknown): Pro
   throw new ApiError(response.status, parsed.error?.code ?? 'http_error', message, parsed.error?.details);
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await request(method, path, body);
+export async function api<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const response = await request(method, path, body, options);
   if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  try {
+    return (await response.json()) as T;
+  } catch (error) {
+    // The answer cut off (or timed out) half-way is no answer at all.
+    if (error instanceof DOMException || error instanceof TypeError) throw new OfflineError();
+    throw error;
+  }
 }

@@ -52,16 +52,15 @@ export function backoffMs(attempts: number): number {
 }
 
 /**
- * Whether the queue should send this draft now. `force` is the officer's 立即重试 (or the network
- * coming back): it skips the pause, and tries a refused one again, but never resends what needs
- * the officer's correction or choice first.
+ * Whether the queue should send this draft now. `force` (立即重试, the network coming back) skips
+ * the pause after a failure; what needs the officer's correction or choice is never resent by
+ * the queue (the officer's own 立即重试 on a refused item puts it back to waiting first).
  */
 export function isDue(draft: LocalDraft, now: number, force = false): boolean {
   const state = queueStateOf(draft);
-  if (state === null) return false;
   if (state === 'waiting' || state === 'needsLogin') return true;
   if (state === 'retrying') return force || !draft.nextAttemptAt || Date.parse(draft.nextAttemptAt) <= now;
-  return force && state === 'refused';
+  return false;
 }
 
 /** What the officer reads about a queued item: what happened and what to do, in Chinese. */

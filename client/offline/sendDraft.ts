@@ -44,13 +44,17 @@ function acknowledged(draft: LocalDraft, submission: Submission, sentData: Local
   };
 }
 
+/** A send that hangs this long is given up (and retried): it must not hold the queue. */
+export const SEND_TIMEOUT_MS = 60_000;
+
 function createOrUpdate(draft: LocalDraft, submit: boolean): Promise<Submission> {
+  const options = { timeoutMs: SEND_TIMEOUT_MS };
   if (draft.serverRevision === null) {
     return api<Submission>('POST', `/api/forms/${encodeURIComponent(draft.formId)}/submissions`, {
       id: draft.id, householdId: draft.householdId, ...(draft.campaignId ? { campaignId: draft.campaignId } : {}), data: draft.data, submit,
-    });
+    }, options);
   }
-  return api<Submission>('PUT', `/api/submissions/${draft.id}`, { data: draft.data, submit, revision: draft.serverRevision });
+  return api<Submission>('PUT', `/api/submissions/${draft.id}`, { data: draft.data, submit, revision: draft.serverRevision }, options);
 }
 
 const tokenTrouble = (error: unknown) => error instanceof ApiError && (error.status === 401 || (error.status === 403 && error.code === 'csrf'));
@@ -82,7 +86,7 @@ async function settleConflict(draft: LocalDraft, submit: boolean, error: ApiErro
   }
   let current: SubmissionDetail;
   try {
-    current = await api<SubmissionDetail>('GET', `/api/submissions/${draft.id}`);
+    current = await api<SubmissionDetail>('GET', `/api/submissions/${draft.id}`, undefined, { timeoutMs: SEND_TIMEOUT_MS });
   } catch (lookup) {
     if (lookup instanceof ApiError && lookup.status === 404) return { kept: () => ({ queueState: 'refused', problem: error.message }) };
     throw lookup;

@@ -106,7 +106,7 @@ async function sendDue(force: boolean): Promise<void> {
 
 /**
  * Sends everything due; resolves when done. `force` (立即重试, the network back) skips the pauses
- * after failures and tries refused items again. A call while a run is going runs once more after it.
+ * after failures. A call while a run is going runs once more after it.
  */
 export function syncNow(options: { force?: boolean } = {}): Promise<void> {
   if (running) {

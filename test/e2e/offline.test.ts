@@ -226,6 +226,8 @@ describe('an officer with little or no signal', () => {
     const notice = page.locator('.banner.queue');
     await notice.getByText('等待重试').waitFor();
     await expect(notice.textContent()).resolves.toMatch(/服务器内部错误。将在 .* 自动重试，也可以点“立即重试”/);
+    // Said by the buttons too, where the officer tapped.
+    await expect(page.locator('.action-bar .save-state').textContent()).resolves.toMatch(/^服务器内部错误。将在/);
     expect(await lookbacksOf(page, target.id)).toEqual([]);
     expect(await unsent(page)).toBe(1);
     await notice.getByRole('button', { name: '立即重试' }).click();

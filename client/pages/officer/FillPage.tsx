@@ -24,7 +24,7 @@ import { draftFromServer, refreshDraft } from '../../offline/draftFromServer';
 import { getDraft, updateDraft } from '../../offline/drafts';
 import { onDraftChanged } from '../../offline/draftEvents';
 import type { LocalDraft } from '../../offline/LocalDraft';
-import { queueStateOf } from '../../offline/queueState';
+import { queueMessage, queueStateOf } from '../../offline/queueState';
 import { queueAction } from '../../offline/queueActions';
 import { refreshPending, sendOne } from '../../offline/syncQueue';
 
@@ -122,17 +122,20 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
   }, [session]);
 
   // Whoever changed the draft (the queue in the background, another tab), the page shows it.
+  const shown = useRef(draft);
+  shown.current = draft;
   useEffect(() => onDraftChanged((changed) => {
     if (changed !== initial.id) return;
     void getDraft(changed).then((fresh) => {
       if (!fresh) return;
-      setDraft((before) => {
-        // Sent in the background: the notice says so instead of "queued".
-        if (before.pending !== null && fresh.pending === null) {
-          setNotice(fresh.serverStatus === 'submitted' ? t('submitted') : t('savedToServer', { time: new Date().toLocaleTimeString('zh-CN') }));
-        }
-        return fresh;
-      });
+      const before = shown.current;
+      // Sent in the background: the notice says so instead of "queued"; kept: it says why.
+      if (before.pending !== null && fresh.pending === null) {
+        setNotice(fresh.serverStatus === 'submitted' ? t('submitted') : t('savedToServer', { time: new Date().toLocaleTimeString('zh-CN') }));
+      } else if (queueStateOf(fresh) !== 'waiting' && (queueStateOf(fresh) !== queueStateOf(before) || fresh.nextAttemptAt !== before.nextAttemptAt)) {
+        setNotice(queueMessage(fresh));
+      }
+      setDraft(fresh);
     });
   }), [initial.id]);
 
@@ -161,8 +164,10 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
       const kept = queueStateOf(outcome.draft);
       if (outcome.kind === 'kept' && kept === 'waiting') setNotice(action === 'submit' ? t('submitQueued') : t('savedLocally', { time: new Date().toLocaleTimeString('zh-CN') }));
       else if (outcome.kind === 'kept') {
-        setNotice(null);
+        // Said where the officer is looking (the buttons bar), and the notice with its buttons brought into view.
+        setNotice(queueMessage(outcome.draft));
         if (kept === 'invalid' && outcome.draft.serverIssues.length) setTimeout(() => summaryRef.current?.focus(), 0);
+        else setTimeout(() => document.querySelector('.banner.queue')?.scrollIntoView?.({ block: 'center' }), 0);
       } else {
         setNotice(action === 'submit' ? t('submitted') : t('savedToServer', { time: new Date().toLocaleTimeString('zh-CN') }));
         if (action === 'submit') reload();

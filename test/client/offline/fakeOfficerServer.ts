@@ -2,7 +2,7 @@
 // (create by client id with replays answered as the first time, update with a revision check,
 // a 422 on a submit missing D7), checks the session and its CSRF token as the real one does,
 // and can be told what goes wrong next: a status, a cut connection before the request arrives,
-// or after it was handled (the answer lost).
+// or after it was handled (the answer lost), or no answer at all.
 import { vi } from 'vitest';
 
 export interface Stored {
@@ -14,7 +14,7 @@ export interface Stored {
   updatedBy: string;
 }
 
-type Trouble = { status: number; code?: string; message?: string; details?: unknown } | 'network' | 'lost';
+type Trouble = { status: number; code?: string; message?: string; details?: unknown } | 'network' | 'lost' | 'hang';
 
 export interface Recorded {
   method: string;
@@ -93,7 +93,11 @@ export function fakeOfficerServer() {
     const i = troubles.findIndex((t) => t.method === method);
     const trouble = i >= 0 ? troubles.splice(i, 1)[0]!.trouble : null;
     if (trouble === 'network') throw new TypeError('Failed to fetch');
-    if (trouble && trouble !== 'lost') return problem(trouble.status, trouble.code ?? 'internal', trouble.message ?? '服务器出错', trouble.details);
+    // No answer ever: only the caller giving up (its signal) ends the wait.
+    if (trouble === 'hang') {
+      await new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+    }
+    if (trouble && typeof trouble === 'object') return problem(trouble.status, trouble.code ?? 'internal', trouble.message ?? '服务器出错', trouble.details);
     const answer = handle(method, url, body, csrf);
     if (trouble === 'lost') throw new TypeError('Failed to fetch');
     return answer;

@@ -191,6 +191,26 @@ describe('the officer\'s queue', () => {
     expect(server.submissions.size).toBe(1);
   });
 
+  it('gives up a send that hangs, so the queue is not held, and tries again later', async () => {
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
+    const timeouts: number[] = [];
+    const giveUp = new AbortController();
+    vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => {
+      timeouts.push(ms);
+      return giveUp.signal;
+    });
+    await putDraft(draft());
+    server.failNext('POST', 'hang');
+    const run = syncNow();
+    await vi.waitFor(() => expect(server.sends()).toHaveLength(1));
+    giveUp.abort(new DOMException('signal timed out', 'TimeoutError'));
+    await run;
+    expect(timeouts).toEqual([60_000]);
+    expect(queueStateOf(await stored())).toBe('retrying');
+    onLine.mockRestore();
+    vi.mocked(AbortSignal.timeout).mockRestore();
+  });
+
   it('keeps a refusal for a household that already has the form, naming the existing one', async () => {
     await putDraft(draft());
     server.failNext('POST', { status: 409, code: 'duplicate_submission', message: '该户在本活动中已有此表（张德明，状态：draft），请打开原表继续填写', details: { existingId: 'other-id' } });
@@ -205,6 +225,12 @@ describe('the officer\'s queue', () => {
     server.failNext('POST', { status: 400, code: 'bad_request', message: '请求字段 householdId 不正确' });
     await syncNow();
     expect(await stored()).toMatchObject({ pending: 'submit', queueState: 'refused', problem: '请求字段 householdId 不正确' });
+    // Not sent again by the queue, even when the network comes back: the officer retries it.
+    await syncNow({ force: true });
+    expect(server.sends()).toHaveLength(1);
+    await retryNow(ID);
+    expect(server.sends()).toHaveLength(2);
+    expect((await stored()).pending).toBeNull();
   });
 
   it('sends nothing while another tab holds the queue', async () => {
