@@ -95,7 +95,9 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/submissions/:id/review (waiting on the township)',
-    call: (c) => c.post(`/api/submissions/${submittedId}/review`, { decision: 'return', comment: '请核实' }),
+    call: async (c) => c.post(`/api/submissions/${submittedId}/review`, {
+      decision: 'return', comment: '请核实', revision: (await f.admin.get(`/api/submissions/${submittedId}`)).body.revision,
+    }),
     // Returned once by the township; afterwards it is no longer submitted (409) for those who may review.
     expect: { anonymous: 401, officer: 403, otherOfficer: 403, township: [200, 409], county: [403, 409], admin: [200, 409] },
   },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition, JsonSchema } from '../../engine/index';
 import { neutraliseFormula } from '../../server/export/neutraliseFormula';
 import { publishDraft, saveDraft } from '../helpers/drafts';
+import { review } from '../helpers/review';
 import { residentId, sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
 import type { TestClient } from '../helpers/testServer';
@@ -92,8 +93,8 @@ beforeAll(async () => {
     headName: wang!.headName, address: wang!.address, members: members(wang!, '1'), A28: 3000,
     B1: '2', B2: ['因病', '因学'], contact: { name: '周志勇', phone: '13508321234' },
   }, true);
-  expect((await f.township.post(`/api/submissions/${ids.wangV2}/review`, { decision: 'approve' })).status).toBe(200);
-  expect((await f.county.post(`/api/submissions/${ids.wangV2}/review`, { decision: 'approve' })).status).toBe(200);
+  expect((await review(f.township, ids.wangV2, { decision: 'approve' })).status).toBe(200);
+  expect((await review(f.county, ids.wangV2, { decision: 'approve' })).status).toBe(200);
   ids.liuV2 = await create(f.otherOfficer, f.households[2]!.id, { headName: liu!.headName, address: liu!.address, members: members(liu!), B1: '1' }, true);
   ids.formulaV2 = await create(f.officer, formulaId!, {
     headName: '=SUM(A1)', address: '@cmd', members: members(extraHouseholds[0]!), A28: -5,

@@ -5,6 +5,7 @@
 // Skipped when WNBD_PG_URL is unset, unless WNBD_REQUIRE_PG=1 (then this file fails).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishDraft } from '../helpers/drafts';
+import { review } from '../helpers/review';
 import { sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { DIVISIONS, validBody } from '../helpers/serverFixture';
 import { postgresTestUrl, startTestServer, TestClient, type TestServer } from '../helpers/testServer';
@@ -61,8 +62,8 @@ if (url) {
     it('reviews through both levels, the last approval changing the registry in the same transaction', async () => {
       const officer = await server.login('cunyuan');
       const [submitted] = (await officer.get(`${path}?status=submitted`)).body.items;
-      expect((await (await server.login('xiangzhen')).post(`/api/submissions/${submitted.id}/review`, { decision: 'approve' })).body.reviewLevel).toBe(1);
-      const approved = await (await server.login('quxian')).post(`/api/submissions/${submitted.id}/review`, { decision: 'approve', comment: '同意' });
+      expect((await review(await server.login('xiangzhen'), submitted.id, { decision: 'approve' })).body.reviewLevel).toBe(1);
+      const approved = await review(await server.login('quxian'), submitted.id, { decision: 'approve', comment: '同意' });
       expect(approved.status).toBe(200);
       expect(approved.body).toMatchObject({ status: 'approved', approvedAt: expect.any(String) });
       const household = (await officer.get(`/api/households/${households[0]}`)).body;

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../engine/index';
 import { publishDraft } from '../helpers/drafts';
+import { review } from '../helpers/review';
 import { residentId, sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
 import type { TestClient } from '../helpers/testServer';
@@ -52,10 +53,10 @@ beforeAll(async () => {
   await fill(f.officer, '孙甲', false);
   // Its final approval keeps the household's kind (A3 sets it): still expected.
   const approved = await fill(f.officer, '孙丙', true, FORM, { A3: '边缘易致贫户' });
-  await f.township.post(`/api/submissions/${approved}/review`, { decision: 'approve' });
-  await f.county.post(`/api/submissions/${approved}/review`, { decision: 'approve' });
+  await review(f.township, approved, { decision: 'approve' });
+  await review(f.county, approved, { decision: 'approve' });
   const returned = await fill(f.otherOfficer, '刘大勇', true);
-  await f.township.post(`/api/submissions/${returned}/review`, { decision: 'return', comment: '请核实收入' });
+  await review(f.township, returned, { decision: 'return', comment: '请核实收入' });
   await fill(f.officer, '王桂芳', true);
   await fill(f.admin, '钱戊', true);
   await fill(f.officer, '孙乙', true, SAMPLE_FORM_ID);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../engine/index';
 import { publishDraft, saveDraft } from '../helpers/drafts';
+import { review } from '../helpers/review';
 import { sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
 
@@ -46,7 +47,7 @@ describe('GET /api/forms/:formId/review-rows', () => {
     const before = (await f.county.get(rows)).body;
     expect(before.myLevel).toBe(1);
     expect(before.items.filter((r: { canReview: boolean }) => r.canReview)).toEqual([]);
-    const approved = await f.township.post(`/api/submissions/${ids.liu}/review`, { decision: 'approve' });
+    const approved = await review(f.township, ids.liu, { decision: 'approve' });
     expect(approved.status).toBe(200);
     const after = (await f.county.get(rows)).body.items.find((r: { id: string }) => r.id === ids.liu);
     expect(after).toMatchObject({ waitingOn: '县级确定', canReview: true, reviewLevel: 1, revision: 2 });
@@ -54,7 +55,7 @@ describe('GET /api/forms/:formId/review-rows', () => {
   });
 
   it('shows a returned row waiting on its officer, with the comment', async () => {
-    const returned = await f.township.post(`/api/submissions/${ids.zhang}/review`, { decision: 'return', comment: 'A28 偏低，请核实务工收入' });
+    const returned = await review(f.township, ids.zhang, { decision: 'return', comment: 'A28 偏低，请核实务工收入' });
     expect(returned.status).toBe(200);
     const row = (await f.township.get(`${rows}?status=returned`)).body.items;
     expect(row).toEqual([expect.objectContaining({ id: ids.zhang, statusLabel: '已退回', waitingOn: null, canReview: false, returnComment: 'A28 偏低，请核实务工收入' })]);
