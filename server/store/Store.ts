@@ -8,10 +8,14 @@ import type {
   SubmissionEvent, SubmissionRecord, SubmissionStatus, UserRecord,
 } from './records';
 
-/** A write lost a race (stale revision, unique key taken): the caller answers 409. */
+/**
+ * A write lost a race (stale revision, unique key taken; or, on PostgreSQL, a deadlock or
+ * serialization failure that went on after retries: 'contended'): nothing was written, the
+ * caller answers 409.
+ */
 export class StoreConflict extends Error {
-  readonly kind: 'revision' | 'unique' | 'exists';
-  constructor(kind: 'revision' | 'unique' | 'exists', message: string) {
+  readonly kind: 'revision' | 'unique' | 'exists' | 'contended';
+  constructor(kind: 'revision' | 'unique' | 'exists' | 'contended', message: string) {
     super(message);
     this.name = 'StoreConflict';
     this.kind = kind;
@@ -117,6 +121,26 @@ export interface SubmissionUpdate {
   event: Omit<SubmissionEvent, 'id'>;
 }
 
+/** One household as upsertHouseholds wrote it. */
+export interface HouseholdWrite {
+  id: string;
+  /** Made by this call (else an existing one, matched by head ID number, was updated). */
+  created: boolean;
+}
+
+/**
+ * The order households are written in by every writer: by head ID number (the rows an import
+ * locks), so two imports of the same households at once take their rows in the same order and
+ * one waits for the other instead of both waiting on each other. Answers indexes into `households`.
+ */
+export function inHeadIdOrder(households: { headIdNumber: string }[]): number[] {
+  return households.map((_, i) => i).sort((a, b) => {
+    const x = households[a]!.headIdNumber;
+    const y = households[b]!.headIdNumber;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+}
+
 /** The registry change an approval makes: the household after the effects. */
 export interface HouseholdChange {
   /** The household as read before the effects (null: one is created). */
@@ -217,8 +241,11 @@ export interface Store {
   getVersionCases(formId: string, version: number): Promise<FormCase[] | null>;
 
   // household registry
-  /** All or nothing: inserts or updates (by head ID number) every household; returns their ids. */
-  upsertHouseholds(households: HouseholdInput[], at: string): Promise<string[]>;
+  /**
+   * All or nothing: inserts or updates (by head ID number) every household, in head ID order
+   * (inHeadIdOrder); answers, in the order given, each one's id and whether this call created it.
+   */
+  upsertHouseholds(households: HouseholdInput[], at: string): Promise<HouseholdWrite[]>;
   getHousehold(id: string): Promise<HouseholdRecord | null>;
   findHouseholdByHeadId(headIdNumber: string): Promise<HouseholdRecord | null>;
   listHouseholds(filter: HouseholdFilter, page: Page): Promise<Paged<HouseholdRecord>>;

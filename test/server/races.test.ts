@@ -172,3 +172,34 @@ describe('two approvals creating one household at once', () => {
     }
   });
 });
+
+describe('two imports of the same new households at once', () => {
+  const IMPORT_ROUNDS = 10;
+  const rows = (round: number) => Array.from({ length: 30 }, (_, i) => {
+    const idNumber = residentId('500118', `19${50 + i}0${1 + (round % 9)}1${round % 10}`, 500 + round);
+    return { divisionCode: '500118104202', headName: `导${round}-${i}`, headIdNumber: idNumber, members: [{ name: `导${round}-${i}`, idNumber, relation: '户主' }] };
+  });
+
+  it(`(in opposite orders) make each household once: one import reports them created, the other updated (${IMPORT_ROUNDS} rounds)`, async () => {
+    for (let round = 0; round < IMPORT_ROUNDS; round++) {
+      const households = rows(round);
+      const answers = await Promise.all([f.admin.post('/api/households', households), f.admin.post('/api/households', [...households].reverse())]);
+      expect(answers.map((a) => a.status), `round ${round}: ${answers.map((a) => a.text.slice(0, 200)).join(' | ')}`).toEqual([200, 200]);
+      expect(answers.map((a) => [a.body.created, a.body.updated]).sort()).toEqual([[0, 30], [30, 0]]);
+      expect([...answers[1]!.body.ids].reverse()).toEqual(answers[0]!.body.ids);
+      for (const h of [households[0]!, households[29]!]) expect((await f.admin.get(`/api/households?q=${h.headIdNumber}`)).body.total).toBe(1);
+    }
+  });
+
+  it(`from a spreadsheet make each household once, counted honestly (${IMPORT_ROUNDS} rounds)`, async () => {
+    for (let round = 0; round < IMPORT_ROUNDS; round++) {
+      const households = rows(100 + round);
+      const csv = (list: typeof households) => ['行政区划代码,户主姓名,户主证件号码,成员姓名,成员证件号码,与户主关系',
+        ...list.map((h) => `${h.divisionCode},${h.headName},${h.headIdNumber},${h.headName},${h.headIdNumber},户主`)].join('\n');
+      const answers = await Promise.all([csv(households), csv([...households].reverse())].map((file) =>
+        f.admin.request('POST', '/api/household-import', file, { 'Content-Type': 'text/csv' })));
+      expect(answers.map((a) => a.status), `round ${round}: ${answers.map((a) => a.text.slice(0, 300)).join(' | ')}`).toEqual([200, 200]);
+      expect(answers.map((a) => [a.body.created, a.body.updated]).sort()).toEqual([[0, 30], [30, 0]]);
+    }
+  });
+});

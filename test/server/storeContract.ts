@@ -100,6 +100,8 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       await cleanup();
     });
 
+    /** The households' ids, as written. */
+    const upsert = async (households: HouseholdInput[], time: string) => (await store.upsertHouseholds(households, time)).map((w) => w.id);
     const create = (record: SubmissionRecord, onePerHousehold = false) =>
       store.createSubmission({ record, event: event(record, { action: record.status === 'submitted' ? 'submit' : 'create' }), onePerHousehold });
 
@@ -489,7 +491,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
     describe('households', () => {
       it('inserts households with their members in order, attributes and all', async () => {
         const input = household('500118196503120011', { phone: '13983001234', kind: '脱贫户', removedMembers: [{ name: '旧人', idNumber: 'X', reason: '死亡', removedMonth: '2021-01' }] });
-        const [id, other] = await store.upsertHouseholds([input, household('500118195802110042')], T0);
+        const [id, other] = await upsert([input, household('500118195802110042')], T0);
         expect(other).not.toBe(id);
         const stored = await store.getHousehold(id!);
         const expected: HouseholdRecord = { ...input, id: id!, revision: 1, createdAt: T0, updatedAt: T0 };
@@ -503,9 +505,9 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('updates a household matched by head ID number: same id, next revision, members replaced', async () => {
-        const [id] = await store.upsertHouseholds([household('500118196503120011', { phone: '13983001234', address: '3组' })], T0);
+        const [id] = await upsert([household('500118196503120011', { phone: '13983001234', address: '3组' })], T0);
         const members = [{ name: '新成员', idNumber: '500118201201010011', relation: '之子' }, { name: '户主', idNumber: '500118196503120011' }];
-        const again = await store.upsertHouseholds([household('500118196503120011', { headName: '张德明', address: '5组', members })], at(10));
+        const again = await upsert([household('500118196503120011', { headName: '张德明', address: '5组', members })], at(10));
         expect(again).toEqual([id]);
         const stored = (await store.getHousehold(id!))!;
         expect(stored).toMatchObject({ id, headName: '张德明', address: '5组', revision: 2, createdAt: T0, updatedAt: at(10), members });
@@ -514,13 +516,30 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('matches a head ID number given twice in one batch to the household the first row made', async () => {
-        const ids = await store.upsertHouseholds([household('500118196503120011'), household('500118196503120011', { headName: '第二行' })], T0);
+        const ids = await upsert([household('500118196503120011'), household('500118196503120011', { headName: '第二行' })], T0);
         expect(ids[1]).toBe(ids[0]);
         expect(await store.getHousehold(ids[0]!)).toMatchObject({ headName: '第二行', revision: 2 });
       });
 
+      it('tells which households it created and which it updated, in the order given', async () => {
+        await upsert([household('500118195802110042')], T0);
+        const written = await store.upsertHouseholds([household('500118196503120011'), household('500118195802110042'), household('500118197205300051')], at(1));
+        expect(written.map((w) => w.created)).toEqual([true, false, true]);
+        expect(written.map((w) => w.id)).toEqual(await Promise.all(['500118196503120011', '500118195802110042', '500118197205300051']
+          .map(async (idNumber) => (await store.findHouseholdByHeadId(idNumber))!.id)));
+      });
+
+      it('imports the same new households twice at once, in opposite orders, as one household each: one import creates them, the other updates them', async () => {
+        const rows = Array.from({ length: 30 }, (_, i) => household(`5001181965031${String(i).padStart(4, '0')}0`));
+        const [first, second] = await Promise.all([store.upsertHouseholds(rows, at(1)), store.upsertHouseholds([...rows].reverse(), at(2))]);
+        const created = [first!, second!].map((written) => written.filter((w) => w.created).length).sort((a, b) => a - b);
+        expect(created).toEqual([0, 30]);
+        expect(second!.map((w) => w.id).reverse()).toEqual(first!.map((w) => w.id));
+        expect((await store.listHouseholds({ scope: [''] }, { page: 1, pageSize: 100 })).items.map((h) => h.revision)).toEqual(rows.map(() => 2));
+      });
+
       it('writes all or nothing: a row that fails leaves every other row of the batch unwritten', async () => {
-        const [kept] = await store.upsertHouseholds([household('500118195802110042', { headName: '王桂芳' })], T0);
+        const [kept] = await upsert([household('500118195802110042', { headName: '王桂芳' })], T0);
         const before = await store.getHousehold(kept!);
         const batch = [
           household('500118196503120011'),
@@ -528,14 +547,14 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
           // A new household (its own id) whose head ID number is the first row's: a duplicate.
           { ...household('500118196503120011'), id: randomUUID() },
         ];
-        expect(await conflict(store.upsertHouseholds(batch, at(1)))).toBe('unique');
+        expect(await conflict(upsert(batch, at(1)))).toBe('unique');
         expect(await store.findHouseholdByHeadId('500118196503120011')).toBeNull();
         expect(await store.getHousehold(kept!)).toEqual(before);
         expect((await store.listHouseholds({ scope: [''] }, { page: 1, pageSize: 10 })).total).toBe(1);
       });
 
       it('lists by scope, division, kind, kinds and q, ordered by division, head name and id, in pages', async () => {
-        await store.upsertHouseholds([
+        await upsert([
           household('500118196503120011', { divisionCode: '500118104202', headName: 'Bob', kind: '脱贫户' }),
           household('500118195802110042', { divisionCode: '500118104201', headName: '王桂芳', kind: '一般农户' }),
           household('500118197205300051', { divisionCode: '500118104201', headName: '刘大勇', kind: '边缘易致贫户' }),
@@ -695,7 +714,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('applies the approval and the household change together, with the household event', async () => {
-        const [hid] = await store.upsertHouseholds([household('500118196503120011', { kind: '脱贫户' })], T0);
+        const [hid] = await upsert([household('500118196503120011', { kind: '脱贫户' })], T0);
         const h = (await store.getHousehold(hid!))!;
         const record = await submitted(hid!);
         const { revision: _r, createdAt: _c, updatedAt: _u, ...fields } = h;
@@ -719,9 +738,9 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('applies neither when the household changed since it was read (revision)', async () => {
-        const [hid] = await store.upsertHouseholds([household('500118196503120011', { kind: '脱贫户' })], T0);
+        const [hid] = await upsert([household('500118196503120011', { kind: '脱贫户' })], T0);
         const read = (await store.getHousehold(hid!))!;
-        await store.upsertHouseholds([household('500118196503120011', { kind: '一般农户' })], at(1));
+        await upsert([household('500118196503120011', { kind: '一般农户' })], at(1));
         const current = await store.getHousehold(hid!);
         const record = await submitted(hid!);
         const { revision: _r, createdAt: _c, updatedAt: _u, ...fields } = read;
@@ -733,7 +752,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('applies neither when the submission changed since it was read (revision)', async () => {
-        const [hid] = await store.upsertHouseholds([household('500118196503120011', { kind: '脱贫户' })], T0);
+        const [hid] = await upsert([household('500118196503120011', { kind: '脱贫户' })], T0);
         const h = (await store.getHousehold(hid!))!;
         const record = await submitted(hid!);
         await store.updateSubmission({ id: record.id, expectedRevision: 1, patch: { reviewLevel: 1 }, event: event(record, { action: 'approve' }) });
@@ -744,7 +763,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('applies neither when the new household\'s head ID number is taken (unique)', async () => {
-        await store.upsertHouseholds([household('500118196503120011')], T0);
+        await upsert([household('500118196503120011')], T0);
         const record = await submitted(null);
         const id = randomUUID();
         expect(await conflict(store.approveWithEffects(approval(record), change(null, { ...household('500118196503120011'), id }, record.id)))).toBe('unique');
@@ -873,7 +892,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       ];
       let ids: string[] = [];
       beforeEach(async () => {
-        ids = await store.upsertHouseholds(registry, T0);
+        ids = await upsert(registry, T0);
       });
       const progress = (overrides: Partial<ProgressQuery> = {}): ProgressQuery => ({
         scope: ['500118104'], formId: 'form-a', campaignId: 'c-2021', kinds: MONITORED, ...overrides,
@@ -933,7 +952,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
 
       it('finds ID numbers held by two households, with every holder, and counts them per village in scope', async () => {
         const shared = registry[0]!.members[1]!;
-        await store.upsertHouseholds([
+        await upsert([
           { ...registry[4]!, members: [...registry[4]!.members, { ...shared, relation: '之儿媳' }] },
           // The same number twice within one household is not a duplicate across households.
           { ...registry[1]!, members: [...registry[1]!.members, { ...registry[1]!.members[0]!, relation: '户主' }] },

@@ -80,11 +80,7 @@ export class PostgresStore implements Store {
   async getVersionCases(formId: string, version: number) { return catalog.selectVersionCases(this.pool, formId, version); }
 
   async upsertHouseholds(households: HouseholdInput[], at: string) {
-    return transaction(this.pool, async (db) => {
-      const ids: string[] = [];
-      for (const h of households) ids.push(await registry.writeHousehold(db, h, at, randomUUID));
-      return ids;
-    });
+    return transaction(this.pool, (db) => registry.upsertHouseholds(db, households, at, randomUUID));
   }
   async getHousehold(id: string) { return registry.selectHousehold(this.pool, id); }
   async findHouseholdByHeadId(headIdNumber: string) { return registry.selectHouseholdByHeadId(this.pool, headIdNumber); }

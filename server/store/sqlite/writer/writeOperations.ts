@@ -35,7 +35,7 @@ export const WRITE_OPERATIONS = {
   insertVersion: (db: Db, publication: Publication) => catalog.insertVersion(db, publication),
   writeCases: (db: Db, formId: string, cases: FormCase[]) => catalog.writeCases(db, formId, cases),
 
-  upsertHouseholds: (db: Db, households: HouseholdInput[], at: string) => households.map((h) => registry.writeHousehold(db, h, at, randomUUID)),
+  upsertHouseholds: (db: Db, households: HouseholdInput[], at: string) => registry.upsertHouseholds(db, households, at, randomUUID),
 
   insertSubmission: (db: Db, write: SubmissionWrite, uniqueKey: string | null) => submissions.insertSubmission(db, write, uniqueKey),
   patchSubmission: (db: Db, update: SubmissionUpdate) => submissions.patchSubmission(db, update),
