@@ -97,6 +97,12 @@ const cases: Case[] = [
   },
   { route: 'GET /api/forms/:id/submissions', call: (c) => c.get(`/api/forms/${SAMPLE_FORM_ID}/submissions`), expect: everyoneSignedIn(200) },
   { route: 'GET /api/forms/:id/export', call: (c) => c.get(`/api/forms/${SAMPLE_FORM_ID}/export?format=csv`), expect: everyoneSignedIn(200) },
+  { route: 'GET /api/division-catalog', call: (c) => c.get('/api/division-catalog?parent=500118'), expect: adminOnly(200) },
+  { route: 'POST /api/divisions/import-official', call: (c) => c.post('/api/divisions/import-official', { code: '500118113' }), expect: adminOnly(200) },
+  { route: 'GET /api/divisions/household-counts', call: (c) => c.get('/api/divisions/household-counts'), expect: everyoneSignedIn(200) },
+  { route: 'GET /api/divisions/changes', call: (c) => c.get('/api/divisions/changes'), expect: adminOnly(200) },
+  { route: 'GET /api/divisions/adjustments/sheet', call: (c) => c.get('/api/divisions/adjustments/sheet?format=csv'), expect: adminOnly(200) },
+  { route: 'DELETE /api/divisions/:code (not registered)', call: (c) => c.delete('/api/divisions/500118999'), expect: adminOnly(404) },
 ];
 
 describe('who may call what', () => {
