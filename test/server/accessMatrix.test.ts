@@ -13,7 +13,7 @@ const ACTORS: Actor[] = ['anonymous', 'officer', 'otherOfficer', 'township', 'co
 
 let f: Fixture;
 let clients: Record<Actor, TestClient>;
-/** A household of 石庙村 (the officer's village), and a submission of it waiting on the township. */
+/** A household of 高滩村 (the officer's village), and a submission of it waiting on the township. */
 let householdId: string;
 let submittedId: string;
 let draftId: string;

@@ -267,9 +267,9 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
     describe('divisions', () => {
       const DIVISIONS = [
         { code: '500118', name: '永川区', parentCode: null },
-        { code: '500118104', name: '双石镇', parentCode: '500118' },
-        { code: '500118104202', name: '双凤村', parentCode: '500118104' },
-        { code: '500118104201', name: '石庙村', parentCode: '500118104' },
+        { code: '500118104', name: '临江镇', parentCode: '500118' },
+        { code: '500118104202', name: '普安村', parentCode: '500118104' },
+        { code: '500118104201', name: '高滩村', parentCode: '500118104' },
         { code: '500119', name: '南川区', parentCode: null },
       ];
 
@@ -279,17 +279,17 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         expect((await store.listDivisions(['500118104'])).map((d) => d.code)).toEqual(['500118104', '500118104201', '500118104202']);
         expect((await store.listDivisions(['500118104202', '500119'])).map((d) => d.code)).toEqual(['500118104202', '500119']);
         expect(await store.listDivisions([])).toEqual([]);
-        expect(await store.getDivision('500118104201')).toEqual({ code: '500118104201', name: '石庙村', parentCode: '500118104' });
+        expect(await store.getDivision('500118104201')).toEqual({ code: '500118104201', name: '高滩村', parentCode: '500118104' });
         expect(await store.getDivision('500118104299')).toBeNull();
       });
 
       it('updates a known code in place; a code given twice keeps its last row', async () => {
         await store.upsertDivisions(DIVISIONS);
         await store.upsertDivisions([
-          { code: '500118104201', name: '石庙村（旧）', parentCode: null },
-          { code: '500118104201', name: '石庙社区', parentCode: '500118104' },
+          { code: '500118104201', name: '高滩村（旧）', parentCode: null },
+          { code: '500118104201', name: '高滩社区', parentCode: '500118104' },
         ]);
-        expect(await store.getDivision('500118104201')).toEqual({ code: '500118104201', name: '石庙社区', parentCode: '500118104' });
+        expect(await store.getDivision('500118104201')).toEqual({ code: '500118104201', name: '高滩社区', parentCode: '500118104' });
         expect(await store.listDivisions([''])).toHaveLength(5);
         await store.upsertDivisions([]);
       });
@@ -320,16 +320,16 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
           at: at(1), userId: 'u-admin', merges: [], removals: [],
           upserts: [
             { code: '500118104203', name: '新村', parentCode: '500118104' },
-            { code: '500118104201', name: '石庙社区', parentCode: '500118104' },
-            { code: '500118104202', name: '双凤村', parentCode: '500118104' },
+            { code: '500118104201', name: '高滩社区', parentCode: '500118104' },
+            { code: '500118104202', name: '普安村', parentCode: '500118104' },
           ],
         });
         expect(result).toEqual({ households: 0, submissions: 0 });
-        expect((await store.listDivisions(['500118104'])).map((d) => d.name)).toEqual(['双石镇', '石庙社区', '双凤村', '新村']);
+        expect((await store.listDivisions(['500118104'])).map((d) => d.name)).toEqual(['临江镇', '高滩社区', '普安村', '新村']);
         const changes = await store.listDivisionChanges(['500118']);
         expect(changes.map(({ id, ...c }) => c)).toEqual([
           { at: at(1), userId: 'u-admin', action: 'add', code: '500118104203', name: '新村', previousName: null, targetCode: null, count: null, note: null },
-          { at: at(1), userId: 'u-admin', action: 'rename', code: '500118104201', name: '石庙社区', previousName: '石庙村', targetCode: null, count: null, note: null },
+          { at: at(1), userId: 'u-admin', action: 'rename', code: '500118104201', name: '高滩社区', previousName: '高滩村', targetCode: null, count: null, note: null },
         ]);
         expect(changes[0]!.id).toBeLessThan(changes[1]!.id);
       });
@@ -344,7 +344,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         await create(staying);
         const result = await store.adjustDivisions({
           at: at(5), userId: 'u-admin', upserts: [], removals: [],
-          merges: [{ from: '500118104201', into: '500118104202', event: '行政区划调整：石庙村并入双凤村' }],
+          merges: [{ from: '500118104201', into: '500118104202', event: '行政区划调整：高滩村并入普安村' }],
         });
         expect(result).toEqual({ households: 2, submissions: 1 });
         expect(await store.getDivision('500118104201')).toBeNull();
@@ -352,7 +352,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
           const h = (await store.getHousehold(id))!;
           expect([h.divisionCode, h.revision, h.updatedAt]).toEqual(['500118104202', 2, at(5)]);
           expect((await store.listHouseholdEvents(id)).map((e) => [e.at, e.userId, e.submissionId, e.changes]))
-            .toEqual([[at(5), 'u-admin', null, ['行政区划调整：石庙村并入双凤村']]]);
+            .toEqual([[at(5), 'u-admin', null, ['行政区划调整：高滩村并入普安村']]]);
         }
         expect((await store.getHousehold(other!))!.revision).toBe(1);
         expect(await store.listHouseholdEvents(other!)).toEqual([]);
@@ -360,7 +360,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         expect([moved.divisionCode, moved.revision]).toEqual(['500118104202', moving.revision]);
         expect(await store.countHouseholdsByDivision(['500118'])).toEqual([{ divisionCode: '500118104202', count: 3 }]);
         expect((await store.listDivisionChanges(['500118104201'])).map(({ id, ...c }) => c)).toEqual([
-          { at: at(5), userId: 'u-admin', action: 'merge', code: '500118104201', name: '石庙村', previousName: null, targetCode: '500118104202', count: 2, note: null },
+          { at: at(5), userId: 'u-admin', action: 'merge', code: '500118104201', name: '高滩村', previousName: null, targetCode: '500118104202', count: 2, note: null },
         ]);
       });
 
@@ -368,7 +368,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         await store.upsertDivisions(DIVISIONS);
         await store.adjustDivisions({ at: at(1), userId: 'u-admin', upserts: [], merges: [], removals: ['500118104'] });
         expect((await store.listDivisions([''])).map((d) => d.code)).toEqual(['500118', '500119']);
-        expect((await store.listDivisionChanges([''])).map((c) => [c.action, c.code, c.name])).toEqual([['remove', '500118104', '双石镇']]);
+        expect((await store.listDivisionChanges([''])).map((c) => [c.action, c.code, c.name])).toEqual([['remove', '500118104', '临江镇']]);
       });
 
       it('refuses to remove a division holding households or submissions (DivisionInUse), changing nothing of the adjustment', async () => {
@@ -387,7 +387,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         expect(byHousehold).toBeInstanceOf(DivisionInUse);
         expect(byHousehold).toMatchObject({ division: '500118104', households: 1, submissions: 0 });
         expect(await refused(['500119'])).toMatchObject({ division: '500119', households: 0, submissions: 1 });
-        expect((await store.getDivision('500118104201'))!.name).toBe('石庙村');
+        expect((await store.getDivision('500118104201'))!.name).toBe('高滩村');
         expect(await store.listDivisions([''])).toHaveLength(5);
         expect(await store.listDivisionChanges([''])).toEqual([]);
       });
@@ -909,7 +909,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
 
     describe('reports (progress, data quality)', () => {
       const MONITORED = ['脱贫不稳定户', '边缘易致贫户'];
-      /** 石庙村 (201): 3 monitored, 1 脱贫户; 双凤村 (202): 1 monitored; 青龙村 of another township (105101): 1 monitored. */
+      /** 高滩村 (201): 3 monitored, 1 脱贫户; 普安村 (202): 1 monitored; 青龙村 of another township (105101): 1 monitored. */
       const registry: HouseholdInput[] = [
         household('500118196503120011', { headName: '张德明', kind: '脱贫不稳定户' }),
         household('500118196503120022', { headName: '李秀兰', kind: '边缘易致贫户' }),
@@ -1004,7 +1004,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         ]);
         expect(found.byDivision).toEqual([{ divisionCode: '500118104201', count: 2 }, { divisionCode: '500118104202', count: 1 }]);
         const second = await store.findDuplicateMembers({ scope: ['500118104'] }, { page: 2, pageSize: 1 });
-        // Both first appear in 石庙村: by number then.
+        // Both first appear in 高滩村: by number then.
         expect(second).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [{ idNumber: registry[2]!.headIdNumber }] });
         expect((await store.findDuplicateMembers({ scope: ['500118104'], division: '500118104202' }, { page: 1, pageSize: 10 })).items.map((d) => d.idNumber)).toEqual([shared.idNumber]);
         expect(await store.findDuplicateMembers({ scope: [] }, { page: 1, pageSize: 10 })).toEqual({ items: [], total: 0, page: 1, pageSize: 10, byDivision: [] });
