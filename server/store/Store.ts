@@ -4,7 +4,7 @@
 // runs against both. Dialect, SQL and transactions stay inside the implementations.
 import type { FormCase, FormDefinition } from '../../engine/index';
 import type {
-  CampaignFields, CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord, HouseholdEvent, HouseholdRecord, Role, SessionRecord,
+  CampaignFields, CampaignRecord, DivisionChange, DivisionRecord, FormRecord, FormVersionRecord, HouseholdEvent, HouseholdRecord, Role, SessionRecord,
   SubmissionEvent, SubmissionRecord, SubmissionStatus, UserRecord,
 } from './records';
 
@@ -20,6 +20,40 @@ export class StoreConflict extends Error {
     this.name = 'StoreConflict';
     this.kind = kind;
   }
+}
+
+/** A division to remove still holds households or submissions (its own or below it): nothing was changed. */
+export class DivisionInUse extends Error {
+  readonly division: string;
+  readonly households: number;
+  readonly submissions: number;
+  constructor(division: string, households: number, submissions: number) {
+    super(`行政区划 ${division} 仍有 ${households} 户、${submissions} 份提交`);
+    this.name = 'DivisionInUse';
+    this.division = division;
+    this.households = households;
+    this.submissions = submissions;
+  }
+}
+
+/** Changes to the registered divisions made together, all or nothing (an adjustment sheet). */
+export interface DivisionAdjustment {
+  at: string;
+  userId: string;
+  /** New divisions and new names, by code (recorded as 'add' or 'rename'). */
+  upserts: DivisionRecord[];
+  /**
+   * Villages merged into another: each household moves to the target with a household event
+   * (`event` its text), the household's submissions with it, and the village is removed.
+   */
+  merges: { from: string; into: string; event: string }[];
+  /** Divisions removed with everything below them; DivisionInUse if any holds a household or submission. */
+  removals: string[];
+}
+
+export interface DivisionAdjustmentResult {
+  households: number;
+  submissions: number;
 }
 
 /** One login attempt, counted against each key (the username, the client's address). */
@@ -208,6 +242,15 @@ export interface Store {
   upsertDivisions(divisions: DivisionRecord[]): Promise<void>;
   listDivisions(prefixes: string[]): Promise<DivisionRecord[]>;
   getDivision(code: string): Promise<DivisionRecord | null>;
+  /** Registers the divisions not registered yet, leaving known codes as they are (a name adjusted since stays); answers how many were added. */
+  addDivisions(divisions: DivisionRecord[]): Promise<number>;
+  /** Households per division code within the prefixes, by code. */
+  countHouseholdsByDivision(prefixes: string[]): Promise<DivisionCount[]>;
+  /** Applies an adjustment in one transaction, recording each change (listDivisionChanges). */
+  adjustDivisions(adjustment: DivisionAdjustment): Promise<DivisionAdjustmentResult>;
+  recordDivisionChange(change: Omit<DivisionChange, 'id'>): Promise<void>;
+  /** The recorded changes of divisions within the prefixes, oldest first. */
+  listDivisionChanges(prefixes: string[]): Promise<DivisionChange[]>;
   /** A new campaign at revision 1; StoreConflict('exists') when the id is taken. */
   createCampaign(campaign: CampaignFields): Promise<void>;
   /**

@@ -32,6 +32,26 @@ export interface DivisionRecord {
   parentCode: string | null;
 }
 
+export type DivisionAction = 'import' | 'add' | 'rename' | 'merge' | 'remove';
+
+/** One change to the registered divisions, kept for good (行政区划调整的记录). */
+export interface DivisionChange {
+  id: number;
+  at: string;
+  userId: string;
+  action: DivisionAction;
+  code: string;
+  /** The name after the change (the name it had, for a merge or a removal). */
+  name: string;
+  /** A rename's previous name. */
+  previousName: string | null;
+  /** A merge's target village. */
+  targetCode: string | null;
+  /** Households a merge moved to the target; divisions an import added. */
+  count: number | null;
+  note: string | null;
+}
+
 export type CampaignStatus = 'open' | 'closed';
 
 export interface CampaignRecord {

@@ -8,11 +8,12 @@ import type { FormCase, FormDefinition } from '../../../engine/index';
 import {
   householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
-  type DuplicateFilter, type LoginAttempt, type ProgressQuery, type Publication,
+  type DuplicateFilter, type LoginAttempt, type ProgressQuery, type Publication, type DivisionAdjustment,
 } from '../Store';
-import type { CampaignFields, DivisionRecord, SessionRecord } from '../records';
+import type { CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import * as accounts from './accounts';
 import * as catalog from './catalog';
+import * as divisions from './divisions';
 import { exclusively } from './exclusively';
 import * as meta from './meta';
 import { migrate } from './migrate';
@@ -61,6 +62,11 @@ export class PostgresStore implements Store {
   async upsertDivisions(divisions: DivisionRecord[]) { await catalog.upsertDivisions(this.pool, divisions); }
   async listDivisions(prefixes: string[]) { return catalog.selectDivisions(this.pool, prefixes); }
   async getDivision(code: string) { return catalog.selectDivision(this.pool, code); }
+  async addDivisions(list: DivisionRecord[]) { return divisions.addDivisions(this.pool, list); }
+  async countHouseholdsByDivision(prefixes: string[]) { return divisions.countHouseholds(this.pool, prefixes); }
+  async adjustDivisions(adjustment: DivisionAdjustment) { return divisions.adjustDivisions(this.pool, adjustment); }
+  async recordDivisionChange(change: Omit<DivisionChange, 'id'>) { await divisions.insertChange(this.pool, change); }
+  async listDivisionChanges(prefixes: string[]) { return divisions.selectChanges(this.pool, prefixes); }
   async createCampaign(campaign: CampaignFields) { await catalog.insertCampaign(this.pool, campaign); }
   async updateCampaign(campaign: CampaignFields, expectedRevision: number) { return catalog.updateCampaign(this.pool, campaign, expectedRevision); }
   async getCampaign(id: string) { return catalog.selectCampaign(this.pool, id); }

@@ -202,4 +202,21 @@ export const POSTGRES_MIGRATIONS: string[] = [
   `
   ALTER TABLE forms ADD COLUMN draft_revision integer NOT NULL DEFAULT 0;
   `,
+  // The registered divisions' history (行政区划调整): imports, new villages, new names, merges and
+  // removals, kept for good.
+  `
+  CREATE TABLE division_changes (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at text COLLATE "C" NOT NULL,
+    user_id text COLLATE "C" NOT NULL,
+    action text COLLATE "C" NOT NULL,
+    code text COLLATE "C" NOT NULL,
+    name text COLLATE "C" NOT NULL,
+    previous_name text COLLATE "C",
+    target_code text COLLATE "C",
+    count integer,
+    note text COLLATE "C"
+  );
+  CREATE INDEX division_changes_code ON division_changes(code);
+  `,
 ];

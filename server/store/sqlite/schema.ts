@@ -194,4 +194,21 @@ export const SQLITE_MIGRATIONS: string[] = [
   `
   ALTER TABLE forms ADD COLUMN draft_revision INTEGER NOT NULL DEFAULT 0;
   `,
+  // The registered divisions' history (行政区划调整): imports, new villages, new names, merges and
+  // removals, kept for good; children found by parent for the registered tree.
+  `
+  CREATE TABLE division_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    previous_name TEXT,
+    target_code TEXT,
+    count INTEGER,
+    note TEXT
+  );
+  CREATE INDEX division_changes_code ON division_changes(code);
+  `,
 ];
