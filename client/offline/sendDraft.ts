@@ -19,6 +19,7 @@ function acknowledged(draft: LocalDraft, submission: Submission, sentData: Local
     serverRevision: submission.revision,
     serverStatus: submission.status,
     returnComment: submission.returnComment,
+    fieldNotes: submission.fieldNotes ?? draft.fieldNotes,
     // Keystrokes made while the request was out stay pending as a save.
     pending: unchangedSince ? null : 'save',
     problem: null,
@@ -28,20 +29,27 @@ function acknowledged(draft: LocalDraft, submission: Submission, sentData: Local
   };
 }
 
+/** The officer's explanations of warnings (核实说明), written ones only: the server keeps those of the warnings that hold. */
+function explained(draft: LocalDraft): { explanations?: Record<string, string> } {
+  const written = Object.entries(draft.explanations ?? {}).filter(([, text]) => text.trim() !== '');
+  return written.length ? { explanations: Object.fromEntries(written) } : {};
+}
+
 async function createOrUpdate(draft: LocalDraft, submit: boolean): Promise<Submission> {
   if (draft.serverRevision === null) {
     try {
       return await api<Submission>('POST', `/api/forms/${encodeURIComponent(draft.formId)}/submissions`, {
         id: draft.id, householdId: draft.householdId, ...(draft.campaignId ? { campaignId: draft.campaignId } : {}), data: draft.data, submit,
+        ...explained(draft),
       });
     } catch (error) {
       // The first answer was lost and the data changed since: the submission exists, so update it.
       if (!(error instanceof ApiError) || error.code !== 'conflict') throw error;
       const existing = await api<Submission>('GET', `/api/submissions/${draft.id}`);
-      return api<Submission>('PUT', `/api/submissions/${draft.id}`, { data: draft.data, submit, revision: existing.revision });
+      return api<Submission>('PUT', `/api/submissions/${draft.id}`, { data: draft.data, submit, revision: existing.revision, ...explained(draft) });
     }
   }
-  return api<Submission>('PUT', `/api/submissions/${draft.id}`, { data: draft.data, submit, revision: draft.serverRevision });
+  return api<Submission>('PUT', `/api/submissions/${draft.id}`, { data: draft.data, submit, revision: draft.serverRevision, ...explained(draft) });
 }
 
 export async function sendDraft(draft: LocalDraft): Promise<SendOutcome> {

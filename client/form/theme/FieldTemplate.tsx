@@ -42,11 +42,12 @@ export function FieldTemplate(props: FieldTemplateProps) {
     return (
       <div className="group" data-pointer={pointer}>
         {children}
-        <IssueList issues={issues} />
+        <IssueList issues={issues} pointer={pointer} />
       </div>
     );
   }
-  const severity = issues.some((i) => i.severity === 'error') ? ' has-error' : issues.length ? ' has-warning' : '';
+  const noted = store.notesAt(pointer).length > 0;
+  const severity = issues.some((i) => i.severity === 'error') ? ' has-error' : issues.length ? ' has-warning' : noted ? ' has-note' : '';
   const computed = schema.readOnly === true;
   let input = children;
   if (context.readOnlyView) input = <ReadOnlyValue pointer={pointer} schema={schema} />;
@@ -60,7 +61,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
       </label>
       {input}
       {rawHelp ? <p className="help">{fillText(context.session.form, rawHelp, context.session.context)}</p> : null}
-      <IssueList issues={issues} />
+      <IssueList issues={issues} pointer={pointer} />
     </div>
   );
 }

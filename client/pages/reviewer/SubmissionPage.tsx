@@ -77,7 +77,7 @@ function SubmissionView({ submission, form, prepared, household, back, notice, r
       context: { params: campaign?.parameters ?? {}, household: household as Household | null },
       data: submission.data,
     });
-    s.showServerIssues([...submission.errors, ...submission.warnings]);
+    s.showServerIssues([...submission.errors, ...submission.warnings], true);
     return s;
   }, [prepared, campaign, household, submission]);
   const canAct = user ? mayReview(user, definition, submission) : false;
