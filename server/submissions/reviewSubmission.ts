@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { applyEffects, explainDivisionCode, explainIdOrDisabilityCertificate, type ReviewLevel } from '../../engine/index';
 import type { Deps } from '../deps';
 import { Problem } from '../problem';
-import type { SubmissionRecord, UserRecord } from '../store/records';
+import { checkFieldNotes } from '../review/checkFieldNotes';
+import type { FieldNote, SubmissionRecord, UserRecord } from '../store/records';
 import type { HouseholdChange } from '../store/Store';
 import { visibleSubmission } from './access';
 import { chinaMonth } from './chinaMonth';
@@ -14,6 +15,8 @@ import { chinaMonth } from './chinaMonth';
 export interface ReviewRequest {
   decision: 'approve' | 'return';
   comment?: string;
+  /** With a return: the fields the officer is to look at, a note each. */
+  fieldNotes?: FieldNote[];
 }
 
 const ANY_LEVEL: ReviewLevel = { id: 'review', title: '审核', divisionDigits: 12 };
@@ -70,17 +73,19 @@ export async function reviewSubmission(deps: Deps, user: UserRecord, id: string,
 
   if (request.decision === 'return') {
     if (!comment) throw new Problem('bad_request', '请求字段 comment 不正确：退回时须写明退回原因');
+    const fieldNotes = checkFieldNotes(version.compiled.index, request.fieldNotes ?? []);
     return deps.store.updateSubmission({
       id, expectedRevision: record.revision,
-      patch: { status: 'returned', returnComment: comment, reviewLevel: 0, updatedBy: user.id, updatedAt: at },
-      event: { ...base, action: 'return', status: 'returned', changes: [] },
+      patch: { status: 'returned', returnComment: comment, fieldNotes, reviewLevel: 0, updatedBy: user.id, updatedAt: at },
+      event: { ...base, action: 'return', status: 'returned', changes: [], fieldNotes },
     });
   }
+  if (request.fieldNotes?.length) throw new Problem('bad_request', '请求字段 fieldNotes 不正确：只有退回时才能标注字段');
   const last = record.reviewLevel >= Math.max(levels.length, 1) - 1;
   if (!last) {
     return deps.store.updateSubmission({
       id, expectedRevision: record.revision,
-      patch: { reviewLevel: record.reviewLevel + 1, returnComment: null, updatedBy: user.id, updatedAt: at },
+      patch: { reviewLevel: record.reviewLevel + 1, returnComment: null, fieldNotes: [], updatedBy: user.id, updatedAt: at },
       event: { ...base, action: 'approve', status: 'submitted', changes: [] },
     });
   }
@@ -88,7 +93,7 @@ export async function reviewSubmission(deps: Deps, user: UserRecord, id: string,
   return deps.store.approveWithEffects({
     id, expectedRevision: record.revision,
     patch: {
-      status: 'approved', approvedAt: at, returnComment: null, updatedBy: user.id, updatedAt: at,
+      status: 'approved', approvedAt: at, returnComment: null, fieldNotes: [], updatedBy: user.id, updatedAt: at,
       ...(change && !record.householdId ? { householdId: change.household.id } : {}),
     },
     event: { ...base, action: 'approve', status: 'approved', changes: (change?.event.changes ?? []).map((note) => ({ field: 'registry', note })) },
