@@ -250,6 +250,9 @@ export interface ReviewRow {
   keyValues: Record<string, string | number | null>;
   errorCount: number;
   warningCount: number;
+  /** Its warnings, and the officer's explanations by rule id (a batch approval lists them). */
+  warnings?: { path: string; code: string; message: string }[];
+  explanations?: Record<string, string>;
 }
 
 export interface ReviewLevelInfo {

@@ -61,6 +61,9 @@ export const zh = {
   explanationShown: '核实说明：{text}',
   reviewerNotes: '审核员标注了 {n} 处需要修改：',
   reviewerNote: '审核意见：{note}',
+  // the reviewer's read-only view of a form (its theme is the officer's)
+  markField: '标注',
+  markFieldTitle: '标注“{field}”：退回时告诉信息员要修改什么',
   jumpTo: '查看',
   returnedBy: '被退回：{comment}',
   readOnlyApproved: '此表已审核通过，只能查看',

@@ -132,6 +132,20 @@ describe('FillPage', () => {
     await waitFor(() => expect(a3Warning(again.container)).toHaveTextContent('A34 家庭人均纯收入 6000 元不低于收入线 6000 元'), LOADED);
   });
 
+  it('shows a returned submission\'s notes on fields at the top and at each field, opening the member card noted', async () => {
+    await putDraft({
+      ...draft(), serverStatus: 'returned', returnComment: '请按标注修改',
+      fieldNotes: [{ path: '/A28', note: '务工收入偏低，请核实' }, { path: '/members/1/A7', note: '证件号码与户口簿不符' }],
+    });
+    const view = page();
+    const top = await screen.findByRole('region', { name: '审核员标注了 2 处需要修改：' }, LOADED);
+    expect(within(top).getByRole('button', { name: 'A28 工资性收入（元）：务工收入偏低，请核实' })).toBeInTheDocument();
+    expect(within(top).getByRole('button', { name: /家庭成员信息第 2 行：A7 .*：证件号码与户口簿不符/ })).toBeInTheDocument();
+    expect(within(field(view.container, '/A28')).getByRole('note')).toHaveTextContent('审核意见：务工收入偏低，请核实');
+    await waitFor(() => expect(view.container.querySelector<HTMLDetailsElement>('[data-pointer="/members/1"]')!.open).toBe(true));
+    expect(within(field(view.container, '/members/1/A7')).getByRole('note')).toHaveTextContent('审核意见：证件号码与户口簿不符');
+  });
+
   it('does not send 正式提交 until each warning is explained, then sends the explanations with it', async () => {
     const view = page();
     await waitFor(() => expect(a3Warning(view.container)).not.toBeNull(), LOADED);

@@ -54,6 +54,9 @@ describe('explanations of warnings on submit', () => {
     expect(detail.history.map((e: { action: string; explanations: unknown }) => [e.action, e.explanations])).toEqual([['submit', { 'kind-line': EXPLAINED }]]);
     // A retry of the same request is the same submission.
     expect((await f.officer.post(path, body)).status).toBe(201);
+    // The reviewer's table carries them, for a batch approval to list before approving.
+    const row = (await f.township.get(`/api/forms/${SAMPLE_FORM_ID}/review-rows?status=submitted&q=张德明`)).body.items[0];
+    expect(row).toMatchObject({ warningCount: 1, warnings: [{ path: '/A3', code: 'rule:kind-line', message: expect.stringContaining('应为突发严重困难户') }], explanations: { 'kind-line': EXPLAINED } });
   });
 
   it('refuses explanations of rules that are no warnings of the form, and texts past 500 characters', async () => {

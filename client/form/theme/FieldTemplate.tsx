@@ -59,6 +59,11 @@ export function FieldTemplate(props: FieldTemplateProps) {
         {required && !computed ? <span className="required" title={t('required')}>*</span> : null}
         {computed ? <span className="computed-hint">{t('computedHint')}</span> : null}
       </label>
+      {context.markField ? (
+        <button type="button" className="link mark-field" title={t('markFieldTitle', { field: label })} onClick={() => context.markField!(pointer)}>
+          {t('markField')}
+        </button>
+      ) : null}
       {input}
       {rawHelp ? <p className="help">{fillText(context.session.form, rawHelp, context.session.context)}</p> : null}
       <IssueList issues={issues} pointer={pointer} />

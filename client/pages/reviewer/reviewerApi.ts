@@ -2,7 +2,7 @@
 // progress, data quality, and the catalogues the pages are built from.
 import { api } from '../../api/http';
 import type {
-  ApprovalsAnswer, Division, DuplicateNumber, FormSummary, FormVersion, HouseholdDetail, MissingHousehold, Paged, ProgressReport,
+  ApprovalsAnswer, Division, DuplicateNumber, FieldNote, FormSummary, FormVersion, HouseholdDetail, MissingHousehold, Paged, ProgressReport,
   QualityAnswer, ReviewCampaign, ReviewRow, ReviewRowsPage, Submission, SubmissionDetail, WarnedSubmission,
 } from '../../api/types';
 import { tableSearch, type TableQuery } from './tableQuery';
@@ -26,8 +26,8 @@ export const reviewerApi = {
   submission: (id: string) => api<SubmissionDetail>('GET', `/api/submissions/${enc(id)}`),
   formVersion: (formId: string, version: number) => api<FormVersion>('GET', `/api/forms/${enc(formId)}/versions/${version}`),
   household: (id: string) => api<HouseholdDetail>('GET', `/api/households/${enc(id)}`),
-  review: (id: string, decision: 'approve' | 'return', comment: string) =>
-    api<Submission>('POST', `/api/submissions/${enc(id)}/review`, { decision, ...(comment ? { comment } : {}) }),
+  review: (id: string, decision: 'approve' | 'return', comment: string, fieldNotes: FieldNote[] = []) =>
+    api<Submission>('POST', `/api/submissions/${enc(id)}/review`, { decision, ...(comment ? { comment } : {}), ...(fieldNotes.length ? { fieldNotes } : {}) }),
   approveMany: (rows: Pick<ReviewRow, 'id' | 'revision'>[], comment?: string) =>
     api<ApprovalsAnswer>('POST', '/api/approvals', { items: rows.map(({ id, revision }) => ({ id, revision })), ...(comment ? { comment } : {}) }),
   progress: (formId: string, campaign?: string, division?: string) =>
