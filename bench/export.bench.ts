@@ -79,7 +79,7 @@ async function fill(deps: Deps, form: Form, userId: string): Promise<number> {
         divisionCode: i < SMALL ? VILLAGE : OTHER_VILLAGES[i % OTHER_VILLAGES.length]!,
         headName: `张德明${i}`, headIdNumber: residentId('500118', '19650312', i % 1000), status, reviewLevel: 0,
         data: { ...form.data, headName: `张德明${i}`, A28: 62000 + (i % 100) }, errors: [], warnings: [], prefill: null,
-        requestHash: 'bench', revision: 1, returnComment: null, createdBy: userId, updatedBy: userId, createdAt: at, updatedAt: at,
+        requestHash: 'bench', revision: 1, returnComment: null, explanations: {}, fieldNotes: [], createdBy: userId, updatedBy: userId, createdAt: at, updatedAt: at,
         submittedAt: status === 'draft' ? null : at, approvedAt: status === 'approved' ? at : null,
       };
       writes.push(deps.store.createSubmission({

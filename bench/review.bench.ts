@@ -76,7 +76,7 @@ async function fill(deps: Deps, userId: string): Promise<{ households: number; s
       const record: SubmissionRecord = {
         id: randomUUID(), formId: form.id, formVersion: form.latestVersion!, campaignId: '2021', householdId: ids[i]!, divisionCode: h.divisionCode,
         headName: h.headName, headIdNumber: h.headIdNumber, status, reviewLevel: 0, data: { ...data, A3: h.kind },
-        errors: [], warnings: i % 20 === 0 ? warning : [], prefill: null, requestHash: 'bench', revision: 1, returnComment: status === 'returned' ? '请核实' : null,
+        errors: [], warnings: i % 20 === 0 ? warning : [], prefill: null, requestHash: 'bench', revision: 1, returnComment: status === 'returned' ? '请核实' : null, explanations: {}, fieldNotes: [],
         createdBy: userId, updatedBy: userId, createdAt: at, updatedAt: at, submittedAt: status === 'draft' ? null : at, approvedAt: null,
       };
       writes.push(deps.store.createSubmission({

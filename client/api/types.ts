@@ -72,6 +72,12 @@ export interface HouseholdDetail extends HouseholdSummary {
   history: { at: string; changes: string[] }[];
 }
 
+/** A reviewer's note on one field of a returned submission (JSON Pointer and text). */
+export interface FieldNote {
+  path: string;
+  note: string;
+}
+
 export interface Submission {
   id: string;
   formId: string;
@@ -90,14 +96,33 @@ export interface Submission {
   warnings: Issue[];
   revision: number;
   returnComment: string | null;
+  /** The officer's explanations of the warnings (核实说明), by rule id. */
+  explanations: Record<string, string>;
+  /** The reviewer's notes on fields at the last return (cleared at approval). */
+  fieldNotes: FieldNote[];
   createdBy: string;
   updatedAt: string;
   submittedAt: string | null;
   approvedAt: string | null;
 }
 
+export interface SubmissionEvent {
+  id: number;
+  at: string;
+  username: string;
+  action: string;
+  status: SubmissionStatus;
+  level: number | null;
+  comment: string | null;
+  changes: { field: string; from?: unknown; to?: unknown; note?: string }[];
+  /** On a submit: the explanations sent with it (absent from servers before them). */
+  explanations?: Record<string, string>;
+  /** On a return: the reviewer's notes on fields. */
+  fieldNotes?: FieldNote[];
+}
+
 export interface SubmissionDetail extends Submission {
-  history: { id: number; at: string; username: string; action: string; status: SubmissionStatus; level: number | null; comment: string | null; changes: { field: string; from?: unknown; to?: unknown; note?: string }[] }[];
+  history: SubmissionEvent[];
   corrections: { field: string; title: string; registryValue: unknown; value: unknown }[];
 }
 
@@ -229,6 +254,9 @@ export interface ReviewRow {
   keyValues: Record<string, string | number | null>;
   errorCount: number;
   warningCount: number;
+  /** Its warnings, and the officer's explanations by rule id (a batch approval lists them). */
+  warnings?: { path: string; code: string; message: string }[];
+  explanations?: Record<string, string>;
 }
 
 export interface ReviewLevelInfo {

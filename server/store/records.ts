@@ -123,12 +123,22 @@ export interface SubmissionRecord {
   requestHash: string;
   revision: number;
   returnComment: string | null;
+  /** The officer's explanation of each warning that holds (核实说明), by rule id. */
+  explanations: { [ruleId: string]: string };
+  /** The reviewer's notes on fields at the last return; cleared at approval, as returnComment. */
+  fieldNotes: FieldNote[];
   createdBy: string;
   updatedBy: string;
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
   approvedAt: string | null;
+}
+
+/** A reviewer's note on one field (a JSON Pointer into the data) of a returned submission. */
+export interface FieldNote {
+  path: string;
+  note: string;
 }
 
 export type SubmissionAction = 'create' | 'save' | 'submit' | 'approve' | 'return' | 'apply';
@@ -145,6 +155,10 @@ export interface SubmissionEvent {
   comment: string | null;
   /** What changed: fields with old and new values, or registry changes. */
   changes: { field: string; from?: unknown; to?: unknown; note?: string }[];
+  /** A submit's explanations of its warnings (read back as {} on other events). */
+  explanations?: { [ruleId: string]: string };
+  /** A return's notes on fields (read back as [] on other events). */
+  fieldNotes?: FieldNote[];
 }
 
 export interface HouseholdEvent {

@@ -50,13 +50,17 @@ export async function createFixture(): Promise<Fixture> {
   };
 }
 
-/** A complete, valid submission body for the first household of 高滩村. */
+/**
+ * A complete, valid submission body for the first household of 高滩村, with the officer's
+ * explanation of the sample form's warning (kept only when the warning holds).
+ */
 export function validBody(householdId: string, overrides: Record<string, unknown> = {}) {
   const [zhang] = sampleHouseholds();
   return {
     id: randomUUID(),
     householdId,
     submit: false,
+    explanations: { 'kind-line': '已入户核实' },
     data: {
       headName: zhang!.headName, address: zhang!.address, A1: false, A3: '脱贫不稳定户', A28: 12000,
       members: zhang!.members.map((m) => ({ name: m.name, idNumber: m.idNumber, relation: m.relation })),

@@ -92,7 +92,7 @@ describe('a form\'s draft', () => {
   });
 });
 
-/** New households of 石庙村, one per round, so each round's submission is the first of its household. */
+/** New households of 高滩村, one per round, so each round's submission is the first of its household. */
 async function importHouseholds(tag: number, count: number): Promise<{ id: string; headName: string; idNumber: string }[]> {
   const rows = Array.from({ length: count }, (_, i) => {
     const idNumber = residentId('500118', `19${60 + (i % 30)}0${1 + (tag % 9)}0${1 + (i % 9)}`, 100 + i);

@@ -76,7 +76,7 @@ function submission(overrides: Partial<SubmissionRecord> = {}): SubmissionRecord
     headName: '张德明', headIdNumber: '500118196503120011', status: 'draft', reviewLevel: 0,
     data: { zeta: 'z', alpha: 1, members: [{ name: '张德明', idNumber: '500118196503120011' }], nested: { b: 2, a: 1 } },
     errors: [{ path: '/A28', field: 'A28', code: 'required', message: 'A28 工资性收入（元）为必填项', severity: 'error' }],
-    warnings: [], prefill: null, requestHash: 'hash-1', revision: 1, returnComment: null, createdBy: 'u-officer', updatedBy: 'u-officer',
+    warnings: [], prefill: null, requestHash: 'hash-1', revision: 1, returnComment: null, explanations: {}, fieldNotes: [], createdBy: 'u-officer', updatedBy: 'u-officer',
     createdAt: T0, updatedAt: T0, submittedAt: null, approvedAt: null, ...overrides,
   };
 }
@@ -707,7 +707,28 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         expect(JSON.stringify(stored.data)).toBe(JSON.stringify(record.data));
         expect(await store.getSubmission('nobody')).toBeNull();
         const events = await store.listSubmissionEvents(record.id);
-        expect(events).toEqual([{ ...event(record), id: expect.any(Number) }]);
+        expect(events).toEqual([{ ...event(record), explanations: {}, fieldNotes: [], id: expect.any(Number) }]);
+      });
+
+      it('keeps the explanations of warnings and the notes on fields, with the submission and with their events', async () => {
+        const explanations = { 'kind-line': '户主年底务工收入已到账，已核实' };
+        const record = submission({ explanations, warnings: [{ path: '/A3', field: 'A3', code: 'rule:kind-line', message: '提示', severity: 'warning' }] });
+        await create(record);
+        expect((await store.getSubmission(record.id))!.explanations).toEqual(explanations);
+        const fieldNotes = [{ path: '/members/1/A7', note: '证件号码与户口簿不符' }, { path: '/A28', note: '务工收入偏低' }];
+        await store.updateSubmission({
+          id: record.id, expectedRevision: 1, patch: { status: 'returned', returnComment: '请核实', fieldNotes },
+          event: event(record, { action: 'return', status: 'returned', fieldNotes }),
+        });
+        await store.updateSubmission({
+          id: record.id, expectedRevision: 2, patch: { status: 'submitted', explanations: {} },
+          event: event(record, { action: 'submit', status: 'submitted', explanations }),
+        });
+        expect(await store.getSubmission(record.id)).toMatchObject({ explanations: {}, fieldNotes, revision: 3 });
+        const events = await store.listSubmissionEvents(record.id);
+        expect(events.map((e) => [e.action, e.explanations, e.fieldNotes])).toEqual([
+          ['create', {}, []], ['return', {}, fieldNotes], ['submit', explanations, []],
+        ]);
       });
 
       it('refuses a taken id (exists), storing nothing more', async () => {

@@ -1,7 +1,7 @@
 // One row of a table as a card titled with the row's first values ("1 张德明 · 户主"), with a
 // two-step delete (a slip of the thumb must not lose a member). Rows that arrive filled (the
 // registry's members) start collapsed, so a ten-member household reads as ten lines; a new row,
-// or one with issues to show, opens by itself. A collapsed card renders only its title: its
+// or one with issues to show or a reviewer's note, opens by itself. A collapsed card renders only its title: its
 // fields are mounted when it opens, so the fields nobody looks at cost nothing on a keystroke
 // (React's subscriptions, style and layout, and Chrome's autofill, which reads every control of
 // the <form> after each change).
@@ -25,7 +25,7 @@ export function ArrayFieldItemTemplate({ children, index, buttonsProps, readonly
   const { session } = rendererContext(registry);
   const columns = (parentUiSchema?.['ui:options'] as { rowTitle?: string[] } | undefined)?.rowTitle;
   const title = useFormStore((s) => rowTitle(valueAt(s.data, pointer), columns), DATA_KEYS);
-  const hasIssues = useFormStore((s, store) => store.hasShownIssuesWithin(pointer), SHOWN_ISSUES_KEYS);
+  const hasIssues = useFormStore((s, store) => store.hasShownIssuesWithin(pointer) || store.hasNotesWithin(pointer), SHOWN_ISSUES_KEYS);
   const [open, setOpen] = useState(() => title === '');
   useEffect(() => {
     if (hasIssues) setOpen(true);

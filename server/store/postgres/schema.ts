@@ -219,4 +219,12 @@ export const POSTGRES_MIGRATIONS: string[] = [
   );
   CREATE INDEX division_changes_code ON division_changes(code);
   `,
+  // Warnings explained (核实说明, per rule id) with each submission and the submit that sent them;
+  // a return's notes on fields, kept with the submission until approval and with the return.
+  `
+  ALTER TABLE submissions ADD COLUMN explanations jsonb NOT NULL DEFAULT '{}'::jsonb;
+  ALTER TABLE submissions ADD COLUMN field_notes jsonb NOT NULL DEFAULT '[]'::jsonb;
+  ALTER TABLE submission_events ADD COLUMN explanations jsonb;
+  ALTER TABLE submission_events ADD COLUMN field_notes jsonb;
+  `,
 ];

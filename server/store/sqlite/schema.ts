@@ -211,4 +211,12 @@ export const SQLITE_MIGRATIONS: string[] = [
   );
   CREATE INDEX division_changes_code ON division_changes(code);
   `,
+  // Warnings explained (核实说明, per rule id) with each submission and the submit that sent them;
+  // a return's notes on fields, kept with the submission until approval and with the return.
+  `
+  ALTER TABLE submissions ADD COLUMN explanations TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE submissions ADD COLUMN field_notes TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE submission_events ADD COLUMN explanations TEXT;
+  ALTER TABLE submission_events ADD COLUMN field_notes TEXT;
+  `,
 ];
