@@ -60,7 +60,7 @@ async function chooseForm(deps: Deps): Promise<Form> {
   }
   const at = new Date().toISOString();
   await deps.store.createForm({ id: sampleForm.id, title: sampleForm.title, createdAt: at });
-  const version = await deps.store.publishVersion(sampleForm.id, sampleForm, 'bench', at, ['bench']);
+  const version = await deps.store.publishVersion({ formId: sampleForm.id, definition: sampleForm, by: 'bench', at, changes: ['bench'] });
   return { id: sampleForm.id, version, data: sampleData(), note: 'test/helpers/sampleForm (monitoring-object not published), 10 members' };
 }
 

@@ -60,7 +60,7 @@ async function fill(deps: Deps, userId: string): Promise<{ households: number; s
   const t0 = performance.now();
   const all = households();
   const ids: string[] = [];
-  for (let from = 0; from < all.length; from += 5000) ids.push(...await deps.store.upsertHouseholds(all.slice(from, from + 5000), new Date().toISOString()));
+  for (let from = 0; from < all.length; from += 5000) ids.push(...(await deps.store.upsertHouseholds(all.slice(from, from + 5000), new Date().toISOString())).map((w) => w.id));
   const t1 = performance.now();
   const form = (await deps.store.getForm('monitoring-object'))!;
   const definition = loadForm('monitoring-object');

@@ -25,7 +25,7 @@ import { divisionRoutes } from './routes/divisions';
 import { exportRoutes } from './routes/export';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
-import { householdImportRoutes, IMPORT_PATH } from './routes/householdImport';
+import { householdImportRoutes, IMPORT_PATH, IMPORT_TOO_LARGE, MAX_IMPORT_BYTES } from './routes/householdImport';
 import { householdRoutes } from './routes/households';
 import { sessionRoutes } from './routes/session';
 import { submissionRoutes } from './routes/submissions';
@@ -44,8 +44,11 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   const limit = limitBody(deps.config.maxBodyBytes, () => {
     throw new Problem('payload_too_large', `请求内容过大（上限 ${Math.round(deps.config.maxBodyBytes / 1024)} KB）`);
   });
-  // The household import reads spreadsheets of up to 20 MB and sets its own limit (householdImport.ts).
-  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? next() : limit(c, next)));
+  const importLimit = limitBody(MAX_IMPORT_BYTES, () => {
+    throw new Problem('payload_too_large', IMPORT_TOO_LARGE);
+  });
+  // Every body's size is checked before anything reads it; the household import takes spreadsheets of up to 20 MB.
+  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? importLimit(c, next) : limit(c, next)));
   app.use('/api/*', screenUrl());
   app.use('/api/*', screenJsonBody());
   app.use('/api/*', authenticate(deps));

@@ -163,6 +163,8 @@ export interface CaseOutcome {
 }
 
 export interface PublishCheck {
+  /** The draft revision checked: publishing sends it back and publishes only that draft. */
+  revision: number;
   changes: string[];
   cases: CaseOutcome[];
   campaigns: { id: string; title: string }[];

@@ -78,6 +78,8 @@ export interface FormRecord {
   latestVersion: number | null;
   draft: FormDefinition | null;
   draftUpdatedAt: string | null;
+  /** 0 before the first draft; one more at each save of the draft and at each publication (which clears it). */
+  draftRevision: number;
   createdAt: string;
 }
 

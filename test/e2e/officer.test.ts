@@ -210,8 +210,9 @@ describe('an officer on a phone', () => {
     const reviewer = await browser.newContext({ baseURL: server.url });
     const login = await reviewer.request.post('/api/session', { data: { username: 'linjiang', password: DEMO_PASSWORD } });
     const csrf = (await login.json()).csrfToken;
+    const seen = await (await reviewer.request.get(`/api/submissions/${submissionId}`)).json();
     const returned = await reviewer.request.post(`/api/submissions/${submissionId}/review`, {
-      data: { decision: 'return', comment: 'C2 收入区间与务工收入不符，请核实后重报' }, headers: { 'X-CSRF-Token': csrf },
+      data: { decision: 'return', comment: 'C2 收入区间与务工收入不符，请核实后重报', revision: seen.revision }, headers: { 'X-CSRF-Token': csrf },
     });
     expect(returned.status()).toBe(200);
 

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from './sampleForm';
 import { startTestServer, type TestClient, type TestServer } from './testServer';
+import { publishDraft } from './drafts';
 
 export interface Fixture {
   server: TestServer;
@@ -36,7 +37,7 @@ export async function createFixture(): Promise<Fixture> {
   const admin = await server.login('admin');
   const created = await admin.post(`/api/forms`, { definition: sampleForm });
   if (created.status !== 201) throw new Error(`sample form: ${created.text}`);
-  await admin.post(`/api/forms/${SAMPLE_FORM_ID}/publish`);
+  await publishDraft(admin, SAMPLE_FORM_ID);
   const imported = await admin.post('/api/households', sampleHouseholds());
   if (imported.status !== 200) throw new Error(`households: ${imported.text}`);
   const households = sampleHouseholds().map((h, i) => ({ id: imported.body.ids[i] as string, headName: h.headName, divisionCode: h.divisionCode }));

@@ -56,7 +56,11 @@ const cases: Case[] = [
     call: (c) => c.post('/api/forms', { definition: { ...sampleForm, id: `matrix-${randomUUID().slice(0, 8)}` } }),
     expect: adminOnly(201),
   },
-  { route: 'PUT /api/forms/:id/draft', call: (c) => c.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition: sampleForm }), expect: adminOnly(200) },
+  {
+    route: 'PUT /api/forms/:id/draft',
+    call: async (c) => c.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition: sampleForm, revision: (await f.admin.get(`/api/forms/${SAMPLE_FORM_ID}/draft`)).body.revision }),
+    expect: adminOnly(200),
+  },
   { route: 'GET /api/users', call: (c) => c.get('/api/users'), expect: adminOnly(200) },
   {
     route: 'POST /api/users',
@@ -91,7 +95,9 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/submissions/:id/review (waiting on the township)',
-    call: (c) => c.post(`/api/submissions/${submittedId}/review`, { decision: 'return', comment: '请核实' }),
+    call: async (c) => c.post(`/api/submissions/${submittedId}/review`, {
+      decision: 'return', comment: '请核实', revision: (await f.admin.get(`/api/submissions/${submittedId}`)).body.revision,
+    }),
     // Returned once by the township; afterwards it is no longer submitted (409) for those who may review.
     expect: { anonymous: 401, officer: 403, otherOfficer: 403, township: [200, 409], county: [403, 409], admin: [200, 409] },
   },

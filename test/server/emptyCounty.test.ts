@@ -90,9 +90,10 @@ describe('a county starting from an empty database', () => {
     expect(filled.body.status).toBe('submitted');
 
     const township = await server.login('shuangshi');
-    expect((await township.post(`/api/submissions/${id}/review`, { decision: 'approve' })).status).toBe(200);
+    const first = await township.post(`/api/submissions/${id}/review`, { decision: 'approve', revision: filled.body.revision });
+    expect(first.status, first.text).toBe(200);
     const countyReviewer = await server.login('yongchuan');
-    const approved = await countyReviewer.post(`/api/submissions/${id}/review`, { decision: 'approve' });
+    const approved = await countyReviewer.post(`/api/submissions/${id}/review`, { decision: 'approve', revision: first.body.revision });
     expect(approved.status, approved.text).toBe(200);
     expect(approved.body.status).toBe('approved');
 

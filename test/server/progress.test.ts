@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../engine/index';
+import { publishDraft } from '../helpers/drafts';
+import { review } from '../helpers/review';
 import { residentId, sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
 import type { TestClient } from '../helpers/testServer';
@@ -37,7 +39,7 @@ beforeAll(async () => {
   f = await createFixture();
   await f.server.store.upsertDivisions([{ code: '500118106', name: '何埂镇', parentCode: '500118' }, { code: '500118106201', name: '青龙村', parentCode: '500118106' }]);
   expect((await f.admin.post('/api/forms', { definition: progressForm })).status).toBe(201);
-  expect((await f.admin.post(`/api/forms/${FORM}/publish`)).status).toBe(201);
+  expect((await publishDraft(f.admin, FORM)).status).toBe(201);
   await f.server.store.createCampaign({
     id: 'progress-2021', title: '2021年度进度（测试）', year: 2021, description: '', parameters: { incomeLine: 6000 },
     forms: [FORM], status: 'open', divisions: [], createdAt: f.server.clock.now().toISOString(),
@@ -51,10 +53,10 @@ beforeAll(async () => {
   await fill(f.officer, '孙甲', false);
   // Its final approval keeps the household's kind (A3 sets it): still expected.
   const approved = await fill(f.officer, '孙丙', true, FORM, { A3: '边缘易致贫户' });
-  await f.township.post(`/api/submissions/${approved}/review`, { decision: 'approve' });
-  await f.county.post(`/api/submissions/${approved}/review`, { decision: 'approve' });
+  await review(f.township, approved, { decision: 'approve' });
+  await review(f.county, approved, { decision: 'approve' });
   const returned = await fill(f.otherOfficer, '刘大勇', true);
-  await f.township.post(`/api/submissions/${returned}/review`, { decision: 'return', comment: '请核实收入' });
+  await review(f.township, returned, { decision: 'return', comment: '请核实收入' });
   await fill(f.officer, '王桂芳', true);
   await fill(f.admin, '钱戊', true);
   await fill(f.officer, '孙乙', true, SAMPLE_FORM_ID);

@@ -195,6 +195,13 @@ export const POSTGRES_MIGRATIONS: string[] = [
   `
   ALTER TABLE campaigns ADD COLUMN revision integer NOT NULL DEFAULT 1;
   `,
+  // A form's draft carries a revision, one more at each save and at each publication (which clears
+  // it): a save states the revision it was made from, a publication the one it was shown, and
+  // either is refused if the draft has changed since, so a publication never wipes a draft saved
+  // while it ran, nor publishes one draft twice.
+  `
+  ALTER TABLE forms ADD COLUMN draft_revision integer NOT NULL DEFAULT 0;
+  `,
   // The registered divisions' history (行政区划调整): imports, new villages, new names, merges and
   // removals, kept for good.
   `

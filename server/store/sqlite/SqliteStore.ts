@@ -8,7 +8,7 @@ import type { FormCase, FormDefinition } from '../../../engine/index';
 import {
   householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
-  type DuplicateFilter, type LoginAttempt, type ProgressQuery, type DivisionAdjustment,
+  type DuplicateFilter, type LoginAttempt, type ProgressQuery, type Publication, type DivisionAdjustment,
 } from '../Store';
 import type { CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import * as accounts from './accounts';
@@ -85,10 +85,10 @@ export class SqliteStore implements Store {
   async createForm(form: { id: string; title: string; createdAt: string }) { await this.writes.run('insertForm', form); }
   async getForm(id: string) { return catalog.selectForm(this.db, id); }
   async listForms() { return catalog.selectForms(this.db); }
-  async saveDraft(formId: string, draft: FormDefinition, at: string) { await this.writes.run('writeDraft', formId, draft, at); }
-  async publishVersion(formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[]) {
-    return this.writes.run('insertVersion', formId, definition, by, at, changes, cases);
+  async saveDraft(formId: string, draft: FormDefinition, at: string, expectedRevision: number) {
+    return this.writes.run('writeDraft', formId, draft, at, expectedRevision);
   }
+  async publishVersion(publication: Publication) { return this.writes.run('insertVersion', publication); }
   async getFormVersion(formId: string, version: number) { return catalog.selectVersion(this.db, formId, version); }
   async listFormVersions(formId: string) { return catalog.selectVersions(this.db, formId); }
   async getFormCases(formId: string) { return catalog.selectCases(this.db, formId); }

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { FormCase, FormDefinition } from '../../../../engine/index';
-import type { DivisionAdjustment, HouseholdChange, HouseholdInput, LoginAttempt, NewUser, SubmissionUpdate, SubmissionWrite, UserPatch } from '../../Store';
+import type { DivisionAdjustment, HouseholdChange, HouseholdInput, LoginAttempt, NewUser, Publication, SubmissionUpdate, SubmissionWrite, UserPatch } from '../../Store';
 import type { CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../../records';
 import * as accounts from '../accounts';
 import * as catalog from '../catalog';
@@ -34,12 +34,12 @@ export const WRITE_OPERATIONS = {
   insertCampaign: (db: Db, campaign: CampaignFields) => catalog.insertCampaign(db, campaign),
   updateCampaign: (db: Db, campaign: CampaignFields, expectedRevision: number) => catalog.updateCampaign(db, campaign, expectedRevision),
   insertForm: (db: Db, form: { id: string; title: string; createdAt: string }) => catalog.insertForm(db, form),
-  writeDraft: (db: Db, formId: string, draft: FormDefinition, at: string) => catalog.writeDraft(db, formId, draft, at),
-  insertVersion: (db: Db, formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[]) =>
-    catalog.insertVersion(db, formId, definition, by, at, changes, cases),
+  writeDraft: (db: Db, formId: string, draft: FormDefinition, at: string, expectedRevision: number) =>
+    catalog.writeDraft(db, formId, draft, at, expectedRevision),
+  insertVersion: (db: Db, publication: Publication) => catalog.insertVersion(db, publication),
   writeCases: (db: Db, formId: string, cases: FormCase[]) => catalog.writeCases(db, formId, cases),
 
-  upsertHouseholds: (db: Db, households: HouseholdInput[], at: string) => households.map((h) => registry.writeHousehold(db, h, at, randomUUID)),
+  upsertHouseholds: (db: Db, households: HouseholdInput[], at: string) => registry.upsertHouseholds(db, households, at, randomUUID),
 
   insertSubmission: (db: Db, write: SubmissionWrite, uniqueKey: string | null) => submissions.insertSubmission(db, write, uniqueKey),
   patchSubmission: (db: Db, update: SubmissionUpdate) => submissions.patchSubmission(db, update),
