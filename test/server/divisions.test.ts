@@ -219,6 +219,21 @@ describe('the adjustment sheet to download', () => {
     const xlsx = await admin.get('/api/divisions/adjustments/sheet?under=500118104');
     expect(xlsx.headers.get('content-type')).toBe(XLSX);
   });
+
+  it('can be sent back unchanged, as XLSX or CSV: every row counted as unchanged, nothing written', async () => {
+    const c = admin as unknown as { cookie: string; app: { request(path: string, init: RequestInit): Promise<Response> } };
+    const before = (await admin.get('/api/divisions/changes')).body.items.length;
+    for (const format of ['xlsx', 'csv']) {
+      const download = await c.app.request(`/api/divisions/adjustments/sheet?under=500118104&format=${format}`, { headers: { Cookie: c.cookie } });
+      const bytes = new Uint8Array(await download.arrayBuffer());
+      const back = await sendFile(admin, '/api/divisions/adjustments', format === 'csv' ? new TextDecoder().decode(bytes) : bytes);
+      expect(back.status, back.text).toBe(200);
+      expect(back.body).toMatchObject({ ok: true, dryRun: false, added: 0, renamed: 0, merged: 0, problems: [] });
+      expect(back.body.unchanged).toBe(back.body.rows);
+      expect(back.body.rows).toBe((await admin.get('/api/divisions')).body.items.filter((d: { code: string }) => d.code.startsWith('500118104')).length);
+    }
+    expect((await admin.get('/api/divisions/changes')).body.items).toHaveLength(before);
+  });
 });
 
 describe('the OpenAPI document', () => {

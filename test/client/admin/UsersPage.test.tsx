@@ -92,4 +92,12 @@ describe('the users page', () => {
     await waitFor(() => expect(row('gaotan')).toHaveTextContent('审核员'));
     expect(server.requests.filter((r) => r.method === 'PATCH').at(-1)!.body).toEqual({ displayName: '高滩村信息员', role: 'reviewer', scope: ['500118104202'] });
   });
+
+  it('picks areas only from the registered tree, pointing to the 行政区划 page while nothing is registered', async () => {
+    server.on('GET', '/api/divisions', () => ({ items: [] }));
+    render(<SessionProvider><UsersPage /></SessionProvider>);
+    const link = await screen.findByRole('link', { name: '尚未登记行政区划：请先在“行政区划”页从国家统计局区划代码登记' });
+    expect(link).toHaveAttribute('href', '/admin/divisions');
+    expect(screen.queryByRole('searchbox')).toBeNull();
+  });
 });
