@@ -46,7 +46,7 @@ function sampleData(): FormData {
   const members = Array.from({ length: 10 }, (_, i) => ({
     name: `张${'一二三四五六七八九十'[i]}`, idNumber: residentId('500118', '19650312', 10 + i), relation: i === 0 ? '户主' : '之子',
   }));
-  return { headName: '张德明', address: '重庆市永川区双石镇石庙村3组', A1: false, A3: '脱贫不稳定户', A28: 62000, A34: 6200, members };
+  return { headName: '张德明', address: '重庆市永川区临江镇高滩村3组', A1: false, A3: '脱贫不稳定户', A28: 62000, A34: 6200, members };
 }
 
 async function chooseForm(deps: Deps): Promise<Form> {
@@ -60,7 +60,7 @@ async function chooseForm(deps: Deps): Promise<Form> {
   }
   const at = new Date().toISOString();
   await deps.store.createForm({ id: sampleForm.id, title: sampleForm.title, createdAt: at });
-  const version = await deps.store.publishVersion(sampleForm.id, sampleForm, 'bench', at, ['bench']);
+  const version = await deps.store.publishVersion({ formId: sampleForm.id, definition: sampleForm, by: 'bench', at, changes: ['bench'] });
   return { id: sampleForm.id, version, data: sampleData(), note: 'test/helpers/sampleForm (monitoring-object not published), 10 members' };
 }
 
@@ -165,8 +165,8 @@ export async function runExportBench(): Promise<void> {
     };
     await prepareDatabase({ ...deps, log: { info: () => {}, error: () => {} } }, { formsDir: resolve('form-definitions'), adminPassword: PASSWORD, demo: false });
     await store.upsertDivisions([
-      { code: '500118', name: '永川区', parentCode: null }, { code: '500118104', name: '双石镇', parentCode: '500118' },
-      ...[VILLAGE, ...OTHER_VILLAGES].map((code, i) => ({ code, name: `${['石庙', '双凤', '白云', '青龙', '红星'][i]}村`, parentCode: '500118104' })),
+      { code: '500118', name: '永川区', parentCode: null }, { code: '500118104', name: '临江镇', parentCode: '500118' },
+      ...[VILLAGE, ...OTHER_VILLAGES].map((code, i) => ({ code, name: `${['高滩', '普安', '九龙', '天堂', '龙洞桥'][i]}村`, parentCode: '500118104' })),
     ]);
     const form = await chooseForm(deps);
     heading(`export: ${fmt(TOTAL)} submissions of ${form.note}`);

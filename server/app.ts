@@ -21,6 +21,7 @@ import { validationHook } from './http/validationHook';
 import { Problem } from './problem';
 import { campaignRoutes } from './routes/campaigns';
 import { catalogRoutes } from './routes/catalog';
+import { divisionRoutes } from './routes/divisions';
 import { exportRoutes } from './routes/export';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
@@ -55,6 +56,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', sessionRoutes(deps));
   app.route('/api', userRoutes(deps));
   app.route('/api', catalogRoutes(deps));
+  app.route('/api', divisionRoutes(deps));
   app.route('/api', formRoutes(deps));
   app.route('/api', householdRoutes(deps));
   app.route('/api', householdImportRoutes(deps));

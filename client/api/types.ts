@@ -117,6 +117,8 @@ export interface AdminCampaign extends CampaignSummary {
   /** Division code prefixes covered; empty: everywhere. */
   divisions: string[];
   createdAt: string;
+  /** Sent back with a change: the server refuses it (409) if someone changed the campaign since. */
+  revision: number;
 }
 
 export interface ParameterDeclarationInfo {
@@ -161,6 +163,8 @@ export interface CaseOutcome {
 }
 
 export interface PublishCheck {
+  /** The draft revision checked: publishing sends it back and publishes only that draft. */
+  revision: number;
   changes: string[];
   cases: CaseOutcome[];
   campaigns: { id: string; title: string }[];

@@ -5,7 +5,7 @@
 import { checkCampaign, type FormDefinition, type ParameterDeclaration } from '../../engine/index';
 import type { Deps } from '../deps';
 import { Problem } from '../problem';
-import type { CampaignRecord } from '../store/records';
+import type { CampaignFields } from '../store/records';
 
 /** The latest published definition of each form, by id (a form never published is absent). */
 export async function latestDefinitions(deps: Deps, formIds: string[]): Promise<Map<string, FormDefinition>> {
@@ -33,7 +33,7 @@ export function declaredParameters(definitions: Map<string, FormDefinition>): Re
 
 const fieldOf = (path: string) => path.split('/').filter(Boolean).join('.');
 
-export async function validateCampaign(deps: Deps, campaign: CampaignRecord): Promise<void> {
+export async function validateCampaign(deps: Deps, campaign: CampaignFields): Promise<void> {
   const seen = new Set<string>();
   for (const [i, id] of campaign.forms.entries()) {
     if (seen.has(id)) throw new Problem('bad_request', `请求字段 forms.${i} 不正确：表单 ${id} 重复列出`);

@@ -8,19 +8,25 @@
 // published (and is refused if one of them lacks a parameter it declares, or a test case fails
 // under its parameters). A submission keeps the version it was filled with. Closing a campaign
 // freezes it: no new submissions, its submissions and their versions stay as they were.
+//
+// Two administrators may edit one campaign at once: a change states the revision it was made
+// from (`revision`, as every answer carries it) and is written only if that is still the stored
+// one (the store's compare-and-set); otherwise 409, and nothing of it is written.
 import { createRoute, z } from '@hono/zod-openapi';
 import { declaredParameters, latestDefinitions, validateCampaign } from '../campaigns/validateCampaign';
 import type { Deps } from '../deps';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
+import { staleRevision } from '../http/staleRevision';
 import { notFound, Problem } from '../problem';
-import type { CampaignRecord } from '../store/records';
-import { StoreConflict } from '../store/Store';
+import type { CampaignFields, CampaignRecord } from '../store/records';
+import { StoreConflict, type Store } from '../store/Store';
 import { commonErrors, divisionCode, json, jsonBody, ProblemSchema } from './schemas';
 
 const CampaignSchema = z.object({
   id: z.string(), title: z.string(), year: z.number(), description: z.string(), parameters: z.record(z.string(), z.unknown()),
   forms: z.array(z.string()), status: z.enum(['open', 'closed']), divisions: z.array(z.string()), createdAt: z.string(),
+  revision: z.number().openapi({ description: '修改时原样带回（见 PATCH）' }),
 });
 const Declaration = z.object({ title: z.string(), type: z.enum(['number', 'string', 'date', 'year-month']), description: z.string().optional(), forms: z.array(z.string()) });
 const CampaignDetail = CampaignSchema.extend({
@@ -51,6 +57,7 @@ const NewCampaign = z.object({
   closeSource: z.boolean().optional().openapi({ description: '复制后关闭原活动（其提交和版本保持不变）' }),
 });
 const CampaignPatch = z.object({
+  revision: z.number().int().min(1).openapi({ description: '修改所依据的版本（读取活动时得到的 revision）；已被他人修改则 409' }),
   title: editable.title.optional(), year: editable.year.optional(), description: editable.description.optional(),
   parameters: editable.parameters.optional(), forms: editable.forms.optional(), status: editable.status.optional(),
   divisions: editable.divisions.optional(),
@@ -70,7 +77,10 @@ const create = createRoute({
 const update = createRoute({
   method: 'patch', path: '/campaigns/{id}', tags: ['活动'], summary: '修改活动：名称、参数、表单、开放或关闭、覆盖的行政区划（管理员）',
   request: { params: campaignId, ...jsonBody(CampaignPatch) },
-  responses: { 200: json(CampaignDetail, '已修改'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
+  responses: {
+    200: json(CampaignDetail, '已修改（revision 加一）'), ...commonErrors, 404: json(ProblemSchema, '不存在'),
+    409: json(ProblemSchema, '活动已被他人修改：code 为 stale_revision，details.revision 为当前版本，未作任何修改'),
+  },
 });
 
 export function campaignRoutes(deps: Deps) {
@@ -95,7 +105,7 @@ export function campaignRoutes(deps: Deps) {
       const body = c.req.valid('json');
       const source = body.cloneFrom === undefined ? null : await store.getCampaign(body.cloneFrom);
       if (body.cloneFrom !== undefined && !source) throw new Problem('bad_request', `请求字段 cloneFrom 不正确：活动 ${body.cloneFrom} 不存在`);
-      const campaign: CampaignRecord = {
+      const campaign: CampaignFields = {
         id: body.id, title: body.title, year: body.year,
         description: body.description ?? source?.description ?? '',
         parameters: body.parameters ?? structuredClone(source?.parameters ?? {}),
@@ -111,20 +121,43 @@ export function campaignRoutes(deps: Deps) {
         if (e instanceof StoreConflict) throw new Problem('conflict', `活动编号 ${campaign.id} 已存在`);
         throw e;
       }
-      if (source && body.closeSource && source.status !== 'closed') await store.updateCampaign({ ...source, status: 'closed' });
-      return c.json(await detail(campaign), 201);
+      if (source && body.closeSource) await closeCampaign(store, source.id);
+      return c.json(await detail({ ...campaign, revision: 1 }), 201);
     })
     .openapi(update, async (c) => {
       requireUser(c, 'admin');
       const existing = await store.getCampaign(c.req.valid('param').id);
       if (!existing) throw notFound('活动');
-      const body = c.req.valid('json');
-      const campaign: CampaignRecord = {
-        ...existing,
-        ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)),
-      };
+      const { revision, ...body } = c.req.valid('json');
+      if (existing.revision !== revision) throw staleRevision('该活动', existing.revision);
+      const { revision: _read, ...fields } = existing;
+      const campaign: CampaignFields = { ...fields, ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) };
       await validateCampaign(deps, campaign);
-      await store.updateCampaign(campaign);
-      return c.json(await detail(campaign), 200);
+      let saved: CampaignRecord | null;
+      try {
+        saved = await store.updateCampaign(campaign, revision);
+      } catch (e) {
+        if (!(e instanceof StoreConflict && e.kind === 'revision')) throw e;
+        const current = await store.getCampaign(campaign.id);
+        throw staleRevision('该活动', current?.revision ?? revision + 1);
+      }
+      if (!saved) throw notFound('活动');
+      return c.json(await detail(saved), 200);
     });
+}
+
+/** Closes a campaign cloned into next year's, whatever else was changed in it meanwhile: only its status is set. */
+async function closeCampaign(store: Store, id: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await store.getCampaign(id);
+    if (!current || current.status === 'closed') return;
+    const { revision, ...fields } = current;
+    try {
+      await store.updateCampaign({ ...fields, status: 'closed' }, revision);
+      return;
+    } catch (e) {
+      if (!(e instanceof StoreConflict && e.kind === 'revision')) throw e;
+    }
+  }
+  throw new Problem('conflict', `原活动 ${id} 正被他人频繁修改，未能关闭：新活动已建立，请稍后在原活动中关闭`);
 }

@@ -10,6 +10,7 @@ import { commonErrors, json } from './schemas';
 const Campaign = z.object({
   id: z.string(), title: z.string(), year: z.number(), description: z.string(), parameters: z.record(z.string(), z.unknown()),
   forms: z.array(z.string()), status: z.enum(['open', 'closed']), divisions: z.array(z.string()), createdAt: z.string(),
+  revision: z.number().openapi({ description: '修改活动时带回（PATCH /api/campaigns/{id}）' }),
 }).openapi('Campaign');
 const Division = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() }).openapi('Division');
 

@@ -3,6 +3,12 @@
 // definition checker: 422 with every problem), keep the form's test cases, and publish the draft
 // as a new, never-changing version — only when the checker, the campaigns' parameters and every
 // test case agree (checkPublication), with the list of what changed.
+//
+// Several administrators may work on one form: the draft carries a revision (`revision`, one more
+// at each save and at each publication). A save states the revision it was made from, a
+// publication the revision it was shown (the dry run answers it); either is refused with 409 if
+// the draft has changed since, so a publication never wipes a draft saved while it ran and one
+// draft published twice at once makes one version.
 import { createRoute, z } from '@hono/zod-openapi';
 import { checkDefinition, type FormCase, type FormDefinition } from '../../engine/index';
 import type { Deps } from '../deps';
@@ -11,6 +17,7 @@ import { schemaHash } from '../forms/FormVersions';
 import { FormCasesSchema } from '../forms/formCaseShape';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
+import { staleRevision } from '../http/staleRevision';
 import { notFound, Problem } from '../problem';
 import type { CampaignRecord, UserRecord } from '../store/records';
 import { StoreConflict } from '../store/Store';
@@ -58,25 +65,49 @@ const createForm = createRoute({
   request: jsonBody(z.object({ definition: Definition })),
   responses: { 201: json(FormSummary, '已创建草稿'), ...commonErrors, 409: json(ProblemSchema, '编号已存在'), ...invalid },
 });
+const draftRevision = z.number().int().min(0);
+const staleDraft = { 409: json(ProblemSchema, '草稿已被他人修改或发布：code 为 stale_revision（details.revision 为当前版本）或 conflict，未作任何修改') };
 const getDraft = createRoute({
   method: 'get', path: '/forms/{formId}/draft', tags: ['表单管理'], summary: '下一版本的草稿',
   request: { params: formId },
-  responses: { 200: json(z.object({ definition: Definition.nullable(), problems: z.array(DefinitionProblem) }), '草稿及其问题'), ...commonErrors },
+  responses: {
+    200: json(z.object({
+      definition: Definition.nullable(), problems: z.array(DefinitionProblem),
+      revision: draftRevision.openapi({ description: '草稿的版本：保存或发布时带回' }),
+    }), '草稿及其问题'),
+    ...commonErrors,
+  },
 });
 const putDraft = createRoute({
-  method: 'put', path: '/forms/{formId}/draft', tags: ['表单管理'], summary: '保存下一版本的草稿',
-  request: { params: formId, ...jsonBody(z.object({ definition: Definition })) },
-  responses: { 200: json(z.object({ definition: Definition, problems: z.array(DefinitionProblem) }), '已保存'), ...commonErrors, ...invalid },
+  method: 'put', path: '/forms/{formId}/draft', tags: ['表单管理'], summary: '保存下一版本的草稿（带草稿的 revision）',
+  request: { params: formId, ...jsonBody(z.object({ definition: Definition, revision: draftRevision.openapi({ description: '修改所依据的草稿版本' }) })) },
+  responses: {
+    200: json(z.object({ definition: Definition, problems: z.array(DefinitionProblem), revision: draftRevision }), '已保存（revision 加一）'),
+    ...commonErrors, ...invalid, ...staleDraft,
+  },
 });
 const CaseOutcome = z.object({ name: z.string(), campaignId: z.string().nullable(), campaignTitle: z.string().nullable(), passed: z.boolean(), failures: z.array(z.string()) });
 const publish = createRoute({
   method: 'post', path: '/forms/{formId}/publish', tags: ['表单管理'],
   summary: '发布草稿为新版本（先检查定义、各开放活动的参数，并在每个活动的参数下运行全部测试用例）',
-  request: { params: formId, query: z.object({ dryRun: z.enum(['0', '1']).optional().openapi({ description: '1：只检查并列出变更，不发布' }) }) },
+  request: {
+    params: formId,
+    query: z.object({ dryRun: z.enum(['0', '1']).optional().openapi({ description: '1：只检查并列出变更，不发布' }) }),
+    body: {
+      content: { 'application/json': { schema: z.object({ revision: draftRevision.optional().openapi({ description: '所发布草稿的版本（试发布的回答给出）；发布时必填' }) }) } },
+      required: false,
+    },
+  },
   responses: {
-    201: json(z.object({ version: z.number(), changes: z.array(z.string()), cases: z.array(CaseOutcome) }), '已发布'),
-    200: json(z.object({ version: z.null(), dryRun: z.literal(true), changes: z.array(z.string()), cases: z.array(CaseOutcome), campaigns: z.array(z.object({ id: z.string(), title: z.string() })) }), '试发布：可以发布'),
-    ...commonErrors, 409: json(ProblemSchema, '没有草稿'),
+    201: json(z.object({
+      version: z.number(), changes: z.array(z.string()), cases: z.array(CaseOutcome),
+      revision: draftRevision.openapi({ description: '草稿（已清空）的新版本' }),
+    }), '已发布'),
+    200: json(z.object({
+      version: z.null(), dryRun: z.literal(true), revision: draftRevision.openapi({ description: '检查的草稿版本：发布时带回' }),
+      changes: z.array(z.string()), cases: z.array(CaseOutcome), campaigns: z.array(z.object({ id: z.string(), title: z.string() })),
+    }), '试发布：可以发布'),
+    ...commonErrors, 409: json(ProblemSchema, '没有草稿，或草稿已被他人修改或发布（未发布）'),
     422: json(ProblemSchema, '不能发布：details.problems 列出定义或活动参数的问题，details.cases 列出每个测试用例的结果'),
   },
 });
@@ -124,6 +155,16 @@ const MODULE_HEADERS = { 'Content-Type': 'text/javascript; charset=utf-8' };
 
 export function formRoutes(deps: Deps) {
   const { store, clock } = deps;
+  /** What happened to a draft since the revision a request was made from: published, or saved again. */
+  const draftChanged = async (id: string, fallback: number): Promise<Problem> => {
+    const form = await store.getForm(id);
+    const current = form?.draftRevision ?? fallback;
+    if (form && form.draft === null && form.latestVersion !== null) {
+      const published = await store.getFormVersion(id, form.latestVersion);
+      return new Problem('stale_revision', `该草稿已由 ${published?.publishedBy ?? '他人'} 发布为第 ${form.latestVersion} 版，请刷新后查看`, { revision: current });
+    }
+    return staleRevision('草稿', current);
+  };
   const latest = async (id: string) => {
     const form = await store.getForm(id);
     if (!form || form.latestVersion === null) return null;
@@ -216,37 +257,61 @@ export function formRoutes(deps: Deps) {
         if (e instanceof StoreConflict) throw new Problem('conflict', `表单编号 ${def.id} 已存在，请修改草稿而不是新建`);
         throw e;
       }
-      await store.saveDraft(def.id, def, at);
-      return c.json({ id: def.id, title: def.title, version: null, draft: def }, 201);
+      const revision = await store.saveDraft(def.id, def, at, 0);
+      return c.json({ id: def.id, title: def.title, version: null, draft: def, revision }, 201);
     })
     .openapi(getDraft, async (c) => {
       requireUser(c, 'admin');
       const form = await store.getForm(c.req.valid('param').formId);
       if (!form) throw notFound('表单');
-      return c.json({ definition: form.draft as Record<string, never> | null, problems: form.draft ? checkDefinition(form.draft) : [] }, 200);
+      return c.json({
+        definition: form.draft as Record<string, never> | null, problems: form.draft ? checkDefinition(form.draft) : [], revision: form.draftRevision,
+      }, 200);
     })
     .openapi(putDraft, async (c) => {
       requireUser(c, 'admin');
       const { formId: id } = c.req.valid('param');
-      const { definition } = c.req.valid('json');
-      if (!(await store.getForm(id))) throw notFound('表单');
+      const { definition, revision } = c.req.valid('json');
+      const form = await store.getForm(id);
+      if (!form) throw notFound('表单');
       if (definition.id !== id) throw new Problem('bad_request', `请求字段 definition.id 不正确：应为 ${id}`);
+      if (form.draftRevision !== revision) throw await draftChanged(id, form.draftRevision);
       refuseProblems(definition);
-      await store.saveDraft(id, definition as unknown as FormDefinition, clock.now().toISOString());
-      return c.json({ definition, problems: checkDefinition(definition) }, 200);
+      let saved: number | null;
+      try {
+        saved = await store.saveDraft(id, definition as unknown as FormDefinition, clock.now().toISOString(), revision);
+      } catch (e) {
+        if (!(e instanceof StoreConflict && e.kind === 'revision')) throw e;
+        throw await draftChanged(id, revision + 1);
+      }
+      if (saved === null) throw notFound('表单');
+      return c.json({ definition, problems: checkDefinition(definition), revision: saved }, 200);
     })
     .openapi(publish, async (c) => {
       const admin = requireUser(c, 'admin');
       const { formId: id } = c.req.valid('param');
+      const dryRun = c.req.valid('query').dryRun === '1';
+      const { revision } = (c.req.valid('json') as { revision?: number } | undefined) ?? {};
+      if (!dryRun && revision === undefined) throw new Problem('bad_request', '请求字段 revision 不正确：发布须写明所发布草稿的版本（草稿或试发布的回答中的 revision）');
       const form = await store.getForm(id);
       if (!form) throw notFound('表单');
+      if (revision !== undefined && form.draftRevision !== revision) throw await draftChanged(id, form.draftRevision);
       if (!form.draft) throw new Problem('conflict', '没有待发布的草稿');
       const previous = await latest(id);
       const cases = (await store.getFormCases(id)) ?? [];
       const outcome = checkPublication(form.draft, previous?.definition ?? null, cases, await store.listCampaigns());
-      if (c.req.valid('query').dryRun === '1') return c.json({ version: null, dryRun: true as const, ...outcome }, 200);
-      const version = await store.publishVersion(id, form.draft, admin.username, clock.now().toISOString(), outcome.changes, cases);
-      return c.json({ version, changes: outcome.changes, cases: outcome.cases }, 201);
+      if (dryRun) return c.json({ version: null, dryRun: true as const, revision: form.draftRevision, ...outcome }, 200);
+      let version: number;
+      try {
+        version = await store.publishVersion({
+          formId: id, definition: form.draft, by: admin.username, at: clock.now().toISOString(), changes: outcome.changes, cases, draftRevision: revision,
+        });
+      } catch (e) {
+        if (!(e instanceof StoreConflict && e.kind === 'revision')) throw e;
+        throw await draftChanged(id, form.draftRevision + 1);
+      }
+      // The draft is cleared by the publication, which is one more revision of it.
+      return c.json({ version, changes: outcome.changes, cases: outcome.cases, revision: form.draftRevision + 1 }, 201);
     })
     .openapi(getCases, async (c) => {
       requireUser(c, 'admin');

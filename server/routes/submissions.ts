@@ -44,9 +44,19 @@ const update = createRoute({
 });
 
 const review = createRoute({
-  method: 'post', path: '/submissions/{id}/review', tags: ['审核'], summary: '审核：通过或退回',
-  request: { params: id, ...jsonBody(z.object({ decision: z.enum(['approve', 'return']), comment: z.string().max(2000).optional() })) },
-  responses: { 200: json(Submission, '已审核'), ...commonErrors, 404: json(ProblemSchema, '不存在'), ...conflict },
+  method: 'post', path: '/submissions/{id}/review', tags: ['审核'], summary: '审核：通过或退回（带审核员看到的 revision）',
+  request: {
+    params: id,
+    ...jsonBody(z.object({
+      decision: z.enum(['approve', 'return']), comment: z.string().max(2000).optional(),
+      revision: z.number().int().min(1).openapi({ description: '审核员看到的版本：此后被修改或已被他人审核则 409，审核不记录' }),
+    })),
+  },
+  responses: {
+    200: json(Submission, '已审核'), ...commonErrors, 404: json(ProblemSchema, '不存在'),
+    409: json(ProblemSchema, '未记录：此表在您看到之后已被修改或审核（stale_revision，消息说明是谁、做了什么、现在的状态），已审核通过或未提交，或要建立的农户已由另一份表建立（conflict）'),
+    422: conflict[422],
+  },
 });
 
 const list = createRoute({

@@ -26,7 +26,7 @@ export async function loadPublishedForms(deps: Deps, dir: string): Promise<{ for
     const at = clock.now().toISOString();
     await store.createForm({ id, title: definition.title, createdAt: at });
     await store.saveFormCases(id, shipped ?? []);
-    await store.publishVersion(id, definition, 'system', at, ['初始版本（来自 form-definitions）'], shipped);
+    await store.publishVersion({ formId: id, definition, by: 'system', at, changes: ['初始版本（来自 form-definitions）'], cases: shipped });
     published.push(id);
   }
   const added: string[] = [];

@@ -32,6 +32,26 @@ export interface DivisionRecord {
   parentCode: string | null;
 }
 
+export type DivisionAction = 'import' | 'add' | 'rename' | 'merge' | 'remove';
+
+/** One change to the registered divisions, kept for good (行政区划调整的记录). */
+export interface DivisionChange {
+  id: number;
+  at: string;
+  userId: string;
+  action: DivisionAction;
+  code: string;
+  /** The name after the change (the name it had, for a merge or a removal). */
+  name: string;
+  /** A rename's previous name. */
+  previousName: string | null;
+  /** A merge's target village. */
+  targetCode: string | null;
+  /** Households a merge moved to the target; divisions an import added. */
+  count: number | null;
+  note: string | null;
+}
+
 export type CampaignStatus = 'open' | 'closed';
 
 export interface CampaignRecord {
@@ -45,7 +65,12 @@ export interface CampaignRecord {
   /** Division code prefixes the campaign covers; empty means everywhere. */
   divisions: string[];
   createdAt: string;
+  /** 1 when created, one more at each change: a change states the revision it saw. */
+  revision: number;
 }
+
+/** A campaign as created or changed: the store keeps its revision. */
+export type CampaignFields = Omit<CampaignRecord, 'revision'>;
 
 export interface FormRecord {
   id: string;
@@ -53,6 +78,8 @@ export interface FormRecord {
   latestVersion: number | null;
   draft: FormDefinition | null;
   draftUpdatedAt: string | null;
+  /** 0 before the first draft; one more at each save of the draft and at each publication (which clears it). */
+  draftRevision: number;
   createdAt: string;
 }
 

@@ -2,18 +2,26 @@
 // administrator, at any level) approves or returns it. Levels act in turn, as the seeds' process
 // runs (village collects, township checks, county confirms); only the last approval applies the
 // form's registry effects, in the same transaction as the approval.
+//
+// A review is made at the revision the reviewer saw (`revision`): if the submission changed since
+// (another reviewer acted, the officer corrected it after a return), or changes while this review
+// is written (the store's compare-and-set), nothing is recorded and the reviewer is told with a
+// 409 what happened; likewise when another approval created the household first.
 import { randomUUID } from 'node:crypto';
-import { applyEffects, explainDivisionCode, explainIdOrDisabilityCertificate, type ReviewLevel } from '../../engine/index';
+import { applyEffects, explainDivisionCode, explainIdOrDisabilityCertificate, type FormDefinition, type ReviewLevel } from '../../engine/index';
 import type { Deps } from '../deps';
 import { Problem } from '../problem';
 import type { SubmissionRecord, UserRecord } from '../store/records';
-import type { HouseholdChange } from '../store/Store';
+import { householdTaken, staleReview } from '../review/whatHappened';
+import { StoreConflict, type HouseholdChange } from '../store/Store';
 import { visibleSubmission } from './access';
 import { chinaMonth } from './chinaMonth';
 
 export interface ReviewRequest {
   decision: 'approve' | 'return';
   comment?: string;
+  /** The revision the reviewer saw. */
+  revision: number;
 }
 
 const ANY_LEVEL: ReviewLevel = { id: 'review', title: '审核', divisionDigits: 12 };
@@ -56,11 +64,25 @@ async function registryChange(deps: Deps, user: UserRecord, record: SubmissionRe
 
 export async function reviewSubmission(deps: Deps, user: UserRecord, id: string, request: ReviewRequest): Promise<SubmissionRecord> {
   const record = await visibleSubmission(deps, user, id);
+  const definition = (await deps.forms.get(record.formId, record.formVersion))!.record.definition;
+  if (record.revision !== request.revision) throw await staleReview(deps, record, definition, request.revision);
+  try {
+    return await review(deps, user, record, definition, request);
+  } catch (e) {
+    if (!(e instanceof StoreConflict)) throw e;
+    // Lost a race while writing: someone changed the submission, or the household it changes.
+    const now = await deps.store.getSubmission(id);
+    if (now && now.revision !== record.revision) throw await staleReview(deps, now, definition, request.revision);
+    throw new Problem('stale_revision', '该户的登记信息刚被另一份表的审核修改，您的审核未记录，请再审核一次', { revision: record.revision });
+  }
+}
+
+async function review(deps: Deps, user: UserRecord, record: SubmissionRecord, definition: FormDefinition, request: ReviewRequest): Promise<SubmissionRecord> {
+  const id = record.id;
   if (record.status !== 'submitted') {
     throw new Problem('conflict', record.status === 'approved' ? '此表已审核通过' : '此表尚未提交，不能审核');
   }
-  const version = (await deps.forms.get(record.formId, record.formVersion))!;
-  const levels = version.record.definition.review?.levels ?? [];
+  const levels = definition.review?.levels ?? [];
   const level = levels[record.reviewLevel] ?? ANY_LEVEL;
   checkLevel(user, record, level, levels.length > 0);
   const now = deps.clock.now();
@@ -85,12 +107,21 @@ export async function reviewSubmission(deps: Deps, user: UserRecord, id: string,
     });
   }
   const change = await registryChange(deps, user, record, now);
-  return deps.store.approveWithEffects({
-    id, expectedRevision: record.revision,
-    patch: {
-      status: 'approved', approvedAt: at, returnComment: null, updatedBy: user.id, updatedAt: at,
-      ...(change && !record.householdId ? { householdId: change.household.id } : {}),
-    },
-    event: { ...base, action: 'approve', status: 'approved', changes: (change?.event.changes ?? []).map((note) => ({ field: 'registry', note })) },
-  }, change);
+  try {
+    return await deps.store.approveWithEffects({
+      id, expectedRevision: record.revision,
+      patch: {
+        status: 'approved', approvedAt: at, returnComment: null, updatedBy: user.id, updatedAt: at,
+        ...(change && !record.householdId ? { householdId: change.household.id } : {}),
+      },
+      event: { ...base, action: 'approve', status: 'approved', changes: (change?.event.changes ?? []).map((note) => ({ field: 'registry', note })) },
+    }, change);
+  } catch (e) {
+    // The household this approval was to create is there now: made by another approval, unless
+    // this very submission was approved meanwhile (then the caller tells that instead).
+    const creating = change !== null && change.expectedRevision === null;
+    if (!(e instanceof StoreConflict && e.kind === 'unique' && creating)) throw e;
+    if ((await deps.store.getSubmission(id))?.revision !== record.revision) throw e;
+    throw await householdTaken(deps, change.household.headIdNumber);
+  }
 }

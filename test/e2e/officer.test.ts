@@ -21,12 +21,12 @@ afterAll(async () => {
 const field = (page: Page, pointer: string) => page.locator(`[data-pointer="${pointer}"]`);
 const input = (page: Page, pointer: string) => page.locator(`[id="root${pointer}"]`);
 
-/** A 石庙村 household of a kind, with or without a risk elimination, as the registry has it. */
+/** A 高滩村 household of a kind, with or without a risk elimination, as the registry has it. */
 async function household(page: Page, kind: string, eliminated: boolean): Promise<{ id: string; headName: string }> {
   const response = await page.request.get(`/api/households?division=500118104201&kind=${encodeURIComponent(kind)}`);
   const items = (await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[];
   const found = items.find((h) => !!h.riskEliminatedMonth === eliminated);
-  if (!found) throw new Error(`no ${kind} in 石庙村`);
+  if (!found) throw new Error(`no ${kind} in 高滩村`);
   return found;
 }
 
@@ -62,7 +62,7 @@ describe('an officer on a phone', () => {
     page.on('response', (r) => {
       if (new URL(r.url()).pathname.endsWith('/validators.js')) modules.push(`${r.status()} ${r.headers()['content-type']}`);
     });
-    await logIn(page, 'shimiao');
+    await logIn(page, 'gaotan');
     await page.waitForURL(/\/villages\/500118104201/);
     await page.getByRole('button', { name: '边缘易致贫户' }).click();
     const target = await household(page, '边缘易致贫户', false);
@@ -107,7 +107,7 @@ describe('an officer on a phone', () => {
   it('keeps a draft on the phone through a reload', async () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
-    await logIn(page, 'shimiao');
+    await logIn(page, 'gaotan');
     await page.waitForURL(/\/villages\//);
     const target = await household(page, '脱贫不稳定户', false);
     await openLookback(page, target.headName);
@@ -124,7 +124,7 @@ describe('an officer on a phone', () => {
   it('keeps working with no signal, says so, and sends the submission when the network returns', async () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
-    await logIn(page, 'shuangfeng');
+    await logIn(page, 'puan');
     await page.waitForURL(/\/villages\/500118104202/);
     const response = await page.request.get('/api/households?division=500118104202&kind=%E8%BE%B9%E7%BC%98%E6%98%93%E8%87%B4%E8%B4%AB%E6%88%B7');
     const target = ((await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[]).find((h) => !h.riskEliminatedMonth)!;
@@ -149,7 +149,7 @@ describe('an officer on a phone', () => {
   it('opens with no signal after one visit, showing the village as it was kept', async () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
-    await logIn(page, 'shimiao');
+    await logIn(page, 'gaotan');
     await page.waitForURL(/\/villages\/500118104201/);
     await page.locator('.households li').first().waitFor();
     // Ready means installed: the app and its files are kept on the phone.
@@ -171,7 +171,7 @@ describe('an officer on a phone', () => {
     const context = await phone(browser, server.url);
     const csp = await watchCsp(context);
     const page = await context.newPage();
-    await logIn(page, 'shimiao');
+    await logIn(page, 'gaotan');
     await page.waitForURL(/\/villages\/500118104201/);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
@@ -195,7 +195,7 @@ describe('an officer on a phone', () => {
   it('corrects and resubmits a submission the township returned with a comment', async () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
-    await logIn(page, 'taiping');
+    await logIn(page, 'jiulong');
     await page.waitForURL(/\/villages\/500118104203/);
     const response = await page.request.get('/api/households?division=500118104203&kind=%E8%84%B1%E8%B4%AB%E4%B8%8D%E7%A8%B3%E5%AE%9A%E6%88%B7');
     const target = ((await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[]).find((h) => !h.riskEliminatedMonth)!;
@@ -208,10 +208,11 @@ describe('an officer on a phone', () => {
 
     // The township reviewer returns it (through the API here; the reviewer's pages have their own flow).
     const reviewer = await browser.newContext({ baseURL: server.url });
-    const login = await reviewer.request.post('/api/session', { data: { username: 'shuangshi', password: DEMO_PASSWORD } });
+    const login = await reviewer.request.post('/api/session', { data: { username: 'linjiang', password: DEMO_PASSWORD } });
     const csrf = (await login.json()).csrfToken;
+    const seen = await (await reviewer.request.get(`/api/submissions/${submissionId}`)).json();
     const returned = await reviewer.request.post(`/api/submissions/${submissionId}/review`, {
-      data: { decision: 'return', comment: 'C2 收入区间与务工收入不符，请核实后重报' }, headers: { 'X-CSRF-Token': csrf },
+      data: { decision: 'return', comment: 'C2 收入区间与务工收入不符，请核实后重报', revision: seen.revision }, headers: { 'X-CSRF-Token': csrf },
     });
     expect(returned.status()).toBe(200);
 

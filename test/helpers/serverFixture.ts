@@ -1,9 +1,10 @@
-// A server set up as a county would have it: divisions of 双石镇, the sample form published in an
+// A server set up as a county would have it: divisions of 临江镇, the sample form published in an
 // open campaign, households imported, and an officer per village, a township and a county
 // reviewer. Each test file builds its own on a fresh database.
 import { randomUUID } from 'node:crypto';
 import { sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from './sampleForm';
 import { startTestServer, type TestClient, type TestServer, type TestServerOptions } from './testServer';
+import { publishDraft } from './drafts';
 
 export interface Fixture {
   server: TestServer;
@@ -17,9 +18,9 @@ export interface Fixture {
 
 export const DIVISIONS = [
   { code: '500118', name: '永川区（演示）', parentCode: null },
-  { code: '500118104', name: '双石镇', parentCode: '500118' },
-  { code: '500118104201', name: '石庙村', parentCode: '500118104' },
-  { code: '500118104202', name: '双凤村', parentCode: '500118104' },
+  { code: '500118104', name: '临江镇', parentCode: '500118' },
+  { code: '500118104201', name: '高滩村', parentCode: '500118104' },
+  { code: '500118104202', name: '普安村', parentCode: '500118104' },
 ];
 
 export async function createFixture(options: TestServerOptions = {}): Promise<Fixture> {
@@ -30,26 +31,26 @@ export async function createFixture(options: TestServerOptions = {}): Promise<Fi
     forms: [SAMPLE_FORM_ID], status: 'open', divisions: [], createdAt: server.clock.now().toISOString(),
   });
   await server.addUser('cunyuan', 'officer', ['500118104201']);
-  await server.addUser('shuangfeng', 'officer', ['500118104202']);
+  await server.addUser('puan', 'officer', ['500118104202']);
   await server.addUser('xiangzhen', 'reviewer', ['500118104']);
   await server.addUser('quxian', 'reviewer', ['500118']);
   const admin = await server.login('admin');
   const created = await admin.post(`/api/forms`, { definition: sampleForm });
   if (created.status !== 201) throw new Error(`sample form: ${created.text}`);
-  await admin.post(`/api/forms/${SAMPLE_FORM_ID}/publish`);
+  await publishDraft(admin, SAMPLE_FORM_ID);
   const imported = await admin.post('/api/households', sampleHouseholds());
   if (imported.status !== 200) throw new Error(`households: ${imported.text}`);
   const households = sampleHouseholds().map((h, i) => ({ id: imported.body.ids[i] as string, headName: h.headName, divisionCode: h.divisionCode }));
   return {
     server, admin, households,
     officer: await server.login('cunyuan'),
-    otherOfficer: await server.login('shuangfeng'),
+    otherOfficer: await server.login('puan'),
     township: await server.login('xiangzhen'),
     county: await server.login('quxian'),
   };
 }
 
-/** A complete, valid submission body for the first household of 石庙村. */
+/** A complete, valid submission body for the first household of 高滩村. */
 export function validBody(householdId: string, overrides: Record<string, unknown> = {}) {
   const [zhang] = sampleHouseholds();
   return {

@@ -13,7 +13,7 @@ const ACTORS: Actor[] = ['anonymous', 'officer', 'otherOfficer', 'township', 'co
 
 let f: Fixture;
 let clients: Record<Actor, TestClient>;
-/** A household of 石庙村 (the officer's village), and a submission of it waiting on the township. */
+/** A household of 高滩村 (the officer's village), and a submission of it waiting on the township. */
 let householdId: string;
 let submittedId: string;
 let draftId: string;
@@ -56,7 +56,11 @@ const cases: Case[] = [
     call: (c) => c.post('/api/forms', { definition: { ...sampleForm, id: `matrix-${randomUUID().slice(0, 8)}` } }),
     expect: adminOnly(201),
   },
-  { route: 'PUT /api/forms/:id/draft', call: (c) => c.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition: sampleForm }), expect: adminOnly(200) },
+  {
+    route: 'PUT /api/forms/:id/draft',
+    call: async (c) => c.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition: sampleForm, revision: (await f.admin.get(`/api/forms/${SAMPLE_FORM_ID}/draft`)).body.revision }),
+    expect: adminOnly(200),
+  },
   { route: 'GET /api/users', call: (c) => c.get('/api/users'), expect: adminOnly(200) },
   {
     route: 'POST /api/users',
@@ -91,12 +95,20 @@ const cases: Case[] = [
   },
   {
     route: 'POST /api/submissions/:id/review (waiting on the township)',
-    call: (c) => c.post(`/api/submissions/${submittedId}/review`, { decision: 'return', comment: '请核实' }),
+    call: async (c) => c.post(`/api/submissions/${submittedId}/review`, {
+      decision: 'return', comment: '请核实', revision: (await f.admin.get(`/api/submissions/${submittedId}`)).body.revision,
+    }),
     // Returned once by the township; afterwards it is no longer submitted (409) for those who may review.
     expect: { anonymous: 401, officer: 403, otherOfficer: 403, township: [200, 409], county: [403, 409], admin: [200, 409] },
   },
   { route: 'GET /api/forms/:id/submissions', call: (c) => c.get(`/api/forms/${SAMPLE_FORM_ID}/submissions`), expect: everyoneSignedIn(200) },
   { route: 'GET /api/forms/:id/export', call: (c) => c.get(`/api/forms/${SAMPLE_FORM_ID}/export?format=csv`), expect: everyoneSignedIn(200) },
+  { route: 'GET /api/division-catalog', call: (c) => c.get('/api/division-catalog?parent=500118'), expect: adminOnly(200) },
+  { route: 'POST /api/divisions/import-official', call: (c) => c.post('/api/divisions/import-official', { code: '500118113' }), expect: adminOnly(200) },
+  { route: 'GET /api/divisions/household-counts', call: (c) => c.get('/api/divisions/household-counts'), expect: everyoneSignedIn(200) },
+  { route: 'GET /api/divisions/changes', call: (c) => c.get('/api/divisions/changes'), expect: adminOnly(200) },
+  { route: 'GET /api/divisions/adjustments/sheet', call: (c) => c.get('/api/divisions/adjustments/sheet?format=csv'), expect: adminOnly(200) },
+  { route: 'DELETE /api/divisions/:code (not registered)', call: (c) => c.delete('/api/divisions/500118999'), expect: adminOnly(404) },
 ];
 
 describe('who may call what', () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { review } from '../helpers/review';
 import { residentId, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
 import type { TestClient } from '../helpers/testServer';
@@ -7,7 +8,7 @@ import { approveMany } from '../../server/review/approveMany';
 
 let f: Fixture;
 const submissions = `/api/forms/${SAMPLE_FORM_ID}/submissions`;
-/** Households of 石庙村 beyond the fixture's, so each test has fresh ones. */
+/** Households of 高滩村 beyond the fixture's, so each test has fresh ones. */
 let spare: { id: string; headName: string; idNumber: string }[] = [];
 
 beforeAll(async () => {
@@ -38,7 +39,7 @@ describe('POST /api/approvals', () => {
     const stale = await submit(f.officer, spare[2]!);
     const draft = await submit(f.officer, spare[3]!, false);
     const liu = await submit(f.otherOfficer, { id: f.households[2]!.id, ...sampleHouseholds()[2]!, idNumber: sampleHouseholds()[2]!.headIdNumber });
-    await f.township.post(`/api/submissions/${liu.id}/review`, { decision: 'approve' });
+    await review(f.township, liu.id, { decision: 'approve' });
 
     const response = await f.township.post('/api/approvals', {
       items: [
@@ -56,7 +57,7 @@ describe('POST /api/approvals', () => {
     expect(response.body).toMatchObject({ approved: 2, refused: 5 });
     expect(response.body.results).toEqual([
       { id: a.id, outcome: 'approved', status: 'submitted', waitingOn: '县级确定', revision: 2 },
-      { id: stale.id, outcome: 'refused', code: 'stale_revision', message: '此表已被修改（当前版本 1，您看到的是版本 6），请刷新后再审核' },
+      { id: stale.id, outcome: 'refused', code: 'stale_revision', message: '此表与您看到的不同，现等待“乡镇审核”（当前版本 1，您看到的是版本 6），您的审核未记录，请刷新后再看' },
       { id: draft.id, outcome: 'refused', code: 'conflict', message: '此表尚未提交，不能审核' },
       { id: liu.id, outcome: 'refused', code: 'forbidden', message: '此表正等待“县级确定”，您的审核级别不符' },
       { id: expect.any(String), outcome: 'refused', code: 'not_found', message: '提交不存在' },
@@ -85,11 +86,14 @@ describe('POST /api/approvals', () => {
   it('refuses a submission changed since the table showed it', async () => {
     const e = await submit(f.officer, spare[6]!);
     // The officer's submission is returned and resubmitted: same status, new revision.
-    await f.township.post(`/api/submissions/${e.id}/review`, { decision: 'return', comment: '请补充' });
+    await review(f.township, e.id, { decision: 'return', comment: '请补充' });
     const detail = (await f.officer.get(`/api/submissions/${e.id}`)).body;
     await f.officer.put(`/api/submissions/${e.id}`, { data: detail.data, revision: detail.revision, submit: true });
     const response = await f.township.post('/api/approvals', { items: [{ id: e.id, revision: e.revision }] });
-    expect(response.body.results[0]).toMatchObject({ outcome: 'refused', code: 'stale_revision' });
+    expect(response.body.results[0]).toMatchObject({
+      outcome: 'refused', code: 'stale_revision',
+      message: `此表已被 cunyuan 修改后重新提交，现等待“乡镇审核”（当前版本 3，您看到的是版本 ${e.revision}），您的审核未记录，请刷新后再看`,
+    });
     expect((await f.township.get(`/api/submissions/${e.id}`)).body.reviewLevel).toBe(0);
   });
 
@@ -106,7 +110,7 @@ describe('POST /api/approvals', () => {
             const seen = await target.getSubmission(id);
             if (id === h.id && !raced) {
               raced = true;
-              expect((await f.township.post(`/api/submissions/${h.id}/review`, { decision: 'approve' })).status).toBe(200);
+              expect((await review(f.township, h.id, { decision: 'approve' })).status).toBe(200);
             }
             return seen;
           };
@@ -116,7 +120,10 @@ describe('POST /api/approvals', () => {
       },
     });
     const [outcome] = await approveMany({ ...f.server.deps, store: racing }, admin, [{ id: h.id, revision: h.revision }]);
-    expect(outcome).toMatchObject({ outcome: 'refused', code: 'stale_revision', message: '此表刚被他人修改或审核，请刷新后再看' });
+    expect(outcome).toMatchObject({
+      outcome: 'refused', code: 'stale_revision',
+      message: '此表已被 xiangzhen 审核通过（乡镇审核），现等待“县级确定”（当前版本 2，您看到的是版本 1），您的审核未记录，请刷新后再看',
+    });
     // The administrator (who may act at any level) did not approve the county level unseen.
     expect((await f.township.get(`/api/submissions/${h.id}`)).body).toMatchObject({ status: 'submitted', reviewLevel: 1, revision: 2 });
   });
@@ -124,7 +131,7 @@ describe('POST /api/approvals', () => {
   it('approves at any level for an administrator, and not at all for an officer or out of scope', async () => {
     const g = await submit(f.officer, spare[7]!);
     expect((await f.officer.post('/api/approvals', { items: [{ id: g.id, revision: g.revision }] })).status).toBe(403);
-    await f.server.addUser('other-town', 'reviewer', ['500118105']);
+    await f.server.addUser('other-town', 'reviewer', ['500118106']);
     const stranger = await f.server.login('other-town');
     expect((await stranger.post('/api/approvals', { items: [{ id: g.id, revision: g.revision }] })).body.results[0])
       .toMatchObject({ outcome: 'refused', code: 'not_found', message: '提交不存在' });

@@ -13,6 +13,12 @@ beforeAll(async () => {
 });
 afterAll(() => f.server.close());
 
+/** A change as the campaign page makes it: from the revision just read. */
+async function change(id: string, body: Record<string, unknown>) {
+  const { revision } = (await f.admin.get(`/api/campaigns/${id}`)).body;
+  return f.admin.patch(`/api/campaigns/${id}`, { ...body, revision });
+}
+
 describe('GET /api/campaigns/:id', () => {
   it('shows a campaign with the parameters its forms declare and the forms\' titles', async () => {
     const response = await f.admin.get('/api/campaigns/2021');
@@ -78,10 +84,10 @@ describe('POST /api/campaigns', () => {
 
 describe('PATCH /api/campaigns/:id', () => {
   it('changes the income line the rules read, and a new submission is computed with it', async () => {
-    const response = await f.admin.patch('/api/campaigns/test-2022', { parameters: { incomeLine: 500 } });
+    const response = await change('test-2022', { parameters: { incomeLine: 500 } });
     expect(response.status).toBe(200);
     expect(response.body.parameters).toEqual({ incomeLine: 500 });
-    await f.admin.patch('/api/campaigns/test-2021', { status: 'closed' });
+    await change('test-2021', { status: 'closed' });
     const created = await f.officer.post(`/api/forms/${SAMPLE_FORM_ID}/submissions`, { ...validBody(f.households[0]!.id, { A3: '脱贫不稳定户', A28: 3000 }), campaignId: 'test-2022' });
     expect(created.status).toBe(201);
     expect(created.body.campaignId).toBe('test-2022');
@@ -91,24 +97,44 @@ describe('PATCH /api/campaigns/:id', () => {
   });
 
   it('limits a campaign to divisions: officers elsewhere no longer see it', async () => {
-    expect((await f.admin.patch('/api/campaigns/test-2022', { divisions: ['500118104202'] })).status).toBe(200);
+    expect((await change('test-2022', { divisions: ['500118104202'] })).status).toBe(200);
     const forms = (await f.officer.get('/api/forms')).body.items.map((i: { id: string }) => i.id);
     expect(forms).not.toContain(SAMPLE_FORM_ID);
     expect((await f.otherOfficer.get('/api/forms')).body.items.map((i: { id: string }) => i.id)).toContain(SAMPLE_FORM_ID);
-    await f.admin.patch('/api/campaigns/test-2022', { divisions: [] });
+    await change('test-2022', { divisions: [] });
   });
 
   it('refuses a parameter of the wrong type and keeps the campaign as it was', async () => {
-    const response = await f.admin.patch('/api/campaigns/test-2022', { parameters: { incomeLine: '' } });
+    const response = await change('test-2022', { parameters: { incomeLine: '' } });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toBe('请求字段 parameters.incomeLine 不正确：参数 incomeLine（收入线（元/人·年））应为数字');
     expect(response.body.error.details).toEqual([{ field: 'parameters.incomeLine', message: '参数 incomeLine（收入线（元/人·年））应为数字' }]);
     expect((await f.admin.get('/api/campaigns/test-2022')).body.parameters).toEqual({ incomeLine: 500 });
-    expect((await f.admin.patch('/api/campaigns/test-2022', { status: 'paused' })).status).toBe(400);
+    expect((await change('test-2022', { status: 'paused' })).status).toBe(400);
+  });
+
+  it('answers with the revision, one more at each change; a change from an older one is refused with 409 and not written', async () => {
+    const read = (await f.admin.get('/api/campaigns/test-2022')).body;
+    const first = await f.admin.patch('/api/campaigns/test-2022', { revision: read.revision, title: '2022年度（改名）' });
+    expect(first.status).toBe(200);
+    expect(first.body.revision).toBe(read.revision + 1);
+    const stale = await f.admin.patch('/api/campaigns/test-2022', { revision: read.revision, parameters: { incomeLine: 9000 } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toEqual({
+      code: 'stale_revision', message: `该活动已被他人修改（当前版本 ${read.revision + 1}），请刷新后再改`, details: { revision: read.revision + 1 },
+    });
+    expect((await f.admin.get('/api/campaigns/test-2022')).body).toMatchObject({ title: '2022年度（改名）', parameters: { incomeLine: 500 }, revision: read.revision + 1 });
+    expect((await f.admin.get('/api/campaigns')).body.items.find((c: { id: string }) => c.id === 'test-2022').revision).toBe(read.revision + 1);
+  });
+
+  it('needs the revision the change was made from', async () => {
+    const response = await f.admin.patch('/api/campaigns/test-2022', { title: '没有版本' });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain('revision');
   });
 
   it('is for administrators, on campaigns that exist', async () => {
-    expect((await f.officer.patch('/api/campaigns/test-2022', { title: '改名' })).status).toBe(403);
-    expect((await f.admin.patch('/api/campaigns/1999', { title: '改名' })).status).toBe(404);
+    expect((await f.officer.patch('/api/campaigns/test-2022', { title: '改名', revision: 1 })).status).toBe(403);
+    expect((await f.admin.patch('/api/campaigns/1999', { title: '改名', revision: 1 })).status).toBe(404);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, precompiledForm, evaluateCompiled, fullValidatorRequire, type FormDefinition, type FormValidators } from '../../engine/index';
+import { saveDraft } from '../helpers/drafts';
 import { sampleForm, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, type Fixture } from '../helpers/serverFixture';
 import { TestClient } from '../helpers/testServer';
@@ -89,7 +90,7 @@ describe('precompiled validators of a draft (the form builder\'s preview)', () =
     other.csrf = f.admin.csrf;
     const draft = structuredClone(sampleForm);
     draft.schema.properties = { ...draft.schema.properties as object, A30: { type: 'number', minimum: 0, title: 'A30 转移性收入（元）' } };
-    expect((await f.admin.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition: draft })).status).toBe(200);
+    expect((await saveDraft(f.admin, SAMPLE_FORM_ID, draft)).status).toBe(200);
     const saved = await f.admin.post(`/api/forms/${SAMPLE_FORM_ID}/draft/validators`, { schema: draft.schema });
     const served = await other.get(saved.body.url);
     expect(served.status).toBe(200);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishDraft, saveDraft } from '../helpers/drafts';
 import { sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
 
@@ -18,7 +19,7 @@ describe('forms and versions', () => {
   it('refuses a draft the checker finds broken, with every problem and its place', async () => {
     const broken = structuredClone(sampleForm);
     broken.rules!.computed!.push({ field: 'A28', value: { method: [{ var: 'A28' }, 'toString'] } });
-    const response = await f.admin.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition: broken });
+    const response = await saveDraft(f.admin, SAMPLE_FORM_ID, broken);
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe('invalid_definition');
     expect(response.body.error.details.problems).toContainEqual({ path: '/rules/computed/1/value/method', severity: 'error', message: '不允许的运算 "method"：规则只能使用允许列表中的运算' });
@@ -27,13 +28,13 @@ describe('forms and versions', () => {
   it('publishes the next version with a readable list of changes; a published version never changes', async () => {
     const next = structuredClone(sampleForm);
     next.schema.properties = { ...next.schema.properties as object, A29: { type: 'number', minimum: 0, title: 'A29 生产经营性收入（元）' } };
-    expect((await f.admin.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition: next })).status).toBe(200);
-    const published = await f.admin.post(`/api/forms/${SAMPLE_FORM_ID}/publish`);
+    expect((await saveDraft(f.admin, SAMPLE_FORM_ID, next)).status).toBe(200);
+    const published = await publishDraft(f.admin, SAMPLE_FORM_ID);
     expect(published.status).toBe(201);
-    expect(published.body).toEqual({ version: 2, changes: ['新增字段 A29 生产经营性收入（元）'], cases: [] });
+    expect(published.body).toEqual({ version: 2, changes: ['新增字段 A29 生产经营性收入（元）'], cases: [], revision: 4 });
     expect((await f.officer.get(`/api/forms/${SAMPLE_FORM_ID}/versions/1`)).body.definition.schema.properties).not.toHaveProperty('A29');
     expect((await f.officer.get(`/api/forms/${SAMPLE_FORM_ID}`)).body.version).toBe(2);
-    expect((await f.admin.post(`/api/forms/${SAMPLE_FORM_ID}/publish`)).status).toBe(409);
+    expect((await publishDraft(f.admin, SAMPLE_FORM_ID)).status).toBe(409);
   });
 
   it('keeps validating a submission with the version it was filled against', async () => {
@@ -44,7 +45,7 @@ describe('forms and versions', () => {
   });
 
   it('is administered by administrators only', async () => {
-    expect((await f.officer.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition: sampleForm })).status).toBe(403);
+    expect((await f.officer.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition: sampleForm, revision: 0 })).status).toBe(403);
     expect((await f.officer.post('/api/forms', { definition: { ...sampleForm, id: 'another' } })).status).toBe(403);
     expect((await f.admin.post('/api/forms', { definition: sampleForm })).status).toBe(409);
   });

@@ -4,6 +4,8 @@
 // which holds only because the server keeps nothing in memory.
 // Skipped when WNBD_PG_URL is unset, unless WNBD_REQUIRE_PG=1 (then this file fails).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishDraft } from '../helpers/drafts';
+import { review } from '../helpers/review';
 import { sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { DIVISIONS, validBody } from '../helpers/serverFixture';
 import { postgresTestUrl, startTestServer, TestClient, type TestServer } from '../helpers/testServer';
@@ -29,7 +31,7 @@ if (url) {
       await server.addUser('quxian', 'reviewer', ['500118']);
       const admin = await server.login('admin');
       expect((await admin.post('/api/forms', { definition: sampleForm })).status).toBe(201);
-      expect((await admin.post(`/api/forms/${SAMPLE_FORM_ID}/publish`)).status).toBe(201);
+      expect((await publishDraft(admin, SAMPLE_FORM_ID)).status).toBe(201);
       const imported = await admin.post('/api/households', sampleHouseholds());
       expect(imported.status).toBe(200);
       households = imported.body.ids;
@@ -60,8 +62,8 @@ if (url) {
     it('reviews through both levels, the last approval changing the registry in the same transaction', async () => {
       const officer = await server.login('cunyuan');
       const [submitted] = (await officer.get(`${path}?status=submitted`)).body.items;
-      expect((await (await server.login('xiangzhen')).post(`/api/submissions/${submitted.id}/review`, { decision: 'approve' })).body.reviewLevel).toBe(1);
-      const approved = await (await server.login('quxian')).post(`/api/submissions/${submitted.id}/review`, { decision: 'approve', comment: '同意' });
+      expect((await review(await server.login('xiangzhen'), submitted.id, { decision: 'approve' })).body.reviewLevel).toBe(1);
+      const approved = await review(await server.login('quxian'), submitted.id, { decision: 'approve', comment: '同意' });
       expect(approved.status).toBe(200);
       expect(approved.body).toMatchObject({ status: 'approved', approvedAt: expect.any(String) });
       const household = (await officer.get(`/api/households/${households[0]}`)).body;

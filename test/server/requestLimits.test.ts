@@ -122,7 +122,7 @@ describe('characters no store can hold, in a JSON body', () => {
     ['two high surrogates', '"\\ud800\\ud800\\udc00"'],
     ['a lone surrogate in a key', '{"\\udfff":1}'],
   ])('refuses %s with 400, storing nothing', async (_what, inner) => {
-    // The last household without a sheet, in 双凤村.
+    // The last household without a sheet, in 普安村.
     const { text, id } = withAddress(inner, 2);
     const response = await f.otherOfficer.request('POST', submissions, text);
     expect(response.status).toBe(400);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../engine/index';
+import { publishDraft, saveDraft } from '../helpers/drafts';
+import { review } from '../helpers/review';
 import { sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
 
@@ -33,11 +35,11 @@ describe('GET /api/forms/:formId/review-rows', () => {
     expect(response.body.levels.map((l: { title: string }) => l.title)).toEqual(['乡镇审核', '县级确定']);
     const byName = Object.fromEntries(response.body.items.map((r: { headName: string }) => [r.headName, r]));
     expect(byName['张德明']).toMatchObject({
-      id: ids.zhang, villageName: '石庙村', divisionCode: '500118104201', status: 'submitted', statusLabel: '已提交',
+      id: ids.zhang, villageName: '高滩村', divisionCode: '500118104201', status: 'submitted', statusLabel: '已提交',
       waitingOn: '乡镇审核', canReview: true, createdBy: { name: 'cunyuan' }, revision: 1, formVersion: 1,
     });
     expect(byName['王桂芳']).toMatchObject({ status: 'draft', waitingOn: null, canReview: false });
-    expect(byName['刘大勇']).toMatchObject({ villageName: '双凤村', createdBy: { name: 'shuangfeng' }, canReview: true });
+    expect(byName['刘大勇']).toMatchObject({ villageName: '普安村', createdBy: { name: 'puan' }, canReview: true });
     expect(response.body.items[0]).not.toHaveProperty('data');
   });
 
@@ -45,7 +47,7 @@ describe('GET /api/forms/:formId/review-rows', () => {
     const before = (await f.county.get(rows)).body;
     expect(before.myLevel).toBe(1);
     expect(before.items.filter((r: { canReview: boolean }) => r.canReview)).toEqual([]);
-    const approved = await f.township.post(`/api/submissions/${ids.liu}/review`, { decision: 'approve' });
+    const approved = await review(f.township, ids.liu, { decision: 'approve' });
     expect(approved.status).toBe(200);
     const after = (await f.county.get(rows)).body.items.find((r: { id: string }) => r.id === ids.liu);
     expect(after).toMatchObject({ waitingOn: '县级确定', canReview: true, reviewLevel: 1, revision: 2 });
@@ -53,7 +55,7 @@ describe('GET /api/forms/:formId/review-rows', () => {
   });
 
   it('shows a returned row waiting on its officer, with the comment', async () => {
-    const returned = await f.township.post(`/api/submissions/${ids.zhang}/review`, { decision: 'return', comment: 'A28 偏低，请核实务工收入' });
+    const returned = await review(f.township, ids.zhang, { decision: 'return', comment: 'A28 偏低，请核实务工收入' });
     expect(returned.status).toBe(200);
     const row = (await f.township.get(`${rows}?status=returned`)).body.items;
     expect(row).toEqual([expect.objectContaining({ id: ids.zhang, statusLabel: '已退回', waitingOn: null, canReview: false, returnComment: 'A28 偏低，请核实务工收入' })]);
@@ -70,12 +72,12 @@ describe('GET /api/forms/:formId/review-rows', () => {
 
   it('takes the key values a definition declares in uiSchema["ui:options"].keyFields', async () => {
     const misspelt: FormDefinition = { ...sampleForm, uiSchema: { 'ui:options': { keyFields: ['A28', 'nosuch', 'members', 'A3'] } } };
-    const refused = await f.admin.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition: misspelt });
+    const refused = await saveDraft(f.admin, SAMPLE_FORM_ID, misspelt);
     expect(refused.status).toBe(422);
     expect(refused.body.error.details.problems.map((p: { path: string }) => p.path)).toEqual(['/uiSchema/ui:options/keyFields/1', '/uiSchema/ui:options/keyFields/2']);
     const definition: FormDefinition = { ...sampleForm, uiSchema: { 'ui:options': { keyFields: ['A28', 'A3'] } } };
-    expect((await f.admin.put(`/api/forms/${SAMPLE_FORM_ID}/draft`, { definition })).status).toBe(200);
-    expect((await f.admin.post(`/api/forms/${SAMPLE_FORM_ID}/publish`)).status).toBe(201);
+    expect((await saveDraft(f.admin, SAMPLE_FORM_ID, definition)).status).toBe(200);
+    expect((await publishDraft(f.admin, SAMPLE_FORM_ID)).status).toBe(201);
     const body = (await f.township.get(`${rows}?q=王桂芳`)).body;
     expect(body.columns.map((c: { key: string }) => c.key)).toEqual(['A28', 'A3']);
     expect(body.items[0].keyValues).toEqual({ A28: 30000, A3: '脱贫不稳定户' });

@@ -60,7 +60,7 @@ describe('security headers', () => {
       ['404 api', await anonymous('/api/nothing-here')],
       ['415/400 login', await anonymous('/api/session', { method: 'POST', body: 'a=b', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })],
       ['403 csrf', await anonymous('/api/users', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } })],
-      ['422', await admin.put('/api/forms/lookback/draft', { definition: { id: 'lookback' } })],
+      ['422', await admin.put('/api/forms/lookback/draft', { definition: { id: 'lookback' }, revision: 0 })],
       ['forms', await admin.get('/api/forms')],
       ['validators', await admin.get('/api/forms/lookback/versions/1/validators.js')],
       ['index.html', await anonymous('/')],

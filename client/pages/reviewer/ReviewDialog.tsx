@@ -1,6 +1,8 @@
 // The review of one submission: return it to the officer with a comment (required: the village
-// must know what to fix) or approve it (a comment is optional). The server's refusal (already
-// approved, changed meanwhile, not at this reviewer's level) is shown in its own words.
+// must know what to fix) or approve it (a comment is optional), at the revision the reviewer is
+// looking at. The server's refusal (already approved, changed meanwhile, not at this reviewer's
+// level) is shown in its own words; when someone else acted first (409) the dialog offers to load
+// the submission as it is now.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, OfflineError } from '../../api/http';
 import type { Submission } from '../../api/types';
@@ -9,14 +11,19 @@ import { reviewerApi } from './reviewerApi';
 
 interface Props {
   submissionId: string;
+  /** The revision shown to the reviewer. */
+  revision: number;
   decision: 'approve' | 'return';
   onClose(): void;
   onDone(record: Submission): void;
+  /** Closes the dialog and shows the submission as it is now. */
+  onReload(): void;
 }
 
-export function ReviewDialog({ submissionId, decision, onClose, onDone }: Props) {
+export function ReviewDialog({ submissionId, revision, decision, onClose, onDone, onReload }: Props) {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [overtaken, setOvertaken] = useState(false);
   const [busy, setBusy] = useState(false);
   const titleId = useId();
   const fieldId = useId();
@@ -40,10 +47,12 @@ export function ReviewDialog({ submissionId, decision, onClose, onDone }: Props)
     }
     setBusy(true);
     setError(null);
+    setOvertaken(false);
     try {
-      onDone(await reviewerApi.review(submissionId, decision, text));
+      onDone(await reviewerApi.review(submissionId, revision, decision, text));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : e instanceof OfflineError ? t('networkError') : t('serverError'));
+      setOvertaken(e instanceof ApiError && e.status === 409);
     } finally {
       setBusy(false);
     }
@@ -64,7 +73,12 @@ export function ReviewDialog({ submissionId, decision, onClose, onDone }: Props)
           aria-invalid={error && returning && !comment.trim() ? true : undefined}
           onChange={(e) => setComment(e.target.value)}
         />
-        {error ? <p className="rv-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="rv-error" role="alert">
+            {error}
+            {overtaken ? <> <button type="button" onClick={onReload}>{t('reloadLatest')}</button></> : null}
+          </p>
+        ) : null}
         <div className="rv-dialog-actions">
           <button type="button" onClick={onClose} disabled={busy}>{t('rv_cancel')}</button>
           <button type="submit" className={returning ? 'danger' : 'primary'} disabled={busy}>

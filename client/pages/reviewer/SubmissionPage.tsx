@@ -61,11 +61,23 @@ export function SubmissionPage({ id }: { id: string }) {
         setNotice(message);
         loaded.reload();
       }}
+      reload={() => {
+        setNotice(null);
+        loaded.reload();
+      }}
     />
   );
 }
 
-function SubmissionView({ submission, form, prepared, household, back, notice, reviewed }: Loaded & { back: string; notice: string | null; reviewed(message: string): void }) {
+interface ViewProps extends Loaded {
+  back: string;
+  notice: string | null;
+  reviewed(message: string): void;
+  /** Shows the submission as it is now (someone else acted on it). */
+  reload(): void;
+}
+
+function SubmissionView({ submission, form, prepared, household, back, notice, reviewed, reload }: ViewProps) {
   const { user } = useSession();
   const catalog = useCatalog();
   const definition = form.definition;
@@ -130,7 +142,10 @@ function SubmissionView({ submission, form, prepared, household, back, notice, r
           <HouseholdPanel household={household} />
         </aside>
       </div>
-      {dialog ? <ReviewDialog submissionId={submission.id} decision={dialog} onClose={() => setDialog(null)} onDone={done} /> : null}
+      {dialog ? (
+        <ReviewDialog submissionId={submission.id} revision={submission.revision} decision={dialog} onClose={() => setDialog(null)} onDone={done}
+          onReload={() => { setDialog(null); reload(); }} />
+      ) : null}
     </Layout>
   );
 }

@@ -26,8 +26,9 @@ export const reviewerApi = {
   submission: (id: string) => api<SubmissionDetail>('GET', `/api/submissions/${enc(id)}`),
   formVersion: (formId: string, version: number) => api<FormVersion>('GET', `/api/forms/${enc(formId)}/versions/${version}`),
   household: (id: string) => api<HouseholdDetail>('GET', `/api/households/${enc(id)}`),
-  review: (id: string, decision: 'approve' | 'return', comment: string) =>
-    api<Submission>('POST', `/api/submissions/${enc(id)}/review`, { decision, ...(comment ? { comment } : {}) }),
+  /** `revision`: the one the reviewer saw; the server refuses (409) if the submission changed since. */
+  review: (id: string, revision: number, decision: 'approve' | 'return', comment: string) =>
+    api<Submission>('POST', `/api/submissions/${enc(id)}/review`, { decision, revision, ...(comment ? { comment } : {}) }),
   approveMany: (rows: Pick<ReviewRow, 'id' | 'revision'>[], comment?: string) =>
     api<ApprovalsAnswer>('POST', '/api/approvals', { items: rows.map(({ id, revision }) => ({ id, revision })), ...(comment ? { comment } : {}) }),
   progress: (formId: string, campaign?: string, division?: string) =>

@@ -8,11 +8,12 @@ import type { FormCase, FormDefinition } from '../../../engine/index';
 import {
   householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
-  type DuplicateFilter, type LoginAttempt, type ProgressQuery,
+  type DuplicateFilter, type LoginAttempt, type ProgressQuery, type Publication, type DivisionAdjustment,
 } from '../Store';
-import type { CampaignRecord, DivisionRecord, SessionRecord } from '../records';
+import type { CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import * as accounts from './accounts';
 import * as catalog from './catalog';
+import * as divisions from './divisions';
 import { exclusively } from './exclusively';
 import * as meta from './meta';
 import { migrate } from './migrate';
@@ -61,18 +62,23 @@ export class PostgresStore implements Store {
   async upsertDivisions(divisions: DivisionRecord[]) { await catalog.upsertDivisions(this.pool, divisions); }
   async listDivisions(prefixes: string[]) { return catalog.selectDivisions(this.pool, prefixes); }
   async getDivision(code: string) { return catalog.selectDivision(this.pool, code); }
-  async createCampaign(campaign: CampaignRecord) { await catalog.writeCampaign(this.pool, campaign, true); }
-  async updateCampaign(campaign: CampaignRecord) { await catalog.writeCampaign(this.pool, campaign, false); }
+  async addDivisions(list: DivisionRecord[]) { return divisions.addDivisions(this.pool, list); }
+  async countHouseholdsByDivision(prefixes: string[]) { return divisions.countHouseholds(this.pool, prefixes); }
+  async adjustDivisions(adjustment: DivisionAdjustment) { return divisions.adjustDivisions(this.pool, adjustment); }
+  async recordDivisionChange(change: Omit<DivisionChange, 'id'>) { await divisions.insertChange(this.pool, change); }
+  async listDivisionChanges(prefixes: string[]) { return divisions.selectChanges(this.pool, prefixes); }
+  async createCampaign(campaign: CampaignFields) { await catalog.insertCampaign(this.pool, campaign); }
+  async updateCampaign(campaign: CampaignFields, expectedRevision: number) { return catalog.updateCampaign(this.pool, campaign, expectedRevision); }
   async getCampaign(id: string) { return catalog.selectCampaign(this.pool, id); }
   async listCampaigns() { return catalog.selectCampaigns(this.pool); }
 
   async createForm(form: { id: string; title: string; createdAt: string }) { await catalog.insertForm(this.pool, form); }
   async getForm(id: string) { return catalog.selectForm(this.pool, id); }
   async listForms() { return catalog.selectForms(this.pool); }
-  async saveDraft(formId: string, draft: FormDefinition, at: string) { await catalog.writeDraft(this.pool, formId, draft, at); }
-  async publishVersion(formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[]) {
-    return transaction(this.pool, (db) => catalog.insertVersion(db, formId, definition, by, at, changes, cases));
+  async saveDraft(formId: string, draft: FormDefinition, at: string, expectedRevision: number) {
+    return catalog.writeDraft(this.pool, formId, draft, at, expectedRevision);
   }
+  async publishVersion(publication: Publication) { return transaction(this.pool, (db) => catalog.insertVersion(db, publication)); }
   async getFormVersion(formId: string, version: number) { return catalog.selectVersion(this.pool, formId, version); }
   async listFormVersions(formId: string) { return catalog.selectVersions(this.pool, formId); }
   async getFormCases(formId: string) { return catalog.selectCases(this.pool, formId); }
@@ -80,11 +86,7 @@ export class PostgresStore implements Store {
   async getVersionCases(formId: string, version: number) { return catalog.selectVersionCases(this.pool, formId, version); }
 
   async upsertHouseholds(households: HouseholdInput[], at: string) {
-    return transaction(this.pool, async (db) => {
-      const ids: string[] = [];
-      for (const h of households) ids.push(await registry.writeHousehold(db, h, at, randomUUID));
-      return ids;
-    });
+    return transaction(this.pool, (db) => registry.upsertHouseholds(db, households, at, randomUUID));
   }
   async getHousehold(id: string) { return registry.selectHousehold(this.pool, id); }
   async findHouseholdByHeadId(headIdNumber: string) { return registry.selectHouseholdByHeadId(this.pool, headIdNumber); }

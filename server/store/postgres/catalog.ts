@@ -1,7 +1,7 @@
 // Divisions, campaigns, forms and their published versions in PostgreSQL.
 import type { FormCase, FormDefinition } from '../../../engine/index';
-import { StoreConflict } from '../Store';
-import type { CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord } from '../records';
+import { StoreConflict, type Publication } from '../Store';
+import type { CampaignFields, CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord } from '../records';
 import type { Db } from './openPool';
 import { Params, scopeClause } from './scopeClause';
 import { uniqueViolation } from './uniqueViolation';
@@ -33,28 +33,38 @@ export async function selectDivision(db: Db, code: string): Promise<DivisionReco
 
 interface CampaignRow {
   id: string; title: string; year: number; description: string; parameters: Record<string, unknown>; forms: string[]; status: string;
-  divisions: string[]; created_at: string;
+  divisions: string[]; created_at: string; revision: number;
 }
 
 const toCampaign = (r: CampaignRow): CampaignRecord => ({
   id: r.id, title: r.title, year: r.year, description: r.description, parameters: r.parameters,
-  forms: r.forms, status: r.status as CampaignRecord['status'], divisions: r.divisions, createdAt: r.created_at,
+  forms: r.forms, status: r.status as CampaignRecord['status'], divisions: r.divisions, createdAt: r.created_at, revision: r.revision,
 });
 
-export async function writeCampaign(db: Db, c: CampaignRecord, insert: boolean): Promise<void> {
-  const values = [c.title, c.year, c.description, JSON.stringify(c.parameters), JSON.stringify(c.forms), c.status, JSON.stringify(c.divisions), c.id];
-  if (!insert) {
-    await db.query(`UPDATE campaigns SET title = $1, year = $2, description = $3, parameters = $4, forms = $5, status = $6, divisions = $7
-      WHERE id = $8`, values);
-    return;
-  }
+const campaignValues = (c: CampaignFields) =>
+  [c.title, c.year, c.description, JSON.stringify(c.parameters), JSON.stringify(c.forms), c.status, JSON.stringify(c.divisions), c.id];
+
+export async function insertCampaign(db: Db, c: CampaignFields): Promise<void> {
   try {
-    await db.query(`INSERT INTO campaigns (title, year, description, parameters, forms, status, divisions, id, created_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [...values, c.createdAt]);
+    await db.query(`INSERT INTO campaigns (title, year, description, parameters, forms, status, divisions, id, created_at, revision)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)`, [...campaignValues(c), c.createdAt]);
   } catch (e) {
     if (uniqueViolation(e) === 'campaigns_pkey') throw new StoreConflict('exists', `活动 ${c.id} 已存在`);
     throw e;
   }
+}
+
+/**
+ * Compare-and-set on the revision (see Store.updateCampaign): a concurrent change holds the row
+ * until it commits, then this UPDATE finds the new revision and matches nothing.
+ */
+export async function updateCampaign(db: Db, c: CampaignFields, expectedRevision: number): Promise<CampaignRecord | null> {
+  const updated = (await db.query<CampaignRow>(`UPDATE campaigns SET title = $1, year = $2, description = $3, parameters = $4, forms = $5,
+    status = $6, divisions = $7, revision = revision + 1 WHERE id = $8 AND revision = $9 RETURNING *`, [...campaignValues(c), expectedRevision])).rows[0];
+  if (updated) return toCampaign(updated);
+  const stored = await selectCampaign(db, c.id);
+  if (stored) throw new StoreConflict('revision', `活动 ${c.id} 已被他人修改（当前版本 ${stored.revision}）`);
+  return null;
 }
 
 export async function selectCampaign(db: Db, id: string): Promise<CampaignRecord | null> {
@@ -66,10 +76,14 @@ export async function selectCampaigns(db: Db): Promise<CampaignRecord[]> {
   return (await db.query<CampaignRow>('SELECT * FROM campaigns ORDER BY year DESC, id')).rows.map(toCampaign);
 }
 
-interface FormRow { id: string; title: string; latest_version: number | null; draft: FormDefinition | null; draft_updated_at: string | null; created_at: string }
+interface FormRow {
+  id: string; title: string; latest_version: number | null; draft: FormDefinition | null; draft_updated_at: string | null; draft_revision: number;
+  created_at: string;
+}
 
 const toForm = (r: FormRow): FormRecord => ({
-  id: r.id, title: r.title, latestVersion: r.latest_version, draft: r.draft, draftUpdatedAt: r.draft_updated_at, createdAt: r.created_at,
+  id: r.id, title: r.title, latestVersion: r.latest_version, draft: r.draft, draftUpdatedAt: r.draft_updated_at,
+  draftRevision: r.draft_revision, createdAt: r.created_at,
 });
 
 export async function insertForm(db: Db, form: { id: string; title: string; createdAt: string }): Promise<void> {
@@ -82,7 +96,7 @@ export async function insertForm(db: Db, form: { id: string; title: string; crea
 }
 
 /** The record's columns only: a form row also holds its test cases, large and read elsewhere. */
-const FORM_COLUMNS = 'id, title, latest_version, draft, draft_updated_at, created_at';
+const FORM_COLUMNS = 'id, title, latest_version, draft, draft_updated_at, draft_revision, created_at';
 
 export async function selectForm(db: Db, id: string): Promise<FormRecord | null> {
   const row = (await db.query<FormRow>(`SELECT ${FORM_COLUMNS} FROM forms WHERE id = $1`, [id])).rows[0];
@@ -93,20 +107,38 @@ export async function selectForms(db: Db): Promise<FormRecord[]> {
   return (await db.query<FormRow>(`SELECT ${FORM_COLUMNS} FROM forms ORDER BY id`)).rows.map(toForm);
 }
 
-export async function writeDraft(db: Db, formId: string, draft: FormDefinition, at: string): Promise<void> {
-  await db.query('UPDATE forms SET draft = $1, draft_updated_at = $2, title = $3 WHERE id = $4', [JSON.stringify(draft), at, draft.title, formId]);
+/** Compare-and-set on the draft revision (see Store.saveDraft): a publication in progress holds the row until it commits. */
+export async function writeDraft(db: Db, formId: string, draft: FormDefinition, at: string, expectedRevision: number): Promise<number | null> {
+  const saved = (await db.query<{ draft_revision: number }>(`UPDATE forms SET draft = $1, draft_updated_at = $2, title = $3,
+    draft_revision = draft_revision + 1 WHERE id = $4 AND draft_revision = $5 RETURNING draft_revision`,
+  [JSON.stringify(draft), at, draft.title, formId, expectedRevision])).rows[0];
+  if (saved) return saved.draft_revision;
+  const row = (await db.query<{ draft_revision: number }>('SELECT draft_revision FROM forms WHERE id = $1', [formId])).rows[0];
+  if (!row) return null;
+  throw new StoreConflict('revision', `表单 ${formId} 的草稿已被他人修改（当前版本 ${row.draft_revision}）`);
 }
 
-/** Within a transaction: the form row stays locked until commit, so two publishers get two numbers. */
-export async function insertVersion(
-  db: Db, formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[],
-): Promise<number> {
-  const form = (await db.query<{ latest_version: number | null }>('SELECT latest_version FROM forms WHERE id = $1 FOR UPDATE', [formId])).rows[0];
-  if (!form) throw new StoreConflict('exists', `表单 ${formId} 不存在`);
+/**
+ * Within a transaction: the form row is locked before the draft revision is compared, so a
+ * concurrent publication or save of the draft waits for this one and then finds the revision
+ * changed; two publishers of one draft make one version.
+ */
+export async function insertVersion(db: Db, p: Publication): Promise<number> {
+  const form = (await db.query<{ latest_version: number | null; draft_revision: number }>(
+    'SELECT latest_version, draft_revision FROM forms WHERE id = $1 FOR UPDATE', [p.formId])).rows[0];
+  if (!form) throw new StoreConflict('exists', `表单 ${p.formId} 不存在`);
+  if (p.draftRevision !== undefined && form.draft_revision !== p.draftRevision) {
+    throw new StoreConflict('revision', `表单 ${p.formId} 的草稿已被他人修改或发布（当前版本 ${form.draft_revision}）`);
+  }
   const version = (form.latest_version ?? 0) + 1;
   await db.query(`INSERT INTO form_versions (form_id, version, definition, published_at, published_by, changes, cases)
-    VALUES ($1, $2, $3, $4, $5, $6, $7)`, [formId, version, JSON.stringify(definition), at, by, JSON.stringify(changes), cases ? JSON.stringify(cases) : null]);
-  await db.query('UPDATE forms SET latest_version = $1, title = $2, draft = NULL, draft_updated_at = NULL WHERE id = $3', [version, definition.title, formId]);
+    VALUES ($1, $2, $3, $4, $5, $6, $7)`, [p.formId, version, JSON.stringify(p.definition), p.at, p.by, JSON.stringify(p.changes), p.cases ? JSON.stringify(p.cases) : null]);
+  if (p.draftRevision === undefined) {
+    await db.query('UPDATE forms SET latest_version = $1, title = $2 WHERE id = $3', [version, p.definition.title, p.formId]);
+  } else {
+    await db.query(`UPDATE forms SET latest_version = $1, title = $2, draft = NULL, draft_updated_at = NULL, draft_revision = draft_revision + 1
+      WHERE id = $3`, [version, p.definition.title, p.formId]);
+  }
   return version;
 }
 

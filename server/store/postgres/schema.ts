@@ -190,4 +190,33 @@ export const POSTGRES_MIGRATIONS: string[] = [
     value text COLLATE "C" NOT NULL
   );
   `,
+  // Campaigns carry a revision: a change states the one it saw and is made only if it is still the
+  // stored one (compare-and-set), so two administrators editing at once never lose a change.
+  `
+  ALTER TABLE campaigns ADD COLUMN revision integer NOT NULL DEFAULT 1;
+  `,
+  // A form's draft carries a revision, one more at each save and at each publication (which clears
+  // it): a save states the revision it was made from, a publication the one it was shown, and
+  // either is refused if the draft has changed since, so a publication never wipes a draft saved
+  // while it ran, nor publishes one draft twice.
+  `
+  ALTER TABLE forms ADD COLUMN draft_revision integer NOT NULL DEFAULT 0;
+  `,
+  // The registered divisions' history (行政区划调整): imports, new villages, new names, merges and
+  // removals, kept for good.
+  `
+  CREATE TABLE division_changes (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at text COLLATE "C" NOT NULL,
+    user_id text COLLATE "C" NOT NULL,
+    action text COLLATE "C" NOT NULL,
+    code text COLLATE "C" NOT NULL,
+    name text COLLATE "C" NOT NULL,
+    previous_name text COLLATE "C",
+    target_code text COLLATE "C",
+    count integer,
+    note text COLLATE "C"
+  );
+  CREATE INDEX division_changes_code ON division_changes(code);
+  `,
 ];

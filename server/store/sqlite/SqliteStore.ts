@@ -8,11 +8,12 @@ import type { FormCase, FormDefinition } from '../../../engine/index';
 import {
   householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
-  type DuplicateFilter, type LoginAttempt, type ProgressQuery,
+  type DuplicateFilter, type LoginAttempt, type ProgressQuery, type Publication, type DivisionAdjustment,
 } from '../Store';
-import type { CampaignRecord, DivisionRecord, SessionRecord } from '../records';
+import type { CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import * as accounts from './accounts';
 import * as catalog from './catalog';
+import * as divisions from './divisions';
 import * as meta from './meta';
 import { migrate, openDatabase } from './openDatabase';
 import { withProcessLock } from './processLock';
@@ -71,18 +72,23 @@ export class SqliteStore implements Store {
   async upsertDivisions(divisions: DivisionRecord[]) { await this.writes.run('upsertDivisions', divisions); }
   async listDivisions(prefixes: string[]) { return catalog.selectDivisions(this.db, prefixes); }
   async getDivision(code: string) { return catalog.selectDivision(this.db, code); }
-  async createCampaign(campaign: CampaignRecord) { await this.writes.run('writeCampaign', campaign, true); }
-  async updateCampaign(campaign: CampaignRecord) { await this.writes.run('writeCampaign', campaign, false); }
+  async addDivisions(list: DivisionRecord[]) { return this.writes.run('addDivisions', list); }
+  async countHouseholdsByDivision(prefixes: string[]) { return divisions.countHouseholds(this.db, prefixes); }
+  async adjustDivisions(adjustment: DivisionAdjustment) { return this.writes.run('adjustDivisions', adjustment); }
+  async recordDivisionChange(change: Omit<DivisionChange, 'id'>) { await this.writes.run('insertDivisionChange', change); }
+  async listDivisionChanges(prefixes: string[]) { return divisions.selectChanges(this.db, prefixes); }
+  async createCampaign(campaign: CampaignFields) { await this.writes.run('insertCampaign', campaign); }
+  async updateCampaign(campaign: CampaignFields, expectedRevision: number) { return this.writes.run('updateCampaign', campaign, expectedRevision); }
   async getCampaign(id: string) { return catalog.selectCampaign(this.db, id); }
   async listCampaigns() { return catalog.selectCampaigns(this.db); }
 
   async createForm(form: { id: string; title: string; createdAt: string }) { await this.writes.run('insertForm', form); }
   async getForm(id: string) { return catalog.selectForm(this.db, id); }
   async listForms() { return catalog.selectForms(this.db); }
-  async saveDraft(formId: string, draft: FormDefinition, at: string) { await this.writes.run('writeDraft', formId, draft, at); }
-  async publishVersion(formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[]) {
-    return this.writes.run('insertVersion', formId, definition, by, at, changes, cases);
+  async saveDraft(formId: string, draft: FormDefinition, at: string, expectedRevision: number) {
+    return this.writes.run('writeDraft', formId, draft, at, expectedRevision);
   }
+  async publishVersion(publication: Publication) { return this.writes.run('insertVersion', publication); }
   async getFormVersion(formId: string, version: number) { return catalog.selectVersion(this.db, formId, version); }
   async listFormVersions(formId: string) { return catalog.selectVersions(this.db, formId); }
   async getFormCases(formId: string) { return catalog.selectCases(this.db, formId); }

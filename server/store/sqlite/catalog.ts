@@ -1,8 +1,8 @@
 // Divisions, campaigns, forms and their published versions in SQLite.
 import type Database from 'better-sqlite3';
 import type { FormCase, FormDefinition } from '../../../engine/index';
-import { StoreConflict } from '../Store';
-import type { CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord } from '../records';
+import { StoreConflict, type Publication } from '../Store';
+import type { CampaignFields, CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord } from '../records';
 import { scopeClause } from './scopeClause';
 
 export function upsertDivisions(db: Database.Database, divisions: DivisionRecord[]): void {
@@ -26,30 +26,37 @@ export function selectDivision(db: Database.Database, code: string): DivisionRec
 
 interface CampaignRow {
   id: string; title: string; year: number; description: string; parameters: string; forms: string; status: string;
-  divisions: string; created_at: string;
+  divisions: string; created_at: string; revision: number;
 }
 
 function toCampaign(r: CampaignRow): CampaignRecord {
   return {
     id: r.id, title: r.title, year: r.year, description: r.description, parameters: JSON.parse(r.parameters),
     forms: JSON.parse(r.forms), status: r.status as CampaignRecord['status'], divisions: JSON.parse(r.divisions), createdAt: r.created_at,
+    revision: r.revision,
   };
 }
 
-export function writeCampaign(db: Database.Database, c: CampaignRecord, insert: boolean): void {
-  const values = [c.title, c.year, c.description, JSON.stringify(c.parameters), JSON.stringify(c.forms), c.status, JSON.stringify(c.divisions)];
-  if (insert) {
-    try {
-      db.prepare(`INSERT INTO campaigns (title, year, description, parameters, forms, status, divisions, id, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...values, c.id, c.createdAt);
-    } catch (e) {
-      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StoreConflict('exists', `活动 ${c.id} 已存在`);
-      throw e;
-    }
-    return;
+const campaignValues = (c: CampaignFields) =>
+  [c.title, c.year, c.description, JSON.stringify(c.parameters), JSON.stringify(c.forms), c.status, JSON.stringify(c.divisions)];
+
+export function insertCampaign(db: Database.Database, c: CampaignFields): void {
+  try {
+    db.prepare(`INSERT INTO campaigns (title, year, description, parameters, forms, status, divisions, id, created_at, revision)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`).run(...campaignValues(c), c.id, c.createdAt);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StoreConflict('exists', `活动 ${c.id} 已存在`);
+    throw e;
   }
-  db.prepare(`UPDATE campaigns SET title = ?, year = ?, description = ?, parameters = ?, forms = ?, status = ?, divisions = ?
-    WHERE id = ?`).run(...values, c.id);
+}
+
+/** Compare-and-set on the revision (see Store.updateCampaign). */
+export function updateCampaign(db: Database.Database, c: CampaignFields, expectedRevision: number): CampaignRecord | null {
+  const { changes } = db.prepare(`UPDATE campaigns SET title = ?, year = ?, description = ?, parameters = ?, forms = ?, status = ?,
+    divisions = ?, revision = revision + 1 WHERE id = ? AND revision = ?`).run(...campaignValues(c), c.id, expectedRevision);
+  const stored = selectCampaign(db, c.id);
+  if (changes === 0 && stored) throw new StoreConflict('revision', `活动 ${c.id} 已被他人修改（当前版本 ${stored.revision}）`);
+  return stored;
 }
 
 export function selectCampaign(db: Database.Database, id: string): CampaignRecord | null {
@@ -61,11 +68,13 @@ export function selectCampaigns(db: Database.Database): CampaignRecord[] {
   return (db.prepare('SELECT * FROM campaigns ORDER BY year DESC, id').all() as CampaignRow[]).map(toCampaign);
 }
 
-interface FormRow { id: string; title: string; latest_version: number | null; draft: string | null; draft_updated_at: string | null; created_at: string }
+interface FormRow {
+  id: string; title: string; latest_version: number | null; draft: string | null; draft_updated_at: string | null; draft_revision: number; created_at: string;
+}
 
 const toForm = (r: FormRow): FormRecord => ({
   id: r.id, title: r.title, latestVersion: r.latest_version, draft: r.draft ? JSON.parse(r.draft) : null,
-  draftUpdatedAt: r.draft_updated_at, createdAt: r.created_at,
+  draftUpdatedAt: r.draft_updated_at, draftRevision: r.draft_revision, createdAt: r.created_at,
 });
 
 export function insertForm(db: Database.Database, form: { id: string; title: string; createdAt: string }): void {
@@ -78,7 +87,7 @@ export function insertForm(db: Database.Database, form: { id: string; title: str
 }
 
 /** The record's columns only: a form row also holds its test cases, large and read elsewhere. */
-const FORM_COLUMNS = 'id, title, latest_version, draft, draft_updated_at, created_at';
+const FORM_COLUMNS = 'id, title, latest_version, draft, draft_updated_at, draft_revision, created_at';
 
 export function selectForm(db: Database.Database, id: string): FormRecord | null {
   const row = db.prepare(`SELECT ${FORM_COLUMNS} FROM forms WHERE id = ?`).get(id) as FormRow | undefined;
@@ -89,19 +98,33 @@ export function selectForms(db: Database.Database): FormRecord[] {
   return (db.prepare(`SELECT ${FORM_COLUMNS} FROM forms ORDER BY id`).all() as FormRow[]).map(toForm);
 }
 
-export function writeDraft(db: Database.Database, formId: string, draft: FormDefinition, at: string): void {
-  db.prepare('UPDATE forms SET draft = ?, draft_updated_at = ?, title = ? WHERE id = ?').run(JSON.stringify(draft), at, draft.title, formId);
+/** Compare-and-set on the draft revision (see Store.saveDraft). */
+export function writeDraft(db: Database.Database, formId: string, draft: FormDefinition, at: string, expectedRevision: number): number | null {
+  const { changes } = db.prepare(`UPDATE forms SET draft = ?, draft_updated_at = ?, title = ?, draft_revision = draft_revision + 1
+    WHERE id = ? AND draft_revision = ?`).run(JSON.stringify(draft), at, draft.title, formId, expectedRevision);
+  const row = db.prepare('SELECT draft_revision FROM forms WHERE id = ?').get(formId) as { draft_revision: number } | undefined;
+  if (!row) return null;
+  if (changes === 0) throw new StoreConflict('revision', `表单 ${formId} 的草稿已被他人修改（当前版本 ${row.draft_revision}）`);
+  return row.draft_revision;
 }
 
-export function insertVersion(
-  db: Database.Database, formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[],
-): number {
-  const form = db.prepare('SELECT latest_version FROM forms WHERE id = ?').get(formId) as { latest_version: number | null } | undefined;
-  if (!form) throw new StoreConflict('exists', `表单 ${formId} 不存在`);
+/** Runs on the writer thread, the only writer: nothing changes the form between the check and the writes. */
+export function insertVersion(db: Database.Database, p: Publication): number {
+  const form = db.prepare('SELECT latest_version, draft_revision FROM forms WHERE id = ?').get(p.formId) as
+    { latest_version: number | null; draft_revision: number } | undefined;
+  if (!form) throw new StoreConflict('exists', `表单 ${p.formId} 不存在`);
+  if (p.draftRevision !== undefined && form.draft_revision !== p.draftRevision) {
+    throw new StoreConflict('revision', `表单 ${p.formId} 的草稿已被他人修改或发布（当前版本 ${form.draft_revision}）`);
+  }
   const version = (form.latest_version ?? 0) + 1;
   db.prepare(`INSERT INTO form_versions (form_id, version, definition, published_at, published_by, changes, cases)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`).run(formId, version, JSON.stringify(definition), at, by, JSON.stringify(changes), cases ? JSON.stringify(cases) : null);
-  db.prepare('UPDATE forms SET latest_version = ?, title = ?, draft = NULL, draft_updated_at = NULL WHERE id = ?').run(version, definition.title, formId);
+    VALUES (?, ?, ?, ?, ?, ?, ?)`).run(p.formId, version, JSON.stringify(p.definition), p.at, p.by, JSON.stringify(p.changes), p.cases ? JSON.stringify(p.cases) : null);
+  if (p.draftRevision === undefined) {
+    db.prepare('UPDATE forms SET latest_version = ?, title = ? WHERE id = ?').run(version, p.definition.title, p.formId);
+  } else {
+    db.prepare(`UPDATE forms SET latest_version = ?, title = ?, draft = NULL, draft_updated_at = NULL, draft_revision = draft_revision + 1
+      WHERE id = ?`).run(version, p.definition.title, p.formId);
+  }
   return version;
 }
 

@@ -182,4 +182,33 @@ export const SQLITE_MIGRATIONS: string[] = [
     value TEXT NOT NULL
   );
   `,
+  // Campaigns carry a revision: a change states the one it saw and is made only if it is still the
+  // stored one (compare-and-set), so two administrators editing at once never lose a change.
+  `
+  ALTER TABLE campaigns ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+  `,
+  // A form's draft carries a revision, one more at each save and at each publication (which clears
+  // it): a save states the revision it was made from, a publication the one it was shown, and
+  // either is refused if the draft has changed since, so a publication never wipes a draft saved
+  // while it ran, nor publishes one draft twice.
+  `
+  ALTER TABLE forms ADD COLUMN draft_revision INTEGER NOT NULL DEFAULT 0;
+  `,
+  // The registered divisions' history (行政区划调整): imports, new villages, new names, merges and
+  // removals, kept for good; children found by parent for the registered tree.
+  `
+  CREATE TABLE division_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    previous_name TEXT,
+    target_code TEXT,
+    count INTEGER,
+    note TEXT
+  );
+  CREATE INDEX division_changes_code ON division_changes(code);
+  `,
 ];

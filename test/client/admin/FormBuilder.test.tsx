@@ -1,7 +1,8 @@
 // The form builder in jsdom with the real engine and renderer (the server answered by a stand-in):
 // fields added, renamed, moved, duplicated and deleted in the tree; options pasted from Excel; a
 // formula's error shown as it is typed; a condition built from clauses — each seen in the live
-// preview and in the draft the page saves.
+// preview and in the draft the page saves. Saving and publishing state the draft revision they
+// were made from; one refused because another administrator came first offers the latest draft.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FormDefinition } from '../../../engine/index';
@@ -40,12 +41,12 @@ let server: MockServer;
 
 beforeEach(() => {
   server = mockServer();
-  server.on('GET', '/api/forms/f-test/draft', () => ({ definition: null }));
+  server.on('GET', '/api/forms/f-test/draft', () => ({ definition: null, revision: 2 }));
   server.on('GET', '/api/forms/f-test', () => ({ id: 'f-test', title: definition.title, version: 1, definition }));
   server.on('GET', '/api/forms/f-test/cases', () => ({ cases: [] }));
   server.on('GET', '/api/campaigns', () => ({ items: [{ id: 'c-2022', title: '2022年度', year: 2022, parameters: {}, forms: ['f-test'], status: 'open', divisions: [], description: '', createdAt: '' }] }));
   server.on('GET', '/api/households', () => ({ items: [], total: 0, page: 1, pageSize: 50 }));
-  server.on('PUT', '/api/forms/f-test/draft', (body) => ({ definition: body.definition, problems: [] }));
+  server.on('PUT', '/api/forms/f-test/draft', (body) => ({ definition: body.definition, problems: [], revision: body.revision + 1 }));
   server.on('POST', '/api/forms/f-test/draft/validators', (body) => {
     const url = `/api/forms/f-test/draft/validators/${posted.size}`;
     posted.set(url, body.schema);
@@ -69,6 +70,7 @@ const sectionFields = (title: string) => within(tree()).getByRole('list', { name
 const fieldTitles = (title: string) => within(sectionFields(title)).getAllByRole('listitem').map((li) => li.querySelector('.node-title')?.textContent).filter(Boolean);
 const editor = () => screen.getByRole('region', { name: /^编辑 / });
 const preview = () => screen.getByRole('region', { name: '预览' });
+const settings = () => screen.getByRole('region', { name: '表单设置' });
 
 async function savedDraft(): Promise<FormDefinition> {
   fireEvent.click(screen.getByRole('button', { name: '保存草稿' }));
@@ -193,5 +195,42 @@ describe('the form builder', () => {
     fireEvent.click(screen.getByRole('button', { name: '运行全部测试用例' }));
     expect(screen.getByText('1 项未通过（共 1 项）')).toBeInTheDocument();
     expect(within(screen.getByRole('list', { name: '工资 1000 元 未通过的原因' })).getByRole('listitem')).toHaveTextContent('【2022年度】/B2 应为 500，实际为 2000');
+  });
+
+  it('saves from the draft revision it loaded, then from the one each save answered', async () => {
+    await openBuilder();
+    fireEvent.change(within(settings()).getByLabelText('表名'), { target: { value: '务工收入核查表（改）' } });
+    await savedDraft();
+    fireEvent.change(within(settings()).getByLabelText('表名'), { target: { value: '务工收入核查表（再改）' } });
+    await savedDraft();
+    const puts = server.requests.filter((r) => r.method === 'PUT' && r.path === '/api/forms/f-test/draft');
+    expect(puts.map((r) => r.body.revision)).toEqual([2, 3]);
+  });
+
+  it('shows why a save was refused when another administrator saved first, and loads their draft on request', async () => {
+    server.on('PUT', '/api/forms/f-test/draft', () => ({
+      status: 409, body: { error: { code: 'stale_revision', message: '草稿已被他人修改（当前版本 3），请刷新后再改', details: { revision: 3 } } },
+    }));
+    await openBuilder();
+    fireEvent.change(within(settings()).getByLabelText('表名'), { target: { value: '我的修改' } });
+    server.on('GET', '/api/forms/f-test/draft', () => ({ definition: { ...definition, title: '他人的草稿' }, revision: 3 }));
+    fireEvent.click(screen.getByRole('button', { name: '保存草稿' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('草稿已被他人修改（当前版本 3），请刷新后再改');
+    fireEvent.click(screen.getByRole('button', { name: '载入最新版本' }));
+    await waitFor(() => expect(within(settings()).getByLabelText('表名')).toHaveValue('他人的草稿'));
+  });
+
+  it('publishes the draft revision the check was made on', async () => {
+    server.on('POST', '/api/forms/f-test/publish', (body, url) => url.search === '?dryRun=1'
+      ? { version: null, dryRun: true, revision: 3, changes: ['修改了表名'], cases: [], campaigns: [] }
+      : { status: 201, body: { version: 2, changes: ['修改了表名'], cases: [], revision: body.revision + 1 } });
+    await openBuilder();
+    fireEvent.change(within(settings()).getByLabelText('表名'), { target: { value: '务工收入核查表（改）' } });
+    fireEvent.click(screen.getByRole('tab', { name: '发布' }));
+    fireEvent.click(screen.getByRole('button', { name: '检查并准备发布' }));
+    fireEvent.click(await screen.findByRole('button', { name: '确认发布' }));
+    await screen.findAllByText('已发布第 2 版');
+    const published = server.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/api/forms/f-test/publish'));
+    expect(published.map((r) => r.body)).toEqual([{}, { revision: 3 }]);
   });
 });

@@ -3,6 +3,8 @@
 // checker's problems beside the parts they concern, a live preview with the real renderer and
 // engine, the form's test cases, and publishing. The draft is saved on request (the server checks
 // it again: its 422 problems are shown); a definition can be downloaded or uploaded as JSON.
+// Each save states the draft revision it was made from: when another administrator saved or
+// published the draft first, the server refuses (409) and the page offers the latest draft.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
   buildFieldIndex, checkDefinition, checkSchema, type DefinitionProblem, type FormCase, type FormDefinition, type FormulaScope, type FormulaType,
@@ -32,30 +34,34 @@ interface Loaded {
   /** The version the builder started from when there was no draft. */
   baseVersion: number | null;
   hasDraft: boolean;
+  /** The draft revision loaded: the next save is made from it. */
+  revision: number;
   cases: FormCase[];
   campaigns: AdminCampaign[];
 }
 
 async function load(formId: string): Promise<Loaded> {
   const [draft, cases, campaigns] = await Promise.all([adminApi.draft(formId), adminApi.cases(formId), adminApi.campaigns()]);
-  if (draft) return { definition: draft, baseVersion: null, hasDraft: true, cases, campaigns };
+  if (draft.definition) return { definition: draft.definition, baseVersion: null, hasDraft: true, revision: draft.revision, cases, campaigns };
   const latest = await adminApi.latest(formId);
-  return { definition: latest.definition, baseVersion: latest.version, hasDraft: false, cases, campaigns };
+  return { definition: latest.definition, baseVersion: latest.version, hasDraft: false, revision: draft.revision, cases, campaigns };
 }
 
 export function BuilderPage({ formId }: { formId: string }) {
   const loaded = useLoad(() => load(formId), [formId]);
   if (loaded.error) return <Layout title={t('ad_builder')} back={`/admin/forms/${formId}`} wide><ErrorMessage message={loaded.error} retry={loaded.reload} /></Layout>;
   if (!loaded.value) return <Layout title={t('ad_builder')} back={`/admin/forms/${formId}`} wide><Loading /></Layout>;
-  return <Builder formId={formId} initial={loaded.value} />;
+  return <Builder key={loaded.value.revision} formId={formId} initial={loaded.value} reload={loaded.reload} />;
 }
 
 type Tab = 'preview' | 'cases' | 'problems' | 'publish';
 const TABS: Tab[] = ['preview', 'cases', 'problems', 'publish'];
 
-function Builder({ formId, initial }: { formId: string; initial: Loaded }) {
+function Builder({ formId, initial, reload }: { formId: string; initial: Loaded; reload(): void }) {
   const [definition, setDefinition] = useState(initial.definition);
   const current = useRef(initial.definition);
+  const revision = useRef(initial.revision);
+  const [stale, setStale] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [hasDraft, setHasDraft] = useState(initial.hasDraft);
   const [status, setStatus] = useState<string | null>(null);
@@ -119,8 +125,9 @@ function Builder({ formId, initial }: { formId: string; initial: Loaded }) {
   const save = async (): Promise<boolean> => {
     if (!dirty && hasDraft) return true;
     setSaveError(null);
+    setStale(false);
     try {
-      await adminApi.saveDraft(formId, current.current);
+      revision.current = (await adminApi.saveDraft(formId, current.current, revision.current)).revision;
       setDirty(false);
       setHasDraft(true);
       setServerProblems([]);
@@ -128,6 +135,7 @@ function Builder({ formId, initial }: { formId: string; initial: Loaded }) {
       return true;
     } catch (e) {
       setSaveError(messageOf(e));
+      setStale(e instanceof ApiError && e.code === 'stale_revision');
       if (e instanceof ApiError) setServerProblems(problemsOf(e.details));
       return false;
     }
@@ -186,7 +194,12 @@ function Builder({ formId, initial }: { formId: string; initial: Loaded }) {
             <input type="file" accept=".json,application/json" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importJson(f); }} />
           </label>
         </div>
-        {saveError ? <p className="action-error" role="alert">{saveError}</p> : null}
+        {saveError ? (
+          <p className="action-error" role="alert">
+            {saveError}
+            {stale ? <> <button type="button" onClick={reload}>{t('reloadLatest')}</button></> : null}
+          </p>
+        ) : null}
         <div className="builder">
           <FormTree />
           <div className="builder-editor">
@@ -220,7 +233,8 @@ function Builder({ formId, initial }: { formId: string; initial: Loaded }) {
             ) : null}
             {tab === 'publish' ? (
               <div role="tabpanel">
-                <PublishPanel formId={formId} save={save} canSave={canSave} onPublished={(n) => { setHasDraft(false); setDirty(false); setStatus(t('ad_published', { n })); }} />
+                <PublishPanel formId={formId} save={save} canSave={canSave} onReload={reload}
+                  onPublished={(n, next) => { revision.current = next; setHasDraft(false); setDirty(false); setStatus(t('ad_published', { n })); }} />
               </div>
             ) : null}
           </aside>

@@ -1,20 +1,25 @@
 // Publishing: the draft saved, then checked by the server exactly as publishing will (the
 // definition checker, each open campaign's parameters, every test case under each campaign)
 // and shown with the list of what changed since the last version; publishing on confirmation.
-// A refusal lists every reason: the checker's problems, or each failed case and why.
+// A refusal lists every reason: the checker's problems, or each failed case and why. Publishing
+// sends the draft revision that was checked: if the draft changed since (another administrator
+// saved or published it), the server refuses and the page offers the latest.
 import { useState } from 'react';
 import type { CaseOutcome, PublishCheck } from '../../../api/types';
 import { t } from '../../../i18n/tAdmin';
 import { adminApi } from '../adminApi';
 import { ProblemList, problemsOf } from '../components/ProblemList';
-import { useAction } from '../components/useAction';
+import { ActionMessage, useAction } from '../components/useAction';
 
 interface Props {
   formId: string;
   /** Saves the draft if it changed; false when it could not be saved. */
   save(): Promise<boolean>;
   canSave: boolean;
-  onPublished(version: number): void;
+  /** The draft's new revision once published (cleared). */
+  onPublished(version: number, revision: number): void;
+  /** Loads the latest draft, dropping what was not saved. */
+  onReload(): void;
 }
 
 function CaseFailures({ outcomes }: { outcomes: CaseOutcome[] }) {
@@ -29,7 +34,7 @@ function CaseFailures({ outcomes }: { outcomes: CaseOutcome[] }) {
   );
 }
 
-export function PublishPanel({ formId, save, canSave, onPublished }: Props) {
+export function PublishPanel({ formId, save, canSave, onPublished, onReload }: Props) {
   const [check, setCheck] = useState<PublishCheck | null>(null);
   const [published, setPublished] = useState<{ version: number; changes: string[] } | null>(null);
   const action = useAction();
@@ -41,11 +46,12 @@ export function PublishPanel({ formId, save, canSave, onPublished }: Props) {
     if (result) setCheck(result);
   };
   const publish = async () => {
-    const result = await action.run(() => adminApi.publish(formId));
+    if (!check) return;
+    const result = await action.run(() => adminApi.publish(formId, check.revision));
+    setCheck(null);
     if (result) {
       setPublished(result);
-      setCheck(null);
-      onPublished(result.version);
+      onPublished(result.version, result.revision);
     }
   };
   const details = action.details as { cases?: CaseOutcome[] } | null;
@@ -54,7 +60,7 @@ export function PublishPanel({ formId, save, canSave, onPublished }: Props) {
       <p className="field-note">{t('ad_publishExplain')}</p>
       <button type="button" className="primary" disabled={action.busy || !canSave} onClick={() => void prepare()}>{t('ad_checkBeforePublish')}</button>
       {!canSave ? <p className="formula-error" role="alert">{t('ad_fixFormulasFirst')}</p> : null}
-      {action.error ? <p className="action-error" role="alert">{action.error}</p> : null}
+      <ActionMessage action={action} onReload={onReload} />
       <ProblemList problems={problemsOf(action.details)} />
       {details?.cases ? <CaseFailures outcomes={details.cases} /> : null}
       {check ? (

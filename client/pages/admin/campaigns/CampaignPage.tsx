@@ -1,7 +1,8 @@
 // One campaign, edited: title, year and description, open or closed, the forms it uses, the
 // parameters those forms' rules read (income line, income period, reference date…), and the
 // divisions it covers (none chosen: everywhere). Saved at once and checked by the server; a
-// refusal names the field in Chinese.
+// refusal names the field in Chinese. A save states the revision it was made from: when another
+// administrator saved first, the server refuses it and the page offers the latest version.
 import { useState } from 'react';
 import type { AdminCampaignDetail } from '../../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../../components/Layout';
@@ -20,10 +21,21 @@ export function CampaignPage({ id }: { id: string }) {
   const divisions = useLoad(adminApi.divisions, []);
   if (campaign.error) return <Layout title={t('ad_campaigns')} back="/admin/campaigns" wide><ErrorMessage message={campaign.error} retry={campaign.reload} /></Layout>;
   if (!campaign.value) return <Layout title={t('ad_campaigns')} back="/admin/campaigns" wide><Loading /></Layout>;
-  return <CampaignEditor key={campaign.value.id} initial={campaign.value} forms={forms.value ?? []} divisions={divisions.value ?? []} />;
+  return (
+    <CampaignEditor key={`${campaign.value.id}@${campaign.value.revision}`} initial={campaign.value} forms={forms.value ?? []}
+      divisions={divisions.value ?? []} reload={campaign.reload} />
+  );
 }
 
-function CampaignEditor({ initial, forms, divisions }: { initial: AdminCampaignDetail; forms: { id: string; title: string; version: number | null }[]; divisions: { code: string; name: string; parentCode: string | null }[] }) {
+interface EditorProps {
+  initial: AdminCampaignDetail;
+  forms: { id: string; title: string; version: number | null }[];
+  divisions: { code: string; name: string; parentCode: string | null }[];
+  /** Loads the latest version, dropping what was typed here. */
+  reload(): void;
+}
+
+function CampaignEditor({ initial, forms, divisions, reload }: EditorProps) {
   const [campaign, setCampaign] = useState(initial);
   const [title, setTitle] = useState(initial.title);
   const [year, setYear] = useState(initial.year);
@@ -36,7 +48,7 @@ function CampaignEditor({ initial, forms, divisions }: { initial: AdminCampaignD
   const action = useAction();
   const save = async () => {
     const saved = await action.run(
-      () => adminApi.updateCampaign(campaign.id, { title: title.trim(), year, description, status, forms: chosen, parameters, divisions: covered }),
+      () => adminApi.updateCampaign(campaign.id, campaign.revision, { title: title.trim(), year, description, status, forms: chosen, parameters, divisions: covered }),
       t('ad_campaignSaved'),
     );
     if (saved) setCampaign(saved);
@@ -63,7 +75,7 @@ function CampaignEditor({ initial, forms, divisions }: { initial: AdminCampaignD
         </fieldset>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={action.busy}>{t('save')}</button>
-          <ActionMessage action={action} />
+          <ActionMessage action={action} onReload={reload} />
         </div>
       </form>
     </Layout>

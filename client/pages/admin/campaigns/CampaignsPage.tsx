@@ -97,7 +97,7 @@ export function CampaignsPage() {
       {creating ? <section className="panel"><h2>{t('ad_newCampaign')}</h2><NewCampaignForm forms={forms.value ?? []} onDone={() => setCreating(false)} /></section> : null}
       {campaigns.loading && !campaigns.value ? <Loading /> : null}
       {campaigns.error ? <ErrorMessage message={campaigns.error} retry={campaigns.reload} /> : null}
-      <ActionMessage action={toggle} />
+      <ActionMessage action={toggle} onReload={() => { toggle.clear(); campaigns.reload(); }} />
       <ul className="campaign-list">
         {(campaigns.value ?? []).map((c) => (
           <li key={c.id} className="panel">
@@ -111,7 +111,7 @@ export function CampaignsPage() {
               <Link className="button" to={`/admin/campaigns/${c.id}`}>{t('ad_edit')}</Link>
               <button type="button" onClick={() => setCloning(cloning === c.id ? null : c.id)} aria-expanded={cloning === c.id}>{t('ad_cloneNextYear')}</button>
               <button type="button" disabled={toggle.busy} onClick={() => void toggle.run(async () => {
-                await adminApi.updateCampaign(c.id, { status: c.status === 'open' ? 'closed' : 'open' });
+                await adminApi.updateCampaign(c.id, c.revision, { status: c.status === 'open' ? 'closed' : 'open' });
                 campaigns.reload();
               })}>{t(c.status === 'open' ? 'ad_close' : 'ad_reopen')}</button>
             </div>

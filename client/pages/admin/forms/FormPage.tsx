@@ -1,6 +1,8 @@
 // One form: its versions, each with the readable list of what changed since the one before and
 // its definition to download; the draft waiting to be published (download it, replace it with a
-// JSON file — checked, problems shown — or open it in the builder).
+// JSON file — checked, problems shown — or open it in the builder). A replacement states the draft
+// revision it was made from; when another administrator changed the draft first, the page says so
+// and offers the latest.
 import { useState } from 'react';
 import { Link } from '../../../app/router';
 import type { FormDefinition } from '../../../../engine/index';
@@ -18,13 +20,13 @@ export function FormPage({ formId }: { formId: string }) {
   const [expanded, setExpanded] = useState<number | null>(null);
   const upload = useAction();
   const download = useAction();
-  const title = draft.value?.title ?? (versions.value?.length ? undefined : formId);
+  const title = draft.value?.definition?.title ?? (versions.value?.length ? undefined : formId);
   const replaceDraft = async (file: File) => {
     const read = await readJsonFile(file);
     await upload.run(async () => {
       if (!read.ok) throw new Error(read.message);
       const definition = { ...(read.value as FormDefinition), id: formId };
-      await adminApi.saveDraft(formId, definition);
+      await adminApi.saveDraft(formId, definition, draft.value?.revision ?? 0);
       draft.reload();
     }, t('ad_draftReplaced'));
   };
@@ -34,15 +36,15 @@ export function FormPage({ formId }: { formId: string }) {
       <section className="panel">
         <h2>{t('ad_draft')}</h2>
         {draft.loading && !draft.value ? <Loading /> : null}
-        <p>{draft.value ? t('ad_draftWaiting') : t('ad_noDraft')}</p>
+        <p>{draft.value?.definition ? t('ad_draftWaiting') : t('ad_noDraft')}</p>
         <div className="page-actions">
           <Link className="button primary" to={`/admin/forms/${formId}/edit`}>{t('ad_openBuilder')}</Link>
-          {draft.value ? <button type="button" onClick={() => downloadJson(`${formId}-草稿.json`, draft.value)}>{t('ad_downloadDraft')}</button> : null}
+          {draft.value?.definition ? <button type="button" onClick={() => downloadJson(`${formId}-草稿.json`, draft.value!.definition)}>{t('ad_downloadDraft')}</button> : null}
           <label className="button file-button">{t('ad_uploadDraft')}
             <input type="file" accept=".json,application/json" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void replaceDraft(f); }} />
           </label>
         </div>
-        <ActionMessage action={upload} />
+        <ActionMessage action={upload} onReload={() => { upload.clear(); draft.reload(); }} />
         <ProblemList problems={problemsOf(upload.details)} />
       </section>
       <section className="panel">

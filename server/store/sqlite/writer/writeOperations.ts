@@ -4,10 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { FormCase, FormDefinition } from '../../../../engine/index';
-import type { HouseholdChange, HouseholdInput, LoginAttempt, NewUser, SubmissionUpdate, SubmissionWrite, UserPatch } from '../../Store';
-import type { CampaignRecord, DivisionRecord, SessionRecord } from '../../records';
+import type { DivisionAdjustment, HouseholdChange, HouseholdInput, LoginAttempt, NewUser, Publication, SubmissionUpdate, SubmissionWrite, UserPatch } from '../../Store';
+import type { CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../../records';
 import * as accounts from '../accounts';
 import * as catalog from '../catalog';
+import * as divisions from '../divisions';
 import * as meta from '../meta';
 import * as registry from '../registry';
 import * as submissions from '../submissions';
@@ -26,15 +27,19 @@ export const WRITE_OPERATIONS = {
   deleteSessionsOfUser: (db: Db, userId: string) => accounts.deleteSessionsOfUser(db, userId),
   writeMeta: (db: Db, name: string, value: string) => meta.writeMeta(db, name, value),
 
-  upsertDivisions: (db: Db, divisions: DivisionRecord[]) => catalog.upsertDivisions(db, divisions),
-  writeCampaign: (db: Db, campaign: CampaignRecord, insert: boolean) => catalog.writeCampaign(db, campaign, insert),
+  upsertDivisions: (db: Db, list: DivisionRecord[]) => catalog.upsertDivisions(db, list),
+  addDivisions: (db: Db, list: DivisionRecord[]) => divisions.addDivisions(db, list),
+  adjustDivisions: (db: Db, adjustment: DivisionAdjustment) => divisions.adjustDivisions(db, adjustment),
+  insertDivisionChange: (db: Db, change: Omit<DivisionChange, 'id'>) => divisions.insertChange(db, change),
+  insertCampaign: (db: Db, campaign: CampaignFields) => catalog.insertCampaign(db, campaign),
+  updateCampaign: (db: Db, campaign: CampaignFields, expectedRevision: number) => catalog.updateCampaign(db, campaign, expectedRevision),
   insertForm: (db: Db, form: { id: string; title: string; createdAt: string }) => catalog.insertForm(db, form),
-  writeDraft: (db: Db, formId: string, draft: FormDefinition, at: string) => catalog.writeDraft(db, formId, draft, at),
-  insertVersion: (db: Db, formId: string, definition: FormDefinition, by: string, at: string, changes: string[], cases?: FormCase[]) =>
-    catalog.insertVersion(db, formId, definition, by, at, changes, cases),
+  writeDraft: (db: Db, formId: string, draft: FormDefinition, at: string, expectedRevision: number) =>
+    catalog.writeDraft(db, formId, draft, at, expectedRevision),
+  insertVersion: (db: Db, publication: Publication) => catalog.insertVersion(db, publication),
   writeCases: (db: Db, formId: string, cases: FormCase[]) => catalog.writeCases(db, formId, cases),
 
-  upsertHouseholds: (db: Db, households: HouseholdInput[], at: string) => households.map((h) => registry.writeHousehold(db, h, at, randomUUID)),
+  upsertHouseholds: (db: Db, households: HouseholdInput[], at: string) => registry.upsertHouseholds(db, households, at, randomUUID),
 
   insertSubmission: (db: Db, write: SubmissionWrite, uniqueKey: string | null) => submissions.insertSubmission(db, write, uniqueKey),
   patchSubmission: (db: Db, update: SubmissionUpdate) => submissions.patchSubmission(db, update),
