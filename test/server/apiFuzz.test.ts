@@ -19,7 +19,7 @@ import { defaultLoginLimits } from '../../server/auth/loginLimits';
 import { loadCases, loadForm } from '../helpers/forms';
 import { anyJson, fromSchema, hostileString, jsonText, mutated, type JsonSchema } from '../helpers/fuzzValues';
 import { residentId, sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { createFixture, DIVISIONS, validBody, type Fixture } from '../helpers/serverFixture';
 import { changedTables, storeSnapshots, type Snapshot, type StoreSnapshots } from '../helpers/storeSnapshot';
 import { TEST_PASSWORD, type TestClient } from '../helpers/testServer';
 
@@ -82,7 +82,22 @@ function describeRequest(r: FuzzRequest): string {
   return `${r.role} ${r.method} ${r.path.slice(0, 300)} ${r.contentType === undefined ? '' : `[${r.contentType ?? 'no Content-Type'}]`} ${body}${length}`;
 }
 
-async function send(r: FuzzRequest): Promise<{ status: number; text: string }> {
+/**
+ * A seed's "@@DRAFT_REVISION@@" becomes the form's draft revision as the store has it now, so a
+ * save or a publication gets past the revision check to the definition checker and the publisher.
+ */
+async function withDraftRevision(r: FuzzRequest): Promise<FuzzRequest> {
+  if (typeof r.body !== 'string' || !r.body.includes('"@@DRAFT_REVISION@@"')) return r;
+  let formId = '';
+  try {
+    formId = decodeURIComponent(/^\/api\/forms\/([^/?]+)/.exec(r.path)?.[1] ?? '');
+  } catch { /* not an id: no draft */ }
+  const revision = (await f.server.store.getForm(formId))?.draftRevision ?? 0;
+  return { ...r, body: r.body.replaceAll('"@@DRAFT_REVISION@@"', String(revision)) };
+}
+
+async function send(request: FuzzRequest): Promise<{ status: number; text: string }> {
+  const r = await withDraftRevision(request);
   const client = clients[r.role];
   const headers: Record<string, string> = {};
   if (client?.cookie) headers.Cookie = client.cookie;
@@ -243,7 +258,7 @@ beforeAll(async () => {
   // Logins the fuzz fails are counted against the one in-process "address": not this suite's concern (loginLockout.test.ts).
   f = await createFixture({ config: { login: { ...defaultLoginLimits, perAddress: 1_000_000_000 } } });
   clients = { anonymous: null, officer: f.officer, admin: f.admin };
-  // Households of 石庙村 with no sheet yet, so new submissions get as far as the engine and the store.
+  // Households of 高滩村 with no sheet yet, so new submissions get as far as the engine and the store.
   const fresh = Array.from({ length: 30 }, (_, i) => {
     const id = residentId('500118', `1970${String(1 + (i % 12)).padStart(2, '0')}${String(10 + (i % 18))}`, 100 + i);
     return { divisionCode: '500118104201', headName: `测试户${i}`, headIdNumber: id, kind: '脱贫户', members: [{ name: `测试户${i}`, idNumber: id, relation: '户主' }] };
@@ -273,6 +288,7 @@ beforeAll(async () => {
     id: [draft.id, submitted.id, ...households, ...users.filter((u) => !Object.values(USERNAMES).includes(u.username)).map((u) => u.id), 'test-2021', randomUUID()],
     version: ['1', '2', '0', '-1', '1.5', '99999999999', 'abc'],
     hash: [hash, '0'.repeat(64), 'f'.repeat(63)],
+    code: [...DIVISIONS.map((d) => d.code), '500118104203', '500118104299', '11'],
   };
   const monitoring = loadForm('monitoring-object');
   const reviewers = users.filter((u) => u.username === 'xiangzhen' || u.username === 'quxian').map((u) => u.id);
@@ -284,7 +300,9 @@ beforeAll(async () => {
     'POST /api/campaigns': { role: 'admin', bodies: [{ id: 'fuzz-2022', title: '2022年度', year: 2022, cloneFrom: 'test-2021', parameters: { incomeLine: 6500 }, forms: [SAMPLE_FORM_ID] }] },
     'PATCH /api/campaigns/{id}': { role: 'admin', ids: { id: ['test-2021'] }, bodies: [{ title: '新名称', parameters: { incomeLine: 7000 }, status: 'open', divisions: ['500118104'] }] },
     'POST /api/forms': { role: 'admin', bodies: [{ definition: { ...sampleForm, id: 'fuzz-form' } }, { definition: { ...monitoring, id: 'fuzz-monitoring' } }] },
-    'PUT /api/forms/{formId}/draft': { role: 'admin', ids: form, bodies: [{ definition: sampleForm }] },
+    'PUT /api/forms/{formId}/draft': { role: 'admin', ids: form, bodies: [{ definition: sampleForm, revision: '@@DRAFT_REVISION@@' }] },
+    'POST /api/forms/{formId}/publish': { role: 'admin', ids: form, bodies: [{ revision: '@@DRAFT_REVISION@@' }] },
+    'POST /api/divisions/import-official': { role: 'admin', bodies: [{ code: '500118104' }, { code: '500118104203' }] },
     'PUT /api/forms/{formId}/cases': { role: 'admin', ids: { formId: ['monitoring-object'] }, bodies: [{ cases: loadCases('monitoring-object').slice(0, 3) }] },
     'POST /api/forms/{formId}/draft/validators': { role: 'admin', ids: form, bodies: [{ schema: sampleForm.schema }, { schema: monitoring.schema }] },
     'POST /api/households': { role: 'admin', bodies: [sampleHouseholds()] },
