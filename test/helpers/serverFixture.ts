@@ -3,7 +3,7 @@
 // reviewer. Each test file builds its own on a fresh database.
 import { randomUUID } from 'node:crypto';
 import { sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from './sampleForm';
-import { startTestServer, type TestClient, type TestServer } from './testServer';
+import { startTestServer, type TestClient, type TestServer, type TestServerOptions } from './testServer';
 import { publishDraft } from './drafts';
 
 export interface Fixture {
@@ -23,8 +23,8 @@ export const DIVISIONS = [
   { code: '500118104202', name: '普安村', parentCode: '500118104' },
 ];
 
-export async function createFixture(): Promise<Fixture> {
-  const server = await startTestServer();
+export async function createFixture(options: TestServerOptions = {}): Promise<Fixture> {
+  const server = await startTestServer(options);
   await server.store.upsertDivisions(DIVISIONS);
   await server.store.createCampaign({
     id: 'test-2021', title: '2021年度（测试）', year: 2021, description: '', parameters: { incomeLine: 6000 },
