@@ -43,6 +43,23 @@ describe('two changes of one campaign at once', () => {
   });
 });
 
+describe('two changes of one account at once', () => {
+  it(`keep one (disabling, or the other's edit) and refuse the other with 409 (${ROUNDS} rounds)`, async () => {
+    const id = await f.server.addUser('race-user', 'officer', ['500118104201']);
+    const account = async () => (await f.admin.get('/api/users')).body.items.find((u: { id: string }) => u.id === id);
+    for (let round = 0; round < ROUNDS; round++) {
+      const { revision, disabled } = await account();
+      const answers = await Promise.all([
+        f.admin.patch(`/api/users/${id}`, { revision, disabled: !disabled }),
+        f.admin.patch(`/api/users/${id}`, { revision, displayName: `第 ${round} 轮` }),
+      ]);
+      expect(statuses(answers), `round ${round}: ${answers.map((a) => a.text).join(' | ')}`).toEqual([200, 409]);
+      expect(answers.find((a) => a.status === 409)!.body.error.message).toBe(`该账号已被他人修改（当前版本 ${revision + 1}），请刷新后再改`);
+      expect(await account()).toEqual(answers.find((a) => a.status === 200)!.body);
+    }
+  });
+});
+
 describe('a form\'s draft', () => {
   const definition = (title: string) => ({ id: 'race-form', title, schema: { type: 'object', properties: { A1: { type: 'string', title: 'A1 姓名' } } } });
   const versions = async () => (await f.admin.get('/api/forms/race-form/versions')).body.items as { version: number }[];

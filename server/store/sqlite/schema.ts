@@ -194,4 +194,9 @@ export const SQLITE_MIGRATIONS: string[] = [
   `
   ALTER TABLE forms ADD COLUMN draft_revision INTEGER NOT NULL DEFAULT 0;
   `,
+  // Accounts carry a revision, as campaigns do: an administrator disabling an account while
+  // another edits it is told, not overwritten.
+  `
+  ALTER TABLE users ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+  `,
 ];
