@@ -1,7 +1,8 @@
 // createApp(deps): the whole HTTP application. Sends the security headers on every answer
-// (securityHeaders.ts), mounts one sub-app per resource under /api, guards bodies (1 MB) and
-// sessions, documents itself at /api/openapi.json, renders every error in one shape, and serves
-// the built client for everything that is not the API.
+// (securityHeaders.ts), mounts one sub-app per resource under /api, guards paths and queries
+// (length, control characters), bodies (1 MB; nesting, NUL and lone surrogates screened as text
+// before parsing) and sessions, documents itself at /api/openapi.json, renders every error in one
+// shape, and serves the built client for everything that is not the API.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -12,8 +13,9 @@ import type { Deps } from './deps';
 import { authenticate } from './http/authenticate';
 import { limitBody } from './http/limitBody';
 import type { AppEnv } from './http/env';
-import { refuseNul } from './http/refuseNul';
 import { renderProblem } from './http/renderProblem';
+import { screenJsonBody } from './http/screenJsonBody';
+import { screenUrl } from './http/screenUrl';
 import { securityHeaders } from './http/securityHeaders';
 import { validationHook } from './http/validationHook';
 import { Problem } from './problem';
@@ -22,7 +24,7 @@ import { catalogRoutes } from './routes/catalog';
 import { exportRoutes } from './routes/export';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
-import { householdImportRoutes, IMPORT_PATH } from './routes/householdImport';
+import { householdImportRoutes, IMPORT_PATH, IMPORT_TOO_LARGE, MAX_IMPORT_BYTES } from './routes/householdImport';
 import { householdRoutes } from './routes/households';
 import { sessionRoutes } from './routes/session';
 import { submissionRoutes } from './routes/submissions';
@@ -41,9 +43,13 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   const limit = limitBody(deps.config.maxBodyBytes, () => {
     throw new Problem('payload_too_large', `请求内容过大（上限 ${Math.round(deps.config.maxBodyBytes / 1024)} KB）`);
   });
-  // The household import reads spreadsheets of up to 20 MB and sets its own limit (householdImport.ts).
-  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? next() : limit(c, next)));
-  app.use('/api/*', refuseNul());
+  const importLimit = limitBody(MAX_IMPORT_BYTES, () => {
+    throw new Problem('payload_too_large', IMPORT_TOO_LARGE);
+  });
+  // Every body's size is checked before anything reads it; the household import takes spreadsheets of up to 20 MB.
+  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? importLimit(c, next) : limit(c, next)));
+  app.use('/api/*', screenUrl());
+  app.use('/api/*', screenJsonBody());
   app.use('/api/*', authenticate(deps));
   app.route('/api', healthRoutes(deps));
   app.route('/api', sessionRoutes(deps));

@@ -28,19 +28,37 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
+/** False in an app opened with no signal: it has not been able to ask for its token yet. */
+export function hasCsrfToken(): boolean {
+  return csrfToken !== '';
+}
+
+/** Tells the app the session is gone, so it can ask the officer to log in again. */
+export function notifyUnauthenticated(): void {
+  for (const listener of unauthenticatedListeners) listener();
+}
+
 /** Called when the server says the session is gone (401), so the app can ask to log in again. */
 export function onUnauthenticated(listener: () => void): () => void {
   unauthenticatedListeners.add(listener);
   return () => unauthenticatedListeners.delete(listener);
 }
 
-export async function request(method: string, path: string, body?: unknown): Promise<Response> {
+export interface RequestOptions {
+  /** Give up after this long (the queue's sends: a hung connection must not hold the queue). */
+  timeoutMs?: number;
+}
+
+export async function request(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    response = await fetch(path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin',
+      signal: options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined,
+    });
   } catch {
     throw new OfflineError();
   }
@@ -51,14 +69,21 @@ export async function request(method: string, path: string, body?: unknown): Pro
   } catch {
     /* not the server's error shape: a proxy or a dead server */
   }
-  if (response.status === 401) for (const listener of unauthenticatedListeners) listener();
+  // Asking who is signed in (or logging in) answers 401 to a visitor who never was: not an expiry.
+  if (response.status === 401 && !path.startsWith('/api/session')) notifyUnauthenticated();
   const message = parsed.error?.message ?? (response.status >= 500 ? '服务器出错，请稍后再试' : `请求失败（${response.status}）`);
   if (response.status === 502 || response.status === 503 || response.status === 504) throw new OfflineError();
   throw new ApiError(response.status, parsed.error?.code ?? 'http_error', message, parsed.error?.details);
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await request(method, path, body);
+export async function api<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const response = await request(method, path, body, options);
   if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  try {
+    return (await response.json()) as T;
+  } catch (error) {
+    // The answer cut off (or timed out) half-way is no answer at all.
+    if (error instanceof DOMException || error instanceof TypeError) throw new OfflineError();
+    throw error;
+  }
 }

@@ -27,7 +27,7 @@ function Redirect({ to }: { to: string }) {
 }
 
 export function App() {
-  const { user, loading } = useSession();
+  const { user, loading, expired } = useSession();
   const { path } = useLocation();
   useEffect(() => (user ? startSyncing() : undefined), [user]);
   if (loading) return <Loading />;
@@ -36,7 +36,8 @@ export function App() {
     return <Redirect to={`/login?next=${encodeURIComponent(path + window.location.search)}`} />;
   }
   let m: Record<string, string> | null;
-  if (path === '/login') return <Redirect to="/" />;
+  // A session that ended while the app ran (the queue met it): log in again, the app's data kept.
+  if (path === '/login') return expired ? <LoginPage next={new URLSearchParams(window.location.search).get('next') ?? '/'} /> : <Redirect to="/" />;
   if (path === '/') return <Redirect to={user.role === 'admin' ? '/admin' : user.role === 'reviewer' ? '/review' : '/villages'} />;
   if (path === '/villages') return <VillagesPage />;
   if ((m = matchPath('/villages/:code', path))) return <HouseholdsPage code={m.code!} />;

@@ -1,8 +1,10 @@
 // Who is signed in. Asked of the server at start; with no network the last signed-in user is
 // taken from the phone, so the officer can keep filling drafts (sending waits for the network
-// and, if the session ended meanwhile, for a new login).
+// and, if the session ended meanwhile, for a new login). "Expired" means a session this phone
+// had has ended — never said to a first visitor, who simply has none yet.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, OfflineError, onUnauthenticated, setCsrfToken } from '../api/http';
+import { onSessionRenewed } from '../api/renewSession';
 import type { User } from '../api/types';
 import { getMeta, setMeta } from '../offline/db';
 
@@ -46,15 +48,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
             setUser(last);
             setOfflineUser(true);
           }
-        } else if (!(error instanceof ApiError)) {
+        } else if (error instanceof ApiError) {
+          // Someone signed in on this phone before and never logged out: their session ended.
+          if (error.status === 401 && active && (await getMeta<User>('lastUser'))) setExpired(true);
+        } else {
           throw error;
         }
       })
       .finally(() => active && setLoading(false));
     const stop = onUnauthenticated(() => setExpired(true));
+    // The queue asked again once the network was back (an app opened with no signal).
+    const stopRenewed = onSessionRenewed((renewed) => {
+      setUser(renewed);
+      setOfflineUser(false);
+      setExpired(false);
+      void setMeta('lastUser', renewed);
+    });
     return () => {
       active = false;
       stop();
+      stopRenewed();
     };
   }, []);
 

@@ -1,5 +1,7 @@
-// The header's word on the network: offline (and that work is kept), what waits to be sent.
+// The header's word on the queue: no network (and that work is kept), what waits to be sent,
+// a session to renew by logging in again, items that need the officer — with 立即重试.
 import { useEffect, useState } from 'react';
+import { navigate } from '../app/router';
 import { t } from '../i18n/t';
 import { onSyncState, syncNow, syncState, type SyncState } from '../offline/syncQueue';
 
@@ -7,12 +9,24 @@ export function SyncIndicator() {
   const [state, setState] = useState<SyncState>(syncState());
   useEffect(() => onSyncState(setState), []);
   if (!state.online) return <div className="banner offline" role="status">{t('offline')}{state.pending ? `（${t('pendingUploads', { n: state.pending })}）` : ''}</div>;
-  if (state.syncing && state.pending) return <div className="banner syncing" role="status">{t('syncing', { n: state.pending })}</div>;
+  if (state.needsLogin) {
+    const here = window.location.pathname + window.location.search;
+    return (
+      <div className="banner pending" role="status">
+        {t('loginToSend', { n: state.needsLogin })}
+        {window.location.pathname !== '/login' ? (
+          <button type="button" className="link" onClick={() => navigate(`/login?next=${encodeURIComponent(here)}`)}>{t('loginAgain')}</button>
+        ) : null}
+      </div>
+    );
+  }
+  if (state.syncing && state.pending > state.needsOfficer) return <div className="banner syncing" role="status">{t('syncing', { n: state.pending - state.needsOfficer })}</div>;
   if (state.pending) {
     return (
       <div className="banner pending" role="status">
         {t('pendingUploads', { n: state.pending })}
-        <button type="button" className="link" onClick={() => void syncNow()}>{t('retry')}</button>
+        {state.needsOfficer ? `，${t('needsOfficer', { n: state.needsOfficer })}` : ''}
+        {state.pending > state.needsOfficer ? <button type="button" className="link" onClick={() => void syncNow({ force: true })}>{t('retryNow')}</button> : null}
       </div>
     );
   }

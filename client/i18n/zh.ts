@@ -17,6 +17,10 @@ export const zh = {
   online: '网络已恢复',
   syncing: '正在上传 {n} 份…',
   pendingUploads: '{n} 份待上传',
+  needsOfficer: '其中 {n} 份需要您处理（打开该表查看）',
+  loginToSend: '登录已过期：{n} 份待上传，重新登录后自动上传，本机数据不会丢失',
+  loginAgain: '重新登录',
+  retryNow: '立即重试',
   syncedAll: '已全部上传',
   offlineCached: '无网络，显示的是 {time} 保存的数据',
   // navigation
@@ -57,7 +61,6 @@ export const zh = {
   returnedBy: '被退回：{comment}',
   readOnlyApproved: '此表已审核通过，只能查看',
   readOnlySubmitted: '此表已提交，正在等待{level}',
-  conflict: '此表已在别处被修改。已载入最新版本，您的修改保留在本机草稿中。',
   formVersion: '第 {n} 版',
   // fields
   required: '必填',

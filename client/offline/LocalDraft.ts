@@ -3,8 +3,20 @@
 // server stores, so sending it twice stores nothing twice.
 import type { FormData, Issue } from '../../engine/index';
 import type { SubmissionStatus } from '../api/types';
+import type { QueueState } from './queueState';
 
 export type PendingAction = 'save' | 'submit';
+
+/** The server's copy when it differs from the phone's (a 409 on the revision): shown beside mine. */
+export interface TheirCopy {
+  revision: number;
+  status: SubmissionStatus;
+  data: FormData;
+  returnComment: string | null;
+  updatedAt: string;
+  /** Who changed it last, as the history names them. */
+  updatedBy: string | null;
+}
 
 export interface LocalDraft {
   id: string;
@@ -27,6 +39,14 @@ export interface LocalDraft {
   returnComment: string | null;
   /** What is still to be sent; null when the server has everything. */
   pending: PendingAction | null;
+  /** Where the pending action stands in the queue (absent on drafts kept before it existed: waiting). */
+  queueState?: QueueState | null;
+  /** Failed attempts in a row (a server error or a cut connection), for the back-off. */
+  attempts?: number;
+  /** When the next attempt is due, after a failed one. */
+  nextAttemptAt?: string | null;
+  /** The server's differing copy, while the officer chooses between it and theirs. */
+  theirs?: TheirCopy | null;
   /** The last refusal or trouble in sending, in Chinese. */
   problem: string | null;
   /** The server's issues from its last refusal (a 422). */

@@ -9,6 +9,27 @@ export interface Cached<T> {
   staleSince: string | null;
 }
 
+/** Keeps an answer on the phone under a name of its own (a downloaded village's whole list). */
+export async function keepAs(path: string, body: unknown): Promise<void> {
+  await (await db()).put('cache', { path, body, savedAt: new Date().toISOString() });
+}
+
+/** The phone's copy kept under that name, if any. */
+export async function kept<T>(path: string): Promise<Cached<T> | null> {
+  const saved = await (await db()).get('cache', path);
+  return saved ? { data: saved.body as T, staleSince: saved.savedAt } : null;
+}
+
+/**
+ * Asks the server and keeps the answer, failing when it cannot be reached: for a download, which
+ * must not pass old copies off as fresh ones.
+ */
+export async function fetchAndKeep<T>(path: string): Promise<T> {
+  const data = await api<T>('GET', path);
+  await keepAs(path, data);
+  return data;
+}
+
 export async function cachedGet<T>(path: string): Promise<Cached<T>> {
   try {
     const data = await api<T>('GET', path);

@@ -3,8 +3,9 @@
 import { api } from '../api/http';
 import type { FormVersion, SubmissionDetail } from '../api/types';
 import { cachedGet } from './cachedGet';
-import { putDraft } from './drafts';
-import { householdKeyOf, type LocalDraft } from './LocalDraft';
+import { putDraft, updateDraft } from './drafts';
+import { householdKeyOf, type LocalDraft, type TheirCopy } from './LocalDraft';
+import { sameData } from './sameData';
 
 export function draftOf(submission: SubmissionDetail & { prefill?: Record<string, unknown> | null }, formTitle: string): LocalDraft {
   return {
@@ -16,8 +17,23 @@ export function draftOf(submission: SubmissionDetail & { prefill?: Record<string
   };
 }
 
-export async function draftFromServer(id: string): Promise<LocalDraft> {
-  const submission = await api<SubmissionDetail & { prefill?: Record<string, unknown> | null }>('GET', `/api/submissions/${id}`);
+/** The server's copy, kept beside the officer's when they differ. */
+export function theirCopy(submission: SubmissionDetail): TheirCopy {
+  const last = submission.history?.at(-1);
+  return {
+    revision: submission.revision, status: submission.status, data: submission.data, returnComment: submission.returnComment,
+    updatedAt: submission.updatedAt, updatedBy: last?.username ?? null,
+  };
+}
+
+/**
+ * The server's record as a local draft. With no signal, the copy kept by 离线下载 is used; `fresh`
+ * insists on the server's (the officer giving up their own copy for it).
+ */
+export async function draftFromServer(id: string, { fresh = false } = {}): Promise<LocalDraft> {
+  type Detail = SubmissionDetail & { prefill?: Record<string, unknown> | null };
+  const path = `/api/submissions/${id}`;
+  const submission = fresh ? await api<Detail>('GET', path) : (await cachedGet<Detail>(path)).data;
   const form = await cachedGet<FormVersion>(`/api/forms/${submission.formId}/versions/${submission.formVersion}`);
   const draft = draftOf(submission, form.data.definition.title);
   await putDraft(draft);
@@ -27,13 +43,23 @@ export async function draftFromServer(id: string): Promise<LocalDraft> {
 /**
  * What the server has now for a draft that is fully sent (a reviewer may have returned or
  * approved it): the fresher record replaces the local one. A draft with unsent changes is left
- * alone, and a newer server revision is reported as a conflict instead.
+ * alone; when the server's copy moved on meanwhile with other content, the two are kept side by
+ * side for the officer to choose (the queue's conflict), before anything is sent over it.
  */
 export async function refreshDraft(draft: LocalDraft): Promise<{ draft: LocalDraft; conflict: boolean }> {
   if (draft.serverRevision === null) return { draft, conflict: false };
   const submission = await api<SubmissionDetail & { prefill?: Record<string, unknown> | null }>('GET', `/api/submissions/${draft.id}`);
   if (submission.revision === draft.serverRevision && submission.status === draft.serverStatus) return { draft, conflict: false };
-  if (draft.pending !== null) return { draft, conflict: submission.revision > draft.serverRevision };
+  if (draft.pending !== null) {
+    if (submission.revision <= draft.serverRevision || draft.queueState === 'conflict') return { draft, conflict: false };
+    if (sameData(submission.data, draft.data)) {
+      const caughtUp = await updateDraft(draft.id, (d) => ({ ...d, serverRevision: submission.revision, serverStatus: submission.status, returnComment: submission.returnComment }));
+      return { draft: caughtUp ?? draft, conflict: false };
+    }
+    const theirs = theirCopy(submission);
+    const marked = await updateDraft(draft.id, (d) => ({ ...d, queueState: 'conflict', problem: '此表已被他人修改', theirs }));
+    return { draft: marked ?? draft, conflict: true };
+  }
   const fresh = { ...draftOf(submission, draft.formTitle), confirmed: draft.confirmed, prefill: Object.keys(draft.prefill).length ? draft.prefill : submission.prefill ?? {} };
   await putDraft(fresh);
   return { draft: fresh, conflict: false };

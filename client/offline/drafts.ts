@@ -1,5 +1,7 @@
 // Drafts on the phone: read, write (every change, within a second of the last keystroke) and list.
+// Every write is announced (draftEvents), so open pages follow changes made elsewhere.
 import { db } from './db';
+import { draftChanged } from './draftEvents';
 import type { LocalDraft } from './LocalDraft';
 
 export async function getDraft(id: string): Promise<LocalDraft | undefined> {
@@ -8,10 +10,12 @@ export async function getDraft(id: string): Promise<LocalDraft | undefined> {
 
 export async function putDraft(draft: LocalDraft): Promise<void> {
   await (await db()).put('drafts', draft);
+  draftChanged(draft.id);
 }
 
 export async function deleteDraft(id: string): Promise<void> {
   await (await db()).delete('drafts', id);
+  draftChanged(id);
 }
 
 export async function draftsOfHousehold(householdKey: string): Promise<LocalDraft[]> {
@@ -38,5 +42,6 @@ export async function updateDraft(id: string, change: (draft: LocalDraft) => Loc
   const next = change(current);
   await tx.store.put(next);
   await tx.done;
+  draftChanged(id);
   return next;
 }

@@ -1,6 +1,7 @@
 // app.onError: every error leaves as {error: {code, message}}. A Problem carries its own status;
-// hono's HTTPExceptions (malformed JSON, body too large) are translated; anything else is a 500
-// logged on the server, with no internals in the answer.
+// hono's HTTPExceptions (malformed JSON, body too large, a body that is not JSON on a JSON route)
+// are translated, any other 4xx of theirs as a plain bad request; anything else is a 500 logged
+// on the server, with no internals in the answer.
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from '../deps';
@@ -19,6 +20,9 @@ function translate(error: unknown): Problem | null {
     if (error.status === 401) return new Problem('unauthenticated', '请先登录');
     if (error.status === 403) return new Problem('forbidden', '没有权限');
     if (error.status === 404) return new Problem('not_found', '资源不存在');
+    // zod-openapi's media-type gate: only routes that declare a JSON body have one.
+    if (error.status === 415) return new Problem('unsupported_media_type', '请求内容必须是 JSON（Content-Type: application/json）');
+    if (error.status < 500) return new Problem('bad_request', '请求不正确');
   }
   if (error instanceof SyntaxError && /JSON/.test(error.message)) return new Problem('malformed_json', '请求内容不是有效的 JSON');
   return null;

@@ -3,9 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import type { SubmissionFilter } from '../store/Store';
 import { chinaDayStart } from '../submissions/chinaMonth';
-import { divisionCode } from './schemas';
-
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期（如 2021-11-20）');
+import { calendarDate as date, divisionCode } from './schemas';
 
 export const SubmissionListQuery = z.object({
   campaign: z.string().optional(),

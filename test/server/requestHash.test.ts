@@ -2,7 +2,7 @@
 // order, different for any change, and stable across versions (fingerprints are stored, and a
 // retry may arrive after an upgrade).
 import { describe, expect, it } from 'vitest';
-import { requestHash } from '../../server/submissions/requestHash';
+import { canonicalJson, requestHash } from '../../server/submissions/requestHash';
 
 const body = {
   id: '0b6f7c1e-3c1a-4d5e-9f1a-2b3c4d5e6f70', formId: 'monitoring-object', householdId: null, submit: true,
@@ -32,5 +32,25 @@ describe('requestHash', () => {
     const c = JSON.parse('{"data":{"__proto__":{"x":2},"constructor":2,"10":"a","9":"b"}}');
     expect(requestHash(a)).toBe(requestHash(b));
     expect(requestHash(a)).not.toBe(requestHash(c));
+  });
+
+  it('writes a value nested 20,000 deep without running out of stack, keys sorted as at any depth', () => {
+    let deep: unknown = { b: [1, undefined], a: 'x' };
+    for (let i = 0; i < 20_000; i++) deep = i % 2 ? [deep] : { z: 1, y: deep };
+    let expected = '{"a":"x","b":[1,null]}';
+    for (let i = 0; i < 20_000; i++) expected = i % 2 ? `[${expected}]` : `{"y":${expected},"z":1}`;
+    expect(canonicalJson(deep)).toBe(expected);
+    expect(requestHash(deep)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('writes the same text by hand (deep or with index-like keys) as through JSON.stringify', () => {
+    const shallow = { data: { b: [{ d: 1, c: null }], a: '张' }, id: 'x' };
+    let nested: unknown = shallow;
+    const wrapped = { '0': 'index-like', rest: shallow };
+    for (let i = 0; i < 150; i++) nested = [nested];
+    const text = canonicalJson(shallow);
+    expect(text).toBe('{"data":{"a":"张","b":[{"c":null,"d":1}]},"id":"x"}');
+    expect(canonicalJson(nested)).toBe(`${'['.repeat(150)}${text}${']'.repeat(150)}`);
+    expect(canonicalJson(wrapped)).toBe(`{"0":"index-like","rest":${text}}`);
   });
 });

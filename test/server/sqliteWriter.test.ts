@@ -1,7 +1,8 @@
 // The SQLite writer thread as the store's callers meet it: many writes sent together are each
 // answered after one shared commit, one refused write leaves the others of its batch committed,
 // a closed store refuses writes instead of leaving them waiting, a dead writer thread is replaced,
-// and a script that never closes its store still ends when its writes are done.
+// a script that never closes its store still ends when its writes are done, and a write holding
+// what cannot cross to the thread (a function) fails alone, never the process.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -72,6 +73,40 @@ describe('SqliteStore writer thread', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8', timeout: 30_000 });
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('written 1');
+    expect(run.status).toBe(0);
+  });
+
+  it('refuses a write holding a function on its own, and commits the writes sent with it', async () => {
+    const odd = { ...officer('odd'), scope: ['500118104201', (() => 1) as unknown as string] };
+    const outcomes = await Promise.allSettled([store.createUser(officer('a')), store.createUser(odd), store.createUser(officer('b'))]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toBe('SQLite 写入 insertUser 被拒绝：数据中有不能保存的值（args[0].scope[1]: function）');
+    expect((await store.listUsers()).map((u) => u.username).sort()).toEqual(['a', 'b']);
+  });
+
+  it('refuses on its own a write that looks plain but cannot be cloned (a proxy), and keeps the thread', async () => {
+    const proxied = { ...officer('proxied'), scope: new Proxy(['500118104201'], {}) };
+    const outcomes = await Promise.allSettled([store.createUser(officer('a')), store.createUser(proxied), store.createUser(officer('b'))]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toMatch(/^SQLite 写入 insertUser 被拒绝：.*could not be cloned/);
+    await store.createUser(officer('after'));
+    expect((await store.listUsers()).map((u) => u.username).sort()).toEqual(['a', 'after', 'b']);
+  });
+
+  it('keeps a process running after a write holding a function, and its next write is saved', () => {
+    const script = `
+      import { SqliteStore } from ${JSON.stringify(resolve('server/store/sqlite/SqliteStore.ts'))};
+      const store = new SqliteStore(${JSON.stringify(join(dir, 'script.sqlite'))});
+      await store.migrate();
+      const division = (name) => [{ code: '500118', name, parentCode: null }];
+      const refused = await store.upsertDivisions([{ ...division('x')[0], name: () => 1 }]).then(() => 'saved', (e) => e.message);
+      await store.upsertDivisions(division('永川区'));
+      console.log(refused, (await store.listDivisions(['500118']))[0].name);`;
+    const file = join(dir, 'odd.mts');
+    writeFileSync(file, script);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('SQLite 写入 upsertDivisions 被拒绝：数据中有不能保存的值（args[0][0].name: function） 永川区');
     expect(run.status).toBe(0);
   });
 });

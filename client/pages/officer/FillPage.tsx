@@ -1,13 +1,16 @@
 // Filling a form: the draft from the phone (or the server), rendered with the version it was
 // started on, every change kept on the phone within a second, 保存 sending it as a draft and
 // 正式提交 validating the whole form first (every issue listed, with jump-to-field), then
-// sending it — or queueing it until the network returns. A returned submission shows the
-// reviewer's comment; a submitted or approved one is read-only.
+// sending it — or queueing it until the server has it. A returned submission shows the
+// reviewer's comment; a submitted or approved one is read-only. The draft on the phone is
+// followed while the page is open: a send by the queue in the background (or in another tab)
+// shows its outcome here at once, with what to do when it did not go through (QueueNotice).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { verificationFields, type Household } from '../../../engine/index';
 import { OfflineError } from '../../api/http';
 import type { CampaignSummary, FormVersion, HouseholdDetail } from '../../api/types';
 import { ErrorMessage, Layout, Loading, StaleNote } from '../../components/Layout';
+import { QueueBadge, QueueNotice } from '../../components/QueueNotice';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useLoad } from '../../components/useLoad';
 import { ErrorSummary } from '../../form/ErrorSummary';
@@ -19,9 +22,11 @@ import { t } from '../../i18n/t';
 import { cachedGet } from '../../offline/cachedGet';
 import { draftFromServer, refreshDraft } from '../../offline/draftFromServer';
 import { getDraft, updateDraft } from '../../offline/drafts';
+import { onDraftChanged } from '../../offline/draftEvents';
 import type { LocalDraft } from '../../offline/LocalDraft';
-import { sendDraft } from '../../offline/sendDraft';
-import { refreshPending } from '../../offline/syncQueue';
+import { queueMessage, queueStateOf } from '../../offline/queueState';
+import { queueAction } from '../../offline/queueActions';
+import { refreshPending, sendOne } from '../../offline/syncQueue';
 
 const SAVE_DELAY_MS = 300;
 
@@ -32,14 +37,12 @@ interface Loaded {
   campaign: CampaignSummary | null;
   household: HouseholdDetail | null;
   staleSince: string | null;
-  conflict: boolean;
 }
 
 async function load(id: string): Promise<Loaded> {
   let draft = (await getDraft(id)) ?? (await draftFromServer(id));
-  let conflict = false;
   try {
-    ({ draft, conflict } = await refreshDraft(draft));
+    ({ draft } = await refreshDraft(draft));
   } catch (error) {
     if (!(error instanceof OfflineError)) throw error;
   }
@@ -50,20 +53,20 @@ async function load(id: string): Promise<Loaded> {
     ?? [...campaigns.data.items].sort((a, b) => b.year - a.year).find((c) => (c as CampaignSummary & { forms?: string[] }).forms?.includes(draft.formId))
     ?? null;
   const prepared = await loadVersionForm(draft.formId, draft.formVersion, form.data.definition);
-  return { draft, form: form.data, prepared, campaign, household: household?.data ?? null, staleSince: household?.staleSince ?? form.staleSince, conflict };
+  return { draft, form: form.data, prepared, campaign, household: household?.data ?? null, staleSince: household?.staleSince ?? form.staleSince };
 }
 
 export function FillPage({ id }: { id: string }) {
   const loaded = useLoad(() => load(id), [id]);
   if (loaded.loading && !loaded.value) return <Layout title={t('fillForm')}><Loading /></Layout>;
   if (loaded.error || !loaded.value) return <Layout title={t('fillForm')} back="/"><ErrorMessage message={loaded.error ?? t('notFound')} retry={loaded.reload} /></Layout>;
-  return <FillForm key={`${loaded.value.draft.id}-${loaded.value.draft.serverRevision}`} {...loaded.value} reload={loaded.reload} />;
+  return <FillForm key={`${loaded.value.draft.id}-${loaded.value.draft.serverRevision}-${loaded.value.draft.updatedAt}`} {...loaded.value} reload={loaded.reload} />;
 }
 
-function FillForm({ draft: initial, form, prepared, campaign, household, staleSince, conflict, reload }: Loaded & { reload: () => void }) {
+function FillForm({ draft: initial, form, prepared, campaign, household, staleSince, reload }: Loaded & { reload: () => void }) {
   const definition = form.definition;
   const [draft, setDraft] = useState(initial);
-  const [notice, setNotice] = useState<string | null>(initial.problem);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -118,9 +121,28 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
     };
   }, [session]);
 
+  // Whoever changed the draft (the queue in the background, another tab), the page shows it.
+  const shown = useRef(draft);
+  shown.current = draft;
+  useEffect(() => onDraftChanged((changed) => {
+    if (changed !== initial.id) return;
+    void getDraft(changed).then((fresh) => {
+      if (!fresh) return;
+      const before = shown.current;
+      // Sent in the background: the notice says so instead of "queued"; kept: it says why.
+      if (before.pending !== null && fresh.pending === null) {
+        setNotice(fresh.serverStatus === 'submitted' ? t('submitted') : t('savedToServer', { time: new Date().toLocaleTimeString('zh-CN') }));
+      } else if (queueStateOf(fresh) !== 'waiting' && (queueStateOf(fresh) !== queueStateOf(before) || fresh.nextAttemptAt !== before.nextAttemptAt)) {
+        setNotice(queueMessage(fresh));
+      }
+      setDraft(fresh);
+    });
+  }), [initial.id]);
+
+  // The server's issues from its last refusal, at their fields (a 422 met in the background too).
   useEffect(() => {
-    if (initial.serverIssues.length) session.showServerIssues(initial.serverIssues);
-  }, [session, initial]);
+    if (draft.serverIssues.length) session.showServerIssues(draft.serverIssues);
+  }, [session, draft.serverIssues]);
 
   const send = async (action: 'save' | 'submit') => {
     setBusy(action);
@@ -134,17 +156,18 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
           return;
         }
       }
-      const queued = await updateDraft(draft.id, (d) => ({ ...d, pending: action === 'submit' ? 'submit' : d.pending ?? 'save' }));
+      const queued = await queueAction(draft.id, action);
       if (!queued) return;
-      const outcome = await sendDraft(queued);
+      const outcome = await sendOne(queued.id);
+      if (!outcome) return;
       setDraft(outcome.draft);
-      if (outcome.kind === 'offline') setNotice(action === 'submit' ? t('submitQueued') : t('savedLocally', { time: new Date().toLocaleTimeString('zh-CN') }));
-      else if (outcome.kind === 'refused') {
-        setNotice(outcome.error.message);
-        if (outcome.draft.serverIssues.length) {
-          session.showServerIssues(outcome.draft.serverIssues);
-          setTimeout(() => summaryRef.current?.focus(), 0);
-        }
+      const kept = queueStateOf(outcome.draft);
+      if (outcome.kind === 'kept' && kept === 'waiting') setNotice(action === 'submit' ? t('submitQueued') : t('savedLocally', { time: new Date().toLocaleTimeString('zh-CN') }));
+      else if (outcome.kind === 'kept') {
+        // Said where the officer is looking (the buttons bar), and the notice with its buttons brought into view.
+        setNotice(queueMessage(outcome.draft));
+        if (kept === 'invalid' && outcome.draft.serverIssues.length) setTimeout(() => summaryRef.current?.focus(), 0);
+        else setTimeout(() => document.querySelector('.banner.queue')?.scrollIntoView?.({ block: 'center' }), 0);
       } else {
         setNotice(action === 'submit' ? t('submitted') : t('savedToServer', { time: new Date().toLocaleTimeString('zh-CN') }));
         if (action === 'submit') reload();
@@ -155,7 +178,8 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
     }
   };
 
-  const status = draft.serverStatus ?? (draft.pending ? 'pending' : 'local');
+  const status = draft.serverStatus ?? (draft.pending ? null : 'local');
+  const titleOf = (key: string) => prepared.form.index.fields.get(key)?.title ?? key;
   const back = draft.householdId ? `/households/${draft.householdId}` : `/villages/${draft.divisionCode}`;
   return (
     <Layout title={definition.title} back={back}>
@@ -164,17 +188,14 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
           <span>{household?.headName ?? draft.headName ?? ''}</span>
           {campaign ? <span>{campaign.title}</span> : null}
           <span>{t('formVersion', { n: form.version })}</span>
-          <StatusBadge status={status} />
-          {draft.pending && draft.serverStatus ? <StatusBadge status="pending" /> : null}
+          {status ? <StatusBadge status={status} /> : null}
+          <QueueBadge draft={draft} />
         </div>
         <StaleNote since={staleSince} />
-        {conflict ? <div className="banner warning" role="alert">{t('conflict')}</div> : null}
         {draft.serverStatus === 'returned' && draft.returnComment ? <div className="banner returned" role="alert">{t('returnedBy', { comment: draft.returnComment })}</div> : null}
         {draft.serverStatus === 'approved' ? <div className="banner ok">{t('readOnlyApproved')}</div> : null}
         {draft.serverStatus === 'submitted' ? <div className="banner ok">{t('readOnlySubmitted', { level: '审核' })}</div> : null}
-        {draft.duplicateOf ? (
-          <div className="banner warning" role="alert">{notice} <a href={`/fill/${draft.duplicateOf}`}>打开已有的表</a></div>
-        ) : null}
+        <QueueNotice draft={draft} titleOf={titleOf} onReplaced={reload} />
         <ErrorSummary ref={summaryRef} />
         <FormRenderer definition={definition} session={session} validator={prepared.validator} readOnlyView={readOnly} />
         {!readOnly ? (

@@ -4,16 +4,20 @@ import { useEffect } from 'react';
 import { Link } from '../../app/router';
 import type { FormSummary, HouseholdDetail } from '../../api/types';
 import { ErrorMessage, Layout, Loading, StaleNote } from '../../components/Layout';
+import { QueueLine } from '../../components/QueueNotice';
 import { KindBadge, StatusBadge } from '../../components/StatusBadge';
 import { useLoad } from '../../components/useLoad';
 import { t } from '../../i18n/t';
 import { cachedGet } from '../../offline/cachedGet';
+import { onDraftChanged } from '../../offline/draftEvents';
 import { draftsOfHousehold } from '../../offline/drafts';
 
 export function HouseholdPage({ id }: { id: string }) {
   const household = useLoad(() => cachedGet<HouseholdDetail>(`/api/households/${id}`), [id]);
   const forms = useLoad(() => cachedGet<{ items: FormSummary[] }>('/api/forms'), []);
   const drafts = useLoad(() => draftsOfHousehold(id), [id]);
+  // The queue sending in the background changes what is shown here.
+  useEffect(() => onDraftChanged(drafts.reload), [drafts.reload]);
   // Keep the forms' definitions on the phone: the next visit may have no signal.
   useEffect(() => {
     for (const form of forms.value?.data.items ?? []) void cachedGet(`/api/forms/${form.id}`).catch(() => {});
@@ -21,7 +25,7 @@ export function HouseholdPage({ id }: { id: string }) {
   const h = household.value?.data;
   const serverIds = new Set(h?.submissions.map((s) => s.id));
   const localOnly = (drafts.value ?? []).filter((d) => !serverIds.has(d.id));
-  const pendingIds = new Set((drafts.value ?? []).filter((d) => d.pending).map((d) => d.id));
+  const queued = new Map((drafts.value ?? []).filter((d) => d.pending).map((d) => [d.id, d]));
   const fillable = (forms.value?.data.items ?? []).filter((f) => f.forHousehold);
   return (
     <Layout title={h?.headName ?? t('households')} back={h ? `/villages/${h.divisionCode}` : '/villages'}>
@@ -56,8 +60,9 @@ export function HouseholdPage({ id }: { id: string }) {
               {localOnly.map((d) => (
                 <li key={d.id}>
                   <Link to={`/fill/${d.id}`} className="card-link">
-                    <strong>{d.formTitle}</strong> <StatusBadge status={d.pending ? 'pending' : 'local'} />
+                    <strong>{d.formTitle}</strong> {d.serverStatus ? <StatusBadge status={d.serverStatus} /> : d.pending ? null : <StatusBadge status="local" />}
                     <span className="muted">{new Date(d.updatedAt).toLocaleString('zh-CN')}</span>
+                    <QueueLine draft={d} />
                   </Link>
                 </li>
               ))}
@@ -65,7 +70,7 @@ export function HouseholdPage({ id }: { id: string }) {
                 <li key={s.id}>
                   <Link to={`/fill/${s.id}`} className="card-link">
                     <strong>{s.formTitle}</strong> <StatusBadge status={s.status} />
-                    {pendingIds.has(s.id) ? <StatusBadge status="pending" /> : null}
+                    {queued.has(s.id) ? <QueueLine draft={queued.get(s.id)!} /> : null}
                     <span className="muted">{s.campaignTitle} · {new Date(s.updatedAt).toLocaleString('zh-CN')}</span>
                     {s.status === 'returned' && s.returnComment ? <span className="return-comment">{t('returnedBy', { comment: s.returnComment })}</span> : null}
                   </Link>

@@ -1,15 +1,20 @@
 // A village's households: filter by kind (脱贫户, 监测户 and its three kinds, 边缘户…), search by
 // head name or ID number, open one. "离线下载" keeps every household of the village (and the
-// published forms) on the phone, for a day in places with no signal.
+// published forms) on the phone, for a day in places with no signal. A household with a save or
+// submit still to send shows where it stands and what to do.
 import { useState } from 'react';
 import { Link, navigate, useLocation } from '../../app/router';
 import type { Division, FormSummary, HouseholdSummary, Paged } from '../../api/types';
 import { ErrorMessage, Layout, Loading, StaleNote } from '../../components/Layout';
+import { QueueLine } from '../../components/QueueNotice';
 import { KindBadge } from '../../components/StatusBadge';
 import { useLoad } from '../../components/useLoad';
 import { t } from '../../i18n/t';
 import { cachedGet } from '../../offline/cachedGet';
+import { OfflineError } from '../../api/http';
 import { downloadVillage } from '../../offline/downloadVillage';
+import { keptVillage } from '../../offline/keptVillage';
+import { useQueue } from '../../offline/useQueue';
 
 const KINDS = ['', '脱贫户', '监测户', '脱贫不稳定户', '边缘易致贫户', '突发严重困难户', '一般农户'];
 const PAGE_SIZE = 30;
@@ -27,7 +32,14 @@ export function HouseholdsPage({ code }: { code: string }) {
     const params = new URLSearchParams({ division: code, pageSize: String(PAGE_SIZE * pages) });
     if (kind) params.set('kind', kind);
     if (q) params.set('q', q);
-    return cachedGet<Paged<HouseholdSummary>>(`/api/households?${params}`);
+    try {
+      return await cachedGet<Paged<HouseholdSummary>>(`/api/households?${params}`);
+    } catch (error) {
+      // No signal and this very list never opened: the downloaded village, filtered here.
+      const village = error instanceof OfflineError ? await keptVillage(code, { kind, q, pageSize: PAGE_SIZE * pages }) : null;
+      if (!village) throw error;
+      return village;
+    }
   }, [code, kind, q, pages]);
   const village = divisions.value?.data.items.find((d) => d.code === code);
   const identification = (forms.value?.data.items ?? []).filter((f) => f.createsHousehold);
@@ -41,6 +53,7 @@ export function HouseholdsPage({ code }: { code: string }) {
     navigate(`/villages/${code}${params.size ? `?${params}` : ''}`, { replace: true });
   };
   const items = list.value?.data.items ?? [];
+  const queued = useQueue();
   return (
     <Layout title={village ? t('villageHouseholds', { village: village.name }) : t('households')} back="/villages">
       <div className="filters">
@@ -65,6 +78,7 @@ export function HouseholdsPage({ code }: { code: string }) {
             <Link to={`/households/${h.id}`} className="card-link">
               <strong>{h.headName}</strong> <KindBadge kind={h.kind} />
               <span className="muted">{t('memberCount', { n: h.memberCount })} · {h.address ?? ''}</span>
+              {queued.filter((d) => d.householdId === h.id).map((d) => <span key={d.id} className="queue-item">{d.formTitle}：<QueueLine draft={d} /></span>)}
             </Link>
           </li>
         ))}

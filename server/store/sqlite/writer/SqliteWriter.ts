@@ -4,8 +4,10 @@
 // commits together: sent one by one, each would find the thread idle and cost a commit of its own.
 // A thread that dies (a bug, the disk) fails only the writes it had been sent, none of which was
 // acknowledged; the next write starts a new one. The thread keeps the process alive only while
-// writes are pending, so a script ends when its work is done.
+// writes are pending, so a script ends when its work is done. A write whose arguments are not
+// plain data is refused on its own (plainArgs.ts), before it can break the message it would share.
 import { Worker } from 'node:worker_threads';
+import { notPlainData } from './plainArgs';
 import { fromWire } from './wireError';
 import type { WriteArgs, WriteName, WriteResult } from './writeOperations';
 import type { WriteReply, WriteRequest } from './writerThread';
@@ -36,6 +38,8 @@ export class SqliteWriter {
 
   run<N extends WriteName>(name: N, ...args: WriteArgs<N>): Promise<Awaited<WriteResult<N>>> {
     if (this.closed) return Promise.reject(new Error('SQLite 写入线程已关闭'));
+    const odd = notPlainData(args);
+    if (odd !== null) return Promise.reject(new Error(`SQLite 写入 ${name} 被拒绝：数据中有不能保存的值（${odd}）`));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       if (this.waiting.size === 0) (this.thread ?? this.start()).worker.ref();
@@ -74,9 +78,21 @@ export class SqliteWriter {
   private send(): void {
     if (this.outgoing.length === 0) return;
     const thread = this.thread ?? this.start();
-    for (const request of this.outgoing) this.waiting.get(request.id)!.sent = true;
-    thread.worker.postMessage(this.outgoing);
+    const batch = this.outgoing;
     this.outgoing = [];
+    for (const request of batch) this.waiting.get(request.id)!.sent = true;
+    try {
+      thread.worker.postMessage(batch);
+    } catch {
+      // Something plainArgs let through cannot be cloned: each write goes alone, and only those that cannot fail.
+      for (const request of batch) {
+        try {
+          thread.worker.postMessage([request]);
+        } catch (error) {
+          this.settle([{ id: request.id, ok: false, error: { name: 'DataCloneError', message: `SQLite 写入 ${request.name} 被拒绝：${(error as Error).message}` } }]);
+        }
+      }
+    }
   }
 
   private settle(replies: WriteReply[]): void {
