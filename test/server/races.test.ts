@@ -5,7 +5,7 @@
 // multiServer.test.ts.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormDefinition } from '../../engine/index';
+import { identificationForm } from '../helpers/raceForms';
 import { residentId, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
 import type { TestClient, TestResponse } from '../helpers/testServer';
@@ -143,26 +143,8 @@ describe('reviewers acting on one submission at once', () => {
 });
 
 describe('two approvals creating one household at once', () => {
-  const identification: FormDefinition = {
-    id: 'race-identification', title: '新识别农户（测试）', createsHousehold: true,
-    schema: {
-      type: 'object', required: ['divisionCode', 'headName', 'headIdNumber'],
-      properties: {
-        divisionCode: { type: 'string', title: '行政区划代码' },
-        headName: { type: 'string', title: '户主姓名' },
-        headIdNumber: { type: 'string', title: '户主证件号码', format: 'id-number' },
-      },
-    },
-    registry: {
-      effects: [{
-        type: 'setFields', createIfMissing: true,
-        set: { divisionCode: { var: 'divisionCode' }, headName: { var: 'headName' }, headIdNumber: { var: 'headIdNumber' } },
-      }],
-    },
-  };
-
   it(`make it once; the other approval is told it was made by the other form (${ROUNDS} rounds)`, async () => {
-    expect((await f.admin.post('/api/forms', { definition: identification })).status).toBe(201);
+    expect((await f.admin.post('/api/forms', { definition: identificationForm })).status).toBe(201);
     const { revision } = (await f.admin.get('/api/forms/race-identification/draft')).body;
     expect((await f.admin.post('/api/forms/race-identification/publish', { revision })).status).toBe(201);
     const campaign = await f.admin.post('/api/campaigns', { id: 'race-2021', title: '新识别（测试）', year: 2021, forms: ['race-identification'] });
