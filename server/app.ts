@@ -69,7 +69,12 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', qualityRoutes(deps));
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',
-    info: { title: '万能表单 API', version: '1.0.0', description: '防返贫监测动态调整和信息采集：表单、农户、提交、审核与导出' },
+    info: {
+      title: '万能表单 API', version: '1.0.0',
+      description: '防返贫监测动态调整和信息采集：表单、农户、提交、审核与导出。'
+        + '可能被多人同时修改的资源（活动、账号、表单草稿与发布、提交与审核）在每个回答中带 revision；修改时在 JSON 请求体中带回所依据的 revision，'
+        + '已被他人修改则 409（stale_revision，details.revision 为当前版本，消息说明发生了什么），不写入任何内容。',
+    },
   });
   app.all('/api/*', () => {
     throw new Problem('not_found', '接口不存在');

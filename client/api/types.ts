@@ -198,6 +198,8 @@ export interface PublishCheck {
 export interface AdminUser extends User {
   disabled: boolean;
   createdAt: string;
+  /** Sent back with a change: the server refuses it (409) if another administrator changed the account since. */
+  revision: number;
 }
 
 export interface ImportProblem {

@@ -221,7 +221,11 @@ export interface Store {
   getUser(id: string): Promise<UserRecord | null>;
   findUserByUsername(username: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
-  updateUser(id: string, patch: UserPatch): Promise<UserRecord | null>;
+  /**
+   * Compare-and-set: applies the patch only if the user's stored revision is still
+   * `expectedRevision` (else StoreConflict('revision')), as revision + 1; answers the user, null if none.
+   */
+  updateUser(id: string, patch: UserPatch, expectedRevision: number): Promise<UserRecord | null>;
   /**
    * Counts a login attempt as a failure against every key at once, atomically, before its password
    * is checked: none is counted and the attempt is refused when a key is locked (then

@@ -14,6 +14,8 @@ export interface UserRecord {
   disabled: boolean;
   passwordHash: string;
   createdAt: string;
+  /** 1 when created, one more at each change by an administrator: a change states the revision it saw. */
+  revision: number;
 }
 
 export interface SessionRecord {

@@ -5,7 +5,7 @@
 // multiServer.test.ts.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormDefinition } from '../../engine/index';
+import { identificationForm } from '../helpers/raceForms';
 import { residentId, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
 import type { TestClient, TestResponse } from '../helpers/testServer';
@@ -39,6 +39,23 @@ describe('two changes of one campaign at once', () => {
       const winner = answers.find((a) => a.status === 200)!;
       expect(stored).toEqual(winner.body);
       expect(stored.revision).toBe(revision + 1);
+    }
+  });
+});
+
+describe('two changes of one account at once', () => {
+  it(`keep one (disabling, or the other's edit) and refuse the other with 409 (${ROUNDS} rounds)`, async () => {
+    const id = await f.server.addUser('race-user', 'officer', ['500118104201']);
+    const account = async () => (await f.admin.get('/api/users')).body.items.find((u: { id: string }) => u.id === id);
+    for (let round = 0; round < ROUNDS; round++) {
+      const { revision, disabled } = await account();
+      const answers = await Promise.all([
+        f.admin.patch(`/api/users/${id}`, { revision, disabled: !disabled }),
+        f.admin.patch(`/api/users/${id}`, { revision, displayName: `第 ${round} 轮` }),
+      ]);
+      expect(statuses(answers), `round ${round}: ${answers.map((a) => a.text).join(' | ')}`).toEqual([200, 409]);
+      expect(answers.find((a) => a.status === 409)!.body.error.message).toBe(`该账号已被他人修改（当前版本 ${revision + 1}），请刷新后再改`);
+      expect(await account()).toEqual(answers.find((a) => a.status === 200)!.body);
     }
   });
 });
@@ -126,26 +143,8 @@ describe('reviewers acting on one submission at once', () => {
 });
 
 describe('two approvals creating one household at once', () => {
-  const identification: FormDefinition = {
-    id: 'race-identification', title: '新识别农户（测试）', createsHousehold: true,
-    schema: {
-      type: 'object', required: ['divisionCode', 'headName', 'headIdNumber'],
-      properties: {
-        divisionCode: { type: 'string', title: '行政区划代码' },
-        headName: { type: 'string', title: '户主姓名' },
-        headIdNumber: { type: 'string', title: '户主证件号码', format: 'id-number' },
-      },
-    },
-    registry: {
-      effects: [{
-        type: 'setFields', createIfMissing: true,
-        set: { divisionCode: { var: 'divisionCode' }, headName: { var: 'headName' }, headIdNumber: { var: 'headIdNumber' } },
-      }],
-    },
-  };
-
   it(`make it once; the other approval is told it was made by the other form (${ROUNDS} rounds)`, async () => {
-    expect((await f.admin.post('/api/forms', { definition: identification })).status).toBe(201);
+    expect((await f.admin.post('/api/forms', { definition: identificationForm })).status).toBe(201);
     const { revision } = (await f.admin.get('/api/forms/race-identification/draft')).body;
     expect((await f.admin.post('/api/forms/race-identification/publish', { revision })).status).toBe(201);
     const campaign = await f.admin.post('/api/campaigns', { id: 'race-2021', title: '新识别（测试）', year: 2021, forms: ['race-identification'] });

@@ -120,7 +120,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         const created = await store.createUser(input);
         expect(created).toEqual({
           id: input.id, username: 'cunyuan', displayName: '用户cunyuan', role: 'officer', scope: ['500118104201', '500118104202'],
-          disabled: false, passwordHash: 'scrypt$hash', createdAt: T0,
+          disabled: false, passwordHash: 'scrypt$hash', createdAt: T0, revision: 1,
         });
         expect(await store.getUser(input.id)).toEqual(created);
         expect(await store.findUserByUsername('cunyuan')).toEqual(created);
@@ -141,24 +141,39 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         expect((await store.listUsers()).map((u) => u.username)).toEqual(['c', 'a', 'b']);
       });
 
-      it('updates only the fields given and answers the updated user (null when unknown)', async () => {
+      it('updates only the fields given, as the next revision, and answers the updated user (null when unknown)', async () => {
         const user = await store.createUser(newUser('cunyuan'));
-        const updated = await store.updateUser(user.id, { displayName: '村员', role: 'reviewer', scope: ['500118104'] });
-        expect(updated).toEqual({ ...user, displayName: '村员', role: 'reviewer', scope: ['500118104'] });
-        expect(await store.updateUser(user.id, {})).toEqual(updated);
-        expect(await store.updateUser('nobody', { displayName: 'x' })).toBeNull();
+        const updated = await store.updateUser(user.id, { displayName: '村员', role: 'reviewer', scope: ['500118104'] }, 1);
+        expect(updated).toEqual({ ...user, displayName: '村员', role: 'reviewer', scope: ['500118104'], revision: 2 });
+        expect(await store.updateUser(user.id, {}, 2)).toEqual({ ...updated, revision: 3 });
+        expect(await store.updateUser('nobody', { displayName: 'x' }, 1)).toBeNull();
+      });
+
+      it('changes a user only from its stored revision (compare-and-set): a stale one is a revision conflict, nothing written', async () => {
+        const user = await store.createUser(newUser('cunyuan'));
+        await store.updateUser(user.id, { disabled: true }, 1);
+        expect(await conflict(store.updateUser(user.id, { role: 'reviewer' }, 1))).toBe('revision');
+        expect(await store.getUser(user.id)).toEqual({ ...user, disabled: true, revision: 2 });
+      });
+
+      it('lets one of two changes made from the same revision at once win; the other is a revision conflict', async () => {
+        const user = await store.createUser(newUser('cunyuan'));
+        const outcomes = await Promise.allSettled([store.updateUser(user.id, { disabled: true }, 1), store.updateUser(user.id, { role: 'reviewer' }, 1)]);
+        expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+        expect(((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason as StoreConflict).kind).toBe('revision');
+        expect(await store.getUser(user.id)).toEqual((outcomes.find((o) => o.status === 'fulfilled') as PromiseFulfilledResult<unknown>).value);
       });
 
       it('disables and re-enables a user', async () => {
         const user = await store.createUser(newUser('cunyuan'));
-        expect((await store.updateUser(user.id, { disabled: true }))?.disabled).toBe(true);
+        expect((await store.updateUser(user.id, { disabled: true }, 1))?.disabled).toBe(true);
         expect((await store.getUser(user.id))?.disabled).toBe(true);
-        expect((await store.updateUser(user.id, { disabled: false }))?.disabled).toBe(false);
+        expect((await store.updateUser(user.id, { disabled: false }, 2))?.disabled).toBe(false);
       });
 
       it('changes a password', async () => {
         const user = await store.createUser(newUser('cunyuan'));
-        expect(await store.updateUser(user.id, { passwordHash: 'scrypt$new' })).toEqual({ ...user, passwordHash: 'scrypt$new' });
+        expect(await store.updateUser(user.id, { passwordHash: 'scrypt$new' }, 1)).toEqual({ ...user, passwordHash: 'scrypt$new', revision: 2 });
       });
     });
 

@@ -46,10 +46,7 @@ export class PostgresStore implements Store {
   async getUser(id: string) { return accounts.selectUser(this.pool, id); }
   async findUserByUsername(username: string) { return accounts.selectUserByName(this.pool, username); }
   async listUsers() { return accounts.selectUsers(this.pool); }
-  async updateUser(id: string, patch: UserPatch) {
-    await accounts.patchUser(this.pool, id, patch);
-    return accounts.selectUser(this.pool, id);
-  }
+  async updateUser(id: string, patch: UserPatch, expectedRevision: number) { return accounts.patchUser(this.pool, id, patch, expectedRevision); }
   async claimLoginAttempt(attempt: LoginAttempt) { return transaction(this.pool, (db) => accounts.claimLoginAttempt(db, attempt)); }
   async forgetLoginFailures(keys: string[]) { await accounts.forgetLoginFailures(this.pool, keys); }
   async refundLoginAttempt(keys: string[]) { await accounts.refundLoginAttempt(this.pool, keys); }

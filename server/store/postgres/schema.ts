@@ -227,4 +227,9 @@ export const POSTGRES_MIGRATIONS: string[] = [
   ALTER TABLE submission_events ADD COLUMN explanations jsonb;
   ALTER TABLE submission_events ADD COLUMN field_notes jsonb;
   `,
+  // Accounts carry a revision, as campaigns do: an administrator disabling an account while
+  // another edits it is told, not overwritten.
+  `
+  ALTER TABLE users ADD COLUMN revision integer NOT NULL DEFAULT 1;
+  `,
 ];

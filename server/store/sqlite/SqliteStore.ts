@@ -50,10 +50,7 @@ export class SqliteStore implements Store {
   async getUser(id: string) { return accounts.selectUser(this.db, id); }
   async findUserByUsername(username: string) { return accounts.selectUserByName(this.db, username); }
   async listUsers() { return accounts.selectUsers(this.db); }
-  async updateUser(id: string, patch: UserPatch) {
-    await this.writes.run('patchUser', id, patch);
-    return accounts.selectUser(this.db, id);
-  }
+  async updateUser(id: string, patch: UserPatch, expectedRevision: number) { return this.writes.run('patchUser', id, patch, expectedRevision); }
   async claimLoginAttempt(attempt: LoginAttempt) { return this.writes.run('claimLoginAttempt', attempt); }
   async forgetLoginFailures(keys: string[]) { await this.writes.run('forgetLoginFailures', keys); }
   async refundLoginAttempt(keys: string[]) { await this.writes.run('refundLoginAttempt', keys); }

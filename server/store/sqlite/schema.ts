@@ -219,4 +219,9 @@ export const SQLITE_MIGRATIONS: string[] = [
   ALTER TABLE submission_events ADD COLUMN explanations TEXT;
   ALTER TABLE submission_events ADD COLUMN field_notes TEXT;
   `,
+  // Accounts carry a revision, as campaigns do: an administrator disabling an account while
+  // another edits it is told, not overwritten.
+  `
+  ALTER TABLE users ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+  `,
 ];

@@ -1,6 +1,7 @@
 // The users page against a stand-in server: the list with roles and areas by name, a new user
 // with a password of at least 8 characters and an area picked from the division tree, a user
-// disabled, a password reset, a role and area changed.
+// disabled, a password reset, a role and area changed — each from the account's revision; an
+// edit refused because another administrator changed the account first offers the list anew.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SessionProvider } from '../../../client/app/SessionContext';
@@ -19,8 +20,8 @@ let users: Record<string, unknown>[];
 
 beforeEach(() => {
   users = [
-    { id: 'u1', username: 'admin', displayName: '系统管理员', role: 'admin', scope: [], disabled: false, createdAt: '' },
-    { id: 'u2', username: 'gaotan', displayName: '高滩村信息员', role: 'officer', scope: ['500118104201'], disabled: false, createdAt: '' },
+    { id: 'u1', username: 'admin', displayName: '系统管理员', role: 'admin', scope: [], disabled: false, createdAt: '', revision: 1 },
+    { id: 'u2', username: 'gaotan', displayName: '高滩村信息员', role: 'officer', scope: ['500118104201'], disabled: false, createdAt: '', revision: 4 },
   ];
   server = mockServer();
   server.on('GET', '/api/users', () => ({ items: users }));
@@ -33,7 +34,10 @@ beforeEach(() => {
   });
   server.on('PATCH', '/api/users/u2', (body) => {
     if (body.password !== undefined && body.password.length < 8) return { status: 400, body: { error: { code: 'bad_request', message: '请求字段 password 不正确：密码至少 8 个字符' } } };
-    Object.assign(users[1]!, body);
+    if (body.revision !== users[1]!.revision) {
+      return { status: 409, body: { error: { code: 'stale_revision', message: `该账号已被他人修改（当前版本 ${users[1]!.revision}），请刷新后再改` } } };
+    }
+    Object.assign(users[1]!, body, { revision: body.revision + 1 });
     return users[1];
   });
 });
@@ -73,7 +77,7 @@ describe('the users page', () => {
     await screen.findByRole('cell', { name: 'gaotan' });
     fireEvent.click(within(row('gaotan')).getByRole('button', { name: '停用' }));
     await screen.findByText('已停用 gaotan，其登录已全部退出');
-    expect(server.requests.find((r) => r.method === 'PATCH')!.body).toEqual({ disabled: true });
+    expect(server.requests.find((r) => r.method === 'PATCH')!.body).toEqual({ disabled: true, revision: 4 });
     await waitFor(() => expect(row('gaotan')).toHaveTextContent('已停用'));
 
     fireEvent.click(within(row('gaotan')).getByRole('button', { name: '重置密码' }));
@@ -81,7 +85,7 @@ describe('the users page', () => {
     fireEvent.change(within(reset).getByLabelText(/新密码/), { target: { value: 'new-password-9' } });
     fireEvent.click(within(reset).getByRole('button', { name: '设置新密码' }));
     await waitFor(() => expect(screen.queryByRole('form', { name: '重置 gaotan 的密码' })).toBeNull());
-    expect(server.requests.filter((r) => r.method === 'PATCH').at(-1)!.body).toEqual({ password: 'new-password-9' });
+    expect(server.requests.filter((r) => r.method === 'PATCH').at(-1)!.body).toEqual({ password: 'new-password-9', revision: 5 });
 
     fireEvent.click(within(row('gaotan')).getByRole('button', { name: '修改' }));
     const edit = screen.getByRole('form', { name: '修改 gaotan' });
@@ -90,7 +94,22 @@ describe('the users page', () => {
     fireEvent.click(within(edit).getByRole('checkbox', { name: /普安村/ }));
     fireEvent.click(within(edit).getByRole('button', { name: '保存' }));
     await waitFor(() => expect(row('gaotan')).toHaveTextContent('审核员'));
-    expect(server.requests.filter((r) => r.method === 'PATCH').at(-1)!.body).toEqual({ displayName: '高滩村信息员', role: 'reviewer', scope: ['500118104202'] });
+    expect(server.requests.filter((r) => r.method === 'PATCH').at(-1)!.body).toEqual({ displayName: '高滩村信息员', role: 'reviewer', scope: ['500118104202'], revision: 6 });
+  });
+
+  it('says when another administrator changed the account first, and shows it as it is now on request', async () => {
+    render(<SessionProvider><UsersPage /></SessionProvider>);
+    await screen.findByRole('cell', { name: 'gaotan' });
+    fireEvent.click(within(row('gaotan')).getByRole('button', { name: '修改' }));
+    Object.assign(users[1]!, { disabled: true, revision: 5 });
+    const edit = screen.getByRole('form', { name: '修改 gaotan' });
+    fireEvent.change(within(edit).getByLabelText('角色'), { target: { value: 'reviewer' } });
+    fireEvent.click(within(edit).getByRole('button', { name: '保存' }));
+    expect(await within(edit).findByRole('alert')).toHaveTextContent('该账号已被他人修改（当前版本 5），请刷新后再改');
+    fireEvent.click(within(edit).getByRole('button', { name: '载入最新版本' }));
+    await waitFor(() => expect(row('gaotan')).toHaveTextContent('已停用'));
+    expect(screen.queryByRole('form', { name: '修改 gaotan' })).toBeNull();
+    expect(row('gaotan')).toHaveTextContent('信息员');
   });
 
   it('picks areas only from the registered tree, pointing to the 行政区划 page while nothing is registered', async () => {

@@ -17,7 +17,7 @@ type Db = Database.Database;
 
 export const WRITE_OPERATIONS = {
   insertUser: (db: Db, user: NewUser) => accounts.insertUser(db, user),
-  patchUser: (db: Db, id: string, patch: UserPatch) => accounts.patchUser(db, id, patch),
+  patchUser: (db: Db, id: string, patch: UserPatch, expectedRevision: number) => accounts.patchUser(db, id, patch, expectedRevision),
   claimLoginAttempt: (db: Db, attempt: LoginAttempt) => accounts.claimLoginAttempt(db, attempt),
   forgetLoginFailures: (db: Db, keys: string[]) => accounts.forgetLoginFailures(db, keys),
   refundLoginAttempt: (db: Db, keys: string[]) => accounts.refundLoginAttempt(db, keys),
