@@ -76,4 +76,8 @@ if (url) {
       }
     });
   });
+} else {
+  describe.skip('servers started together on a new database (WNBD_PG_URL unset)', () => {
+    it('runs when WNBD_PG_URL names a PostgreSQL server', () => {});
+  });
 }
