@@ -35,7 +35,7 @@ describe.skipIf(!url)(`${SERVERS} servers on one PostgreSQL`, () => {
   let s: ServersOnOnePostgres;
   let admin: Session;
   let officer: Session;
-  /** Households of 石庙村 (the officer's village). */
+  /** Households of 高滩村 (the officer's village). */
   let households: string[];
 
   beforeAll(async () => {
@@ -43,7 +43,7 @@ describe.skipIf(!url)(`${SERVERS} servers on one PostgreSQL`, () => {
     s = await startServersOnOnePostgres(url!, SERVERS);
     figures.push(`${SERVERS} servers started together in ${Date.now() - started} ms`);
     admin = await s.logIn('admin', 0);
-    officer = await s.logIn('shimiao', 1);
+    officer = await s.logIn('gaotan', 1);
     households = (await s.call(2, officer, 'GET', '/api/households?pageSize=200&division=500118104201')).body.items.map((h: { id: string }) => h.id);
     expect(households.length).toBeGreaterThan(3);
   }, 180_000);
@@ -53,8 +53,8 @@ describe.skipIf(!url)(`${SERVERS} servers on one PostgreSQL`, () => {
   });
 
   it('hold a session made on one server, used on another and ended on a third', async () => {
-    const session = await s.logIn('shuangfeng', 0);
-    expect((await s.call(1, session, 'GET', '/api/session')).body.user.username).toBe('shuangfeng');
+    const session = await s.logIn('puan', 0);
+    expect((await s.call(1, session, 'GET', '/api/session')).body.user.username).toBe('puan');
     expect((await s.call(2, session, 'DELETE', '/api/session')).status).toBe(204);
     for (let on = 0; on < SERVERS; on++) expect((await s.call(on, session, 'GET', '/api/session')).status).toBe(401);
   });
@@ -150,8 +150,8 @@ describe.skipIf(!url)(`${SERVERS} servers on one PostgreSQL`, () => {
   });
 
   it(`record one of three reviews of one submission sent to different servers at once (${ROUNDS} rounds)`, async () => {
-    expect((await s.call(0, admin, 'POST', '/api/users', { username: 'shuangshi2', password: 'long-enough-21', role: 'reviewer', scope: ['500118104'] })).status).toBe(201);
-    const reviewers: [string, Session][] = [['shuangshi', await s.logIn('shuangshi', 0)], ['shuangshi2', await s.logIn('shuangshi2', 1, 'long-enough-21')], ['admin', admin]];
+    expect((await s.call(0, admin, 'POST', '/api/users', { username: 'linjiang2', password: 'long-enough-21', role: 'reviewer', scope: ['500118104'] })).status).toBe(201);
+    const reviewers: [string, Session][] = [['linjiang', await s.logIn('linjiang', 0)], ['linjiang2', await s.logIn('linjiang2', 1, 'long-enough-21')], ['admin', admin]];
     const race = tally('three reviewers of one submission on three servers');
     for (let round = 0; round < ROUNDS; round++) {
       const submitted = await s.call(round, officer, 'POST', `/api/forms/${reviewedForm.id}/submissions`, {
@@ -175,7 +175,7 @@ describe.skipIf(!url)(`${SERVERS} servers on one PostgreSQL`, () => {
   });
 
   it(`create one household when two identifications of it are approved on two servers at once (${ROUNDS} rounds)`, async () => {
-    const reviewers = [await s.logIn('shuangshi', 2), await s.logIn('yongchuan', 0)];
+    const reviewers = [await s.logIn('linjiang', 2), await s.logIn('yongchuan', 0)];
     const race = tally('two approvals creating one household on two servers');
     for (let round = 0; round < ROUNDS; round++) {
       const headIdNumber = residentId('500118', `19${70 + (round % 20)}0404`, 400 + round);

@@ -14,7 +14,7 @@ beforeAll(async () => {
   await server.addUser('admin2', 'admin', []);
   admin = await server.login('admin');
   other = await server.login('admin2');
-  id = await server.addUser('shimiao', 'officer', ['500118104201']);
+  id = await server.addUser('gaotan', 'officer', ['500118104201']);
 });
 afterAll(() => server.close());
 
@@ -23,9 +23,9 @@ const listed = async () => (await admin.get('/api/users')).body.items.find((u: {
 describe('PATCH /api/users/:id', () => {
   it('answers the account with its revision, one more at each change', async () => {
     expect((await listed()).revision).toBe(1);
-    const changed = await admin.patch(`/api/users/${id}`, { displayName: '石庙村信息员', revision: 1 });
+    const changed = await admin.patch(`/api/users/${id}`, { displayName: '高滩村信息员', revision: 1 });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ displayName: '石庙村信息员', revision: 2 });
+    expect(changed.body).toMatchObject({ displayName: '高滩村信息员', revision: 2 });
     expect(changed.body).not.toHaveProperty('passwordHash');
   });
 

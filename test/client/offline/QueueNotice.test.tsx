@@ -70,7 +70,7 @@ describe('a queued item as the officer sees it', () => {
   it('shows both copies of a conflict field by field, and takes theirs when chosen', async () => {
     const conflicted = draft({
       pending: 'save', serverRevision: 1, serverStatus: 'draft', queueState: 'conflict',
-      theirs: { revision: 2, status: 'draft', data: { B3: '否', D7: '房屋年久失修，雨季漏雨，需要危房改造。' }, returnComment: null, updatedAt: '2021-11-21T02:00:00.000Z', updatedBy: 'shuangfeng' },
+      theirs: { revision: 2, status: 'draft', data: { B3: '否', D7: '房屋年久失修，雨季漏雨，需要危房改造。' }, returnComment: null, updatedAt: '2021-11-21T02:00:00.000Z', updatedBy: 'puan' },
     });
     await putDraft(conflicted);
     const replaced = vi.fn();
@@ -78,7 +78,7 @@ describe('a queued item as the officer sees it', () => {
     const row = screen.getByRole('rowheader', { name: 'B3 是否存在住房安全问题' }).closest('tr')!;
     expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['是', '否']);
     expect(screen.queryByRole('rowheader', { name: 'D7 家庭困难现状描述' })).toBeNull();
-    expect(screen.getByRole('columnheader', { name: /对方的（shuangfeng/ })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: /对方的（puan/ })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: '采用对方的' }));
     await waitFor(() => expect(replaced).toHaveBeenCalled());
     expect(await getDraft(ID)).toMatchObject({ pending: null, data: { B3: '否' }, serverRevision: 2 });
@@ -87,7 +87,7 @@ describe('a queued item as the officer sees it', () => {
   it('cannot keep mine over a copy already submitted', () => {
     render(<QueueNotice draft={draft({
       pending: 'save', serverRevision: 1, queueState: 'conflict',
-      theirs: { revision: 2, status: 'submitted', data: { B3: '否' }, returnComment: null, updatedAt: '2021-11-21T02:00:00.000Z', updatedBy: 'shimiao' },
+      theirs: { revision: 2, status: 'submitted', data: { B3: '否' }, returnComment: null, updatedAt: '2021-11-21T02:00:00.000Z', updatedBy: 'gaotan' },
     })} titleOf={titleOf} onReplaced={() => {}} />);
     expect(screen.queryByRole('button', { name: '保留我的并上传' })).toBeNull();
     expect(screen.getByText('对方的已正式提交，不能再覆盖。')).toBeInTheDocument();

@@ -23,7 +23,7 @@ export interface Recorded {
   csrf: string | null;
 }
 
-const OFFICER = { id: 'u-1', username: 'shimiao', displayName: '石庙村信息员', role: 'officer', scope: ['500118104201'] };
+const OFFICER = { id: 'u-1', username: 'gaotan', displayName: '高滩村信息员', role: 'officer', scope: ['500118104201'] };
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -63,7 +63,7 @@ export function fakeOfficerServer() {
       if (existing) return existing.body === text ? json(201, present(existing)) : problem(409, 'conflict', `提交编号 ${body.id} 已被另一份内容使用`);
       const refused = invalid(body.data, body.submit);
       if (refused) return refused;
-      const stored: Stored = { id: body.id, revision: 1, status: body.submit ? 'submitted' : 'draft', data: body.data, body: text, updatedBy: 'shimiao' };
+      const stored: Stored = { id: body.id, revision: 1, status: body.submit ? 'submitted' : 'draft', data: body.data, body: text, updatedBy: 'gaotan' };
       submissions.set(stored.id, stored);
       return json(201, present(stored));
     }
@@ -76,7 +76,7 @@ export function fakeOfficerServer() {
       if (record.status === 'submitted' || record.status === 'approved') return problem(409, 'conflict', '此表已提交，正在审核，不能修改');
       const refused = invalid(body.data, body.submit);
       if (refused) return refused;
-      Object.assign(record, { revision: record.revision + 1, data: body.data, status: body.submit ? 'submitted' : record.status, updatedBy: 'shimiao' });
+      Object.assign(record, { revision: record.revision + 1, data: body.data, status: body.submit ? 'submitted' : record.status, updatedBy: 'gaotan' });
       return json(200, present(record));
     }
     return problem(404, 'not_found', `未模拟 ${method} ${url.pathname}`);
@@ -115,7 +115,7 @@ export function fakeOfficerServer() {
     /** Someone else saves the submission (a colleague on another phone). */
     changeElsewhere(id: string, data: Record<string, unknown>) {
       const record = submissions.get(id)!;
-      Object.assign(record, { revision: record.revision + 1, data, updatedBy: 'shuangfeng' });
+      Object.assign(record, { revision: record.revision + 1, data, updatedBy: 'puan' });
     },
     sends: () => requests.filter((r) => r.method !== 'GET'),
   };

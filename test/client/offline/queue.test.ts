@@ -113,7 +113,7 @@ describe('the officer\'s queue', () => {
     await syncNow();
     const conflicted = await stored();
     expect(queueStateOf(conflicted)).toBe('conflict');
-    expect(conflicted.theirs).toMatchObject({ revision: 2, data: { B3: '否' }, updatedBy: 'shuangfeng' });
+    expect(conflicted.theirs).toMatchObject({ revision: 2, data: { B3: '否' }, updatedBy: 'puan' });
     expect(conflicted.pending).toBe('save');
     // Not sent again by itself: the officer chooses first.
     await syncNow({ force: true });

@@ -4,7 +4,7 @@ import { App } from '../../../client/app/App';
 import { SessionProvider } from '../../../client/app/SessionContext';
 import { db, setMeta } from '../../../client/offline/db';
 
-const OFFICER = { id: 'u-1', username: 'shimiao', displayName: '石庙村信息员', role: 'officer', scope: ['500118104201'] };
+const OFFICER = { id: 'u-1', username: 'gaotan', displayName: '高滩村信息员', role: 'officer', scope: ['500118104201'] };
 const noSession = async () => new Response(JSON.stringify({ error: { code: 'unauthenticated', message: '请先登录' } }), { status: 401 });
 
 beforeEach(async () => {
