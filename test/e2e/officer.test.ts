@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { VALIDATORS_REVISION } from '../../engine/index';
-import { DEMO_PASSWORD, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer } from './harness';
+import { DEMO_PASSWORD, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer, toMyVillage } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -63,6 +63,7 @@ describe('an officer on a phone', () => {
       if (new URL(r.url()).pathname.endsWith('/validators.js')) modules.push(`${r.status()} ${r.headers()['content-type']}`);
     });
     await logIn(page, 'shimiao');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104201/);
     await page.getByRole('button', { name: '边缘易致贫户' }).click();
     const target = await household(page, '边缘易致贫户', false);
@@ -108,6 +109,7 @@ describe('an officer on a phone', () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
     await logIn(page, 'shimiao');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\//);
     const target = await household(page, '脱贫不稳定户', false);
     await openLookback(page, target.headName);
@@ -125,6 +127,7 @@ describe('an officer on a phone', () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
     await logIn(page, 'shuangfeng');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104202/);
     const response = await page.request.get('/api/households?division=500118104202&kind=%E8%BE%B9%E7%BC%98%E6%98%93%E8%87%B4%E8%B4%AB%E6%88%B7');
     const target = ((await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[]).find((h) => !h.riskEliminatedMonth)!;
@@ -150,6 +153,7 @@ describe('an officer on a phone', () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
     await logIn(page, 'shimiao');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104201/);
     await page.locator('.households li').first().waitFor();
     // Ready means installed: the app and its files are kept on the phone.
@@ -172,6 +176,7 @@ describe('an officer on a phone', () => {
     const csp = await watchCsp(context);
     const page = await context.newPage();
     await logIn(page, 'shimiao');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104201/);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
@@ -196,6 +201,7 @@ describe('an officer on a phone', () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
     await logIn(page, 'taiping');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104203/);
     const response = await page.request.get('/api/households?division=500118104203&kind=%E8%84%B1%E8%B4%AB%E4%B8%8D%E7%A8%B3%E5%AE%9A%E6%88%B7');
     const target = ((await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[]).find((h) => !h.riskEliminatedMonth)!;

@@ -16,6 +16,8 @@ export function StartPage({ formId }: { formId: string }) {
   const { query } = useLocation();
   const householdId = query.get('household');
   const division = query.get('division') ?? '';
+  // 我的待办 names the campaign a household has not started the form in.
+  const named = query.get('campaign');
   const [campaign, setCampaign] = useState<CampaignSummary | null>(null);
   const loaded = useLoad(async () => {
     const form = (await cachedGet<FormVersion & { campaigns: CampaignSummary[] }>(`/api/forms/${formId}`)).data;
@@ -23,7 +25,7 @@ export function StartPage({ formId }: { formId: string }) {
     return { form, household };
   }, [formId, householdId]);
   const campaigns = [...(loaded.value?.form.campaigns ?? [])].sort((a, b) => b.year - a.year);
-  const chosen = campaign ?? (campaigns.length === 1 ? campaigns[0]! : null);
+  const chosen = campaign ?? campaigns.find((c) => c.id === named) ?? (campaigns.length === 1 ? campaigns[0]! : null);
 
   useEffect(() => {
     if (!loaded.value || (!chosen && campaigns.length > 1)) return;
