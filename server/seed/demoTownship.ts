@@ -154,11 +154,11 @@ export function demoHouseholds(referenceYear = 2021): HouseholdInput[] {
   return households;
 }
 
-/** The demo accounts: an officer per village, a township and a county reviewer. */
-export const DEMO_ACCOUNTS: { username: string; displayName: string; role: 'officer' | 'reviewer'; scope: string[] }[] = [
-  { username: 'shimiao', displayName: '石庙村信息员', role: 'officer', scope: ['500118104201'] },
-  { username: 'shuangfeng', displayName: '双凤村信息员', role: 'officer', scope: ['500118104202'] },
-  { username: 'taiping', displayName: '太平村信息员', role: 'officer', scope: ['500118104203'] },
+/** The demo accounts: an officer per village (with a phone, for the forms' 填表人联系电话), a township and a county reviewer. */
+export const DEMO_ACCOUNTS: { username: string; displayName: string; phone?: string; role: 'officer' | 'reviewer'; scope: string[] }[] = [
+  { username: 'shimiao', displayName: '石庙村信息员', phone: '13983011201', role: 'officer', scope: ['500118104201'] },
+  { username: 'shuangfeng', displayName: '双凤村信息员', phone: '13983011202', role: 'officer', scope: ['500118104202'] },
+  { username: 'taiping', displayName: '太平村信息员', phone: '13983011203', role: 'officer', scope: ['500118104203'] },
   { username: 'shuangshi', displayName: '双石镇审核员', role: 'reviewer', scope: ['500118104'] },
   { username: 'yongchuan', displayName: '永川区审核员', role: 'reviewer', scope: ['500118'] },
 ];

@@ -52,10 +52,13 @@ export interface NewUser {
   scope: string[];
   passwordHash: string;
   createdAt: string;
+  phone?: string;
 }
 
 export interface UserPatch {
   displayName?: string;
+  /** null: the phone is removed. */
+  phone?: string | null;
   role?: Role;
   scope?: string[];
   disabled?: boolean;

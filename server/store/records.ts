@@ -14,6 +14,8 @@ export interface UserRecord {
   disabled: boolean;
   passwordHash: string;
   createdAt: string;
+  /** The user's phone, when given: a form's 填表人联系电话 starts with it. */
+  phone?: string;
 }
 
 export interface SessionRecord {

@@ -51,8 +51,8 @@ export const adminApi = {
     api<{ version: number; changes: string[]; cases: CaseOutcome[]; revision: number }>('POST', `/api/forms/${encodeURIComponent(id)}/publish`, { revision }),
 
   users: () => api<{ items: AdminUser[] }>('GET', '/api/users').then((r) => r.items),
-  createUser: (input: { username: string; displayName?: string; password: string; role: Role; scope: string[] }) => api<AdminUser>('POST', '/api/users', input),
-  updateUser: (id: string, patch: { displayName?: string; role?: Role; scope?: string[]; disabled?: boolean; password?: string }) =>
+  createUser: (input: { username: string; displayName?: string; phone?: string; password: string; role: Role; scope: string[] }) => api<AdminUser>('POST', '/api/users', input),
+  updateUser: (id: string, patch: { displayName?: string; phone?: string | null; role?: Role; scope?: string[]; disabled?: boolean; password?: string }) =>
     api<AdminUser>('PATCH', `/api/users/${encodeURIComponent(id)}`, patch),
   divisions: () => api<{ items: Division[] }>('GET', '/api/divisions').then((r) => r.items),
 };

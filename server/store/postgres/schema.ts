@@ -202,4 +202,8 @@ export const POSTGRES_MIGRATIONS: string[] = [
   `
   ALTER TABLE forms ADD COLUMN draft_revision integer NOT NULL DEFAULT 0;
   `,
+  // A user's phone, optional: the forms' 填表人联系电话 is filled from it.
+  `
+  ALTER TABLE users ADD COLUMN phone text COLLATE "C";
+  `,
 ];

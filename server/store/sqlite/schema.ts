@@ -194,4 +194,8 @@ export const SQLITE_MIGRATIONS: string[] = [
   `
   ALTER TABLE forms ADD COLUMN draft_revision INTEGER NOT NULL DEFAULT 0;
   `,
+  // A user's phone, optional: the forms' 填表人联系电话 is filled from it.
+  `
+  ALTER TABLE users ADD COLUMN phone TEXT;
+  `,
 ];

@@ -92,4 +92,15 @@ describe('the users page', () => {
     await waitFor(() => expect(row('shimiao')).toHaveTextContent('审核员'));
     expect(server.requests.filter((r) => r.method === 'PATCH').at(-1)!.body).toEqual({ displayName: '石庙村信息员', role: 'reviewer', scope: ['500118104202'] });
   });
+
+  it('gives an officer a phone (their forms\' 填表人联系电话), sending it only when changed', async () => {
+    render(<SessionProvider><UsersPage /></SessionProvider>);
+    await screen.findByRole('cell', { name: 'shimiao' });
+    fireEvent.click(within(row('shimiao')).getByRole('button', { name: '修改' }));
+    const edit = screen.getByRole('form', { name: '修改 shimiao' });
+    fireEvent.change(within(edit).getByLabelText(/联系电话/), { target: { value: '13983011201' } });
+    fireEvent.click(within(edit).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(server.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1));
+    expect(server.requests.find((r) => r.method === 'PATCH')!.body).toEqual({ displayName: '石庙村信息员', phone: '13983011201', role: 'officer', scope: ['500118104201'] });
+  });
 });
