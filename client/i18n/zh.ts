@@ -93,6 +93,7 @@ export const zh = {
   characters: '{n} 字',
   charactersRange: '{n} 字（{min}-{max} 字）',
   yuan: '元',
+  numberTooLong: '数字过长：最多 {n} 位数字，多输入的没有记下',
   idBirth: '出生日期 {date}，{gender}',
   idDisability: '残疾类别：{category}，等级：{grade}',
   // statuses
