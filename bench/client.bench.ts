@@ -23,7 +23,7 @@ import { fmt, heading, percentile } from './measure';
 
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 120);
 
-/** A 10-member household in 石庙村, imported through the API as an administrator would. */
+/** A 10-member household in 高滩村, imported through the API as an administrator would. */
 function tenMembers(): Record<string, unknown> {
   const id = (birth: string, n: number, male: boolean) => {
     const first17 = `500118${birth}${String(n * 2 + (male ? 1 : 0)).padStart(3, '0')}`;
@@ -42,7 +42,7 @@ function tenMembers(): Record<string, unknown> {
   }));
   return {
     divisionCode: '500118104201', headName: '张德明', headIdNumber: members[0]!.idNumber, phone: '13983001234',
-    address: '重庆市永川区双石镇石庙村3组', kind: '脱贫不稳定户', identifiedMonth: '2020-06', mainRisk: '因大病', members,
+    address: '重庆市永川区临江镇高滩村3组', kind: '脱贫不稳定户', identifiedMonth: '2020-06', mainRisk: '因大病', members,
   };
 }
 
@@ -173,7 +173,7 @@ export async function runClientBench(): Promise<void> {
     const imported = await admin.request.post('/api/households', { data: [tenMembers()], headers: { 'X-CSRF-Token': (await login.json()).csrfToken } });
     const householdId = (await imported.json()).ids[0] as string;
 
-    await logIn(page, 'shimiao');
+    await logIn(page, 'gaotan');
     await page.waitForURL(/\/villages\//);
     await page.waitForLoadState('networkidle');
     await reportFirstLoad([...scripts], outDir);

@@ -30,7 +30,7 @@ export function durableInsertCpu(data: FormData, rows = 4000, perCommit = 16): n
       record: {
         id, formId: 'monitoring-object', formVersion: 1, campaignId: '2021', householdId: null, divisionCode: String(data.divisionCode),
         headName: String(data.headName), headIdNumber: String(data.headIdNumber), status: 'submitted', reviewLevel: 0, data: result.data,
-        errors: result.errors, warnings: result.warnings, prefill: null, requestHash: id, revision: 1, returnComment: null, createdBy: 'bench',
+        errors: result.errors, warnings: result.warnings, prefill: null, requestHash: id, revision: 1, returnComment: null, explanations: {}, fieldNotes: [], createdBy: 'bench',
         updatedBy: 'bench', createdAt: now, updatedAt: now, submittedAt: now, approvedAt: null,
       },
       event: { submissionId: id, at: now, userId: 'bench', username: 'bench', action: 'submit', status: 'submitted', level: null, comment: null, changes },

@@ -46,7 +46,7 @@ function sampleData(): FormData {
   const members = Array.from({ length: 10 }, (_, i) => ({
     name: `张${'一二三四五六七八九十'[i]}`, idNumber: residentId('500118', '19650312', 10 + i), relation: i === 0 ? '户主' : '之子',
   }));
-  return { headName: '张德明', address: '重庆市永川区双石镇石庙村3组', A1: false, A3: '脱贫不稳定户', A28: 62000, A34: 6200, members };
+  return { headName: '张德明', address: '重庆市永川区临江镇高滩村3组', A1: false, A3: '脱贫不稳定户', A28: 62000, A34: 6200, members };
 }
 
 async function chooseForm(deps: Deps): Promise<Form> {
@@ -79,7 +79,7 @@ async function fill(deps: Deps, form: Form, userId: string): Promise<number> {
         divisionCode: i < SMALL ? VILLAGE : OTHER_VILLAGES[i % OTHER_VILLAGES.length]!,
         headName: `张德明${i}`, headIdNumber: residentId('500118', '19650312', i % 1000), status, reviewLevel: 0,
         data: { ...form.data, headName: `张德明${i}`, A28: 62000 + (i % 100) }, errors: [], warnings: [], prefill: null,
-        requestHash: 'bench', revision: 1, returnComment: null, createdBy: userId, updatedBy: userId, createdAt: at, updatedAt: at,
+        requestHash: 'bench', revision: 1, returnComment: null, explanations: {}, fieldNotes: [], createdBy: userId, updatedBy: userId, createdAt: at, updatedAt: at,
         submittedAt: status === 'draft' ? null : at, approvedAt: status === 'approved' ? at : null,
       };
       writes.push(deps.store.createSubmission({
@@ -165,8 +165,8 @@ export async function runExportBench(): Promise<void> {
     };
     await prepareDatabase({ ...deps, log: { info: () => {}, error: () => {} } }, { formsDir: resolve('form-definitions'), adminPassword: PASSWORD, demo: false });
     await store.upsertDivisions([
-      { code: '500118', name: '永川区', parentCode: null }, { code: '500118104', name: '双石镇', parentCode: '500118' },
-      ...[VILLAGE, ...OTHER_VILLAGES].map((code, i) => ({ code, name: `${['石庙', '双凤', '白云', '青龙', '红星'][i]}村`, parentCode: '500118104' })),
+      { code: '500118', name: '永川区', parentCode: null }, { code: '500118104', name: '临江镇', parentCode: '500118' },
+      ...[VILLAGE, ...OTHER_VILLAGES].map((code, i) => ({ code, name: `${['高滩', '普安', '九龙', '天堂', '龙洞桥'][i]}村`, parentCode: '500118104' })),
     ]);
     const form = await chooseForm(deps);
     heading(`export: ${fmt(TOTAL)} submissions of ${form.note}`);

@@ -74,7 +74,7 @@ export async function runFirstLoadBench(): Promise<void> {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
     const scripts = watchScripts(page);
-    await logIn(page, 'shimiao');
+    await logIn(page, 'gaotan');
     await page.waitForURL(/\/villages\//);
     await page.waitForLoadState('networkidle');
     await reportFirstLoad([...scripts], outDir);

@@ -25,7 +25,7 @@ import { fmt, heading, percentile } from './measure';
 
 const SUBMISSIONS = Number(process.env.BENCH_REVIEW_ROWS ?? 100_000);
 const HOUSEHOLDS = Math.round(SUBMISSIONS * 1.2);
-const TOWNSHIPS = ['500118104', '500118105'];
+const TOWNSHIPS = ['500118104', '500118106'];
 const VILLAGES = TOWNSHIPS.flatMap((t) => Array.from({ length: 10 }, (_, i) => `${t}${String(201 + i)}`));
 const KINDS: HouseholdKind[] = ['脱贫不稳定户', '边缘易致贫户', '突发严重困难户', '脱贫户', '脱贫不稳定户', '边缘易致贫户'];
 const STATUSES: SubmissionStatus[] = ['submitted', 'approved', 'draft', 'returned', 'submitted'];
@@ -60,7 +60,7 @@ async function fill(deps: Deps, userId: string): Promise<{ households: number; s
   const t0 = performance.now();
   const all = households();
   const ids: string[] = [];
-  for (let from = 0; from < all.length; from += 5000) ids.push(...await deps.store.upsertHouseholds(all.slice(from, from + 5000), new Date().toISOString()));
+  for (let from = 0; from < all.length; from += 5000) ids.push(...(await deps.store.upsertHouseholds(all.slice(from, from + 5000), new Date().toISOString())).map((w) => w.id));
   const t1 = performance.now();
   const form = (await deps.store.getForm('monitoring-object'))!;
   const definition = loadForm('monitoring-object');
@@ -76,7 +76,7 @@ async function fill(deps: Deps, userId: string): Promise<{ households: number; s
       const record: SubmissionRecord = {
         id: randomUUID(), formId: form.id, formVersion: form.latestVersion!, campaignId: '2021', householdId: ids[i]!, divisionCode: h.divisionCode,
         headName: h.headName, headIdNumber: h.headIdNumber, status, reviewLevel: 0, data: { ...data, A3: h.kind },
-        errors: [], warnings: i % 20 === 0 ? warning : [], prefill: null, requestHash: 'bench', revision: 1, returnComment: status === 'returned' ? '请核实' : null,
+        errors: [], warnings: i % 20 === 0 ? warning : [], prefill: null, requestHash: 'bench', revision: 1, returnComment: status === 'returned' ? '请核实' : null, explanations: {}, fieldNotes: [],
         createdBy: userId, updatedBy: userId, createdAt: at, updatedAt: at, submittedAt: status === 'draft' ? null : at, approvedAt: null,
       };
       writes.push(deps.store.createSubmission({
@@ -110,7 +110,7 @@ export async function runReviewBench(): Promise<void> {
     await prepareDatabase(deps, { formsDir: resolve('form-definitions'), adminPassword: PASSWORD, demo: false });
     await store.upsertDivisions([
       { code: '500118', name: '永川区', parentCode: null },
-      ...TOWNSHIPS.map((code, i) => ({ code, name: ['双石镇', '临江镇'][i]!, parentCode: '500118' })),
+      ...TOWNSHIPS.map((code, i) => ({ code, name: ['临江镇', '何埂镇'][i]!, parentCode: '500118' })),
       ...VILLAGES.map((code, i) => ({ code, name: `第${i + 1}村`, parentCode: code.slice(0, 9) })),
     ]);
     const county = randomUUID();

@@ -10,7 +10,7 @@ import { plainJson } from './budget/plainJson';
 import { compileForm, type CompiledForm, type CompiledNode, type CompiledValidation } from './compileForm';
 import { RuleBudgetError, type CompiledRule, type RootScope } from './rules/compileRule';
 import { truthy } from './rules/truthy';
-import type { EvaluationContext, EvaluationResult, FormData, FormDefinition, Issue } from './types';
+import type { EvaluationContext, EvaluationResult, FormData, FormDefinition, Issue, Severity } from './types';
 import { fieldLabel, rowPrefix } from './validation/fieldLabel';
 import { numberIssues } from './validation/numberBounds';
 import { schemaIssues } from './validation/schemaIssues';
@@ -122,10 +122,12 @@ function checkOne(form: CompiledForm, rule: CompiledValidation, scope: RootScope
   issues.push({ path: pointerOf(rule.table, row, rule.segments), field: rule.field, code: rule.code, message: prefix + message, severity: rule.severity });
 }
 
-function ruleIssues(form: CompiledForm, data: FormData, scope: RootScope, hidden: ReadonlySet<string>): Issue[] {
+/** The issues of the definition's rules (only those of severity `only`, when given). */
+export function ruleIssues(form: CompiledForm, data: FormData, scope: RootScope, hidden: ReadonlySet<string>, only?: Severity): Issue[] {
   const issues: Issue[] = [];
   scope.memo = new Map();
   for (const rule of form.validations) {
+    if (only !== undefined && rule.severity !== only) continue;
     if (rule.table === null) {
       if (!isHidden(rule, 0, hidden)) checkOne(form, rule, scope, 0, issues);
       continue;

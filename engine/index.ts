@@ -14,6 +14,12 @@ export { domainFormatDefinitions } from './validation/domainFormatDefinitions';
 export { checkSchema, compileSchema, type SchemaCompiler } from './validation/compileSchema';
 export { fillText } from './text/fillText';
 export { evaluateChange, affectedNodes, type ChangeState } from './incremental/evaluateChange';
+export { currentWarnings } from './incremental/currentWarnings';
+// Warnings need the officer's explanation (核实说明) before a submit: the same check in the form and on the server.
+export {
+  unexplainedWarnings, checkExplanations, warningsByRule, ruleIdOf, MAX_EXPLANATION_LENGTH, EXPLANATION_CODE_PREFIX,
+  type Explanations, type ExplanationCheck,
+} from './validation/unexplainedWarnings';
 export { checkDefinition, DefinitionError } from './definition/checkDefinition';
 export { checkCampaign } from './definition/checkCampaign';
 export { describeChanges } from './definition/describeChanges';

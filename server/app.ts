@@ -21,6 +21,7 @@ import { validationHook } from './http/validationHook';
 import { Problem } from './problem';
 import { campaignRoutes } from './routes/campaigns';
 import { catalogRoutes } from './routes/catalog';
+import { divisionRoutes } from './routes/divisions';
 import { exportRoutes } from './routes/export';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
@@ -56,6 +57,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', sessionRoutes(deps));
   app.route('/api', userRoutes(deps));
   app.route('/api', catalogRoutes(deps));
+  app.route('/api', divisionRoutes(deps));
   app.route('/api', formRoutes(deps));
   // Before /households/{id}: "states" is not a household.
   app.route('/api', householdStateRoutes(deps));
@@ -70,7 +72,12 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', qualityRoutes(deps));
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',
-    info: { title: '万能表单 API', version: '1.0.0', description: '防返贫监测动态调整和信息采集：表单、农户、提交、审核与导出' },
+    info: {
+      title: '万能表单 API', version: '1.0.0',
+      description: '防返贫监测动态调整和信息采集：表单、农户、提交、审核与导出。'
+        + '可能被多人同时修改的资源（活动、账号、表单草稿与发布、提交与审核）在每个回答中带 revision；修改时在 JSON 请求体中带回所依据的 revision，'
+        + '已被他人修改则 409（stale_revision，details.revision 为当前版本，消息说明发生了什么），不写入任何内容。',
+    },
   });
   app.all('/api/*', () => {
     throw new Problem('not_found', '接口不存在');

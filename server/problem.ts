@@ -18,6 +18,7 @@ export const PROBLEMS = {
   invalid_definition: 422,
   invalid_submission: 422,
   invalid_rows: 422,
+  division_in_use: 422,
   too_many_attempts: 429,
   internal: 500,
 } as const;

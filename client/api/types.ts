@@ -74,6 +74,12 @@ export interface HouseholdDetail extends HouseholdSummary {
   history: { at: string; changes: string[] }[];
 }
 
+/** A reviewer's note on one field of a returned submission (JSON Pointer and text). */
+export interface FieldNote {
+  path: string;
+  note: string;
+}
+
 export interface Submission {
   id: string;
   formId: string;
@@ -92,14 +98,33 @@ export interface Submission {
   warnings: Issue[];
   revision: number;
   returnComment: string | null;
+  /** The officer's explanations of the warnings (核实说明), by rule id. */
+  explanations: Record<string, string>;
+  /** The reviewer's notes on fields at the last return (cleared at approval). */
+  fieldNotes: FieldNote[];
   createdBy: string;
   updatedAt: string;
   submittedAt: string | null;
   approvedAt: string | null;
 }
 
+export interface SubmissionEvent {
+  id: number;
+  at: string;
+  username: string;
+  action: string;
+  status: SubmissionStatus;
+  level: number | null;
+  comment: string | null;
+  changes: { field: string; from?: unknown; to?: unknown; note?: string }[];
+  /** On a submit: the explanations sent with it (absent from servers before them). */
+  explanations?: Record<string, string>;
+  /** On a return: the reviewer's notes on fields. */
+  fieldNotes?: FieldNote[];
+}
+
 export interface SubmissionDetail extends Submission {
-  history: { id: number; at: string; username: string; action: string; status: SubmissionStatus; level: number | null; comment: string | null; changes: { field: string; from?: unknown; to?: unknown; note?: string }[] }[];
+  history: SubmissionEvent[];
   corrections: { field: string; title: string; registryValue: unknown; value: unknown }[];
 }
 
@@ -175,6 +200,8 @@ export interface PublishCheck {
 export interface AdminUser extends User {
   disabled: boolean;
   createdAt: string;
+  /** Sent back with a change: the server refuses it (409) if another administrator changed the account since. */
+  revision: number;
 }
 
 export interface ImportProblem {
@@ -231,6 +258,9 @@ export interface ReviewRow {
   keyValues: Record<string, string | number | null>;
   errorCount: number;
   warningCount: number;
+  /** Its warnings, and the officer's explanations by rule id (a batch approval lists them). */
+  warnings?: { path: string; code: string; message: string }[];
+  explanations?: Record<string, string>;
 }
 
 export interface ReviewLevelInfo {

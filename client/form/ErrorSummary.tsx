@@ -1,8 +1,12 @@
-// After a submit attempt: every issue of the form in one list, errors first, each with a button
-// that takes the officer to its field (opening the member card it sits in).
+// After a submit attempt: every issue of the form in one list, errors first (they block), each
+// with a button that takes the officer to its field (opening the member card it sits in), then
+// the warnings grouped by the rule that warns, each rule with the officer's explanation (核实说明)
+// that 正式提交 needs (engine/validation/unexplainedWarnings.ts). Read-only, the explanations
+// are shown as text.
 import { forwardRef } from 'react';
-import type { Issue } from '../../engine/index';
+import { MAX_EXPLANATION_LENGTH, warningsByRule, type Issue } from '../../engine/index';
 import { t } from '../i18n/t';
+import type { FormSession } from './FormSession';
 import { idOfPointer } from './pointers';
 import { useFormStore } from './useFormStore';
 
@@ -24,13 +28,11 @@ export function jumpToField(pointer: string): void {
   focusable?.focus({ preventScroll: true });
 }
 
-export const ErrorSummary = forwardRef<HTMLDivElement>(function ErrorSummary(_props, ref) {
-  const showAll = useFormStore((s) => s.showAll);
-  const issues = useFormStore((s) => s.issues);
-  if (!showAll || issues.length === 0) return null;
-  const errors = issues.filter((i) => i.severity === 'error');
-  const warnings = issues.filter((i) => i.severity === 'warning');
-  const list = (items: Issue[]) => (
+/** The id of the explanation box of a warning rule (FillPage focuses the first one left empty). */
+export const explanationId = (ruleId: string) => `explanation-${ruleId}`;
+
+function IssueLinks({ items }: { items: Issue[] }) {
+  return (
     <ul>
       {items.map((issue, i) => (
         <li key={`${issue.path}-${i}`}>
@@ -39,10 +41,54 @@ export const ErrorSummary = forwardRef<HTMLDivElement>(function ErrorSummary(_pr
       ))}
     </ul>
   );
+}
+
+function Explanation({ ruleId, session, readOnly }: { ruleId: string; session: FormSession; readOnly: boolean }) {
+  const text = useFormStore((s) => s.explanations[ruleId] ?? '');
+  if (readOnly) return text ? <p className="explanation">{t('explanationShown', { text })}</p> : null;
+  const missing = text.trim() === '';
+  return (
+    <div className="explanation">
+      <label htmlFor={explanationId(ruleId)}>{t('explanation')}<span className="required">*</span></label>
+      <textarea
+        id={explanationId(ruleId)}
+        value={text}
+        rows={2}
+        maxLength={MAX_EXPLANATION_LENGTH}
+        placeholder={t('explanationPlaceholder')}
+        aria-invalid={missing || undefined}
+        onChange={(event) => session.explain(ruleId, event.target.value)}
+      />
+      {missing ? <p className="issue error">{t('explanationMissing')}</p> : null}
+    </div>
+  );
+}
+
+export const ErrorSummary = forwardRef<HTMLDivElement, { session: FormSession; readOnly?: boolean }>(function ErrorSummary({ session, readOnly = false }, ref) {
+  const showAll = useFormStore((s) => s.showAll);
+  const issues = useFormStore((s) => s.issues);
+  if (!showAll || issues.length === 0) return null;
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
+  const byRule = warningsByRule(warnings);
+  const others = warnings.filter((w) => !w.code.startsWith('rule:'));
   return (
     <div className="error-summary" ref={ref} tabIndex={-1} role="alert">
-      {errors.length ? (<><h2>{t('fixBeforeSubmit', { n: errors.length })}</h2>{list(errors)}</>) : null}
-      {warnings.length ? (<><h3>{t('warningsOnly', { n: warnings.length })}</h3>{list(warnings)}</>) : null}
+      {errors.length ? (<><h2>{t('fixBeforeSubmit', { n: errors.length })}</h2><IssueLinks items={errors} /></>) : null}
+      {byRule.length ? (
+        <>
+          <h3>{readOnly ? t('warningsOnly', { n: warnings.length }) : t('warningsToExplain', { n: byRule.length })}</h3>
+          <ul className="warning-rules">
+            {byRule.map(({ ruleId, issues: held }) => (
+              <li key={ruleId} data-rule={ruleId}>
+                <IssueLinks items={held} />
+                <Explanation ruleId={ruleId} session={session} readOnly={readOnly} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {others.length ? <IssueLinks items={others} /> : null}
     </div>
   );
 });

@@ -23,15 +23,20 @@ export interface FormRendererProps {
   /** rjsf's validator for its schema utilities: the precompiled one (loadValidators.ts). */
   validator: ValidatorType;
   readOnlyView?: boolean;
+  /** In the read-only view, each field gets a 标注 button calling this (a reviewer about to return it). */
+  onMarkField?: (pointer: string) => void;
 }
 
 /**
  * Memoised: the page around it (save state, notices) re-renders often, and re-rendering rjsf's Form
  * means a deep comparison of the whole definition.
  */
-export const FormRenderer = memo(function FormRenderer({ definition, session, validator, readOnlyView = false }: FormRendererProps) {
+export const FormRenderer = memo(function FormRenderer({ definition, session, validator, readOnlyView = false, onMarkField }: FormRendererProps) {
   const uiSchema = useMemo(() => buildUiSchema(definition), [definition]);
-  const formContext = useMemo<RendererContext>(() => ({ definition, session, readOnlyView }), [definition, session, readOnlyView]);
+  const formContext = useMemo<RendererContext>(
+    () => ({ definition, session, readOnlyView, ...(readOnlyView && onMarkField ? { markField: onMarkField } : {}) }),
+    [definition, session, readOnlyView, onMarkField],
+  );
   const [data, setData] = useState<FormData>(() => session.initialRendererData());
   useEffect(() => session.attach(setData), [session]);
   return (

@@ -1,14 +1,15 @@
 // One form being filled: turns the officer's changes into engine evaluations and keeps the
 // FormStore current. Per keystroke only the computed values and conditions that depend on the
-// changed field run (evaluateChange); the whole form is validated when a field is left, when a
-// field showing an issue is corrected, and on a submit attempt (evaluate). Widgets read and
+// changed field run (evaluateChange), and the warning rules (currentWarnings), so a warning
+// follows the data of now; the whole form is validated when a field is left, when a field
+// showing an issue is corrected, and on a submit attempt (evaluate). Widgets read and
 // write the store directly (widgets/connect.tsx); the renderer (rjsf) is handed the data only
 // when the form's structure changes (a table row added or removed).
 import {
-  evaluateCompiled, evaluateChange, fillFromIdNumber, idDerivedFields, keyOfPointer, valueAt,
-  type CompiledForm, type EvaluationContext, type EvaluationResult, type FormData, type IdDerivedField,
+  currentWarnings, evaluateCompiled, evaluateChange, EXPLANATION_CODE_PREFIX, fillFromIdNumber, idDerivedFields, keyOfPointer, ruleIdOf, valueAt,
+  type ChangeState, type CompiledForm, type EvaluationContext, type EvaluationResult, type FormData, type IdDerivedField, type Issue,
 } from '../../engine/index';
-import { FormStore, type VerifyState } from './FormStore';
+import { FormStore, type FieldNote, type VerifyState } from './FormStore';
 import { pointerOfId, setAt } from './pointers';
 
 export interface SessionInit {
@@ -17,6 +18,14 @@ export interface SessionInit {
   data: FormData;
   /** Pre-filled registry values of the fields to verify (过录指标), by key. */
   verify?: { fields: string[]; registry: FormData; confirmed?: string[] };
+  /** The officer's explanations of warnings (核实说明), by rule id, as last kept. */
+  explanations?: Record<string, string>;
+  /** The reviewer's notes on fields of a returned submission. */
+  fieldNotes?: FieldNote[];
+}
+
+function sameIssues(a: readonly Issue[], b: readonly Issue[]): boolean {
+  return a.length === b.length && a.every((issue, i) => issue.path === b[i]!.path && issue.code === b[i]!.code && issue.message === b[i]!.message);
 }
 
 function isEmpty(value: unknown): boolean {
@@ -59,6 +68,7 @@ export class FormSession {
     this.store = new FormStore({
       data: full.data, hidden: new Set(full.hidden), hiddenSections: new Set(full.hiddenSections),
       issues: [...full.errors, ...full.warnings], touched: new Set(), showAll: false, verify,
+      explanations: { ...init.explanations }, fieldNotes: init.fieldNotes ?? [],
     });
     this.rendererData = full.data;
   }
@@ -125,10 +135,36 @@ export class FormSession {
     this.commit({ data: full.data, hidden: new Set(full.hidden), hiddenSections: new Set(full.hiddenSections) }, '');
   }
 
-  private commit(next: { data: FormData; hidden: ReadonlySet<string>; hiddenSections: ReadonlySet<string> }, pointer: string): void {
-    this.store.update({ data: next.data, hidden: next.hidden, hiddenSections: next.hiddenSections });
-    if (pointer !== '' && this.store.shownIssuesAt(pointer).length > 0) this.validate();
+  private commit(next: ChangeState, pointer: string): void {
+    this.store.update({ data: next.data, hidden: next.hidden, hiddenSections: next.hiddenSections, ...this.warningsAfter(next) });
+    if (pointer !== '' && this.store.shownIssuesAt(pointer).some((issue) => issue.severity === 'error')) this.validate();
     for (const listener of this.dataListeners) listener(next.data);
+  }
+
+  /** The issues with the warnings of `state` in place of the last ones, when they differ (else nothing to update). */
+  private warningsAfter(state: ChangeState): { issues?: Issue[] } {
+    const issues = this.store.get().issues;
+    const warnings = currentWarnings(this.form, state, this.context);
+    const before = issues.filter((issue) => issue.severity === 'warning');
+    if (sameIssues(before, warnings)) return {};
+    return { issues: [...issues.filter((issue) => issue.severity !== 'warning'), ...warnings] };
+  }
+
+  /** The officer's explanation of a warning rule's warnings (核实说明); its refusal by the server goes. */
+  explain(ruleId: string, text: string): void {
+    const { explanations, issues } = this.store.get();
+    const refusal = EXPLANATION_CODE_PREFIX + ruleId;
+    this.store.update({
+      explanations: { ...explanations, [ruleId]: text },
+      ...(issues.some((issue) => issue.code === refusal) ? { issues: issues.filter((issue) => issue.code !== refusal) } : {}),
+    });
+  }
+
+  /** The explanations of the warnings that hold now: what a submit sends. */
+  heldExplanations(): Record<string, string> {
+    const { explanations, issues } = this.store.get();
+    const held = new Set(issues.filter((issue) => issue.severity === 'warning').map(ruleIdOf));
+    return Object.fromEntries(Object.entries(explanations).filter(([ruleId, text]) => held.has(ruleId) && text.trim() !== ''));
   }
 
   /** A field was left: its issues are shown from now on, and the whole form is validated. */
@@ -147,9 +183,13 @@ export class FormSession {
     return result;
   }
 
-  /** Issues the server found (its 422): the same shape, shown at once. */
-  showServerIssues(issues: EvaluationResult['errors']): void {
-    this.store.update({ issues, showAll: true });
+  /**
+   * Issues the server found (its 422, or a stored submission's): the same shape, shown at once.
+   * The warnings of now stay unless `replaceWarnings` (a reviewer reads the stored ones).
+   */
+  showServerIssues(issues: readonly Issue[], replaceWarnings = false): void {
+    const warnings = replaceWarnings ? [] : this.store.get().issues.filter((issue) => issue.severity === 'warning');
+    this.store.update({ issues: [...issues.filter((issue) => replaceWarnings || issue.severity !== 'warning'), ...warnings], showAll: true });
   }
 
   confirm(key: string): void {

@@ -1,9 +1,14 @@
 // The live state of one form being filled, outside React so that a keystroke re-renders only the
 // fields it concerns: the engine's canonical data (computed values in, hidden values out), what
-// is hidden, the issues of the last full evaluation and which of them are shown (fields left,
-// or everything after a submit attempt), and the verification state of pre-filled fields.
+// is hidden, the issues and which of them are shown, the verification state of pre-filled
+// fields, the officer's explanations of warnings (核实说明) and the reviewer's notes on fields of
+// a returned submission. Errors show once their field was left, or all after a submit attempt;
+// warnings are information and show wherever their rule holds, touched or not.
 // Components read it through useFormStore(selector); nothing here knows about rjsf.
 import type { ChangeState, FormData, Issue } from '../../engine/index';
+import type { FieldNote } from '../api/types';
+
+export type { FieldNote };
 
 export interface VerifyState {
   /** Keys of the fields pre-filled from the registry for verification (过录指标). */
@@ -17,11 +22,16 @@ export interface VerifyState {
 }
 
 export interface FormSnapshot extends ChangeState {
+  /** The errors of the last full evaluation (or the server's) and the warnings of now. */
   issues: readonly Issue[];
   touched: ReadonlySet<string>;
   /** After a submit attempt every issue is shown, touched or not. */
   showAll: boolean;
   verify: VerifyState;
+  /** Warning rule id -> the officer's explanation (核实说明). */
+  explanations: Readonly<Record<string, string>>;
+  /** The reviewer's notes on fields, when the submission was returned; fixed for the session. */
+  fieldNotes: readonly FieldNote[];
 }
 
 type Listener = () => void;
@@ -36,11 +46,13 @@ export const HIDDEN_SECTIONS_KEYS: SnapshotKeys = ['hiddenSections'];
 export const SHOWN_ISSUES_KEYS: SnapshotKeys = ['issues', 'touched', 'showAll'];
 
 const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+const NO_NOTES: readonly string[] = Object.freeze([]);
 
 export class FormStore {
   private snapshot: FormSnapshot;
   private readonly listeners = new Map<Listener, SnapshotKeys>();
   private shownCache: { of: Pick<FormSnapshot, 'issues' | 'touched' | 'showAll'>; byPointer: Map<string, Issue[]> } | null = null;
+  private notesCache: { of: readonly FieldNote[]; byPointer: Map<string, string[]> } | null = null;
 
   constructor(initial: FormSnapshot) {
     this.snapshot = initial;
@@ -91,12 +103,27 @@ export class FormStore {
 
   /** Whether an issue is shown at `pointer` or inside it (a table row's card). */
   hasShownIssuesWithin(pointer: string): boolean {
-    for (const p of this.shownIssues().keys()) if (p === pointer || p.startsWith(`${pointer}/`)) return true;
+    for (const p of this.shownIssues().keys()) if (within(p, pointer)) return true;
     return false;
   }
 
+  /** The reviewer's notes at one pointer (the same array each time: they never change). */
+  notesAt(pointer: string): readonly string[] {
+    if (this.notesCache?.of !== this.snapshot.fieldNotes) {
+      const byPointer = new Map<string, string[]>();
+      for (const { path, note } of this.snapshot.fieldNotes) byPointer.set(path, [...(byPointer.get(path) ?? []), note]);
+      this.notesCache = { of: this.snapshot.fieldNotes, byPointer };
+    }
+    return this.notesCache.byPointer.get(pointer) ?? NO_NOTES;
+  }
+
+  /** Whether the reviewer noted `pointer` or a field inside it (a table row's card opens for it). */
+  hasNotesWithin(pointer: string): boolean {
+    return this.snapshot.fieldNotes.some((n) => within(n.path, pointer));
+  }
+
   /**
-   * Every shown issue by pointer: touched fields, rules on a touched field, or all after a submit
+   * Every shown issue by pointer: every warning; errors of touched fields, or all after a submit
    * attempt. Kept until the issues, the touched fields or showAll change, not rebuilt per keystroke.
    */
   shownIssues(): Map<string, Issue[]> {
@@ -106,7 +133,7 @@ export class FormStore {
     const previous = this.shownCache?.byPointer;
     const byPointer = new Map<string, Issue[]>();
     for (const issue of s.issues) {
-      if (!s.showAll && !isTouched(s.touched, issue.path)) continue;
+      if (!s.showAll && issue.severity === 'error' && !isTouched(s.touched, issue.path)) continue;
       const list = byPointer.get(issue.path) ?? [];
       list.push(issue);
       byPointer.set(issue.path, list);
@@ -118,6 +145,10 @@ export class FormStore {
     this.shownCache = { of: { issues: s.issues, touched: s.touched, showAll: s.showAll }, byPointer };
     return byPointer;
   }
+}
+
+function within(pointer: string, container: string): boolean {
+  return pointer === container || pointer.startsWith(`${container}/`);
 }
 
 /** A pointer counts as touched when it or a container of it ("/members" for a row's cell) was left. */

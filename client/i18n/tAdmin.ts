@@ -1,6 +1,8 @@
-// t for the administrator's pages: the shared strings and the administrator's own (zh-admin.ts).
+// t for the administrator's pages: the shared strings and the administrator's own (zh-admin.ts,
+// zh-divisions.ts).
 import { createT } from './createT';
 import { zh } from './zh';
 import { zhAdmin } from './zh-admin';
+import { zhDivisions } from './zh-divisions';
 
-export const t = createT({ ...zh, ...zhAdmin });
+export const t = createT({ ...zh, ...zhAdmin, ...zhDivisions });

@@ -102,6 +102,18 @@ export const zhReviewer = {
   rv_moreChanges: '另有 {n} 处修改',
   rv_formVersionNote: '按填报时的第 {n} 版表单显示',
   rv_issuesOfSubmission: '提示和错误',
+  // warnings and their explanations (核实说明); notes on fields with a return
+  rv_explanation: '核实说明：{text}',
+  rv_noExplanation: '未填写核实说明',
+  rv_warningsToRead: '本表有 {n} 条提示，通过前请阅读信息员的核实说明：',
+  rv_batchWarnings: '其中 {n} 份有提示，通过前请阅读信息员的核实说明：',
+  rv_fieldNotes: '退回时标注的字段（{n} 处）',
+  rv_fieldNotesHint: '退回时一并发给信息员，显示在对应字段旁',
+  rv_fieldNotePlaceholder: '要修改什么，如：务工收入偏低，请核实',
+  rv_fieldNoteRemove: '取消标注',
+  rv_fieldNoteRequired: '请为每处标注写明要修改什么',
+  rv_historyExplanations: '核实说明',
+  rv_historyFieldNotes: '标注的字段',
   // progress
   rv_expected: '应填户数',
   rv_missing: '未填',

@@ -2,7 +2,7 @@
 // (its revision and status), and what is still to send. The id is the client-made UUID the
 // server stores, so sending it twice stores nothing twice.
 import type { FormData, Issue } from '../../engine/index';
-import type { SubmissionStatus } from '../api/types';
+import type { FieldNote, SubmissionStatus } from '../api/types';
 import type { QueueState } from './queueState';
 
 export type PendingAction = 'save' | 'submit';
@@ -34,6 +34,10 @@ export interface LocalDraft {
   prefill: FormData;
   /** Pre-filled fields the officer confirmed (核实无误). */
   confirmed: string[];
+  /** The officer's explanations of warnings (核实说明), by rule id (absent in drafts kept before them). */
+  explanations?: Record<string, string>;
+  /** The reviewer's notes on fields when the submission was returned (absent: none). */
+  fieldNotes?: FieldNote[];
   serverRevision: number | null;
   serverStatus: SubmissionStatus | null;
   returnComment: string | null;

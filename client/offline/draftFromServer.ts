@@ -12,7 +12,7 @@ export function draftOf(submission: SubmissionDetail & { prefill?: Record<string
     id: submission.id, formId: submission.formId, formVersion: submission.formVersion, formTitle, campaignId: submission.campaignId,
     householdId: submission.householdId, householdKey: householdKeyOf(submission.householdId, submission.divisionCode),
     headName: submission.headName, divisionCode: submission.divisionCode, data: submission.data, prefill: submission.prefill ?? {},
-    confirmed: [], serverRevision: submission.revision, serverStatus: submission.status, returnComment: submission.returnComment,
+    confirmed: [], explanations: submission.explanations ?? {}, fieldNotes: submission.fieldNotes ?? [], serverRevision: submission.revision, serverStatus: submission.status, returnComment: submission.returnComment,
     pending: null, problem: null, serverIssues: [], duplicateOf: null, updatedAt: submission.updatedAt, syncedAt: new Date().toISOString(),
   };
 }

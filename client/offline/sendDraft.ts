@@ -31,6 +31,7 @@ function acknowledged(draft: LocalDraft, submission: Submission, sentData: Local
     serverRevision: submission.revision,
     serverStatus: submission.status,
     returnComment: submission.returnComment,
+    fieldNotes: submission.fieldNotes ?? draft.fieldNotes,
     // Keystrokes made while the request was out stay pending as a save.
     pending: unchangedSince ? null : 'save',
     queueState: unchangedSince ? null : 'waiting',
@@ -47,14 +48,21 @@ function acknowledged(draft: LocalDraft, submission: Submission, sentData: Local
 /** A send that hangs this long is given up (and retried): it must not hold the queue. */
 export const SEND_TIMEOUT_MS = 60_000;
 
+/** The officer's explanations of warnings (核实说明), written ones only: the server keeps those of the warnings that hold. */
+function explained(draft: LocalDraft): { explanations?: Record<string, string> } {
+  const written = Object.entries(draft.explanations ?? {}).filter(([, text]) => text.trim() !== '');
+  return written.length ? { explanations: Object.fromEntries(written) } : {};
+}
+
 function createOrUpdate(draft: LocalDraft, submit: boolean): Promise<Submission> {
   const options = { timeoutMs: SEND_TIMEOUT_MS };
   if (draft.serverRevision === null) {
     return api<Submission>('POST', `/api/forms/${encodeURIComponent(draft.formId)}/submissions`, {
       id: draft.id, householdId: draft.householdId, ...(draft.campaignId ? { campaignId: draft.campaignId } : {}), data: draft.data, submit,
+      ...explained(draft),
     }, options);
   }
-  return api<Submission>('PUT', `/api/submissions/${draft.id}`, { data: draft.data, submit, revision: draft.serverRevision }, options);
+  return api<Submission>('PUT', `/api/submissions/${draft.id}`, { data: draft.data, submit, revision: draft.serverRevision, ...explained(draft) }, options);
 }
 
 const tokenTrouble = (error: unknown) => error instanceof ApiError && (error.status === 401 || (error.status === 403 && error.code === 'csrf'));

@@ -1,15 +1,15 @@
 // A submission as export rows: the fixed columns (number, status, division, head, version, times,
-// filler), then one cell per data column, each value labelled with the schema of the version the
+// filler, the officer's explanations of the warnings: 核实说明), then one cell per data column, each value labelled with the schema of the version the
 // submission was filled against, by the engine's labelOf (是/否, codes to labels, choices joined
 // with 、). A table's rows start with 提交编号, 户主姓名, 行号. Numbers stay numbers. Nothing here
 // reads the store or writes a format.
-import { labelOf, type FieldIndex, type JsonSchema } from '../../engine/index';
+import { labelOf, warningsByRule, type FieldIndex, type JsonSchema } from '../../engine/index';
 import type { SubmissionRecord } from '../store/records';
 import { STATUS_LABELS } from '../submissions/present';
 import type { ExportColumn } from './exportColumns';
 import type { Cell } from './neutraliseFormula';
 
-export const MAIN_HEADERS = ['提交编号', '状态', '行政区划代码', '村', '户主姓名', '户主证件号码', '表单版本', '提交时间', '审核通过时间', '填报人'];
+export const MAIN_HEADERS = ['提交编号', '状态', '行政区划代码', '村', '户主姓名', '户主证件号码', '表单版本', '提交时间', '审核通过时间', '填报人', '核实说明'];
 export const TABLE_HEADERS = ['提交编号', '户主姓名', '行号'];
 
 /** Names the fixed columns show instead of codes and ids. */
@@ -73,11 +73,20 @@ export function dataCells(columns: ExportColumn[], indexes: ReadonlyMap<number, 
   };
 }
 
+/** One line per warning rule: its (first) message and the officer's explanation; null without warnings. */
+export function explanationCell(record: Pick<SubmissionRecord, 'warnings' | 'explanations'>): Cell {
+  const lines = warningsByRule(record.warnings).map(({ ruleId, issues }) => {
+    const text = Object.hasOwn(record.explanations, ruleId) ? record.explanations[ruleId] : undefined;
+    return `${issues[0]!.message} —— ${text ? `核实说明：${text}` : '（未填写核实说明）'}`;
+  });
+  return lines.length ? lines.join('\n') : null;
+}
+
 export function mainRow(record: SubmissionRecord, names: ExportNames, cells: (version: number, row: Row) => Cell[]): Cell[] {
   return [
     record.id, STATUS_LABELS[record.status] ?? record.status, record.divisionCode, names.division(record.divisionCode),
     record.headName, record.headIdNumber, record.formVersion, chinaDateTime(record.submittedAt), chinaDateTime(record.approvedAt),
-    names.user(record.createdBy), ...cells(record.formVersion, record.data),
+    names.user(record.createdBy), explanationCell(record), ...cells(record.formVersion, record.data),
   ];
 }
 

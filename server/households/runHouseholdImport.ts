@@ -1,7 +1,7 @@
 // A household import after its file is read: every row checked (checkHouseholdImport), each
-// household matched to the registry by head ID number (to count new and updated ones), then —
-// unless it is a dry run or anything is wrong — every household written at once through the
-// store's all-or-nothing upsertHouseholds. Progress is reported as it goes, yielding to the event
+// household matched to the registry by head ID number (to count new and updated ones, for a dry
+// run), then — unless it is a dry run or anything is wrong — every household written at once
+// through the store's all-or-nothing upsertHouseholds, which tells what it created. Progress is reported as it goes, yielding to the event
 // loop between chunks so a large file never holds up other requests and progress reaches the page.
 import type { Deps } from '../deps';
 import { checkHouseholdImport } from './checkHouseholdImport';
@@ -52,10 +52,11 @@ export async function runHouseholdImport(
     progress({ type: 'progress', stage: 'matching', done: Math.min(i + CHUNK, total), total });
     await breathe();
   }
-  if (!dryRun) {
-    progress({ type: 'progress', stage: 'writing', done: 0, total });
-    await store.upsertHouseholds(checked.households, clock.now().toISOString());
-    progress({ type: 'progress', stage: 'writing', done: total, total });
-  }
-  return { ...base, ok: true, created: total - updated, updated };
+  if (dryRun) return { ...base, ok: true, created: total - updated, updated };
+  progress({ type: 'progress', stage: 'writing', done: 0, total });
+  // Counted from what the store did: another import of the same households at once may have made them first.
+  const written = await store.upsertHouseholds(checked.households, clock.now().toISOString());
+  progress({ type: 'progress', stage: 'writing', done: total, total });
+  const created = written.filter((w) => w.created).length;
+  return { ...base, ok: true, created, updated: written.length - created };
 }

@@ -1,7 +1,8 @@
 // A submission as a row of the reviewer's table: who and where (village name, the officer's
 // display name), its state and what it waits on (and whether this reviewer may act on it now),
-// its key values as labels, and how many errors and warnings it carries. Not its data: the table
-// stays light however large the form.
+// its key values as labels, how many errors and warnings it carries, and its warnings with the
+// officer's explanations (核实说明), which a batch approval lists before it approves. Not its
+// data: the table stays light however large the form.
 import type { CompiledForm } from '../../engine/index';
 import type { ExportNames } from '../export/exportRows';
 import type { SubmissionRecord, UserRecord } from '../store/records';
@@ -35,6 +36,8 @@ export function reviewRow(user: UserRecord, record: SubmissionRecord, form: Comp
     keyValues: keyValues(form.index, fields, record.data),
     errorCount: record.errors.length,
     warningCount: record.warnings.length,
+    warnings: record.warnings.map(({ path, code, message }) => ({ path, code, message })),
+    explanations: record.explanations,
   };
 }
 

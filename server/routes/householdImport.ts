@@ -16,6 +16,7 @@ import { runHouseholdImport, type ImportProgress, type ImportResult } from '../h
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
 import { Problem } from '../problem';
+import { StoreConflict } from '../store/Store';
 import { commonErrors, json, ProblemSchema } from './schemas';
 
 export const IMPORT_PATH = '/api/household-import';
@@ -51,6 +52,7 @@ const upload = createRoute({
       content: { 'application/json': { schema: Result }, [NDJSON]: { schema: z.string() } },
     },
     ...commonErrors,
+    409: json(ProblemSchema, '与同时进行的其他导入冲突，未导入任何数据，可重试'),
     413: json(ProblemSchema, '文件超过 20 MB'),
     422: json(ProblemSchema, 'details.problems 列出每个问题所在的行和列，未导入任何数据'),
   },
@@ -102,8 +104,12 @@ export function householdImportRoutes(deps: Deps) {
           try {
             send(await runHouseholdImport(deps, sheet, dryRun, send));
           } catch (error) {
-            deps.log.error('农户导入失败', error);
-            send({ type: 'error', message: '导入失败：服务器出错，未导入任何数据，请稍后重试' });
+            if (error instanceof StoreConflict) {
+              send({ type: 'error', message: `导入失败：${error.message}` });
+            } else {
+              deps.log.error('农户导入失败', error);
+              send({ type: 'error', message: '导入失败：服务器出错，未导入任何数据，请稍后重试' });
+            }
           }
           controller.close();
         },

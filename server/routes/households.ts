@@ -19,8 +19,9 @@ const importRoute = createRoute({
   method: 'post', path: '/households', tags: ['农户'], summary: '导入农户（管理员；按户主证件号码新增或更新，全部正确才写入）',
   request: { query: z.object({ dryRun: z.enum(['0', '1']).optional() }), ...jsonBody(z.array(z.unknown()).min(1).max(20_000)) },
   responses: {
-    200: json(z.object({ created: z.number(), updated: z.number(), ids: z.array(z.string()), dryRun: z.boolean() }), '已导入（或试运行通过）'),
+    200: json(z.object({ created: z.number(), updated: z.number(), ids: z.array(z.string()), dryRun: z.boolean() }), '已导入（或试运行通过）：新建和更新的户数按实际写入计算'),
     ...commonErrors,
+    409: json(ProblemSchema, '与同时进行的其他导入或审核冲突，未导入任何数据，可重试'),
     422: json(ProblemSchema, 'details.rows 列出每一行的问题'),
   },
 });
@@ -56,11 +57,16 @@ export function householdRoutes(deps: Deps) {
       if (problems.length > 0) {
         throw new Problem('invalid_rows', `共 ${problems.length} 处错误，未导入任何数据。第 ${problems[0]!.row} 行 ${problems[0]!.field}：${problems[0]!.message}`, { rows: problems });
       }
-      const existing = await Promise.all(households.map((h) => store.findHouseholdByHeadId(h.headIdNumber)));
-      const updated = existing.filter(Boolean).length;
-      const dryRun = c.req.valid('query').dryRun === '1';
-      const ids = dryRun ? [] : await store.upsertHouseholds(households, clock.now().toISOString());
-      return c.json({ created: households.length - updated, updated, ids, dryRun }, 200);
+      if (c.req.valid('query').dryRun === '1') {
+        const existing = await Promise.all(households.map((h) => store.findHouseholdByHeadId(h.headIdNumber)));
+        const updated = existing.filter(Boolean).length;
+        return c.json({ created: households.length - updated, updated, ids: [], dryRun: true }, 200);
+      }
+      // Counted from what the store did: another import of the same households at once made
+      // them first, this one updated them.
+      const written = await store.upsertHouseholds(households, clock.now().toISOString());
+      const created = written.filter((w) => w.created).length;
+      return c.json({ created, updated: written.length - created, ids: written.map((w) => w.id), dryRun: false }, 200);
     })
     .openapi(list, async (c) => {
       const user = requireUser(c);

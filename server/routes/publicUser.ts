@@ -11,5 +11,6 @@ export function publicUser(user: UserRecord) {
     scope: user.scope,
     disabled: user.disabled,
     createdAt: user.createdAt,
+    revision: user.revision,
   };
 }

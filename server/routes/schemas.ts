@@ -15,6 +15,7 @@ export const UserSchema = z
     scope: z.array(z.string()),
     disabled: z.boolean(),
     createdAt: z.string(),
+    revision: z.number().openapi({ description: '修改账号时带回（PATCH /api/users/{id}）' }),
   })
   .openapi('User');
 

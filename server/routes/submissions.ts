@@ -16,6 +16,11 @@ import { SubmissionListQuery, toFilter } from './submissionQuery';
 
 const Submission = z.object({ id: z.string(), status: z.string(), revision: z.number(), data: z.record(z.string(), z.unknown()) }).passthrough().openapi('Submission');
 const data = z.record(z.string(), z.unknown());
+// Checked by the engine (checkExplanations): rule ids of the form's warnings, texts within the length.
+const explanations = z.record(z.string(), z.string()).refine((o) => Object.keys(o).length <= 200, '核实说明最多 200 条').optional()
+  .openapi({ description: '各条提示的核实说明，按规则编号：{"kind-line": "户主年底务工收入已到账，已核实"}；正式提交时每条成立的提示都须有说明' });
+const fieldNotes = z.array(z.object({ path: z.string().max(300), note: z.string().max(2000) })).max(100).optional()
+  .openapi({ description: '退回时标注的字段及其意见：[{"path": "/A28", "note": "务工收入偏低，请核实"}]' });
 const id = z.object({ id: z.string().uuid('应为 UUID') });
 const conflict = { 409: json(ProblemSchema, '冲突：同一编号不同内容、版本过期或该户已有此表'), 422: json(ProblemSchema, '数据有误：errors 列出每个字段的中文提示') };
 
@@ -25,7 +30,7 @@ const create = createRoute({
     params: z.object({ formId: z.string() }),
     ...jsonBody(z.object({
       id: z.string().uuid('应为客户端生成的 UUID'), householdId: z.string().nullable().optional(), campaignId: z.string().optional(),
-      data, submit: z.boolean().default(false),
+      data, submit: z.boolean().default(false), explanations,
     })),
   },
   responses: { 201: json(Submission, '已保存'), ...commonErrors, 404: json(ProblemSchema, '表单或农户不存在'), ...conflict },
@@ -39,7 +44,7 @@ const read = createRoute({
 
 const update = createRoute({
   method: 'put', path: '/submissions/{id}', tags: ['提交'], summary: '修改提交（带 revision）',
-  request: { params: id, ...jsonBody(z.object({ data, submit: z.boolean().default(false), revision: z.number().int().min(1) })) },
+  request: { params: id, ...jsonBody(z.object({ data, submit: z.boolean().default(false), revision: z.number().int().min(1), explanations })) },
   responses: { 200: json(Submission, '已保存'), ...commonErrors, 404: json(ProblemSchema, '不存在'), ...conflict },
 });
 
@@ -50,6 +55,7 @@ const review = createRoute({
     ...jsonBody(z.object({
       decision: z.enum(['approve', 'return']), comment: z.string().max(2000).optional(),
       revision: z.number().int().min(1).openapi({ description: '审核员看到的版本：此后被修改或已被他人审核则 409，审核不记录' }),
+      fieldNotes,
     })),
   },
   responses: {

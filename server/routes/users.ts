@@ -1,5 +1,7 @@
 // Accounts, administered: POST /api/users creates one, GET lists them, PATCH changes role, scope,
-// name, phone, password or disables it (a disabled user's sessions end at once).
+// name, phone, password or disables it (a disabled user's sessions end at once). A change states the
+// revision it was made from (`revision`): an administrator who edits an account another has just
+// disabled or changed gets a 409, and nothing of theirs is written.
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { accountKey } from '../auth/loginLimits';
@@ -7,10 +9,12 @@ import { hashPassword, passwordProblem } from '../auth/passwords';
 import type { Deps } from '../deps';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
+import { staleRevision } from '../http/staleRevision';
 import { notFound, Problem } from '../problem';
+import type { UserRecord } from '../store/records';
 import { StoreConflict } from '../store/Store';
 import { publicUser } from './publicUser';
-import { commonErrors, divisionCode, json, jsonBody, UserSchema } from './schemas';
+import { commonErrors, divisionCode, json, jsonBody, ProblemSchema, UserSchema } from './schemas';
 
 const role = z.enum(['admin', 'reviewer', 'officer']);
 const scope = z.array(divisionCode).max(200);
@@ -43,11 +47,15 @@ const patch = createRoute({
   request: {
     params: z.object({ id: z.string() }),
     ...jsonBody(z.object({
+      revision: z.number().int().min(1).openapi({ description: '修改所依据的版本（用户列表中的 revision）；已被他人修改则 409' }),
       displayName: z.string().min(1).max(50).optional(), phone: phone.nullable().optional(), role: role.optional(), scope: scope.optional(),
       disabled: z.boolean().optional(), password: z.string().max(256).optional(),
     })),
   },
-  responses: { 200: json(UserSchema, '已修改'), ...commonErrors, 404: json(z.any(), '用户不存在') },
+  responses: {
+    200: json(UserSchema, '已修改（revision 加一）'), ...commonErrors, 404: json(z.any(), '用户不存在'),
+    409: json(ProblemSchema, '账号已被他人修改：code 为 stale_revision，details.revision 为当前版本，未作任何修改'),
+  },
 });
 
 function checkScope(r: string, s: string[]): void {
@@ -83,9 +91,10 @@ export function userRoutes(deps: Deps) {
     .openapi(patch, async (c) => {
       const admin = requireUser(c, 'admin');
       const { id } = c.req.valid('param');
-      const body = c.req.valid('json');
+      const { revision, ...body } = c.req.valid('json');
       const existing = await store.getUser(id);
       if (!existing) throw notFound('用户');
+      if (existing.revision !== revision) throw staleRevision('该账号', existing.revision);
       if (body.password !== undefined) {
         const problem = passwordProblem(body.password);
         if (problem) throw new Problem('bad_request', `请求字段 password 不正确：${problem}`);
@@ -94,13 +103,20 @@ export function userRoutes(deps: Deps) {
         throw new Problem('bad_request', '不能停用自己或取消自己的管理员权限');
       }
       checkScope(body.role ?? existing.role, body.scope ?? existing.scope);
-      const updated = await store.updateUser(id, {
-        displayName: body.displayName, phone: body.phone, role: body.role, scope: body.scope, disabled: body.disabled,
-        passwordHash: body.password === undefined ? undefined : await hashPassword(body.password),
-      });
+      let updated: UserRecord | null;
+      try {
+        updated = await store.updateUser(id, {
+          displayName: body.displayName, phone: body.phone, role: body.role, scope: body.scope, disabled: body.disabled,
+          passwordHash: body.password === undefined ? undefined : await hashPassword(body.password),
+        }, revision);
+      } catch (e) {
+        if (!(e instanceof StoreConflict && e.kind === 'revision')) throw e;
+        throw staleRevision('该账号', (await store.getUser(id))?.revision ?? revision + 1);
+      }
+      if (!updated) throw notFound('用户');
       if (body.disabled || body.password !== undefined || body.role || body.scope) await store.deleteSessionsOfUser(id);
       // A new password set by an administrator lifts the username's lockout.
       if (body.password !== undefined) await store.forgetLoginFailures([accountKey(existing.username)]);
-      return c.json(publicUser(updated!), 200);
+      return c.json(publicUser(updated), 200);
     });
 }

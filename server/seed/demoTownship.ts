@@ -1,23 +1,25 @@
-// The demo township: 重庆市永川区双石镇 with three villages and households of every kind, their
-// members described in the seed forms' vocabulary (docs/seed-conventions.md) with valid resident
-// IDs. Deterministic (a seeded generator), so a demo looks the same on every machine. It also
-// plants one data-quality problem a township meets in real life: a person registered in two
-// households (数据清洗).
+// The demo township: 重庆市永川区临江镇 as the official list has it (its codes and names, all its
+// villages, as an administrator would import it), with households of every kind in three of its
+// villages (高滩村, 普安村, 九龙村), their members described in the seed forms' vocabulary
+// (docs/seed-conventions.md) with valid resident IDs. Deterministic (a seeded generator), so a
+// demo looks the same on every machine. It also plants one data-quality problem a township meets
+// in real life: a person registered in two households (数据清洗).
 import { residentIdCheckDigit, type HouseholdKind, type Member } from '../../engine/index';
+import { OfficialDivisions } from '../divisions/officialDivisions';
 import type { DivisionRecord } from '../store/records';
 import type { HouseholdInput } from '../store/Store';
 
-export const DEMO_DIVISIONS: DivisionRecord[] = [
-  { code: '50', name: '重庆市', parentCode: null },
-  { code: '5001', name: '重庆市市辖区', parentCode: '50' },
-  { code: '500118', name: '永川区', parentCode: '5001' },
-  { code: '500118104', name: '双石镇', parentCode: '500118' },
-  { code: '500118104201', name: '石庙村', parentCode: '500118104' },
-  { code: '500118104202', name: '双凤村', parentCode: '500118104' },
-  { code: '500118104203', name: '太平村', parentCode: '500118104' },
-];
+export const DEMO_TOWNSHIP = '500118104';
+/** The villages with households and an officer each: 高滩村, 普安村, 九龙村. */
+export const DEMO_VILLAGE_CODES = ['500118104201', '500118104202', '500118104203'];
 
-export const DEMO_VILLAGES = DEMO_DIVISIONS.filter((d) => d.code.length === 12);
+/** 临江镇 with its ancestors and every village, from the official list. */
+export function demoDivisions(official = new OfficialDivisions()): DivisionRecord[] {
+  return official.branch(DEMO_TOWNSHIP)!;
+}
+
+/** A village's everyday name, as an address writes it: "高滩村村民委员会" is 高滩村. */
+const villageName = (official: string) => official.replace(/(村|社区)(村民|居民)委员会$/, '$1');
 
 const SURNAMES = ['张', '李', '王', '刘', '陈', '杨', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何'];
 const MALE = ['德明', '建国', '志强', '国华', '永福', '大山', '文斌', '光明', '家富', '正平', '明亮', '小军', '浩然', '子轩'];
@@ -123,10 +125,11 @@ const KIND_PLAN: { kind: HouseholdKind; identified?: string; eliminated?: string
   { kind: '突发严重困难户', identified: '2021-02' },
 ];
 
-export function demoHouseholds(referenceYear = 2021): HouseholdInput[] {
+export function demoHouseholds(referenceYear = 2021, divisions = demoDivisions()): HouseholdInput[] {
   const random = generator(20211109);
   const households: HouseholdInput[] = [];
-  DEMO_VILLAGES.forEach((village, v) => {
+  const villages = DEMO_VILLAGE_CODES.map((code) => ({ code, name: villageName(divisions.find((d) => d.code === code)!.name) }));
+  villages.forEach((village, v) => {
     KIND_PLAN.forEach((plan, k) => {
       const surname = SURNAMES[(v * KIND_PLAN.length + k) % SURNAMES.length]!;
       const members = familyOf(random, 2 + Math.floor(random() * 5)).map((p) => memberOf(p, surname, random, referenceYear));
@@ -140,7 +143,7 @@ export function demoHouseholds(referenceYear = 2021): HouseholdInput[] {
         headName: head.name,
         headIdNumber: head.idNumber,
         phone: `139${String(83000000 + Math.floor(random() * 999999)).padStart(8, '0')}`,
-        address: `重庆市永川区双石镇${village.name}${group}组`,
+        address: `重庆市永川区临江镇${village.name}${group}组`,
         kind: plan.kind,
         ...(plan.identified ? { identifiedMonth: plan.identified, mainRisk: RISKS[(v + k) % RISKS.length]! } : {}),
         ...(plan.eliminated ? { riskEliminatedMonth: plan.eliminated, riskEliminationMethod: '帮扶消除' } : {}),
@@ -148,7 +151,7 @@ export function demoHouseholds(referenceYear = 2021): HouseholdInput[] {
       });
     });
   });
-  // 数据清洗: a daughter married out of 石庙村 still registered at home and again in 双凤村.
+  // 数据清洗: a daughter married out of 高滩村 still registered at home and again in 普安村.
   const movedOut = households[0]!.members.find((m) => m.relation !== '户主');
   if (movedOut) households[KIND_PLAN.length]!.members.push({ ...movedOut, relation: '之儿媳' });
   return households;
@@ -156,9 +159,9 @@ export function demoHouseholds(referenceYear = 2021): HouseholdInput[] {
 
 /** The demo accounts: an officer per village (with a phone, for the forms' 填表人联系电话), a township and a county reviewer. */
 export const DEMO_ACCOUNTS: { username: string; displayName: string; phone?: string; role: 'officer' | 'reviewer'; scope: string[] }[] = [
-  { username: 'shimiao', displayName: '石庙村信息员', phone: '13983011201', role: 'officer', scope: ['500118104201'] },
-  { username: 'shuangfeng', displayName: '双凤村信息员', phone: '13983011202', role: 'officer', scope: ['500118104202'] },
-  { username: 'taiping', displayName: '太平村信息员', phone: '13983011203', role: 'officer', scope: ['500118104203'] },
-  { username: 'shuangshi', displayName: '双石镇审核员', role: 'reviewer', scope: ['500118104'] },
+  { username: 'gaotan', displayName: '高滩村信息员', phone: '13983011201', role: 'officer', scope: ['500118104201'] },
+  { username: 'puan', displayName: '普安村信息员', phone: '13983011202', role: 'officer', scope: ['500118104202'] },
+  { username: 'jiulong', displayName: '九龙村信息员', phone: '13983011203', role: 'officer', scope: ['500118104203'] },
+  { username: 'linjiang', displayName: '临江镇审核员', role: 'reviewer', scope: ['500118104'] },
   { username: 'yongchuan', displayName: '永川区审核员', role: 'reviewer', scope: ['500118'] },
 ];

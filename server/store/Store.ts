@@ -4,18 +4,56 @@
 // runs against both. Dialect, SQL and transactions stay inside the implementations.
 import type { FormCase, FormDefinition } from '../../engine/index';
 import type {
-  CampaignFields, CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord, HouseholdEvent, HouseholdRecord, Role, SessionRecord,
+  CampaignFields, CampaignRecord, DivisionChange, DivisionRecord, FormRecord, FormVersionRecord, HouseholdEvent, HouseholdRecord, Role, SessionRecord,
   SubmissionEvent, SubmissionRecord, SubmissionStatus, UserRecord,
 } from './records';
 
-/** A write lost a race (stale revision, unique key taken): the caller answers 409. */
+/**
+ * A write lost a race (stale revision, unique key taken; or, on PostgreSQL, a deadlock or
+ * serialization failure that went on after retries: 'contended'): nothing was written, the
+ * caller answers 409.
+ */
 export class StoreConflict extends Error {
-  readonly kind: 'revision' | 'unique' | 'exists';
-  constructor(kind: 'revision' | 'unique' | 'exists', message: string) {
+  readonly kind: 'revision' | 'unique' | 'exists' | 'contended';
+  constructor(kind: 'revision' | 'unique' | 'exists' | 'contended', message: string) {
     super(message);
     this.name = 'StoreConflict';
     this.kind = kind;
   }
+}
+
+/** A division to remove still holds households or submissions (its own or below it): nothing was changed. */
+export class DivisionInUse extends Error {
+  readonly division: string;
+  readonly households: number;
+  readonly submissions: number;
+  constructor(division: string, households: number, submissions: number) {
+    super(`行政区划 ${division} 仍有 ${households} 户、${submissions} 份提交`);
+    this.name = 'DivisionInUse';
+    this.division = division;
+    this.households = households;
+    this.submissions = submissions;
+  }
+}
+
+/** Changes to the registered divisions made together, all or nothing (an adjustment sheet). */
+export interface DivisionAdjustment {
+  at: string;
+  userId: string;
+  /** New divisions and new names, by code (recorded as 'add' or 'rename'). */
+  upserts: DivisionRecord[];
+  /**
+   * Villages merged into another: each household moves to the target with a household event
+   * (`event` its text), the household's submissions with it, and the village is removed.
+   */
+  merges: { from: string; into: string; event: string }[];
+  /** Divisions removed with everything below them; DivisionInUse if any holds a household or submission. */
+  removals: string[];
+}
+
+export interface DivisionAdjustmentResult {
+  households: number;
+  submissions: number;
 }
 
 /** One login attempt, counted against each key (the username, the client's address). */
@@ -120,6 +158,26 @@ export interface SubmissionUpdate {
   event: Omit<SubmissionEvent, 'id'>;
 }
 
+/** One household as upsertHouseholds wrote it. */
+export interface HouseholdWrite {
+  id: string;
+  /** Made by this call (else an existing one, matched by head ID number, was updated). */
+  created: boolean;
+}
+
+/**
+ * The order households are written in by every writer: by head ID number (the rows an import
+ * locks), so two imports of the same households at once take their rows in the same order and
+ * one waits for the other instead of both waiting on each other. Answers indexes into `households`.
+ */
+export function inHeadIdOrder(households: { headIdNumber: string }[]): number[] {
+  return households.map((_, i) => i).sort((a, b) => {
+    const x = households[a]!.headIdNumber;
+    const y = households[b]!.headIdNumber;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+}
+
 /** The registry change an approval makes: the household after the effects. */
 export interface HouseholdChange {
   /** The household as read before the effects (null: one is created). */
@@ -166,7 +224,11 @@ export interface Store {
   getUser(id: string): Promise<UserRecord | null>;
   findUserByUsername(username: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
-  updateUser(id: string, patch: UserPatch): Promise<UserRecord | null>;
+  /**
+   * Compare-and-set: applies the patch only if the user's stored revision is still
+   * `expectedRevision` (else StoreConflict('revision')), as revision + 1; answers the user, null if none.
+   */
+  updateUser(id: string, patch: UserPatch, expectedRevision: number): Promise<UserRecord | null>;
   /**
    * Counts a login attempt as a failure against every key at once, atomically, before its password
    * is checked: none is counted and the attempt is refused when a key is locked (then
@@ -187,6 +249,15 @@ export interface Store {
   upsertDivisions(divisions: DivisionRecord[]): Promise<void>;
   listDivisions(prefixes: string[]): Promise<DivisionRecord[]>;
   getDivision(code: string): Promise<DivisionRecord | null>;
+  /** Registers the divisions not registered yet, leaving known codes as they are (a name adjusted since stays); answers how many were added. */
+  addDivisions(divisions: DivisionRecord[]): Promise<number>;
+  /** Households per division code within the prefixes, by code. */
+  countHouseholdsByDivision(prefixes: string[]): Promise<DivisionCount[]>;
+  /** Applies an adjustment in one transaction, recording each change (listDivisionChanges). */
+  adjustDivisions(adjustment: DivisionAdjustment): Promise<DivisionAdjustmentResult>;
+  recordDivisionChange(change: Omit<DivisionChange, 'id'>): Promise<void>;
+  /** The recorded changes of divisions within the prefixes, oldest first. */
+  listDivisionChanges(prefixes: string[]): Promise<DivisionChange[]>;
   /** A new campaign at revision 1; StoreConflict('exists') when the id is taken. */
   createCampaign(campaign: CampaignFields): Promise<void>;
   /**
@@ -220,8 +291,11 @@ export interface Store {
   getVersionCases(formId: string, version: number): Promise<FormCase[] | null>;
 
   // household registry
-  /** All or nothing: inserts or updates (by head ID number) every household; returns their ids. */
-  upsertHouseholds(households: HouseholdInput[], at: string): Promise<string[]>;
+  /**
+   * All or nothing: inserts or updates (by head ID number) every household, in head ID order
+   * (inHeadIdOrder); answers, in the order given, each one's id and whether this call created it.
+   */
+  upsertHouseholds(households: HouseholdInput[], at: string): Promise<HouseholdWrite[]>;
   getHousehold(id: string): Promise<HouseholdRecord | null>;
   findHouseholdByHeadId(headIdNumber: string): Promise<HouseholdRecord | null>;
   listHouseholds(filter: HouseholdFilter, page: Page): Promise<Paged<HouseholdRecord>>;

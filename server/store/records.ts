@@ -14,6 +14,8 @@ export interface UserRecord {
   disabled: boolean;
   passwordHash: string;
   createdAt: string;
+  /** 1 when created, one more at each change by an administrator: a change states the revision it saw. */
+  revision: number;
   /** The user's phone, when given: a form's 填表人联系电话 starts with it. */
   phone?: string;
 }
@@ -32,6 +34,26 @@ export interface DivisionRecord {
   code: string;
   name: string;
   parentCode: string | null;
+}
+
+export type DivisionAction = 'import' | 'add' | 'rename' | 'merge' | 'remove';
+
+/** One change to the registered divisions, kept for good (行政区划调整的记录). */
+export interface DivisionChange {
+  id: number;
+  at: string;
+  userId: string;
+  action: DivisionAction;
+  code: string;
+  /** The name after the change (the name it had, for a merge or a removal). */
+  name: string;
+  /** A rename's previous name. */
+  previousName: string | null;
+  /** A merge's target village. */
+  targetCode: string | null;
+  /** Households a merge moved to the target; divisions an import added. */
+  count: number | null;
+  note: string | null;
 }
 
 export type CampaignStatus = 'open' | 'closed';
@@ -105,12 +127,22 @@ export interface SubmissionRecord {
   requestHash: string;
   revision: number;
   returnComment: string | null;
+  /** The officer's explanation of each warning that holds (核实说明), by rule id. */
+  explanations: { [ruleId: string]: string };
+  /** The reviewer's notes on fields at the last return; cleared at approval, as returnComment. */
+  fieldNotes: FieldNote[];
   createdBy: string;
   updatedBy: string;
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
   approvedAt: string | null;
+}
+
+/** A reviewer's note on one field (a JSON Pointer into the data) of a returned submission. */
+export interface FieldNote {
+  path: string;
+  note: string;
 }
 
 export type SubmissionAction = 'create' | 'save' | 'submit' | 'approve' | 'return' | 'apply';
@@ -127,6 +159,10 @@ export interface SubmissionEvent {
   comment: string | null;
   /** What changed: fields with old and new values, or registry changes. */
   changes: { field: string; from?: unknown; to?: unknown; note?: string }[];
+  /** A submit's explanations of its warnings (read back as {} on other events). */
+  explanations?: { [ruleId: string]: string };
+  /** A return's notes on fields (read back as [] on other events). */
+  fieldNotes?: FieldNote[];
 }
 
 export interface HouseholdEvent {

@@ -3,14 +3,15 @@
 // the latest published version, within the campaign's parameters and the household's registry
 // data. A retry of the same request is answered as the first time; the same id with another body
 // is a conflict; a second submission for a household that allows one is refused with a link.
-import { applyEffects, evaluateCompiled, LIMIT_ISSUE_CODE, prefillData, type FormData, type FormDefinition } from '../../engine/index';
+import { applyEffects, evaluateCompiled, prefillData, type FormData, type FormDefinition } from '../../engine/index';
 import type { Deps } from '../deps';
-import { invalidSubmission, notFound, Problem } from '../problem';
+import { notFound, Problem } from '../problem';
 import type { SubmissionRecord, UserRecord } from '../store/records';
 import { StoreConflict } from '../store/Store';
 import { canSee, requireFiller, visibleHousehold } from './access';
 import { chinaMonth } from './chinaMonth';
 import { diffData } from './diffData';
+import { judgeSubmission } from './judgeSubmission';
 import { requestHash } from './requestHash';
 import { resolveCampaign } from './resolveCampaign';
 
@@ -20,6 +21,8 @@ export interface CreateRequest {
   campaignId?: string;
   data: FormData;
   submit: boolean;
+  /** The officer's explanations of the warnings (核实说明), by rule id. */
+  explanations?: Record<string, string>;
 }
 
 export interface CreateOutcome {
@@ -64,8 +67,7 @@ export async function createSubmission(deps: Deps, user: UserRecord, formId: str
   }
 
   const result = evaluateCompiled(version.compiled, request.data, { params: campaign.parameters, household });
-  // Data past the engine's limits is not evaluated: refused even as a draft, so nothing is stored emptied.
-  if ((request.submit || result.errors.some((e) => e.code === LIMIT_ISSUE_CODE)) && !result.valid) throw invalidSubmission(result.errors, result.warnings);
+  const explanations = judgeSubmission(definition, result, request.explanations ?? {}, request.submit);
   const divisionCode = household?.divisionCode ?? String(result.data.divisionCode ?? '');
   if (!/^\d{12}$/.test(divisionCode)) throw new Problem('bad_request', '请求字段 data.divisionCode 不正确：新识别的农户须填写 12 位村级行政区划代码');
   if (!canSee(user, divisionCode)) throw new Problem('forbidden', `行政区划 ${divisionCode} 不在您的工作范围内`);
@@ -77,7 +79,7 @@ export async function createSubmission(deps: Deps, user: UserRecord, formId: str
     divisionCode, headName: head.headName, headIdNumber: head.headIdNumber,
     status: request.submit ? 'submitted' : 'draft', reviewLevel: 0, data: result.data, errors: result.errors, warnings: result.warnings,
     prefill: household ? prefillData(definition, household) : null, requestHash: hash, revision: 1, returnComment: null,
-    createdBy: user.id, updatedBy: user.id, createdAt: now, updatedAt: now, submittedAt: request.submit ? now : null, approvedAt: null,
+    explanations, fieldNotes: [], createdBy: user.id, updatedBy: user.id, createdAt: now, updatedAt: now, submittedAt: request.submit ? now : null, approvedAt: null,
   };
   try {
     await deps.store.createSubmission({
@@ -85,6 +87,7 @@ export async function createSubmission(deps: Deps, user: UserRecord, formId: str
       event: {
         submissionId: record.id, at: now, userId: user.id, username: user.username, action: request.submit ? 'submit' : 'create',
         status: record.status, level: null, comment: null, changes: diffData(null, result.data, version.compiled.index),
+        ...(request.submit ? { explanations } : {}),
       },
     });
   } catch (e) {

@@ -10,8 +10,10 @@
 import { randomUUID } from 'node:crypto';
 import { applyEffects, explainDivisionCode, explainIdOrDisabilityCertificate, type FormDefinition, type ReviewLevel } from '../../engine/index';
 import type { Deps } from '../deps';
+import type { LoadedVersion } from '../forms/FormVersions';
 import { Problem } from '../problem';
-import type { SubmissionRecord, UserRecord } from '../store/records';
+import { checkFieldNotes } from '../review/checkFieldNotes';
+import type { FieldNote, SubmissionRecord, UserRecord } from '../store/records';
 import { householdTaken, staleReview } from '../review/whatHappened';
 import { StoreConflict, type HouseholdChange } from '../store/Store';
 import { visibleSubmission } from './access';
@@ -22,6 +24,8 @@ export interface ReviewRequest {
   comment?: string;
   /** The revision the reviewer saw. */
   revision: number;
+  /** With a return: the fields the officer is to look at, a note each. */
+  fieldNotes?: FieldNote[];
 }
 
 const ANY_LEVEL: ReviewLevel = { id: 'review', title: '审核', divisionDigits: 12 };
@@ -64,10 +68,11 @@ async function registryChange(deps: Deps, user: UserRecord, record: SubmissionRe
 
 export async function reviewSubmission(deps: Deps, user: UserRecord, id: string, request: ReviewRequest): Promise<SubmissionRecord> {
   const record = await visibleSubmission(deps, user, id);
-  const definition = (await deps.forms.get(record.formId, record.formVersion))!.record.definition;
+  const version = (await deps.forms.get(record.formId, record.formVersion))!;
+  const definition = version.record.definition;
   if (record.revision !== request.revision) throw await staleReview(deps, record, definition, request.revision);
   try {
-    return await review(deps, user, record, definition, request);
+    return await review(deps, user, record, version, request);
   } catch (e) {
     if (!(e instanceof StoreConflict)) throw e;
     // Lost a race while writing: someone changed the submission, or the household it changes.
@@ -77,8 +82,9 @@ export async function reviewSubmission(deps: Deps, user: UserRecord, id: string,
   }
 }
 
-async function review(deps: Deps, user: UserRecord, record: SubmissionRecord, definition: FormDefinition, request: ReviewRequest): Promise<SubmissionRecord> {
+async function review(deps: Deps, user: UserRecord, record: SubmissionRecord, version: LoadedVersion, request: ReviewRequest): Promise<SubmissionRecord> {
   const id = record.id;
+  const definition = version.record.definition;
   if (record.status !== 'submitted') {
     throw new Problem('conflict', record.status === 'approved' ? '此表已审核通过' : '此表尚未提交，不能审核');
   }
@@ -92,17 +98,19 @@ async function review(deps: Deps, user: UserRecord, record: SubmissionRecord, de
 
   if (request.decision === 'return') {
     if (!comment) throw new Problem('bad_request', '请求字段 comment 不正确：退回时须写明退回原因');
+    const fieldNotes = checkFieldNotes(version.compiled.index, request.fieldNotes ?? []);
     return deps.store.updateSubmission({
       id, expectedRevision: record.revision,
-      patch: { status: 'returned', returnComment: comment, reviewLevel: 0, updatedBy: user.id, updatedAt: at },
-      event: { ...base, action: 'return', status: 'returned', changes: [] },
+      patch: { status: 'returned', returnComment: comment, fieldNotes, reviewLevel: 0, updatedBy: user.id, updatedAt: at },
+      event: { ...base, action: 'return', status: 'returned', changes: [], fieldNotes },
     });
   }
+  if (request.fieldNotes?.length) throw new Problem('bad_request', '请求字段 fieldNotes 不正确：只有退回时才能标注字段');
   const last = record.reviewLevel >= Math.max(levels.length, 1) - 1;
   if (!last) {
     return deps.store.updateSubmission({
       id, expectedRevision: record.revision,
-      patch: { reviewLevel: record.reviewLevel + 1, returnComment: null, updatedBy: user.id, updatedAt: at },
+      patch: { reviewLevel: record.reviewLevel + 1, returnComment: null, fieldNotes: [], updatedBy: user.id, updatedAt: at },
       event: { ...base, action: 'approve', status: 'submitted', changes: [] },
     });
   }
@@ -111,7 +119,7 @@ async function review(deps: Deps, user: UserRecord, record: SubmissionRecord, de
     return await deps.store.approveWithEffects({
       id, expectedRevision: record.revision,
       patch: {
-        status: 'approved', approvedAt: at, returnComment: null, updatedBy: user.id, updatedAt: at,
+        status: 'approved', approvedAt: at, returnComment: null, fieldNotes: [], updatedBy: user.id, updatedAt: at,
         ...(change && !record.householdId ? { householdId: change.household.id } : {}),
       },
       event: { ...base, action: 'approve', status: 'approved', changes: (change?.event.changes ?? []).map((note) => ({ field: 'registry', note })) },

@@ -1,19 +1,22 @@
 // PUT /api/submissions/:id: the officer saves again or submits, quoting the revision they edited.
 // A stale revision is a conflict (nothing overwritten). Only drafts and returned submissions can
 // change; the data is evaluated against the version the submission was started with.
-import { evaluateCompiled, LIMIT_ISSUE_CODE, type FormData } from '../../engine/index';
+import { evaluateCompiled, type FormData } from '../../engine/index';
 import type { Deps } from '../deps';
-import { invalidSubmission, Problem } from '../problem';
+import { Problem } from '../problem';
 import type { SubmissionRecord, UserRecord } from '../store/records';
 import { requireFiller, visibleSubmission } from './access';
 import { diffData } from './diffData';
 import { headOf } from './createSubmission';
 import { chinaMonth } from './chinaMonth';
+import { judgeSubmission } from './judgeSubmission';
 
 export interface UpdateRequest {
   data: FormData;
   submit: boolean;
   revision: number;
+  /** The officer's explanations of the warnings (核实说明); absent: those stored stand. */
+  explanations?: Record<string, string>;
 }
 
 export async function updateSubmission(deps: Deps, user: UserRecord, id: string, request: UpdateRequest): Promise<SubmissionRecord> {
@@ -29,15 +32,14 @@ export async function updateSubmission(deps: Deps, user: UserRecord, id: string,
   const campaign = await deps.store.getCampaign(record.campaignId);
   const household = record.householdId ? await deps.store.getHousehold(record.householdId) : null;
   const result = evaluateCompiled(version.compiled, request.data, { params: campaign?.parameters ?? {}, household });
-  // Data past the engine's limits is not evaluated: refused even as a draft, so nothing is stored emptied.
-  if ((request.submit || result.errors.some((e) => e.code === LIMIT_ISSUE_CODE)) && !result.valid) throw invalidSubmission(result.errors, result.warnings);
+  const explanations = judgeSubmission(version.record.definition, result, request.explanations ?? record.explanations, request.submit);
   const now = deps.clock.now().toISOString();
   const head = household ?? headOf(version.record.definition, result.data, chinaMonth(deps.clock.now()));
   return deps.store.updateSubmission({
     id,
     expectedRevision: request.revision,
     patch: {
-      data: result.data, errors: result.errors, warnings: result.warnings, headName: head.headName, headIdNumber: head.headIdNumber,
+      data: result.data, errors: result.errors, warnings: result.warnings, explanations, headName: head.headName, headIdNumber: head.headIdNumber,
       status: request.submit ? 'submitted' : record.status, reviewLevel: 0, updatedBy: user.id, updatedAt: now,
       submittedAt: request.submit ? now : record.submittedAt,
     },
@@ -45,6 +47,7 @@ export async function updateSubmission(deps: Deps, user: UserRecord, id: string,
       submissionId: id, at: now, userId: user.id, username: user.username, action: request.submit ? 'submit' : 'save',
       status: request.submit ? 'submitted' : record.status, level: null, comment: null,
       changes: diffData(record.data, result.data, version.compiled.index),
+      ...(request.submit ? { explanations } : {}),
     },
   });
 }

@@ -50,8 +50,8 @@ describe('FormRenderer on the monitoring-object form', () => {
     expect(view.container.querySelector('[data-pointer="/A2"]')).toBeNull();
     fireEvent.click(within(field(view.container, '/A1')).getByRole('radio', { name: '是' }));
     const a2 = view.container.querySelector<HTMLInputElement>('#root\\/A2')!;
-    fireEvent.change(a2, { target: { value: '永川区双石镇安置小区' } });
-    expect(session.data().A2).toBe('永川区双石镇安置小区');
+    fireEvent.change(a2, { target: { value: '永川区临江镇安置小区' } });
+    expect(session.data().A2).toBe('永川区临江镇安置小区');
     fireEvent.click(within(field(view.container, '/A1')).getByRole('radio', { name: '否' }));
     expect(view.container.querySelector('[data-pointer="/A2"]')).toBeNull();
     expect(session.data()).not.toHaveProperty('A2');
@@ -60,7 +60,7 @@ describe('FormRenderer on the monitoring-object form', () => {
   });
 
   it('leaves an unanswered required 是/否 unanswered rather than 否', () => {
-    const { view, session } = renderForm({ address: '重庆市永川区双石镇石庙村3组' });
+    const { view, session } = renderForm({ address: '重庆市永川区临江镇高滩村3组' });
     fireEvent.click(within(field(view.container, '/E2')).getByRole('radio', { name: '否' }));
     expect(session.data().E2).toBe(false);
     expect(session.data()).not.toHaveProperty('E1');
@@ -152,7 +152,7 @@ describe('FormRenderer on the monitoring-object form', () => {
 });
 
 describe('verifying pre-filled fields', () => {
-  const registry = { address: '重庆市永川区双石镇石庙村3组', phone: '13983001234', divisionCode: '500118104201' };
+  const registry = { address: '重庆市永川区临江镇高滩村3组', phone: '13983001234', divisionCode: '500118104201' };
 
   it('shows the registry value with 核实无误 / 更正, and records a correction against it', () => {
     const { view, session } = renderForm({ ...monitoringHousehold(2), ...registry }, { fields: ['address', 'phone', 'divisionCode'], registry });
@@ -162,9 +162,9 @@ describe('verifying pre-filled fields', () => {
     expect(within(address).getByRole('button', { name: /已核实/ })).toHaveAttribute('aria-pressed', 'true');
     fireEvent.click(within(address).getByRole('button', { name: '更正' }));
     const input = address.querySelector<HTMLInputElement>('input')!;
-    fireEvent.change(input, { target: { value: '重庆市永川区双石镇石庙村5组' } });
-    expect(session.data().address).toBe('重庆市永川区双石镇石庙村5组');
-    expect(within(address).getByText(/原登记值：重庆市永川区双石镇石庙村3组/)).toBeInTheDocument();
+    fireEvent.change(input, { target: { value: '重庆市永川区临江镇高滩村5组' } });
+    expect(session.data().address).toBe('重庆市永川区临江镇高滩村5组');
+    expect(within(address).getByText(/原登记值：重庆市永川区临江镇高滩村3组/)).toBeInTheDocument();
     fireEvent.click(within(address).getByRole('button', { name: '还原' }));
     expect(session.data().address).toBe(registry.address);
   });

@@ -7,7 +7,7 @@ const issue = (path: string): Issue => ({ path, code: 'required', field: path.sl
 function store(issues: Issue[], touched: string[]) {
   return new FormStore({
     data: {}, hidden: new Set(), hiddenSections: new Set(), issues, touched: new Set(touched), showAll: false,
-    verify: { fields: new Set(), registry: {}, confirmed: new Set(), correcting: new Set() },
+    verify: { fields: new Set(), registry: {}, confirmed: new Set(), correcting: new Set() }, explanations: {}, fieldNotes: [],
   });
 }
 

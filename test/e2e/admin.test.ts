@@ -121,7 +121,7 @@ describe('an administrator prepares the 2022 回头看', () => {
     // An officer fills version 2 in the 2022 campaign.
     const phoneContext = await phone(browser, server.url);
     const officer = await phoneContext.newPage();
-    await logIn(officer, 'shimiao');
+    await logIn(officer, 'gaotan');
     await toMyVillage(officer);
     await officer.waitForURL(/\/villages\/500118104201/);
     const households = await (await officer.request.get('/api/households?division=500118104201&kind=%E8%BE%B9%E7%BC%98%E6%98%93%E8%87%B4%E8%B4%AB%E6%88%B7')).json();

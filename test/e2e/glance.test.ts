@@ -27,9 +27,9 @@ async function session(username: string): Promise<{ cookie: string; csrf: string
   return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: body.csrfToken };
 }
 
-/** 太平村's officer submits the 回头看 sheet of a monitored household; the township returns it with a comment. */
+/** 九龙村's officer submits the 回头看 sheet of a monitored household; the township returns it with a comment. */
 async function submitAndReturn(): Promise<{ id: string; headName: string }> {
-  const officer = await session('taiping');
+  const officer = await session('jiulong');
   const list = await (await fetch(`${server.url}/api/households?division=${VILLAGE}&kind=${encodeURIComponent('监测户')}`, { headers: { Cookie: officer.cookie } })).json();
   type H = { id: string; kind: string; riskEliminatedMonth?: string; address: string; headName: string; headIdNumber: string; members: unknown[]; mainRisk: string; identifiedMonth: string };
   const h = (list.items as H[]).find((x) => ['脱贫不稳定户', '边缘易致贫户'].includes(x.kind) && !x.riskEliminatedMonth)!;
@@ -40,7 +40,7 @@ async function submitAndReturn(): Promise<{ id: string; headName: string }> {
     body: JSON.stringify({ id, householdId: h.id, data, submit: true }),
   });
   expect(created.status, await created.clone().text()).toBe(201);
-  const township = await session('shuangshi');
+  const township = await session('linjiang');
   const { revision } = await (await fetch(`${server.url}/api/submissions/${id}`, { headers: { Cookie: township.cookie } })).json();
   const review = await fetch(`${server.url}/api/submissions/${id}/review`, {
     method: 'POST', headers: { Cookie: township.cookie, 'X-CSRF-Token': township.csrf, 'Content-Type': 'application/json' },
@@ -65,7 +65,7 @@ describe('the officer\'s work at a glance', () => {
   it('shows a returned household on 我的待办 and first in the village list, filters by state, and keeps working offline', async () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
-    await logIn(page, 'taiping');
+    await logIn(page, 'jiulong');
     await page.waitForURL(/\/todo$/);
     const todo = region(page, /被退回，待修改/);
     expect(await todo.getByRole('heading').textContent()).toBe('被退回，待修改（1）');

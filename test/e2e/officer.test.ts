@@ -1,11 +1,12 @@
 // The officer's day on a phone, in Chromium against the real server and the demo township:
 // the 回头看 sheet filled through one branch, a validation error met and fixed, submitted; a
 // draft surviving a reload; work done offline sent when the network returns; a returned
-// submission corrected and resubmitted.
+// submission corrected and resubmitted; a warning explained (核实说明) before submitting, read by
+// the township reviewer, who returns it pointing at a field and then approves it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { VALIDATORS_REVISION } from '../../engine/index';
-import { DEMO_PASSWORD, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer, toMyVillage } from './harness';
+import { DEMO_PASSWORD, desktop, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer, toMyVillage } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -21,12 +22,12 @@ afterAll(async () => {
 const field = (page: Page, pointer: string) => page.locator(`[data-pointer="${pointer}"]`);
 const input = (page: Page, pointer: string) => page.locator(`[id="root${pointer}"]`);
 
-/** A 石庙村 household of a kind, with or without a risk elimination, as the registry has it. */
+/** A 高滩村 household of a kind, with or without a risk elimination, as the registry has it. */
 async function household(page: Page, kind: string, eliminated: boolean): Promise<{ id: string; headName: string }> {
   const response = await page.request.get(`/api/households?division=500118104201&kind=${encodeURIComponent(kind)}`);
   const items = (await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[];
   const found = items.find((h) => !!h.riskEliminatedMonth === eliminated);
-  if (!found) throw new Error(`no ${kind} in 石庙村`);
+  if (!found) throw new Error(`no ${kind} in 高滩村`);
   return found;
 }
 
@@ -62,7 +63,7 @@ describe('an officer on a phone', () => {
     page.on('response', (r) => {
       if (new URL(r.url()).pathname.endsWith('/validators.js')) modules.push(`${r.status()} ${r.headers()['content-type']}`);
     });
-    await logIn(page, 'shimiao');
+    await logIn(page, 'gaotan');
     await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104201/);
     await page.getByRole('button', { name: '边缘易致贫户' }).click();
@@ -108,7 +109,7 @@ describe('an officer on a phone', () => {
   it('keeps a draft on the phone through a reload', async () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
-    await logIn(page, 'shimiao');
+    await logIn(page, 'gaotan');
     await toMyVillage(page);
     await page.waitForURL(/\/villages\//);
     const target = await household(page, '脱贫不稳定户', false);
@@ -126,7 +127,7 @@ describe('an officer on a phone', () => {
   it('keeps working with no signal, says so, and sends the submission when the network returns', async () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
-    await logIn(page, 'shuangfeng');
+    await logIn(page, 'puan');
     await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104202/);
     const response = await page.request.get('/api/households?division=500118104202&kind=%E8%BE%B9%E7%BC%98%E6%98%93%E8%87%B4%E8%B4%AB%E6%88%B7');
@@ -152,7 +153,7 @@ describe('an officer on a phone', () => {
   it('opens with no signal after one visit, showing the village as it was kept', async () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
-    await logIn(page, 'shimiao');
+    await logIn(page, 'gaotan');
     await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104201/);
     await page.locator('.households li').first().waitFor();
@@ -175,7 +176,7 @@ describe('an officer on a phone', () => {
     const context = await phone(browser, server.url);
     const csp = await watchCsp(context);
     const page = await context.newPage();
-    await logIn(page, 'shimiao');
+    await logIn(page, 'gaotan');
     await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104201/);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
@@ -200,7 +201,7 @@ describe('an officer on a phone', () => {
   it('corrects and resubmits a submission the township returned with a comment', async () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
-    await logIn(page, 'taiping');
+    await logIn(page, 'jiulong');
     await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104203/);
     const response = await page.request.get('/api/households?division=500118104203&kind=%E8%84%B1%E8%B4%AB%E4%B8%8D%E7%A8%B3%E5%AE%9A%E6%88%B7');
@@ -214,7 +215,7 @@ describe('an officer on a phone', () => {
 
     // The township reviewer returns it (through the API here; the reviewer's pages have their own flow).
     const reviewer = await browser.newContext({ baseURL: server.url });
-    const login = await reviewer.request.post('/api/session', { data: { username: 'shuangshi', password: DEMO_PASSWORD } });
+    const login = await reviewer.request.post('/api/session', { data: { username: 'linjiang', password: DEMO_PASSWORD } });
     const csrf = (await login.json()).csrfToken;
     const seen = await (await reviewer.request.get(`/api/submissions/${submissionId}`)).json();
     const returned = await reviewer.request.post(`/api/submissions/${submissionId}/review`, {
@@ -233,6 +234,80 @@ describe('an officer on a phone', () => {
     expect(detail).toMatchObject({ status: 'submitted', data: { C2: '9000-13500元' } });
     expect(detail.history.map((h: { action: string }) => h.action)).toEqual(expect.arrayContaining(['submit', 'return']));
     await reviewer.close();
+    await context.close();
+  });
+
+  it('explains a warning before submitting; the township reviewer reads it, returns the sheet pointing at a field, then approves it', async () => {
+    const context = await phone(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, 'taiping');
+    await page.waitForURL(/\/villages\/500118104203/);
+    const response = await page.request.get(`/api/households?division=500118104203&kind=${encodeURIComponent('边缘易致贫户')}`);
+    const target = ((await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[]).find((h) => !h.riskEliminatedMonth);
+    if (!target) throw new Error('no 边缘易致贫户 in 太平村 whose risk remains');
+    await openLookback(page, target.headName);
+    await fillRemainingBranch(page);
+    await input(page, '/D7').fill('户主儿子在县城务工，收入不稳定，家中有一名慢性病老人需长期服药。');
+
+    // The warning shows as soon as its rule holds, nothing left or submitted, and goes when it no longer holds.
+    const c1Warning = field(page, '/C1').locator('.issue.warning');
+    await answer(page, '/C1', '是');
+    await c1Warning.filter({ hasText: '新四类人员' }).waitFor();
+    await answer(page, '/C1', '否');
+    await c1Warning.waitFor({ state: 'detached' });
+    await answer(page, '/C1', '是');
+    await c1Warning.waitFor();
+
+    // 正式提交 lists the warnings and asks for an explanation of each before sending anything.
+    await page.getByRole('button', { name: '正式提交' }).click();
+    await page.getByText(/还有 \d+ 条提示未填写核实说明/).waitFor();
+    const summary = page.locator('.error-summary');
+    await expect(summary.textContent()).resolves.toContain('新四类人员');
+    const boxes = summary.getByLabel(/核实说明/);
+    const explanation = '经入户核实，家中无“新四类人员”，收入来源为务工，已核实';
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).fill(explanation);
+    await page.getByRole('button', { name: '正式提交' }).click();
+    await page.getByText('此表已提交，正在等待').waitFor();
+    const submissionId = new URL(page.url()).pathname.split('/').pop()!;
+    const sent = await (await page.request.get(`/api/submissions/${submissionId}`)).json();
+    expect(sent.explanations['c1-new-four']).toBe(explanation);
+
+    // The township reviewer reads the explanation beside the form, marks C2 and returns the sheet.
+    const desk = await desktop(browser, server.url);
+    const review = await desk.newPage();
+    await logIn(review, 'shuangshi');
+    await review.goto(`/review/submissions/${submissionId}`);
+    await review.getByText(`核实说明：${explanation}`).first().waitFor();
+    await review.locator('[data-pointer="/C2"]').getByRole('button', { name: '标注' }).click();
+    await review.locator('textarea[id="note-/C2"]').fill('收入区间与务工收入不符，请核实');
+    await review.getByRole('button', { name: '退回', exact: true }).click();
+    const returning = review.getByRole('dialog', { name: '退回给信息员修改' });
+    await expect(returning.textContent()).resolves.toContain('收入区间与务工收入不符，请核实');
+    await returning.getByLabel('退回原因（必填）').fill('请按标注修改后重新提交');
+    await returning.getByRole('button', { name: '退回' }).click();
+    await review.getByText('已退回，等待信息员修改').waitFor();
+
+    // The officer sees the note at C2 and at the top, corrects C2 and submits again: the explanation stands.
+    await page.goto(`/fill/${submissionId}`);
+    await page.getByRole('region', { name: '审核员标注了 1 处需要修改：' }).waitFor();
+    await field(page, '/C2').getByText('审核意见：收入区间与务工收入不符，请核实').waitFor();
+    await answer(page, '/C2', '9000-13500元');
+    await page.getByRole('button', { name: '正式提交' }).click();
+    await page.getByText('此表已提交，正在等待').waitFor();
+
+    // Before approving, the dialog lists the warning with the officer's explanation.
+    await review.reload();
+    await review.getByRole('button', { name: '通过', exact: true }).click();
+    const approving = review.getByRole('dialog', { name: '审核通过' });
+    const read = approving.getByRole('region', { name: /通过前请阅读信息员的核实说明/ });
+    await expect(read.textContent()).resolves.toContain('新四类人员');
+    await expect(read.textContent()).resolves.toContain(`核实说明：${explanation}`);
+    await approving.getByRole('button', { name: '通过' }).click();
+    await review.getByText('已通过，等待县级确定').waitFor();
+    const approved = await (await page.request.get(`/api/submissions/${submissionId}`)).json();
+    expect(approved).toMatchObject({ status: 'submitted', reviewLevel: 1, explanations: { 'c1-new-four': explanation }, fieldNotes: [] });
+    expect(approved.history.find((e: { action: string }) => e.action === 'return').fieldNotes).toEqual([{ path: '/C2', note: '收入区间与务工收入不符，请核实' }]);
+    await desk.close();
     await context.close();
   });
 });

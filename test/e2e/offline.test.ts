@@ -21,7 +21,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const VILLAGES = { shimiao: '500118104201', shuangfeng: '500118104202', taiping: '500118104203' } as const;
+const VILLAGES = { gaotan: '500118104201', puan: '500118104202', jiulong: '500118104203' } as const;
 const field = (page: Page, pointer: string) => page.locator(`[data-pointer="${pointer}"]`);
 const input = (page: Page, pointer: string) => page.locator(`[id="root${pointer}"]`);
 
@@ -110,11 +110,11 @@ describe('an officer with little or no signal', () => {
     try {
       // Once online: log in, see the household and open its sheet (kept on the phone), close the app.
       let page = context.pages()[0] ?? (await context.newPage());
-      await logIn(page, 'shimiao');
+      await logIn(page, 'gaotan');
       await toMyVillage(page);
       await page.waitForURL(/\/villages\/500118104201/);
       await appKept(page);
-      const target = await household(page, VILLAGES.shimiao, '边缘易致贫户');
+      const target = await household(page, VILLAGES.gaotan, '边缘易致贫户');
       await openLookback(page, target.headName);
       await context.close();
 
@@ -147,12 +147,12 @@ describe('an officer with little or no signal', () => {
   it('fills offline a form never opened online, after 离线下载本村数据, and sends it', async () => {
     const context = await phone(browser, server.url);
     let page = await context.newPage();
-    await logIn(page, 'shimiao');
+    await logIn(page, 'gaotan');
     await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104201/);
     await appKept(page);
     await page.reload();
-    const target = await household(page, VILLAGES.shimiao, '脱贫不稳定户');
+    const target = await household(page, VILLAGES.gaotan, '脱贫不稳定户');
     await page.getByRole('button', { name: /离线下载本村数据/ }).click();
     await page.getByText(/已下载 \d+ 户，可离线填报/).waitFor();
     await page.close();
@@ -160,7 +160,7 @@ describe('an officer with little or no signal', () => {
     // A new start of the app with no signal: nothing but what the download kept.
     await context.setOffline(true);
     page = await context.newPage();
-    await page.goto(`/villages/${VILLAGES.shimiao}?kind=${encodeURIComponent('脱贫不稳定户')}`);
+    await page.goto(`/villages/${VILLAGES.gaotan}?kind=${encodeURIComponent('脱贫不稳定户')}`);
     await openLookback(page, target.headName);
     await fillSheet(page);
     await input(page, '/monitors/0/D2').fill('1350832');
@@ -180,10 +180,10 @@ describe('an officer with little or no signal', () => {
   it('keeps a submit whose connection was cut after the server got it, and sends it again by itself without a second copy', async () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
-    await logIn(page, 'shuangfeng');
+    await logIn(page, 'puan');
     await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104202/);
-    const target = await household(page, VILLAGES.shuangfeng, '边缘易致贫户');
+    const target = await household(page, VILLAGES.puan, '边缘易致贫户');
     await openLookback(page, target.headName);
     await fillSheet(page);
     let cut = 0;
@@ -199,7 +199,7 @@ describe('an officer with little or no signal', () => {
     const notice = page.locator('.banner.queue');
     await notice.getByText('等待重试').waitFor();
     await expect(notice.textContent()).resolves.toMatch(/网络中断，没有传到服务器。将在 .* 自动重试/);
-    await page.goto(`/villages/${VILLAGES.shuangfeng}`);
+    await page.goto(`/villages/${VILLAGES.puan}`);
     await page.locator('.households .queue-line').getByText('等待重试').waitFor();
     expect(cut).toBe(1);
 
@@ -213,10 +213,10 @@ describe('an officer with little or no signal', () => {
   it('keeps a submit the server failed with a 500, and 立即重试 sends it', async () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
-    await logIn(page, 'shuangfeng');
+    await logIn(page, 'puan');
     await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104202/);
-    const target = await household(page, VILLAGES.shuangfeng, '脱贫不稳定户');
+    const target = await household(page, VILLAGES.puan, '脱贫不稳定户');
     await openLookback(page, target.headName);
     await fillSheet(page);
     let failed = 0;
@@ -244,10 +244,10 @@ describe('an officer with little or no signal', () => {
   it('asks the officer to log in again when the session ended while offline, then sends by itself', async () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
-    await logIn(page, 'taiping');
+    await logIn(page, 'jiulong');
     await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104203/);
-    const target = await household(page, VILLAGES.taiping, '边缘易致贫户');
+    const target = await household(page, VILLAGES.jiulong, '边缘易致贫户');
     await openLookback(page, target.headName);
     await context.setOffline(true);
     await fillSheet(page);
@@ -265,7 +265,7 @@ describe('an officer with little or no signal', () => {
     await notice.getByRole('button', { name: '重新登录' }).click();
     await page.waitForURL(/\/login\?next=/);
     await page.getByText('登录已过期，请重新登录。未提交的数据仍保存在本机。').waitFor();
-    await page.getByLabel('用户名').fill('taiping');
+    await page.getByLabel('用户名').fill('jiulong');
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(/\/fill\//);
@@ -276,12 +276,12 @@ describe('an officer with little or no signal', () => {
   it('sends a submit once when the officer has two tabs open', async () => {
     const context = await phone(browser, server.url);
     const first = await context.newPage();
-    await logIn(first, 'taiping');
+    await logIn(first, 'jiulong');
     await toMyVillage(first);
     await first.waitForURL(/\/villages\/500118104203/);
-    const target = await household(first, VILLAGES.taiping, '脱贫不稳定户');
+    const target = await household(first, VILLAGES.jiulong, '脱贫不稳定户');
     const second = await context.newPage();
-    await second.goto(`/villages/${VILLAGES.taiping}`);
+    await second.goto(`/villages/${VILLAGES.jiulong}`);
     await second.locator('.households li').first().waitFor();
     const sends: string[] = [];
     context.on('request', (request) => {

@@ -34,7 +34,7 @@ async function session(username: string): Promise<{ cookie: string; csrf: string
 
 /** Each village's officer submits the 回头看 sheet of its monitored households whose risk remains. */
 async function officersSubmit(): Promise<void> {
-  for (const [officer, village] of [['shimiao', '500118104201'], ['shuangfeng', '500118104202'], ['taiping', '500118104203']]) {
+  for (const [officer, village] of [['gaotan', '500118104201'], ['puan', '500118104202'], ['jiulong', '500118104203']]) {
     const { cookie, csrf } = await session(officer!);
     const list = await (await fetch(`${server.url}/api/households?division=${village}&pageSize=50`, { headers: { Cookie: cookie } })).json();
     type H = { id: string; kind: string; riskEliminatedMonth?: string; address: string; headName: string; headIdNumber: string; members: unknown[]; mainRisk: string; identifiedMonth: string };
@@ -73,15 +73,15 @@ describe('a township reviewer at a desk', () => {
     const context = await desktop(browser, server.url);
     const csp = await watchCsp(context);
     const page = await context.newPage();
-    await logIn(page, 'shuangshi');
+    await logIn(page, 'linjiang');
     await page.waitForURL(/\/review\/forms\//);
     await page.getByLabel('表单').selectOption({ label: '监测对象“回头看”信息采集表' });
     await page.waitForURL(/\/review\/forms\/lookback/);
     await page.getByRole('heading', { name: '共 6 份' }).waitFor();
 
-    // The area tree: 双石镇's three villages, two sheets each; 石庙村 narrows the table to its two.
+    // The area tree: 临江镇's three villages, two sheets each; 高滩村 narrows the table to its two.
     const tree = page.getByRole('navigation', { name: '地区' });
-    await tree.getByRole('button', { name: /^石庙村\s*2$/ }).click();
+    await tree.getByRole('button', { name: /^高滩村村民委员会\s*2$/ }).click();
     await page.waitForURL(new RegExp(`division=${VILLAGE}`));
     await page.getByRole('heading', { name: '共 2 份' }).waitFor();
     const before = await tableRows(page);
@@ -135,7 +135,7 @@ describe('a township reviewer at a desk', () => {
       exported.push({ id: values[column('提交编号')], head: values[column('户主姓名')], status: values[column('状态')], village: values[column('村')] });
     }
     expect(exported.sort((a, b) => String(a.id).localeCompare(String(b.id)))).toEqual(
-      shown.map((r) => ({ id: r.id, head: r.head, status: r.status, village: '石庙村' })).sort((a, b) => a.id.localeCompare(b.id)),
+      shown.map((r) => ({ id: r.id, head: r.head, status: r.status, village: '高滩村村民委员会' })).sort((a, b) => a.id.localeCompare(b.id)),
     );
 
     // Progress of the form in the village, against the database itself.

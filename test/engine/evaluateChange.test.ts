@@ -64,7 +64,7 @@ describe('evaluateChange', () => {
   });
 
   it('hides A2 and drops its value when A1 turns 否, and shows it again empty', () => {
-    const { form, state } = start(incomes, { A1: true, A2: '重庆市永川区双石镇安置小区' });
+    const { form, state } = start(incomes, { A1: true, A2: '重庆市永川区临江镇安置小区' });
     const hidden = evaluateChange(form, state, { ...state.data, A1: false }, 'A1');
     expect(hidden.hidden.has('/A2')).toBe(true);
     expect(hidden.data).not.toHaveProperty('A2');

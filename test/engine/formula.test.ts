@@ -562,7 +562,7 @@ describe('compileFormula: what it writes, the engine accepts', () => {
   });
 });
 
-// 重庆市永川区双石镇石庙村：陈国富's household of four, as the monitoring-object tests fill it.
+// 重庆市永川区临江镇高滩村：陈国富's household of four, as the monitoring-object tests fill it.
 const CHEN_MEMBERS = [
   { A5: '陈国富', A6: '男', A7: residentId('500118', '19680412', '031'), A8: '户主', A14: '普通劳动力', A16: 9, A17: true },
   { A5: '刘素芬', A6: '女', A7: residentId('500118', '19700903', '032'), A8: '配偶', A14: '丧失劳动力', A17: true },

@@ -15,7 +15,7 @@ afterEach(() => {
 describe('normalizing submitted data', () => {
   it('trims full-width and ordinary spaces and treats blanks as not filled', () => {
     const normalize = buildNormalizer(children);
-    expect(normalize({ address: '　重庆市永川区双石镇石庙村3组 ', phone: '   ', A2: '\u3000' })).toEqual({ address: '重庆市永川区双石镇石庙村3组' });
+    expect(normalize({ address: '　重庆市永川区临江镇高滩村3组 ', phone: '   ', A2: '\u3000' })).toEqual({ address: '重庆市永川区临江镇高滩村3组' });
   });
 
   it('copies only the schema\'s own fields, never a prototype\'s member', () => {

@@ -4,7 +4,7 @@ import { defineForm, table, text } from '../helpers/defineForm';
 
 const household: Household = {
   id: 'h1', divisionCode: '500118104201', headName: '张大山', headIdNumber: '500228198506120010',
-  address: '重庆市永川区双石镇石庙村3组', kind: '脱贫户',
+  address: '重庆市永川区临江镇高滩村3组', kind: '脱贫户',
   members: [
     { name: '张大山', idNumber: '500228198506120010', relation: '户主', gender: '男' },
     { name: '李秀英', idNumber: '500101199001011248', relation: '配偶', gender: '女' },
@@ -39,7 +39,7 @@ const form = defineForm(
 describe('prefill', () => {
   it('starts a submission with the household values the form declares, members as rows', () => {
     expect(prefillData(form, household)).toEqual({
-      A1: '重庆市永川区双石镇石庙村3组',
+      A1: '重庆市永川区临江镇高滩村3组',
       A2: '张大山',
       A4: 2,
       members: [{ name: '张大山', id: '500228198506120010' }, { name: '李秀英', id: '500101199001011248' }],
@@ -50,10 +50,10 @@ describe('prefill', () => {
   it('lists the verified fields and the corrections an officer made, with the old value', () => {
     expect(verificationFields(form)).toEqual(['A1', 'A2', 'A4']);
     const prefill = prefillData(form, household);
-    const data = { ...prefill, A1: '重庆市永川区双石镇石庙村4组' };
+    const data = { ...prefill, A1: '重庆市永川区临江镇高滩村4组' };
     expect(corrections(form, prefill, prefill)).toEqual([]);
     expect(corrections(form, data, prefill)).toEqual([
-      { field: 'A1', title: 'A1 家庭地址', registryValue: '重庆市永川区双石镇石庙村3组', value: '重庆市永川区双石镇石庙村4组' },
+      { field: 'A1', title: 'A1 家庭地址', registryValue: '重庆市永川区临江镇高滩村3组', value: '重庆市永川区临江镇高滩村4组' },
     ]);
   });
 });

@@ -7,10 +7,10 @@ import { evaluateForm, issueAt, loadCampaign, loadCases, loadForm } from '../hel
 
 const FORM = 'income-ledger';
 
-/** 永川区双石镇石庙村3组陈明华家：脱贫户，5 人，儿子、儿媳外出务工，配偶单人低保，户主领养老金。 */
+/** 永川区临江镇高滩村3组陈明华家：脱贫户，5 人，儿子、儿媳外出务工，配偶单人低保，户主领养老金。 */
 const chenFamily: Household = {
   divisionCode: '500118104201', headName: '陈明华', headIdNumber: '500118195804170014', kind: '脱贫户',
-  address: '重庆市永川区双石镇石庙村3组', phone: '13594651827',
+  address: '重庆市永川区临江镇高滩村3组', phone: '13594651827',
   members: [
     { name: '陈明华', idNumber: '500118195804170014', relation: '户主', gender: '男' },
     { name: '刘素芬', idNumber: '50011819620823002X', relation: '配偶', gender: '女', minimumLivingAllowance: true },
@@ -22,14 +22,14 @@ const chenFamily: Household = {
 
 /** What the officer wrote down in November 2021 for 2020-10-01..2021-09-30. */
 const chenLedger: FormData = {
-  address: '重庆市永川区双石镇石庙村3组', headName: '陈明华', kind: '脱贫户', population: 5, farmland: 4.2, phone: '13594651827',
+  address: '重庆市永川区临江镇高滩村3组', headName: '陈明华', kind: '脱贫户', population: 5, farmland: 4.2, phone: '13594651827',
   L4_qty: 3.5, L4: 4550, //   水稻 3.5 亩 × 亩产 1000 斤 × 1.30 元/斤
   L5_qty: 0.7, L5: 1680, //   蔬菜 0.7 亩，自家吃的和赶场卖的，约 2400 元/亩
   L6_qty: 0.8, L6: 960, //    油菜 0.8 亩 × 300 斤菜籽 × 4.00 元/斤
   L10_qty: 3, L10: 5400, //   肥猪 3 头（卖 2 头、自宰 1 头）× 240 斤 × 7.50 元/斤
   L14_qty: 30, L14: 1800, //  鸡 30 只 × 60 元
   L17: 300, //                稻田养鱼，自家吃
-  L19: 1200, //               户主农闲在双石场镇卖凉粉
+  L19: 1200, //               户主农闲在临江场镇卖凉粉
   wages: [
     { name: '陈建国', workMonths: 10, amount: 42000 }, // 广东东莞电子厂，4200 元/月
     { name: '王丽', workMonths: 6, amount: 18000 }, //    永川城区餐馆，3000 元/月
@@ -60,7 +60,7 @@ function blank(rows: FormData): FormData {
 }
 
 describe('2021 年脱贫户收入明细账', () => {
-  describe('石庙村陈明华家（5 人，两人外出务工）', () => {
+  describe('高滩村陈明华家（5 人，两人外出务工）', () => {
     const result = evaluateForm(FORM, chenLedger, { household: chenFamily });
 
     it('is valid, with no warning at all', () => {
@@ -296,7 +296,7 @@ describe('2021 年脱贫户收入明细账', () => {
 
     it('pre-fills the header from the registry for the officer to verify, population from the member count', () => {
       expect(prefillData(form, chenFamily)).toEqual({
-        address: '重庆市永川区双石镇石庙村3组', headName: '陈明华', kind: '脱贫户', population: 5, phone: '13594651827',
+        address: '重庆市永川区临江镇高滩村3组', headName: '陈明华', kind: '脱贫户', population: 5, phone: '13594651827',
       });
       expect(verificationFields(form)).toEqual(['address', 'headName', 'kind', 'population', 'phone']);
     });

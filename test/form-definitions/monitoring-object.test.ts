@@ -1,6 +1,6 @@
 // The monitoring-object form (000 附件4 易返贫致贫户信息采集表 = 004 附件1 临淄区防止返贫监测对象
 //信息采集表, with 001 附件2's 10 exclusion cases as its screening section), filled for real
-// households of 永川区双石镇, 双江县勐勐镇 and 临淄区稷下街道 under the 2021 and 2023 campaigns.
+// households of 永川区临江镇, 双江县勐勐镇 and 临淄区稷下街道 under the 2021 and 2023 campaigns.
 import { describe, expect, it } from 'vitest';
 import {
   applyEffects,
@@ -33,7 +33,7 @@ function member(fields: Row): Row {
 
 const NO_EXCLUSION = { E1: false, E2: false, E3: false, E4: false, E5: false, E6: false, E7: false, E8: false, E9: false, E10: false };
 
-// 重庆市永川区双石镇石庙村3组：陈国富 works in the county, his wife has a serious illness, their son
+// 重庆市永川区临江镇高滩村3组：陈国富 works in the county, his wife has a serious illness, their son
 // works in another province, their granddaughter is at primary school.
 const CHEN = [
   member({ A5: '陈国富', A6: '男', A7: residentId('500118', '19680412', 31, '男'), A8: '户主', A11: '初中', A12: '非在校生', A13: '健康', A14: '普通劳动力', A15: '县外省内', A16: 9 }),
@@ -44,7 +44,7 @@ const CHEN = [
 
 function chenHousehold(overrides: FormData = {}): FormData {
   return {
-    fillDate: '2021-11-12', divisionCode: '500118104201', address: '重庆市永川区双石镇石庙村3组', phone: '13883451276',
+    fillDate: '2021-11-12', divisionCode: '500118104201', address: '重庆市永川区临江镇高滩村3组', phone: '13883451276',
     ...NO_EXCLUSION,
     A1: false, A3: '突发严重困难户', members: CHEN,
     A23: false, A24: false, A25: false, A27: ['因病'],
@@ -61,7 +61,7 @@ function withMember(index: number, patch: Row, rows: Row[] = CHEN): Row[] {
 
 const CHEN_IN_REGISTRY: Household = {
   id: 'h-500118104201-031', divisionCode: '500118104201', headName: '陈国富', headIdNumber: CHEN[0]!.A7 as string,
-  address: '重庆市永川区双石镇石庙村3组', phone: '13883451276', kind: '突发严重困难户', identifiedMonth: '2021-03',
+  address: '重庆市永川区临江镇高滩村3组', phone: '13883451276', kind: '突发严重困难户', identifiedMonth: '2021-03',
   members: CHEN.map((m) => ({ name: m.A5 as string, idNumber: m.A7 as string, relation: m.A8 as string, gender: m.A6 as string, health: m.A13 })),
 };
 
@@ -149,7 +149,7 @@ describe('易返贫致贫户信息采集表', () => {
   });
 
   describe('a complete household', () => {
-    it('accepts 陈国富\'s household of 永川区双石镇 with no errors and no warnings', () => {
+    it('accepts 陈国富\'s household of 永川区临江镇 with no errors and no warnings', () => {
       const result = evaluateForm(FORM, chenHousehold());
       expect(messages(result)).toEqual([]);
       expect(result.valid).toBe(true);
@@ -219,11 +219,11 @@ describe('易返贫致贫户信息采集表', () => {
       expect(shown.hidden).not.toContain('/A2');
       expect(issueAt(shown, '/A2')).toMatchObject({ code: 'required', message: 'A2 安置区地址为必填项' });
 
-      const filled = evaluateForm(FORM, chenHousehold({ A1: true, A2: '重庆市永川区双石镇双石社区幸福小区' }));
+      const filled = evaluateForm(FORM, chenHousehold({ A1: true, A2: '重庆市永川区临江镇临江社区幸福小区' }));
       expect(filled.valid).toBe(true);
-      expect(filled.data.A2).toBe('重庆市永川区双石镇双石社区幸福小区');
+      expect(filled.data.A2).toBe('重庆市永川区临江镇临江社区幸福小区');
 
-      const hidden = evaluateForm(FORM, chenHousehold({ A1: false, A2: '重庆市永川区双石镇双石社区幸福小区' }));
+      const hidden = evaluateForm(FORM, chenHousehold({ A1: false, A2: '重庆市永川区临江镇临江社区幸福小区' }));
       expect(hidden.hidden).toContain('/A2');
       expect(hidden.data).not.toHaveProperty('A2');
       expect(hidden.valid).toBe(true);
@@ -518,7 +518,7 @@ describe('易返贫致贫户信息采集表', () => {
       const form = loadForm(FORM);
       expect(verificationFields(form)).toEqual(['divisionCode', 'address', 'phone']);
       const data = prefillData(form, CHEN_IN_REGISTRY);
-      expect(data).toMatchObject({ divisionCode: '500118104201', address: '重庆市永川区双石镇石庙村3组', phone: '13883451276' });
+      expect(data).toMatchObject({ divisionCode: '500118104201', address: '重庆市永川区临江镇高滩村3组', phone: '13883451276' });
       expect((data.members as Row[])[1]).toEqual({ A5: '刘素芬', A6: '女', A7: CHEN[1]!.A7, A8: '配偶', A13: '患大病' });
     });
 

@@ -1,4 +1,4 @@
-// 新识别贫困户信息采集表 (000 附件1) on a household of 永川区双石镇石庙村: what an officer fills,
+// 新识别贫困户信息采集表 (000 附件1) on a household of 永川区临江镇高滩村: what an officer fills,
 // what the form computes, hides and refuses, and what the county's approval writes in the registry.
 import { describe, expect, it } from 'vitest';
 import { applyEffects, prefillData, verificationFields, type FormData, type Household } from '../../engine/index';
@@ -37,7 +37,7 @@ function members(): Row[] {
 function chenHousehold(): FormData {
   return {
     divisionCode: '500118104201',
-    address: '重庆市永川区双石镇石庙村',
+    address: '重庆市永川区临江镇高滩村',
     group: '3组',
     phone: '13983011234',
     bank: '重庆农村商业银行永川支行',
@@ -382,7 +382,7 @@ describe('新识别贫困户信息采集表', () => {
 
   describe('六、帮扶责任人', () => {
     const helper = (own: Row = {}) => ({
-      name: '张红梅', gender: '女', politicalStatus: '中共党员', unit: '双石镇人民政府', startDate: '2021-11-10', phone: '13996012345', ...own,
+      name: '张红梅', gender: '女', politicalStatus: '中共党员', unit: '临江镇人民政府', startDate: '2021-11-10', phone: '13996012345', ...own,
     });
 
     it('needs one to three helpers', () => {
@@ -427,7 +427,7 @@ describe('新识别贫困户信息采集表', () => {
         headName: '陈国华',
         headIdNumber: CHEN_GUOHUA,
         phone: '13983011234',
-        address: '重庆市永川区双石镇石庙村3组',
+        address: '重庆市永川区临江镇高滩村3组',
         kind: '边缘易致贫户',
         identifiedMonth: '2021-12',
       });
@@ -456,7 +456,7 @@ describe('新识别贫困户信息采集表', () => {
     it('updates an ordinary household already in the registry, replacing its members', () => {
       const ordinary: Household = {
         id: 'h-chen', divisionCode: '500118104201', headName: '陈国华', headIdNumber: CHEN_GUOHUA, kind: '一般农户',
-        address: '重庆市永川区双石镇石庙村3组', phone: '13983011234',
+        address: '重庆市永川区临江镇高滩村3组', phone: '13983011234',
         members: [{ name: '陈国华', idNumber: CHEN_GUOHUA, relation: '户主', gender: '男' }],
       };
       const prefill = prefillData(loadForm(FORM), ordinary);

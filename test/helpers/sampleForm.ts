@@ -63,12 +63,12 @@ export function residentId(region: string, birth: string, sequence: number): str
   return first17 + residentIdCheckDigit(first17);
 }
 
-/** Households of 石庙村 (201) and 双凤村 (202), as an administrator imports them. */
+/** Households of 高滩村 (201) and 普安村 (202), as an administrator imports them. */
 export function sampleHouseholds() {
   return [
     {
       divisionCode: '500118104201', headName: '张德明', headIdNumber: residentId('500118', '19650312', 11), kind: '脱贫户',
-      address: '重庆市永川区双石镇石庙村3组', phone: '13983001234',
+      address: '重庆市永川区临江镇高滩村3组', phone: '13983001234',
       members: [
         { name: '张德明', idNumber: residentId('500118', '19650312', 11), relation: '户主', gender: '男' },
         { name: '李秀兰', idNumber: residentId('500118', '19670805', 22), relation: '配偶', gender: '女' },
@@ -77,12 +77,12 @@ export function sampleHouseholds() {
     },
     {
       divisionCode: '500118104201', headName: '王桂芳', headIdNumber: residentId('500118', '19580211', 42), kind: '一般农户',
-      address: '重庆市永川区双石镇石庙村5组',
+      address: '重庆市永川区临江镇高滩村5组',
       members: [{ name: '王桂芳', idNumber: residentId('500118', '19580211', 42), relation: '户主', gender: '女' }],
     },
     {
       divisionCode: '500118104202', headName: '刘大勇', headIdNumber: residentId('500118', '19720530', 51), kind: '边缘易致贫户',
-      address: '重庆市永川区双石镇双凤村1组', identifiedMonth: '2021-03',
+      address: '重庆市永川区临江镇普安村1组', identifiedMonth: '2021-03',
       members: [{ name: '刘大勇', idNumber: residentId('500118', '19720530', 51), relation: '户主', gender: '男' }],
     },
   ];

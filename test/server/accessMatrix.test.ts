@@ -13,7 +13,7 @@ const ACTORS: Actor[] = ['anonymous', 'officer', 'otherOfficer', 'township', 'co
 
 let f: Fixture;
 let clients: Record<Actor, TestClient>;
-/** A household of 石庙村 (the officer's village), and a submission of it waiting on the township. */
+/** A household of 高滩村 (the officer's village), and a submission of it waiting on the township. */
 let householdId: string;
 let submittedId: string;
 let draftId: string;
@@ -104,6 +104,12 @@ const cases: Case[] = [
   },
   { route: 'GET /api/forms/:id/submissions', call: (c) => c.get(`/api/forms/${SAMPLE_FORM_ID}/submissions`), expect: everyoneSignedIn(200) },
   { route: 'GET /api/forms/:id/export', call: (c) => c.get(`/api/forms/${SAMPLE_FORM_ID}/export?format=csv`), expect: everyoneSignedIn(200) },
+  { route: 'GET /api/division-catalog', call: (c) => c.get('/api/division-catalog?parent=500118'), expect: adminOnly(200) },
+  { route: 'POST /api/divisions/import-official', call: (c) => c.post('/api/divisions/import-official', { code: '500118113' }), expect: adminOnly(200) },
+  { route: 'GET /api/divisions/household-counts', call: (c) => c.get('/api/divisions/household-counts'), expect: everyoneSignedIn(200) },
+  { route: 'GET /api/divisions/changes', call: (c) => c.get('/api/divisions/changes'), expect: adminOnly(200) },
+  { route: 'GET /api/divisions/adjustments/sheet', call: (c) => c.get('/api/divisions/adjustments/sheet?format=csv'), expect: adminOnly(200) },
+  { route: 'DELETE /api/divisions/:code (not registered)', call: (c) => c.delete('/api/divisions/500118999'), expect: adminOnly(404) },
 ];
 
 describe('who may call what', () => {

@@ -8,7 +8,7 @@ import { approveMany } from '../../server/review/approveMany';
 
 let f: Fixture;
 const submissions = `/api/forms/${SAMPLE_FORM_ID}/submissions`;
-/** Households of 石庙村 beyond the fixture's, so each test has fresh ones. */
+/** Households of 高滩村 beyond the fixture's, so each test has fresh ones. */
 let spare: { id: string; headName: string; idNumber: string }[] = [];
 
 beforeAll(async () => {
@@ -131,7 +131,7 @@ describe('POST /api/approvals', () => {
   it('approves at any level for an administrator, and not at all for an officer or out of scope', async () => {
     const g = await submit(f.officer, spare[7]!);
     expect((await f.officer.post('/api/approvals', { items: [{ id: g.id, revision: g.revision }] })).status).toBe(403);
-    await f.server.addUser('other-town', 'reviewer', ['500118105']);
+    await f.server.addUser('other-town', 'reviewer', ['500118106']);
     const stranger = await f.server.login('other-town');
     expect((await stranger.post('/api/approvals', { items: [{ id: g.id, revision: g.revision }] })).body.results[0])
       .toMatchObject({ outcome: 'refused', code: 'not_found', message: '提交不存在' });

@@ -18,9 +18,9 @@ import { dropTestSchema, newTestSchema } from '../helpers/testServer';
 const PASSWORD = 'demo-pass-2021';
 const CLIENTS = 8;
 const OFFICERS = [
-  { username: 'shimiao', village: '500118104201' },
-  { username: 'shuangfeng', village: '500118104202' },
-  { username: 'taiping', village: '500118104203' },
+  { username: 'gaotan', village: '500118104201' },
+  { username: 'puan', village: '500118104202' },
+  { username: 'jiulong', village: '500118104203' },
 ];
 /** Killed once this many submissions are acknowledged: well inside the load. */
 const KILL_AFTER = 30;

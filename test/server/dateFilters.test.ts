@@ -1,4 +1,4 @@
-// A township counts days in China time: a sheet sent at 06:30 on the 20th in 双石镇 (22:30 UTC on
+// A township counts days in China time: a sheet sent at 06:30 on the 20th in 临江镇 (22:30 UTC on
 // the 19th) is a sheet of the 20th, in the list and in the export alike. A day that does not exist
 // (a 13th month, day 0, 30 February) is a 400 naming the filter on every route that takes these
 // filters, never a 500 nor a silent roll-over into March.

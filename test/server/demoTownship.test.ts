@@ -2,6 +2,7 @@
 // and see their own area, and every kind of household can fill the forms expected of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, explainIdOrDisabilityCertificate, HOUSEHOLD_KINDS, prefillData, type FormDefinition } from '../../engine/index';
+import { OfficialDivisions } from '../../server/divisions/officialDivisions';
 import { loadCampaign, loadForm } from '../helpers/forms';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
@@ -14,17 +15,26 @@ afterAll(() => server.close());
 
 describe('the demo township', () => {
   it('lets a village officer log in and see only the village\'s households', async () => {
-    const officer = await server.login('shimiao');
+    const officer = await server.login('gaotan');
     const list = await officer.get('/api/households?pageSize=200');
     expect(list.body.total).toBe(8);
     expect(new Set(list.body.items.map((h: { divisionCode: string }) => h.divisionCode))).toEqual(new Set(['500118104201']));
     const divisions = (await officer.get('/api/divisions')).body.items.map((d: { name: string }) => d.name);
-    expect(divisions).toEqual(expect.arrayContaining(['双石镇', '石庙村']));
-    expect(divisions).not.toContain('双凤村');
+    expect(divisions).toEqual(expect.arrayContaining(['临江镇', '高滩村村民委员会']));
+    expect(divisions).not.toContain('普安村村民委员会');
+  });
+
+  it('registers 临江镇 as the official list has it: the same codes and names, every village', async () => {
+    const admin = await server.login('admin');
+    const registered = (await admin.get('/api/divisions')).body.items;
+    expect(registered).toEqual(new OfficialDivisions().branch('500118104'));
+    expect(registered).toHaveLength(3 + 1 + 11);
+    const addresses = (await admin.get('/api/households?pageSize=200')).body.items.map((h: { address: string }) => h.address.replace(/\d+组$/, ''));
+    expect(new Set(addresses)).toEqual(new Set(['重庆市永川区临江镇高滩村', '重庆市永川区临江镇普安村', '重庆市永川区临江镇九龙村']));
   });
 
   it('lets the township reviewer see all three villages, with households of every kind', async () => {
-    const reviewer = await server.login('shuangshi');
+    const reviewer = await server.login('linjiang');
     const list = await reviewer.get('/api/households?pageSize=200');
     expect(list.body.total).toBe(24);
     expect(new Set(list.body.items.map((h: { kind: string }) => h.kind))).toEqual(new Set(HOUSEHOLD_KINDS));
@@ -66,7 +76,7 @@ describe('the demo township', () => {
 
   it('is seeded once: a restart adds nothing', async () => {
     server = await server.restart();
-    const reviewer = await server.login('shuangshi');
+    const reviewer = await server.login('linjiang');
     expect((await reviewer.get('/api/households?pageSize=200')).body.total).toBe(24);
   });
 });

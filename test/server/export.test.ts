@@ -16,7 +16,7 @@ const ids: Record<'zhangV1' | 'wangV2' | 'liuV2' | 'formulaV2' | 'zhaoV3', strin
 let memberCount = 0;
 
 const MAIN_HEADER = [
-  '提交编号', '状态', '行政区划代码', '村', '户主姓名', '户主证件号码', '表单版本', '提交时间', '审核通过时间', '填报人',
+  '提交编号', '状态', '行政区划代码', '村', '户主姓名', '户主证件号码', '表单版本', '提交时间', '审核通过时间', '填报人', '核实说明',
   '户主姓名', '家庭住址', 'A1 居住在安置区', 'A3 监测对象类别', 'B1 增加原因（代码）', 'B1 增加原因', 'B2 致贫原因',
   '联系人.姓名', '联系人.电话', 'A28 工资性收入（元）', 'A34 家庭人均纯收入（元）', 'A2 安置区地址',
 ];
@@ -102,7 +102,7 @@ beforeAll(async () => {
   });
 
   await publish(version3());
-  ids.zhaoV3 = await create(f.officer, zhaoId!, { headName: '赵桂英', address: '重庆市永川区双石镇石庙村7组', members: members(extraHouseholds[1]!, '2'), B1: '2' });
+  ids.zhaoV3 = await create(f.officer, zhaoId!, { headName: '赵桂英', address: '重庆市永川区临江镇高滩村7组', members: members(extraHouseholds[1]!, '2'), B1: '2' });
   expect(zhang).toBeDefined();
 });
 afterAll(() => f.server.close());
@@ -169,7 +169,7 @@ describe('GET /api/forms/:formId/export?format=csv', () => {
     const rows = csvRows(await download(f.county, 'format=csv'));
     const wang = rowOf(rows, ids.wangV2);
     expect(wang.slice(0, 10)).toEqual([
-      ids.wangV2, '已通过', '500118104201', '石庙村', '王桂芳', sampleHouseholds()[1]!.headIdNumber, '2',
+      ids.wangV2, '已通过', '500118104201', '高滩村', '王桂芳', sampleHouseholds()[1]!.headIdNumber, '2',
       '2021-11-20 17:00:00', '2021-11-20 17:00:00', 'cunyuan',
     ]);
     expect(wang[col('A1 居住在安置区')]).toBe('否');

@@ -84,8 +84,8 @@ describe('GET /api/household-import/template', () => {
 describe('POST /api/household-import', () => {
   it('lists every row\'s problems with its sheet row and column on a dry run, and writes nothing', async () => {
     const bytes = await workbook([
-      ['500118104202', '陈光明', chen, '13900001111', '双凤村2组', '脱贫户', '', '陈光明', chen, '户主', '是'],
-      ['', '', chen, '', '双凤村3组', '', '', '吴小梅', chenWife, '配偶', '否'],
+      ['500118104202', '陈光明', chen, '13900001111', '普安村2组', '脱贫户', '', '陈光明', chen, '户主', '是'],
+      ['', '', chen, '', '普安村3组', '', '', '吴小梅', chenWife, '配偶', '否'],
       ['500118104202', '赵一', '500118198001010612', '', '', '', '', '赵一', '500118198001010612', '户主', ''],
       ['500118104299', '钱二', residentId('500118', '19810101', 81), '', '', '', '', '', '', '', ''],
       ['500118104201', '孙三', residentId('500118', '19830101', 91), '', '', '贫困户', '2021/6', '孙三', chenWife, '户主', '也许'],
@@ -96,7 +96,7 @@ describe('POST /api/household-import', () => {
     expect(response.body.error.code).toBe('invalid_rows');
     expect(response.body.error.message).toMatch(/^共 8 处错误，未导入任何数据。第 3 行 家庭住址：/);
     expect(response.body.error.details.problems).toEqual([
-      { row: 3, column: '家庭住址', message: '家庭住址“双凤村3组”与第 2 行（同一户主）的“双凤村2组”不一致', severity: 'error' },
+      { row: 3, column: '家庭住址', message: '家庭住址“普安村3组”与第 2 行（同一户主）的“普安村2组”不一致', severity: 'error' },
       { row: 4, column: '户主证件号码', message: expect.stringMatching(/^户主证件号码校验位错误/), severity: 'error' },
       { row: 4, column: '成员证件号码', message: expect.stringMatching(/^第 1 位成员 赵一 的证件号码校验位错误/), severity: 'error' },
       { row: 5, column: '行政区划代码', message: '行政区划代码 500118104299 不在已登记的村中', severity: 'error' },
@@ -123,9 +123,9 @@ describe('POST /api/household-import', () => {
   it('checks a CSV saved by Chinese Excel (GB18030) on a dry run, then imports it: households grouped by head, members in order', async () => {
     const csv = [
       '行政区划代码,户主姓名,户主证件号码,家庭住址,户类型,纳入监测年月,成员姓名,成员证件号码,与户主关系,备注',
-      `500118104202,陈光明,${chen},双凤村2组,边缘易致贫户,2021年6月,陈光明,${chen},户主,`,
+      `500118104202,陈光明,${chen},普安村2组,边缘易致贫户,2021年6月,陈光明,${chen},户主,`,
       `,,${chen},,,,吴小梅,${chenWife},配偶,`,
-      `500118104201,张德明,${sampleHouseholds()[0]!.headIdNumber},石庙村3组,脱贫户,,张德明,${sampleHouseholds()[0]!.headIdNumber},户主,只剩一人`,
+      `500118104201,张德明,${sampleHouseholds()[0]!.headIdNumber},高滩村3组,脱贫户,,张德明,${sampleHouseholds()[0]!.headIdNumber},户主,只剩一人`,
     ].join('\r\n');
     const encoded = encodeGb18030(csv);
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(encoded)).toThrow();
@@ -141,7 +141,7 @@ describe('POST /api/household-import', () => {
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ ok: true, dryRun: false, created: 1, updated: 1 });
     const chenHousehold = (await f.admin.get('/api/households?q=陈光明')).body.items[0];
-    expect(chenHousehold).toMatchObject({ headName: '陈光明', kind: '边缘易致贫户', identifiedMonth: '2021-06', address: '双凤村2组', memberCount: 2 });
+    expect(chenHousehold).toMatchObject({ headName: '陈光明', kind: '边缘易致贫户', identifiedMonth: '2021-06', address: '普安村2组', memberCount: 2 });
     expect(chenHousehold.members.map((m: { name: string; relation: string }) => [m.name, m.relation])).toEqual([['陈光明', '户主'], ['吴小梅', '配偶']]);
     expect((await f.admin.get(`/api/households/${f.households[0]!.id}`)).body.memberCount).toBe(1);
   });
@@ -160,7 +160,7 @@ describe('POST /api/household-import', () => {
 
   it('takes files larger than the API\'s 1 MB limit', async () => {
     const rows = ['行政区划代码,户主姓名,户主证件号码,家庭住址'];
-    for (let i = 0; i < 12_000; i++) rows.push(`500118104201,户主${i},${residentId('500119', '19900101', i % 1000)},${'石庙村'.repeat(20)}`);
+    for (let i = 0; i < 12_000; i++) rows.push(`500118104201,户主${i},${residentId('500119', '19900101', i % 1000)},${'高滩村'.repeat(20)}`);
     const csv = rows.join('\n');
     expect(csv.length).toBeGreaterThan(1024 * 1024);
     const response = await upload(f.admin, csv, '?dryRun=1');

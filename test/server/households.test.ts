@@ -68,7 +68,7 @@ describe('GET /api/households', () => {
 
   it('shows a household with its members and submissions, and hides others\' households', async () => {
     const detail = (await f.officer.get(`/api/households/${f.households[0]!.id}`)).body;
-    expect(detail).toMatchObject({ headName: '张德明', divisionName: '石庙村', memberCount: 3, submissions: [] });
+    expect(detail).toMatchObject({ headName: '张德明', divisionName: '高滩村', memberCount: 3, submissions: [] });
     expect(detail.members[1]).toMatchObject({ name: '李秀兰', relation: '配偶' });
     expect((await f.officer.get(`/api/households/${f.households[2]!.id}`)).status).toBe(404);
     expect((await f.officer.get('/api/households/not-a-household')).status).toBe(404);

@@ -61,7 +61,7 @@ describe('the login lockout', { timeout: 60_000 }, () => {
     server = await startTestServer();
     await server.addUser('zhangsan', 'officer', ['500118104201']);
     const lisi = await server.addUser('lisi', 'officer', ['500118104201']);
-    await server.store.updateUser(lisi, { disabled: true });
+    await server.store.updateUser(lisi, { disabled: true }, 1);
     const first = [await login('zhangsan', WRONG), await login('nobody', WRONG), await login('lisi', TEST_PASSWORD), await login('lisi', WRONG)];
     for (const answer of first) {
       expect(answer.status).toBe(401);
@@ -89,7 +89,7 @@ describe('the login lockout', { timeout: 60_000 }, () => {
     for (let i = 0; i < 5; i++) await login('zhangsan', WRONG);
     expect((await login('zhangsan', TEST_PASSWORD)).status).toBe(429);
     const admin = await server.login('admin');
-    expect((await admin.patch(`/api/users/${id}`, { password: 'new-password-21' })).status).toBe(200);
+    expect((await admin.patch(`/api/users/${id}`, { password: 'new-password-21', revision: 1 })).status).toBe(200);
     expect((await login('zhangsan', 'new-password-21')).status).toBe(200);
   });
 });

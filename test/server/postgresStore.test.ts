@@ -3,7 +3,10 @@
 // Skipped when WNBD_PG_URL is unset, unless WNBD_REQUIRE_PG=1 (then this file fails).
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openPool } from '../../server/store/postgres/openPool';
 import { PostgresStore } from '../../server/store/postgres/PostgresStore';
+import { ATTEMPTS, transaction } from '../../server/store/postgres/transaction';
+import { StoreConflict } from '../../server/store/Store';
 import { POSTGRES_MIGRATIONS } from '../../server/store/postgres/schema';
 import { dropTestSchema, newTestSchema, postgresTestUrl } from '../helpers/testServer';
 import { storeContract } from './storeContract';
@@ -64,8 +67,31 @@ if (url) {
       await a.migrate();
       const row = { divisionCode: '500118104201', headName: '张德明', headIdNumber: '500118196503120011', members: [] };
       const [[first], [second]] = await Promise.all([a.upsertHouseholds([row], 'T1'), b.upsertHouseholds([row], 'T2')]);
-      expect(second).toBe(first);
-      expect((await a.getHousehold(first!))?.revision).toBe(2);
+      expect(second!.id).toBe(first!.id);
+      expect([first!.created, second!.created].sort()).toEqual([false, true]);
+      expect((await a.getHousehold(first!.id))?.revision).toBe(2);
+    });
+
+    it('retries a deadlock a few times, then answers a contended conflict (a 409), never the deadlock itself', async () => {
+      const pool = openPool({ connectionString: url, maxConnections: 2 });
+      try {
+        const deadlock = Object.assign(new Error('deadlock detected'), { code: '40P01' });
+        let calls = 0;
+        expect(await transaction(pool, async () => {
+          if (++calls < ATTEMPTS) throw deadlock;
+          return 'done';
+        })).toBe('done');
+        calls = 0;
+        const lasting = await transaction(pool, async () => {
+          calls++;
+          throw deadlock;
+        }).catch((e: unknown) => e);
+        expect(lasting).toBeInstanceOf(StoreConflict);
+        expect(lasting).toMatchObject({ kind: 'contended', message: '数据库正忙：与同时进行的其他修改相互等待，本次未保存任何内容，请稍后重试' });
+        expect(calls).toBe(ATTEMPTS);
+      } finally {
+        await pool.end();
+      }
     });
 
     it('keeps the tables in the schema it is given', async () => {

@@ -22,7 +22,7 @@ const extra = [
   { divisionCode: '500118104201', headName: '孙乙', kind: '脱贫户' },
   { divisionCode: '500118104201', headName: '孙丙', kind: '边缘易致贫户' },
   { divisionCode: '500118104202', headName: '孙丁', kind: '脱贫户' },
-  { divisionCode: '500118105201', headName: '钱戊', kind: '脱贫户' },
+  { divisionCode: '500118106201', headName: '钱戊', kind: '脱贫户' },
 ].map((h, i) => ({ ...h, headIdNumber: residentId('500118', '19750101', 200 + i), members: [{ name: h.headName, idNumber: residentId('500118', '19750101', 200 + i), relation: '户主' }] }));
 
 async function fill(client: TestClient, name: string, submit: boolean, formId = FORM, data: Record<string, unknown> = {}) {
@@ -37,7 +37,7 @@ async function fill(client: TestClient, name: string, submit: boolean, formId = 
 
 beforeAll(async () => {
   f = await createFixture();
-  await f.server.store.upsertDivisions([{ code: '500118105', name: '临江镇', parentCode: '500118' }, { code: '500118105201', name: '青龙村', parentCode: '500118105' }]);
+  await f.server.store.upsertDivisions([{ code: '500118106', name: '何埂镇', parentCode: '500118' }, { code: '500118106201', name: '青龙村', parentCode: '500118106' }]);
   expect((await f.admin.post('/api/forms', { definition: progressForm })).status).toBe(201);
   expect((await publishDraft(f.admin, FORM)).status).toBe(201);
   await f.server.store.createCampaign({
@@ -74,10 +74,10 @@ describe('GET /api/forms/:formId/progress', () => {
       form: { id: FORM, title: '农户核查进度表（测试）' }, campaign: { id: 'progress-2021', title: '2021年度进度（测试）', year: 2021 }, kinds: KINDS,
     });
     expect(response.body.townships).toEqual([{
-      code: '500118104', name: '双石镇', ...counts(6, 2, 1, 2, 1, 1),
+      code: '500118104', name: '临江镇', ...counts(6, 2, 1, 2, 1, 1),
       villages: [
-        { code: '500118104201', name: '石庙村', ...counts(4, 1, 1, 2, 0, 1) },
-        { code: '500118104202', name: '双凤村', ...counts(2, 1, 0, 0, 1, 0) },
+        { code: '500118104201', name: '高滩村', ...counts(4, 1, 1, 2, 0, 1) },
+        { code: '500118104202', name: '普安村', ...counts(2, 1, 0, 0, 1, 0) },
       ],
     }]);
     expect(response.body.total).toEqual(counts(6, 2, 1, 2, 1, 1));
@@ -106,12 +106,12 @@ describe('GET /api/forms/:formId/progress', () => {
   it('shows a county every township, and an officer only their village', async () => {
     const county = (await f.county.get(progress)).body;
     expect(county.campaign.id).toBe('progress-2021');
-    expect(county.townships.map((t: { name: string; expected: number; submitted: number }) => [t.name, t.expected, t.submitted])).toEqual([['双石镇', 6, 2], ['临江镇', 1, 1]]);
+    expect(county.townships.map((t: { name: string; expected: number; submitted: number }) => [t.name, t.expected, t.submitted])).toEqual([['临江镇', 6, 2], ['何埂镇', 1, 1]]);
     expect(county.total).toEqual(counts(7, 2, 1, 3, 1, 1));
     const officer = (await f.officer.get(progress)).body;
-    expect(officer.townships).toEqual([{ code: '500118104', name: '双石镇', ...counts(4, 1, 1, 2, 0, 1), villages: [{ code: '500118104201', name: '石庙村', ...counts(4, 1, 1, 2, 0, 1) }] }]);
+    expect(officer.townships).toEqual([{ code: '500118104', name: '临江镇', ...counts(4, 1, 1, 2, 0, 1), villages: [{ code: '500118104201', name: '高滩村', ...counts(4, 1, 1, 2, 0, 1) }] }]);
     const village = (await f.county.get(`${progress}?division=500118104202`)).body;
-    expect(village.townships[0].villages.map((v: { name: string }) => v.name)).toEqual(['双凤村']);
+    expect(village.townships[0].villages.map((v: { name: string }) => v.name)).toEqual(['普安村']);
   });
 
   it('counts only what was filled for a form that no household kind is expected to fill', async () => {
@@ -136,7 +136,7 @@ describe('GET /api/forms/:formId/progress/missing', () => {
     const body = (await f.township.get(`${progress}/missing?campaign=progress-2021`)).body;
     expect(body.total).toBe(2);
     expect(body.items.map((h: { villageName: string; headName: string; kind: string }) => [h.villageName, h.headName, h.kind])).toEqual([
-      ['石庙村', '孙乙', '脱贫户'], ['双凤村', '孙丁', '脱贫户'],
+      ['高滩村', '孙乙', '脱贫户'], ['普安村', '孙丁', '脱贫户'],
     ]);
     expect(body.items[0]).toMatchObject({ id: household['孙乙']!.id, headIdNumber: household['孙乙']!.idNumber, memberCount: 1 });
     const second = (await f.township.get(`${progress}/missing?pageSize=1&page=2`)).body;
@@ -154,13 +154,13 @@ describe('GET /api/forms/:formId/progress/export', () => {
     const rows = parse(response.text.replace(/^\uFEFF/, '')) as string[][];
     expect(rows).toEqual([
       ['乡镇', '村', '行政区划代码', '应填户数', '未填户数', '草稿', '已提交待审核', '已退回', '已通过', '已填合计', '填报率'],
-      ['双石镇', '石庙村', '500118104201', '4', '1', '1', '2', '0', '1', '4', '75.0%'],
-      ['双石镇', '双凤村', '500118104202', '2', '1', '0', '0', '1', '0', '1', '50.0%'],
-      ['双石镇', '（乡镇合计）', '500118104', '6', '2', '1', '2', '1', '1', '5', '66.7%'],
+      ['临江镇', '高滩村', '500118104201', '4', '1', '1', '2', '0', '1', '4', '75.0%'],
+      ['临江镇', '普安村', '500118104202', '2', '1', '0', '0', '1', '0', '1', '50.0%'],
+      ['临江镇', '（乡镇合计）', '500118104', '6', '2', '1', '2', '1', '1', '5', '66.7%'],
       ['总计', '', '', '6', '2', '1', '2', '1', '1', '5', '66.7%'],
     ]);
     const missing = parse((await f.township.get(`${progress}/export?format=csv&table=missing`)).text.replace(/^\uFEFF/, '')) as string[][];
-    expect(missing.slice(1).map((r) => [r[1], r[3]])).toEqual([['石庙村', '孙乙'], ['双凤村', '孙丁']]);
+    expect(missing.slice(1).map((r) => [r[1], r[3]])).toEqual([['高滩村', '孙乙'], ['普安村', '孙丁']]);
   });
 
   it('exports all three tables as one XLSX workbook', async () => {

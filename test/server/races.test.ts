@@ -5,7 +5,7 @@
 // multiServer.test.ts.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormDefinition } from '../../engine/index';
+import { identificationForm } from '../helpers/raceForms';
 import { residentId, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
 import type { TestClient, TestResponse } from '../helpers/testServer';
@@ -39,6 +39,23 @@ describe('two changes of one campaign at once', () => {
       const winner = answers.find((a) => a.status === 200)!;
       expect(stored).toEqual(winner.body);
       expect(stored.revision).toBe(revision + 1);
+    }
+  });
+});
+
+describe('two changes of one account at once', () => {
+  it(`keep one (disabling, or the other's edit) and refuse the other with 409 (${ROUNDS} rounds)`, async () => {
+    const id = await f.server.addUser('race-user', 'officer', ['500118104201']);
+    const account = async () => (await f.admin.get('/api/users')).body.items.find((u: { id: string }) => u.id === id);
+    for (let round = 0; round < ROUNDS; round++) {
+      const { revision, disabled } = await account();
+      const answers = await Promise.all([
+        f.admin.patch(`/api/users/${id}`, { revision, disabled: !disabled }),
+        f.admin.patch(`/api/users/${id}`, { revision, displayName: `第 ${round} 轮` }),
+      ]);
+      expect(statuses(answers), `round ${round}: ${answers.map((a) => a.text).join(' | ')}`).toEqual([200, 409]);
+      expect(answers.find((a) => a.status === 409)!.body.error.message).toBe(`该账号已被他人修改（当前版本 ${revision + 1}），请刷新后再改`);
+      expect(await account()).toEqual(answers.find((a) => a.status === 200)!.body);
     }
   });
 });
@@ -92,7 +109,7 @@ describe('a form\'s draft', () => {
   });
 });
 
-/** New households of 石庙村, one per round, so each round's submission is the first of its household. */
+/** New households of 高滩村, one per round, so each round's submission is the first of its household. */
 async function importHouseholds(tag: number, count: number): Promise<{ id: string; headName: string; idNumber: string }[]> {
   const rows = Array.from({ length: count }, (_, i) => {
     const idNumber = residentId('500118', `19${60 + (i % 30)}0${1 + (tag % 9)}0${1 + (i % 9)}`, 100 + i);
@@ -126,26 +143,8 @@ describe('reviewers acting on one submission at once', () => {
 });
 
 describe('two approvals creating one household at once', () => {
-  const identification: FormDefinition = {
-    id: 'race-identification', title: '新识别农户（测试）', createsHousehold: true,
-    schema: {
-      type: 'object', required: ['divisionCode', 'headName', 'headIdNumber'],
-      properties: {
-        divisionCode: { type: 'string', title: '行政区划代码' },
-        headName: { type: 'string', title: '户主姓名' },
-        headIdNumber: { type: 'string', title: '户主证件号码', format: 'id-number' },
-      },
-    },
-    registry: {
-      effects: [{
-        type: 'setFields', createIfMissing: true,
-        set: { divisionCode: { var: 'divisionCode' }, headName: { var: 'headName' }, headIdNumber: { var: 'headIdNumber' } },
-      }],
-    },
-  };
-
   it(`make it once; the other approval is told it was made by the other form (${ROUNDS} rounds)`, async () => {
-    expect((await f.admin.post('/api/forms', { definition: identification })).status).toBe(201);
+    expect((await f.admin.post('/api/forms', { definition: identificationForm })).status).toBe(201);
     const { revision } = (await f.admin.get('/api/forms/race-identification/draft')).body;
     expect((await f.admin.post('/api/forms/race-identification/publish', { revision })).status).toBe(201);
     const campaign = await f.admin.post('/api/campaigns', { id: 'race-2021', title: '新识别（测试）', year: 2021, forms: ['race-identification'] });
@@ -169,6 +168,37 @@ describe('two approvals creating one household at once', () => {
       const registry = (await f.admin.get(`/api/households?q=${headIdNumber}`)).body;
       expect(registry.total).toBe(1);
       expect((await f.admin.get(`/api/submissions/${both[loser]!.id}`)).body).toMatchObject({ status: 'submitted', revision: 1 });
+    }
+  });
+});
+
+describe('two imports of the same new households at once', () => {
+  const IMPORT_ROUNDS = 10;
+  const rows = (round: number) => Array.from({ length: 30 }, (_, i) => {
+    const idNumber = residentId('500118', `19${50 + i}0${1 + (round % 9)}1${round % 10}`, 500 + round);
+    return { divisionCode: '500118104202', headName: `导${round}-${i}`, headIdNumber: idNumber, members: [{ name: `导${round}-${i}`, idNumber, relation: '户主' }] };
+  });
+
+  it(`(in opposite orders) make each household once: one import reports them created, the other updated (${IMPORT_ROUNDS} rounds)`, async () => {
+    for (let round = 0; round < IMPORT_ROUNDS; round++) {
+      const households = rows(round);
+      const answers = await Promise.all([f.admin.post('/api/households', households), f.admin.post('/api/households', [...households].reverse())]);
+      expect(answers.map((a) => a.status), `round ${round}: ${answers.map((a) => a.text.slice(0, 200)).join(' | ')}`).toEqual([200, 200]);
+      expect(answers.map((a) => [a.body.created, a.body.updated]).sort()).toEqual([[0, 30], [30, 0]]);
+      expect([...answers[1]!.body.ids].reverse()).toEqual(answers[0]!.body.ids);
+      for (const h of [households[0]!, households[29]!]) expect((await f.admin.get(`/api/households?q=${h.headIdNumber}`)).body.total).toBe(1);
+    }
+  });
+
+  it(`from a spreadsheet make each household once, counted honestly (${IMPORT_ROUNDS} rounds)`, async () => {
+    for (let round = 0; round < IMPORT_ROUNDS; round++) {
+      const households = rows(100 + round);
+      const csv = (list: typeof households) => ['行政区划代码,户主姓名,户主证件号码,成员姓名,成员证件号码,与户主关系',
+        ...list.map((h) => `${h.divisionCode},${h.headName},${h.headIdNumber},${h.headName},${h.headIdNumber},户主`)].join('\n');
+      const answers = await Promise.all([csv(households), csv([...households].reverse())].map((file) =>
+        f.admin.request('POST', '/api/household-import', file, { 'Content-Type': 'text/csv' })));
+      expect(answers.map((a) => a.status), `round ${round}: ${answers.map((a) => a.text.slice(0, 300)).join(' | ')}`).toEqual([200, 200]);
+      expect(answers.map((a) => [a.body.created, a.body.updated]).sort()).toEqual([[0, 30], [30, 0]]);
     }
   });
 });

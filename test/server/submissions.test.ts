@@ -93,7 +93,7 @@ describe('POST /api/forms/:formId/submissions', () => {
   });
 
   it('refuses a body carrying the NUL character with a 400 naming it, storing nothing', async () => {
-    const body = validBody(f.households[0]!.id, { address: '石庙村\u00003组' });
+    const body = validBody(f.households[0]!.id, { address: '高滩村\u00003组' });
     const response = await f.officer.request('POST', path, JSON.stringify(body));
     expect(response.status).toBe(400);
     expect(response.body.error.message).toContain('空字符');
@@ -138,9 +138,9 @@ describe('PUT /api/submissions/:id', () => {
 
   it('shows the registry values an officer corrected', async () => {
     const existing = (await f.officer.get(`${path}?q=王桂芳`)).body.items[0];
-    await f.officer.put(`/api/submissions/${existing.id}`, { data: { ...existing.data, address: '重庆市永川区双石镇石庙村6组' }, revision: existing.revision });
+    await f.officer.put(`/api/submissions/${existing.id}`, { data: { ...existing.data, address: '重庆市永川区临江镇高滩村6组' }, revision: existing.revision });
     const detail = (await f.officer.get(`/api/submissions/${existing.id}`)).body;
-    expect(detail.corrections).toEqual([{ field: 'address', title: '家庭住址', registryValue: '重庆市永川区双石镇石庙村5组', value: '重庆市永川区双石镇石庙村6组' }]);
+    expect(detail.corrections).toEqual([{ field: 'address', title: '家庭住址', registryValue: '重庆市永川区临江镇高滩村5组', value: '重庆市永川区临江镇高滩村6组' }]);
   });
 });
 

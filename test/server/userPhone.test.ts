@@ -25,8 +25,9 @@ describe('a user\'s phone', () => {
   it('is null when none was given, and can be set, changed to a landline and removed', async () => {
     const created = await admin.post('/api/users', { username: 'lisf', password: TEST_PASSWORD, role: 'officer', scope: ['500118104201'] });
     expect(created.body.phone).toBeNull();
-    expect((await admin.patch(`/api/users/${created.body.id}`, { phone: '023-49876543' })).body.phone).toBe('023-49876543');
-    const removed = await admin.patch(`/api/users/${created.body.id}`, { phone: null });
+    const landline = await admin.patch(`/api/users/${created.body.id}`, { phone: '023-49876543', revision: created.body.revision });
+    expect(landline.body.phone).toBe('023-49876543');
+    const removed = await admin.patch(`/api/users/${created.body.id}`, { phone: null, revision: landline.body.revision });
     expect(removed.status, removed.text).toBe(200);
     expect(removed.body.phone).toBeNull();
     expect((await admin.get('/api/users')).body.items.find((u: { username: string }) => u.username === 'lisf').phone).toBeNull();

@@ -1,8 +1,8 @@
 // One row of a table as a card titled by name first ("1 陈小红 · 女", rowTitle.ts), with a
 // two-step delete (a slip of the thumb must not lose a member). Rows that arrive filled (the
 // registry's members) start collapsed, so a ten-member household reads as ten lines; a new row,
-// or one with issues to show, opens by itself. A collapsed card renders only its title: its
-// fields are mounted when it opens, so the fields nobody looks at cost nothing on a keystroke
+// or one with issues to show or a reviewer's note, opens by itself. A collapsed card renders only
+// its title: its fields are mounted when it opens, so the fields nobody looks at cost nothing on a keystroke
 // (React's subscriptions, style and layout, and Chrome's autofill, which reads every control of
 // the <form> after each change).
 import { useEffect, useMemo, useState, type SyntheticEvent } from 'react';
@@ -22,7 +22,7 @@ export function ArrayFieldItemTemplate({ children, index, buttonsProps, readonly
   const table = keyOfPointer(pointer.slice(0, pointer.lastIndexOf('/')));
   const columns = useMemo(() => titleColumns(session.form.index, table), [session, table]);
   const title = useFormStore((s) => rowTitle(valueAt(s.data, pointer), named, columns), DATA_KEYS);
-  const hasIssues = useFormStore((s, store) => store.hasShownIssuesWithin(pointer), SHOWN_ISSUES_KEYS);
+  const hasIssues = useFormStore((s, store) => store.hasShownIssuesWithin(pointer) || store.hasNotesWithin(pointer), SHOWN_ISSUES_KEYS);
   const [open, setOpen] = useState(() => title === '');
   useEffect(() => {
     if (hasIssues) setOpen(true);

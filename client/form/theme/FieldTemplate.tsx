@@ -42,11 +42,12 @@ export function FieldTemplate(props: FieldTemplateProps) {
     return (
       <div className="group" data-pointer={pointer}>
         {children}
-        <IssueList issues={issues} />
+        <IssueList issues={issues} pointer={pointer} />
       </div>
     );
   }
-  const severity = issues.some((i) => i.severity === 'error') ? ' has-error' : issues.length ? ' has-warning' : '';
+  const noted = store.notesAt(pointer).length > 0;
+  const severity = issues.some((i) => i.severity === 'error') ? ' has-error' : issues.length ? ' has-warning' : noted ? ' has-note' : '';
   const computed = schema.readOnly === true;
   let input = children;
   if (context.readOnlyView) input = <ReadOnlyValue pointer={pointer} schema={schema} />;
@@ -58,9 +59,14 @@ export function FieldTemplate(props: FieldTemplateProps) {
         {required && !computed ? <span className="required" title={t('required')}>*</span> : null}
         {computed ? <span className="computed-hint">{t('computedHint')}</span> : null}
       </label>
+      {context.markField ? (
+        <button type="button" className="link mark-field" title={t('markFieldTitle', { field: label })} onClick={() => context.markField!(pointer)}>
+          {t('markField')}
+        </button>
+      ) : null}
       {input}
       {rawHelp ? <p className="help">{fillText(context.session.form, rawHelp, context.session.context)}</p> : null}
-      <IssueList issues={issues} />
+      <IssueList issues={issues} pointer={pointer} />
     </div>
   );
 }

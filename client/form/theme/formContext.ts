@@ -8,6 +8,8 @@ export interface RendererContext {
   session: FormSession;
   /** Show values as text (a reviewer reading a submission). */
   readOnlyView: boolean;
+  /** A reviewer marks a field for the officer (a note with a return); absent: no marking. */
+  markField?: (pointer: string) => void;
 }
 
 export function rendererContext(registry: { formContext?: unknown }): RendererContext {

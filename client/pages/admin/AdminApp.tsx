@@ -1,5 +1,5 @@
 // The administrator's pages, loaded only when opened (the officer's phone never downloads them):
-// campaigns, forms and their builder, users, and the household import. Desk-sized (Layout wide).
+// campaigns, forms and their builder, users, the household import, and the divisions (行政区划). Desk-sized (Layout wide).
 import { matchPath, useLocation } from '../../app/router';
 import { useSession } from '../../app/SessionContext';
 import { ErrorMessage, Layout } from '../../components/Layout';
@@ -8,6 +8,7 @@ import { AdminHome } from './AdminHome';
 import { BuilderPage } from './builder/BuilderPage';
 import { CampaignPage } from './campaigns/CampaignPage';
 import { CampaignsPage } from './campaigns/CampaignsPage';
+import { DivisionsPage } from './divisions/DivisionsPage';
 import { FormPage } from './forms/FormPage';
 import { FormsPage } from './forms/FormsPage';
 import { ImportPage } from './households/ImportPage';
@@ -26,5 +27,6 @@ export default function AdminApp() {
   if (path === '/admin/forms' || path === '/admin/forms/') return <FormsPage />;
   if (matchPath('/admin/users', path)) return <UsersPage />;
   if (matchPath('/admin/households/import', path)) return <ImportPage />;
+  if (matchPath('/admin/divisions', path)) return <DivisionsPage />;
   return <AdminHome />;
 }

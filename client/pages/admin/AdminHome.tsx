@@ -1,9 +1,10 @@
-// The administrator's start page: the four kinds of work, each a card.
+// The administrator's start page: the kinds of work, each a card (行政区划 first: a new county starts there).
 import { Link } from '../../app/router';
 import { Layout } from '../../components/Layout';
 import { t } from '../../i18n/tAdmin';
 
 const CARDS = [
+  { to: '/admin/divisions', title: 'dv_title', text: 'dv_hint' },
   { to: '/admin/campaigns', title: 'ad_campaigns', text: 'ad_campaignsHint' },
   { to: '/admin/forms', title: 'ad_forms', text: 'ad_formsHint' },
   { to: '/admin/users', title: 'ad_users', text: 'ad_usersHint' },

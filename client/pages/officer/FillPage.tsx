@@ -1,21 +1,23 @@
 // Filling a form: the draft from the phone (or the server), rendered with the version it was
 // started on, every change kept on the phone within a second, 保存 sending it as a draft and
-// 正式提交 validating the whole form first (every issue listed, with jump-to-field), then
-// sending it — or queueing it until the server has it. A returned submission shows the
-// reviewer's comment; a submitted or approved one is read-only. The draft on the phone is
-// followed while the page is open: a send by the queue in the background (or in another tab)
-// shows its outcome here at once, with what to do when it did not go through (QueueNotice).
+// 正式提交 validating the whole form first (every issue listed, with jump-to-field, and each
+// warning's explanation asked for), then sending it — or queueing it until the server has it. A
+// returned submission shows the reviewer's comment and notes on fields; a submitted or approved
+// one is read-only. The draft on the phone is followed while the page is open: a send by the
+// queue in the background (or in another tab) shows its outcome here at once, with what to do
+// when it did not go through (QueueNotice).
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { verificationFields, type Household } from '../../../engine/index';
+import { EXPLANATION_CODE_PREFIX, unexplainedWarnings, verificationFields, type Household } from '../../../engine/index';
 import { OfflineError } from '../../api/http';
 import type { CampaignSummary, FormVersion, HouseholdDetail } from '../../api/types';
 import { ErrorMessage, Layout, Loading, StaleNote } from '../../components/Layout';
 import { QueueBadge, QueueNotice } from '../../components/QueueNotice';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useLoad } from '../../components/useLoad';
-import { ErrorSummary } from '../../form/ErrorSummary';
+import { ErrorSummary, explanationId } from '../../form/ErrorSummary';
 import { FormRenderer } from '../../form/FormRenderer';
 import { FormSession } from '../../form/FormSession';
+import { ReviewNotes } from '../../form/ReviewNotes';
 import { loadVersionForm, type PreparedForm } from '../../form/loadValidators';
 import { FormStoreContext } from '../../form/useFormStore';
 import { t } from '../../i18n/t';
@@ -76,6 +78,8 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
     context: { params: campaign?.parameters ?? {}, household: household as Household | null },
     data: initial.data,
     verify: { fields: verificationFields(definition), registry: initial.prefill, confirmed: initial.confirmed },
+    explanations: initial.explanations,
+    fieldNotes: initial.serverStatus === 'returned' ? initial.fieldNotes : [],
   }), [definition, prepared, campaign, household, initial]);
 
   // Every change is kept on the phone within a second of the last keystroke.
@@ -87,7 +91,7 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
     if (readOnly) return;
     const snapshot = session.store.get();
     const next = await updateDraft(draft.id, (d) => ({
-      ...d, data: snapshot.data, confirmed: [...snapshot.verify.confirmed], updatedAt: new Date().toISOString(),
+      ...d, data: snapshot.data, confirmed: [...snapshot.verify.confirmed], explanations: { ...snapshot.explanations }, updatedAt: new Date().toISOString(),
       pending: d.pending === 'submit' ? 'submit' : 'save',
     }));
     if (next) setDraft(next);
@@ -100,12 +104,11 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
       timer.current = setTimeout(() => void saveLocally.current(), SAVE_DELAY_MS);
     };
     const stopData = session.onData(schedule);
-    let confirmed = session.store.get().verify.confirmed;
+    let seen = session.store.get();
     const stopStore = session.store.subscribe(() => {
-      if (session.store.get().verify.confirmed !== confirmed) {
-        confirmed = session.store.get().verify.confirmed;
-        schedule();
-      }
+      const now = session.store.get();
+      if (now.verify.confirmed !== seen.verify.confirmed || now.explanations !== seen.explanations) schedule();
+      seen = now;
     });
     const flush = () => {
       if (timer.current) void saveLocally.current();
@@ -155,6 +158,14 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
           setTimeout(() => summaryRef.current?.focus(), 0);
           return;
         }
+        // Each warning needs its explanation (核实说明); the server refuses a submit without it too.
+        const unexplained = unexplainedWarnings(result.warnings, session.store.get().explanations);
+        if (unexplained.length > 0) {
+          setNotice(t('explanationsMissing', { n: unexplained.length }));
+          const first = unexplained[0]!.code.slice(EXPLANATION_CODE_PREFIX.length);
+          setTimeout(() => document.getElementById(explanationId(first))?.focus(), 0);
+          return;
+        }
       }
       const queued = await queueAction(draft.id, action);
       if (!queued) return;
@@ -193,10 +204,11 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
         </div>
         <StaleNote since={staleSince} />
         {draft.serverStatus === 'returned' && draft.returnComment ? <div className="banner returned" role="alert">{t('returnedBy', { comment: draft.returnComment })}</div> : null}
+        <ReviewNotes index={prepared.form.index} />
         {draft.serverStatus === 'approved' ? <div className="banner ok">{t('readOnlyApproved')}</div> : null}
         {draft.serverStatus === 'submitted' ? <div className="banner ok">{t('readOnlySubmitted', { level: '审核' })}</div> : null}
         <QueueNotice draft={draft} titleOf={titleOf} onReplaced={reload} />
-        <ErrorSummary ref={summaryRef} />
+        <ErrorSummary ref={summaryRef} session={session} readOnly={readOnly} />
         <FormRenderer definition={definition} session={session} validator={prepared.validator} readOnlyView={readOnly} />
         {!readOnly ? (
           <div className="action-bar">

@@ -1,11 +1,13 @@
-// Approving the chosen rows together: how many are chosen, a confirmation, then the server's
-// outcome for each (approved, or refused with its Chinese reason: changed meanwhile, not at my
-// level…), named by household head so the reviewer knows which to look at.
+// Approving the chosen rows together: how many are chosen, a confirmation that first lists the
+// chosen submissions with warnings, each warning with the officer's explanation (核实说明), then
+// the server's outcome for each (approved, or refused with its Chinese reason: changed
+// meanwhile, not at my level…), named by household head so the reviewer knows which to look at.
 import { useState } from 'react';
 import { ApiError, OfflineError } from '../../api/http';
 import type { ApprovalsAnswer, ReviewRow } from '../../api/types';
 import { t } from '../../i18n/tReviewer';
 import { reviewerApi } from './reviewerApi';
+import { WarningsExplained } from './WarningsExplained';
 
 interface Props {
   chosen: ReviewRow[];
@@ -37,6 +39,7 @@ export function BatchApproveBar({ chosen, onClear, onDone }: Props) {
       <span>{t('rv_selected', { n: chosen.length })}</span>
       {confirming ? (
         <>
+          <WarnedRows chosen={chosen} />
           <strong>{t('rv_confirmApproveMany', { n: chosen.length })}</strong>
           <button type="button" className="primary" onClick={() => void approve()} disabled={busy}>{busy ? t('rv_approving') : t('rv_confirm')}</button>
           <button type="button" onClick={() => setConfirming(false)} disabled={busy}>{t('rv_cancel')}</button>
@@ -49,6 +52,25 @@ export function BatchApproveBar({ chosen, onClear, onDone }: Props) {
       )}
       {error ? <span className="rv-error" role="alert">{error}</span> : null}
     </div>
+  );
+}
+
+/** The chosen submissions that carry warnings, each warning with its explanation. */
+function WarnedRows({ chosen }: { chosen: ReviewRow[] }) {
+  const warned = chosen.filter((row) => (row.warnings?.length ?? row.warningCount) > 0);
+  if (warned.length === 0) return null;
+  return (
+    <section className="rv-dialog-list rv-batch-warnings" aria-label={t('rv_batchWarnings', { n: warned.length })}>
+      <p>{t('rv_batchWarnings', { n: warned.length })}</p>
+      <ul>
+        {warned.map((row) => (
+          <li key={row.id}>
+            <strong>{row.villageName} · {row.headName}</strong>
+            {row.warnings ? <WarningsExplained warnings={row.warnings} explanations={row.explanations} /> : <span> {t('rv_warnings', { n: row.warningCount })}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

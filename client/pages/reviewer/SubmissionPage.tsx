@@ -1,9 +1,10 @@
 // One submission for review: shown read-only in the officer's own renderer against the form
 // version it was filled with (the campaign's parameters, the household), its stored issues
-// beside the fields, the corrections of registry values, its history, and the registry household
-// beside it; 通过 / 退回 when this reviewer may act on it now.
-import { useMemo, useState } from 'react';
-import type { Household } from '../../../engine/index';
+// beside the fields with the officer's explanations of the warnings (核实说明), the corrections
+// of registry values, its history, and the registry household beside it; 通过 / 退回 when this
+// reviewer may act on it now, and then 标注 on each field to point the officer at it on a return.
+import { useCallback, useMemo, useState } from 'react';
+import { fieldLabel, type Household } from '../../../engine/index';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/SessionContext';
 import type { FormVersion, HouseholdDetail, Submission, SubmissionDetail } from '../../api/types';
@@ -18,11 +19,13 @@ import { CorrectionsPanel } from './CorrectionsPanel';
 import { formatTime } from './formatTime';
 import { HouseholdPanel } from './HouseholdPanel';
 import { mayReview } from './mayReview';
-import { ReviewDialog } from './ReviewDialog';
+import { FieldNotesPanel } from './FieldNotesPanel';
+import { ReviewDialog, type MarkedField } from './ReviewDialog';
 import { reviewerApi } from './reviewerApi';
 import { useCatalog } from './ReviewerCatalog';
 import { SubmissionHistory } from './SubmissionHistory';
 import { LAST_TABLE_KEY } from './SubmissionsPage';
+import { WarningsExplained } from './WarningsExplained';
 
 interface Loaded {
   submission: SubmissionDetail;
@@ -88,11 +91,17 @@ function SubmissionView({ submission, form, prepared, household, back, notice, r
       form: prepared.form,
       context: { params: campaign?.parameters ?? {}, household: household as Household | null },
       data: submission.data,
+      explanations: submission.explanations ?? {},
     });
-    s.showServerIssues([...submission.errors, ...submission.warnings]);
+    s.showServerIssues([...submission.errors, ...submission.warnings], true);
     return s;
   }, [prepared, campaign, household, submission]);
   const canAct = user ? mayReview(user, definition, submission) : false;
+  const [marks, setMarks] = useState<MarkedField[]>([]);
+  const mark = useCallback((pointer: string) => {
+    setMarks((now) => (now.some((m) => m.path === pointer) ? now : [...now, { path: pointer, label: fieldLabel(pointer, prepared.form.index).label, note: '' }]));
+    setTimeout(() => document.getElementById(`note-${pointer}`)?.focus(), 0);
+  }, [prepared]);
   const done = (record: Submission) => {
     setDialog(null);
     reviewed(record.status === 'returned' ? t('rv_returnedDone') : record.status === 'approved' ? t('rv_approvedDone') : t('rv_approvedNext', { level: record.waitingOn ?? '' }));
@@ -113,7 +122,7 @@ function SubmissionView({ submission, form, prepared, household, back, notice, r
           {submission.status === 'returned' && submission.returnComment ? (
             <div className="banner returned" role="status">{t('rv_statusReturned', { comment: submission.returnComment })} · {t('rv_waitingOfficer')}</div>
           ) : null}
-          <FormRenderer definition={definition} session={session} validator={prepared.validator} readOnlyView />
+          <FormRenderer definition={definition} session={session} validator={prepared.validator} readOnlyView onMarkField={canAct ? mark : undefined} />
         </div>
         <aside className="rv-submission-side">
           <section className="panel rv-actions">
@@ -130,10 +139,12 @@ function SubmissionView({ submission, form, prepared, household, back, notice, r
             <section className="panel">
               <h2>{t('rv_issuesOfSubmission')}</h2>
               <ul className="rv-issues">
-                {issues.map((issue, i) => <li key={i} className={`issue ${issue.severity}`}>{issue.message}</li>)}
+                {submission.errors.map((issue, i) => <li key={i} className={`issue ${issue.severity}`}>{issue.message}</li>)}
               </ul>
+              <WarningsExplained warnings={submission.warnings} explanations={submission.explanations} />
             </section>
           ) : null}
+          {canAct ? <FieldNotesPanel marks={marks} onChange={setMarks} /> : null}
           <CorrectionsPanel corrections={submission.corrections} />
           <section className="panel">
             <h2>{t('rv_history')}</h2>
@@ -143,8 +154,10 @@ function SubmissionView({ submission, form, prepared, household, back, notice, r
         </aside>
       </div>
       {dialog ? (
-        <ReviewDialog submissionId={submission.id} revision={submission.revision} decision={dialog} onClose={() => setDialog(null)} onDone={done}
-          onReload={() => { setDialog(null); reload(); }} />
+        <ReviewDialog
+          submissionId={submission.id} revision={submission.revision} decision={dialog} warnings={submission.warnings} explanations={submission.explanations} fieldNotes={marks}
+          onClose={() => setDialog(null)} onDone={done} onReload={() => { setDialog(null); reload(); }}
+        />
       ) : null}
     </Layout>
   );

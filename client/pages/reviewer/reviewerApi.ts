@@ -2,7 +2,7 @@
 // progress, data quality, and the catalogues the pages are built from.
 import { api } from '../../api/http';
 import type {
-  ApprovalsAnswer, Division, DuplicateNumber, FormSummary, FormVersion, HouseholdDetail, MissingHousehold, Paged, ProgressReport,
+  ApprovalsAnswer, Division, DuplicateNumber, FieldNote, FormSummary, FormVersion, HouseholdDetail, MissingHousehold, Paged, ProgressReport,
   QualityAnswer, ReviewCampaign, ReviewRow, ReviewRowsPage, Submission, SubmissionDetail, WarnedSubmission,
 } from '../../api/types';
 import { tableSearch, type TableQuery } from './tableQuery';
@@ -27,8 +27,8 @@ export const reviewerApi = {
   formVersion: (formId: string, version: number) => api<FormVersion>('GET', `/api/forms/${enc(formId)}/versions/${version}`),
   household: (id: string) => api<HouseholdDetail>('GET', `/api/households/${enc(id)}`),
   /** `revision`: the one the reviewer saw; the server refuses (409) if the submission changed since. */
-  review: (id: string, revision: number, decision: 'approve' | 'return', comment: string) =>
-    api<Submission>('POST', `/api/submissions/${enc(id)}/review`, { decision, revision, ...(comment ? { comment } : {}) }),
+  review: (id: string, revision: number, decision: 'approve' | 'return', comment: string, fieldNotes: FieldNote[] = []) =>
+    api<Submission>('POST', `/api/submissions/${enc(id)}/review`, { decision, revision, ...(comment ? { comment } : {}), ...(fieldNotes.length ? { fieldNotes } : {}) }),
   approveMany: (rows: Pick<ReviewRow, 'id' | 'revision'>[], comment?: string) =>
     api<ApprovalsAnswer>('POST', '/api/approvals', { items: rows.map(({ id, revision }) => ({ id, revision })), ...(comment ? { comment } : {}) }),
   progress: (formId: string, campaign?: string, division?: string) =>

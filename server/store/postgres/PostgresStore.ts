@@ -8,11 +8,12 @@ import type { FormCase, FormDefinition } from '../../../engine/index';
 import {
   householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
-  type DuplicateFilter, type HouseholdStateQuery, type LoginAttempt, type ProgressQuery, type Publication,
+  type DuplicateFilter, type HouseholdStateQuery, type LoginAttempt, type ProgressQuery, type Publication, type DivisionAdjustment,
 } from '../Store';
-import type { CampaignFields, DivisionRecord, SessionRecord } from '../records';
+import type { CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import * as accounts from './accounts';
 import * as catalog from './catalog';
+import * as divisions from './divisions';
 import { selectHouseholdStates } from './householdStates';
 import { exclusively } from './exclusively';
 import * as meta from './meta';
@@ -46,10 +47,7 @@ export class PostgresStore implements Store {
   async getUser(id: string) { return accounts.selectUser(this.pool, id); }
   async findUserByUsername(username: string) { return accounts.selectUserByName(this.pool, username); }
   async listUsers() { return accounts.selectUsers(this.pool); }
-  async updateUser(id: string, patch: UserPatch) {
-    await accounts.patchUser(this.pool, id, patch);
-    return accounts.selectUser(this.pool, id);
-  }
+  async updateUser(id: string, patch: UserPatch, expectedRevision: number) { return accounts.patchUser(this.pool, id, patch, expectedRevision); }
   async claimLoginAttempt(attempt: LoginAttempt) { return transaction(this.pool, (db) => accounts.claimLoginAttempt(db, attempt)); }
   async forgetLoginFailures(keys: string[]) { await accounts.forgetLoginFailures(this.pool, keys); }
   async refundLoginAttempt(keys: string[]) { await accounts.refundLoginAttempt(this.pool, keys); }
@@ -62,6 +60,11 @@ export class PostgresStore implements Store {
   async upsertDivisions(divisions: DivisionRecord[]) { await catalog.upsertDivisions(this.pool, divisions); }
   async listDivisions(prefixes: string[]) { return catalog.selectDivisions(this.pool, prefixes); }
   async getDivision(code: string) { return catalog.selectDivision(this.pool, code); }
+  async addDivisions(list: DivisionRecord[]) { return divisions.addDivisions(this.pool, list); }
+  async countHouseholdsByDivision(prefixes: string[]) { return divisions.countHouseholds(this.pool, prefixes); }
+  async adjustDivisions(adjustment: DivisionAdjustment) { return divisions.adjustDivisions(this.pool, adjustment); }
+  async recordDivisionChange(change: Omit<DivisionChange, 'id'>) { await divisions.insertChange(this.pool, change); }
+  async listDivisionChanges(prefixes: string[]) { return divisions.selectChanges(this.pool, prefixes); }
   async createCampaign(campaign: CampaignFields) { await catalog.insertCampaign(this.pool, campaign); }
   async updateCampaign(campaign: CampaignFields, expectedRevision: number) { return catalog.updateCampaign(this.pool, campaign, expectedRevision); }
   async getCampaign(id: string) { return catalog.selectCampaign(this.pool, id); }
@@ -81,11 +84,7 @@ export class PostgresStore implements Store {
   async getVersionCases(formId: string, version: number) { return catalog.selectVersionCases(this.pool, formId, version); }
 
   async upsertHouseholds(households: HouseholdInput[], at: string) {
-    return transaction(this.pool, async (db) => {
-      const ids: string[] = [];
-      for (const h of households) ids.push(await registry.writeHousehold(db, h, at, randomUUID));
-      return ids;
-    });
+    return transaction(this.pool, (db) => registry.upsertHouseholds(db, households, at, randomUUID));
   }
   async getHousehold(id: string) { return registry.selectHousehold(this.pool, id); }
   async findHouseholdByHeadId(headIdNumber: string) { return registry.selectHouseholdByHeadId(this.pool, headIdNumber); }

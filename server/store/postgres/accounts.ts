@@ -8,14 +8,14 @@ import { uniqueViolation } from './uniqueViolation';
 
 interface UserRow {
   id: string; username: string; display_name: string; role: string; scope: string[]; disabled: boolean;
-  password_hash: string; created_at: string; phone: string | null;
+  password_hash: string; created_at: string; revision: number; phone: string | null;
 }
 
 function toUser(row: UserRow | undefined): UserRecord | null {
   if (!row) return null;
   return {
     id: row.id, username: row.username, displayName: row.display_name, role: row.role as UserRecord['role'],
-    scope: row.scope, disabled: row.disabled, passwordHash: row.password_hash, createdAt: row.created_at,
+    scope: row.scope, disabled: row.disabled, passwordHash: row.password_hash, createdAt: row.created_at, revision: row.revision,
     ...(row.phone ? { phone: row.phone } : {}),
   };
 }
@@ -43,7 +43,8 @@ export async function selectUsers(db: Db): Promise<UserRecord[]> {
   return (await db.query<UserRow>('SELECT * FROM users ORDER BY created_at, username')).rows.map((r) => toUser(r)!);
 }
 
-export async function patchUser(db: Db, id: string, patch: UserPatch): Promise<void> {
+/** Compare-and-set on the revision (see Store.updateUser): a concurrent change holds the row until it commits. */
+export async function patchUser(db: Db, id: string, patch: UserPatch, expectedRevision: number): Promise<UserRecord | null> {
   const sets: string[] = [];
   const params: unknown[] = [];
   const add = (value: unknown) => { params.push(value); return `$${params.length}`; };
@@ -53,8 +54,12 @@ export async function patchUser(db: Db, id: string, patch: UserPatch): Promise<v
   if (patch.scope !== undefined) sets.push(`scope = ${add(JSON.stringify(patch.scope))}`);
   if (patch.disabled !== undefined) sets.push(`disabled = ${add(patch.disabled)}`);
   if (patch.passwordHash !== undefined) sets.push(`password_hash = ${add(patch.passwordHash)}`);
-  if (sets.length === 0) return;
-  await db.query(`UPDATE users SET ${sets.join(', ')} WHERE id = ${add(id)}`, params);
+  const updated = (await db.query<UserRow>(`UPDATE users SET ${[...sets, 'revision = revision + 1'].join(', ')}
+    WHERE id = ${add(id)} AND revision = ${add(expectedRevision)} RETURNING *`, params)).rows[0];
+  if (updated) return toUser(updated);
+  const stored = await selectUser(db, id);
+  if (stored) throw new StoreConflict('revision', `用户 ${stored.username} 已被他人修改（当前版本 ${stored.revision}）`);
+  return null;
 }
 
 interface AttemptRowSql { key: string; failures: number; window_start: string; locked_until: string | null }

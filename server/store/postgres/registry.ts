@@ -3,7 +3,9 @@
 // Members come back with their household in the same statement, so a reader never pairs one
 // revision's household with another's members.
 import type { Member } from '../../../engine/index';
-import { StoreConflict, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type Page, type Paged } from '../Store';
+import {
+  inHeadIdOrder, StoreConflict, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type HouseholdWrite, type Page, type Paged,
+} from '../Store';
 import type { HouseholdEvent, HouseholdRecord } from '../records';
 import type { Db } from './openPool';
 import { Params, scopeClause, where } from './scopeClause';
@@ -98,19 +100,21 @@ async function lockExisting(db: Db, h: HouseholdInput): Promise<{ id: string; re
   return (await db.query<{ id: string; revision: number }>(`SELECT id, revision FROM households WHERE ${column} = $1 FOR UPDATE`, [key])).rows[0];
 }
 
-async function update(db: Db, id: string, h: HouseholdInput, at: string): Promise<string> {
+async function update(db: Db, id: string, h: HouseholdInput, at: string): Promise<HouseholdWrite> {
   await db.query(`UPDATE households SET ${COLUMNS.map((c, i) => `${c} = $${i + 1}`).join(', ')}, revision = revision + 1,
     updated_at = $${COLUMNS.length + 1} WHERE id = $${COLUMNS.length + 2}`, [...values(h), at, id]);
   await writeMembers(db, id, h.members);
-  return id;
+  return { id, created: false };
 }
 
 /**
- * Inserts or updates one household (matched by id, else by head ID number); returns its id. Within
- * a transaction: the matched row stays locked until commit. A new head ID number that another
+ * Inserts or updates one household (matched by id, else by head ID number). Within a
+ * transaction: the matched row stays locked until commit. A new head ID number that another
  * instance inserts at the same moment is waited for and then updated, as if it had come first.
  */
-export async function writeHousehold(db: Db, h: HouseholdInput, at: string, newId: () => string, expectedRevision?: number | null): Promise<string> {
+export async function writeHousehold(
+  db: Db, h: HouseholdInput, at: string, newId: () => string, expectedRevision?: number | null,
+): Promise<HouseholdWrite> {
   const existing = await lockExisting(db, h);
   if (expectedRevision !== undefined && expectedRevision !== null && existing?.revision !== expectedRevision) {
     throw new StoreConflict('revision', '农户信息已被他人修改，请刷新后重试');
@@ -128,7 +132,7 @@ export async function writeHousehold(db: Db, h: HouseholdInput, at: string, newI
       return await update(db, raced.id, h, at);
     }
     await writeMembers(db, id, h.members);
-    return id;
+    return { id, created: true };
   } catch (e) {
     if (uniqueViolation(e) === 'households_head_id_number_key') {
       throw new StoreConflict('unique', `户主证件号码 ${h.headIdNumber} 已属于另一户`);
@@ -137,8 +141,19 @@ export async function writeHousehold(db: Db, h: HouseholdInput, at: string, newI
   }
 }
 
+/**
+ * Within a transaction: every household of an import, in head ID order, so two imports of the
+ * same households lock their rows in the same order (one waits, then finds them made) rather
+ * than in opposite orders (a deadlock); answered in the order given.
+ */
+export async function upsertHouseholds(db: Db, households: HouseholdInput[], at: string, newId: () => string): Promise<HouseholdWrite[]> {
+  const written: HouseholdWrite[] = new Array(households.length);
+  for (const i of inHeadIdOrder(households)) written[i] = await writeHousehold(db, households[i]!, at, newId);
+  return written;
+}
+
 export async function applyHouseholdChange(db: Db, change: HouseholdChange, at: string): Promise<void> {
-  const id = await writeHousehold(db, change.household, at, () => change.household.id, change.expectedRevision);
+  const { id } = await writeHousehold(db, change.household, at, () => change.household.id, change.expectedRevision);
   await db.query('INSERT INTO household_events (household_id, at, user_id, submission_id, changes) VALUES ($1, $2, $3, $4, $5)',
     [id, change.event.at, change.event.userId, change.event.submissionId, JSON.stringify(change.event.changes)]);
 }

@@ -202,6 +202,36 @@ export const POSTGRES_MIGRATIONS: string[] = [
   `
   ALTER TABLE forms ADD COLUMN draft_revision integer NOT NULL DEFAULT 0;
   `,
+  // The registered divisions' history (行政区划调整): imports, new villages, new names, merges and
+  // removals, kept for good.
+  `
+  CREATE TABLE division_changes (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at text COLLATE "C" NOT NULL,
+    user_id text COLLATE "C" NOT NULL,
+    action text COLLATE "C" NOT NULL,
+    code text COLLATE "C" NOT NULL,
+    name text COLLATE "C" NOT NULL,
+    previous_name text COLLATE "C",
+    target_code text COLLATE "C",
+    count integer,
+    note text COLLATE "C"
+  );
+  CREATE INDEX division_changes_code ON division_changes(code);
+  `,
+  // Warnings explained (核实说明, per rule id) with each submission and the submit that sent them;
+  // a return's notes on fields, kept with the submission until approval and with the return.
+  `
+  ALTER TABLE submissions ADD COLUMN explanations jsonb NOT NULL DEFAULT '{}'::jsonb;
+  ALTER TABLE submissions ADD COLUMN field_notes jsonb NOT NULL DEFAULT '[]'::jsonb;
+  ALTER TABLE submission_events ADD COLUMN explanations jsonb;
+  ALTER TABLE submission_events ADD COLUMN field_notes jsonb;
+  `,
+  // Accounts carry a revision, as campaigns do: an administrator disabling an account while
+  // another edits it is told, not overwritten.
+  `
+  ALTER TABLE users ADD COLUMN revision integer NOT NULL DEFAULT 1;
+  `,
   // A user's phone, optional: the forms' 填表人联系电话 is filled from it.
   `
   ALTER TABLE users ADD COLUMN phone text COLLATE "C";

@@ -9,7 +9,8 @@ interface SubmissionRow {
   id: string; seq: string; form_id: string; form_version: number; campaign_id: string; household_id: string | null; division_code: string;
   head_name: string; head_id_number: string; status: string; review_level: number; data: SubmissionRecord['data'];
   errors: SubmissionRecord['errors']; warnings: SubmissionRecord['warnings']; prefill: SubmissionRecord['prefill']; request_hash: string;
-  revision: number; return_comment: string | null; created_by: string; updated_by: string; created_at: string; updated_at: string;
+  revision: number; return_comment: string | null; explanations: SubmissionRecord['explanations']; field_notes: SubmissionRecord['fieldNotes'];
+  created_by: string; updated_by: string; created_at: string; updated_at: string;
   submitted_at: string | null; approved_at: string | null;
 }
 
@@ -18,7 +19,7 @@ function toSubmission(r: SubmissionRow): SubmissionRecord {
     id: r.id, formId: r.form_id, formVersion: r.form_version, campaignId: r.campaign_id, householdId: r.household_id,
     divisionCode: r.division_code, headName: r.head_name, headIdNumber: r.head_id_number, status: r.status as SubmissionRecord['status'],
     reviewLevel: r.review_level, data: r.data, errors: r.errors, warnings: r.warnings, prefill: r.prefill, requestHash: r.request_hash,
-    revision: r.revision, returnComment: r.return_comment, createdBy: r.created_by, updatedBy: r.updated_by, createdAt: r.created_at,
+    revision: r.revision, returnComment: r.return_comment, explanations: r.explanations, fieldNotes: r.field_notes, createdBy: r.created_by, updatedBy: r.updated_by, createdAt: r.created_at,
     updatedAt: r.updated_at, submittedAt: r.submitted_at, approvedAt: r.approved_at,
   };
 }
@@ -32,14 +33,16 @@ const FIELDS: [keyof SubmissionRecord, string, (v: unknown) => unknown][] = [
   ['headIdNumber', 'head_id_number', same], ['status', 'status', same], ['reviewLevel', 'review_level', same],
   ['data', 'data', json], ['errors', 'errors', json], ['warnings', 'warnings', json],
   ['prefill', 'prefill', (v) => (v === null || v === undefined ? null : json(v))], ['returnComment', 'return_comment', same],
+  ['explanations', 'explanations', (v) => json(v ?? {})], ['fieldNotes', 'field_notes', (v) => json(v ?? [])],
   ['updatedBy', 'updated_by', same], ['updatedAt', 'updated_at', same], ['submittedAt', 'submitted_at', same],
   ['approvedAt', 'approved_at', same],
 ];
 
 async function insertEvent(db: Db, e: Omit<SubmissionEvent, 'id'>): Promise<void> {
-  await db.query(`INSERT INTO submission_events (submission_id, at, user_id, username, action, status, level, comment, changes)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-  [e.submissionId, e.at, e.userId, e.username, e.action, e.status, e.level, e.comment, json(e.changes)]);
+  await db.query(`INSERT INTO submission_events (submission_id, at, user_id, username, action, status, level, comment, changes, explanations, field_notes)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+  [e.submissionId, e.at, e.userId, e.username, e.action, e.status, e.level, e.comment, json(e.changes),
+    e.explanations && Object.keys(e.explanations).length ? json(e.explanations) : null, e.fieldNotes?.length ? json(e.fieldNotes) : null]);
 }
 
 /** Within a transaction, with its first event. */
@@ -147,7 +150,8 @@ export async function selectSubmissionBatch(db: Db, filter: SubmissionFilter, af
 
 interface EventRow {
   id: string; submission_id: string; at: string; user_id: string; username: string; action: string; status: string; level: number | null;
-  comment: string | null; changes: SubmissionEvent['changes'];
+  comment: string | null; changes: SubmissionEvent['changes']; explanations: SubmissionEvent['explanations'] | null;
+  field_notes: SubmissionEvent['fieldNotes'] | null;
 }
 
 export async function selectSubmissionEvents(db: Db, submissionId: string): Promise<SubmissionEvent[]> {
@@ -155,6 +159,6 @@ export async function selectSubmissionEvents(db: Db, submissionId: string): Prom
   return rows.map((r) => ({
     id: Number(r.id), submissionId: r.submission_id, at: r.at, userId: r.user_id, username: r.username,
     action: r.action as SubmissionEvent['action'], status: r.status as SubmissionEvent['status'], level: r.level, comment: r.comment,
-    changes: r.changes,
+    changes: r.changes, explanations: r.explanations ?? {}, fieldNotes: r.field_notes ?? [],
   }));
 }

@@ -8,11 +8,12 @@ import type { FormCase, FormDefinition } from '../../../engine/index';
 import {
   householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
-  type DuplicateFilter, type HouseholdStateQuery, type LoginAttempt, type ProgressQuery, type Publication,
+  type DuplicateFilter, type HouseholdStateQuery, type LoginAttempt, type ProgressQuery, type Publication, type DivisionAdjustment,
 } from '../Store';
-import type { CampaignFields, DivisionRecord, SessionRecord } from '../records';
+import type { CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import * as accounts from './accounts';
 import * as catalog from './catalog';
+import * as divisions from './divisions';
 import { selectHouseholdStates } from './householdStates';
 import * as meta from './meta';
 import { migrate, openDatabase } from './openDatabase';
@@ -50,10 +51,7 @@ export class SqliteStore implements Store {
   async getUser(id: string) { return accounts.selectUser(this.db, id); }
   async findUserByUsername(username: string) { return accounts.selectUserByName(this.db, username); }
   async listUsers() { return accounts.selectUsers(this.db); }
-  async updateUser(id: string, patch: UserPatch) {
-    await this.writes.run('patchUser', id, patch);
-    return accounts.selectUser(this.db, id);
-  }
+  async updateUser(id: string, patch: UserPatch, expectedRevision: number) { return this.writes.run('patchUser', id, patch, expectedRevision); }
   async claimLoginAttempt(attempt: LoginAttempt) { return this.writes.run('claimLoginAttempt', attempt); }
   async forgetLoginFailures(keys: string[]) { await this.writes.run('forgetLoginFailures', keys); }
   async refundLoginAttempt(keys: string[]) { await this.writes.run('refundLoginAttempt', keys); }
@@ -72,6 +70,11 @@ export class SqliteStore implements Store {
   async upsertDivisions(divisions: DivisionRecord[]) { await this.writes.run('upsertDivisions', divisions); }
   async listDivisions(prefixes: string[]) { return catalog.selectDivisions(this.db, prefixes); }
   async getDivision(code: string) { return catalog.selectDivision(this.db, code); }
+  async addDivisions(list: DivisionRecord[]) { return this.writes.run('addDivisions', list); }
+  async countHouseholdsByDivision(prefixes: string[]) { return divisions.countHouseholds(this.db, prefixes); }
+  async adjustDivisions(adjustment: DivisionAdjustment) { return this.writes.run('adjustDivisions', adjustment); }
+  async recordDivisionChange(change: Omit<DivisionChange, 'id'>) { await this.writes.run('insertDivisionChange', change); }
+  async listDivisionChanges(prefixes: string[]) { return divisions.selectChanges(this.db, prefixes); }
   async createCampaign(campaign: CampaignFields) { await this.writes.run('insertCampaign', campaign); }
   async updateCampaign(campaign: CampaignFields, expectedRevision: number) { return this.writes.run('updateCampaign', campaign, expectedRevision); }
   async getCampaign(id: string) { return catalog.selectCampaign(this.db, id); }

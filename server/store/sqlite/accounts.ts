@@ -6,7 +6,7 @@ import type { SessionRecord, UserRecord } from '../records';
 
 interface UserRow {
   id: string; username: string; display_name: string; role: string; scope: string; disabled: number;
-  password_hash: string; created_at: string; phone: string | null;
+  password_hash: string; created_at: string; revision: number; phone: string | null;
 }
 
 function toUser(row: UserRow | undefined): UserRecord | null {
@@ -14,6 +14,7 @@ function toUser(row: UserRow | undefined): UserRecord | null {
   return {
     id: row.id, username: row.username, displayName: row.display_name, role: row.role as UserRecord['role'],
     scope: JSON.parse(row.scope), disabled: row.disabled === 1, passwordHash: row.password_hash, createdAt: row.created_at,
+    revision: row.revision,
     ...(row.phone ? { phone: row.phone } : {}),
   };
 }
@@ -40,7 +41,8 @@ export function selectUsers(db: Database.Database): UserRecord[] {
   return (db.prepare('SELECT * FROM users ORDER BY created_at, username').all() as UserRow[]).map((r) => toUser(r)!);
 }
 
-export function patchUser(db: Database.Database, id: string, patch: UserPatch): void {
+/** Compare-and-set on the revision (see Store.updateUser). */
+export function patchUser(db: Database.Database, id: string, patch: UserPatch, expectedRevision: number): UserRecord | null {
   const sets: string[] = [];
   const params: unknown[] = [];
   if (patch.displayName !== undefined) { sets.push('display_name = ?'); params.push(patch.displayName); }
@@ -49,8 +51,11 @@ export function patchUser(db: Database.Database, id: string, patch: UserPatch): 
   if (patch.scope !== undefined) { sets.push('scope = ?'); params.push(JSON.stringify(patch.scope)); }
   if (patch.disabled !== undefined) { sets.push('disabled = ?'); params.push(patch.disabled ? 1 : 0); }
   if (patch.passwordHash !== undefined) { sets.push('password_hash = ?'); params.push(patch.passwordHash); }
-  if (sets.length === 0) return;
-  db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+  const { changes } = db.prepare(`UPDATE users SET ${[...sets, 'revision = revision + 1'].join(', ')} WHERE id = ? AND revision = ?`)
+    .run(...params, id, expectedRevision);
+  const stored = selectUser(db, id);
+  if (changes === 0 && stored) throw new StoreConflict('revision', `用户 ${stored.username} 已被他人修改（当前版本 ${stored.revision}）`);
+  return stored;
 }
 
 interface SessionRow { token_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; expires_at: string }

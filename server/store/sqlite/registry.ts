@@ -2,7 +2,9 @@
 // member's ID number can be found across households), and the history of registry changes.
 import type Database from 'better-sqlite3';
 import type { Member } from '../../../engine/index';
-import { StoreConflict, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type Page, type Paged } from '../Store';
+import {
+  inHeadIdOrder, StoreConflict, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type HouseholdWrite, type Page, type Paged,
+} from '../Store';
 import type { HouseholdEvent, HouseholdRecord } from '../records';
 import { scopeClause, where, type Clause } from './scopeClause';
 
@@ -87,8 +89,10 @@ function values(h: HouseholdInput): unknown[] {
     JSON.stringify(h.removedMembers ?? [])];
 }
 
-/** Inserts or updates one household (matched by id, else by head ID number); returns its id. */
-export function writeHousehold(db: Database.Database, h: HouseholdInput, at: string, newId: () => string, expectedRevision?: number | null): string {
+/** Inserts or updates one household (matched by id, else by head ID number). */
+export function writeHousehold(
+  db: Database.Database, h: HouseholdInput, at: string, newId: () => string, expectedRevision?: number | null,
+): HouseholdWrite {
   const existing = (h.id
     ? db.prepare('SELECT id, revision FROM households WHERE id = ?').get(h.id)
     : db.prepare('SELECT id, revision FROM households WHERE head_id_number = ?').get(h.headIdNumber)) as { id: string; revision: number } | undefined;
@@ -100,13 +104,13 @@ export function writeHousehold(db: Database.Database, h: HouseholdInput, at: str
       db.prepare(`UPDATE households SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')}, revision = revision + 1, updated_at = ? WHERE id = ?`)
         .run(...values(h), at, existing.id);
       writeMembers(db, existing.id, h.members);
-      return existing.id;
+      return { id: existing.id, created: false };
     }
     const id = h.id ?? newId();
     db.prepare(`INSERT INTO households (id, ${COLUMNS.join(', ')}, revision, created_at, updated_at)
       VALUES (?, ${COLUMNS.map(() => '?').join(', ')}, 1, ?, ?)`).run(id, ...values(h), at, at);
     writeMembers(db, id, h.members);
-    return id;
+    return { id, created: true };
   } catch (e) {
     if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
       throw new StoreConflict('unique', `户主证件号码 ${h.headIdNumber} 已属于另一户`);
@@ -115,8 +119,15 @@ export function writeHousehold(db: Database.Database, h: HouseholdInput, at: str
   }
 }
 
+/** Every household of an import, in head ID order (as PostgreSQL must); answered in the order given. */
+export function upsertHouseholds(db: Database.Database, households: HouseholdInput[], at: string, newId: () => string): HouseholdWrite[] {
+  const written: HouseholdWrite[] = new Array(households.length);
+  for (const i of inHeadIdOrder(households)) written[i] = writeHousehold(db, households[i]!, at, newId);
+  return written;
+}
+
 export function applyHouseholdChange(db: Database.Database, change: HouseholdChange, at: string): void {
-  const id = writeHousehold(db, change.household, at, () => change.household.id, change.expectedRevision);
+  const { id } = writeHousehold(db, change.household, at, () => change.household.id, change.expectedRevision);
   db.prepare('INSERT INTO household_events (household_id, at, user_id, submission_id, changes) VALUES (?, ?, ?, ?, ?)')
     .run(id, change.event.at, change.event.userId, change.event.submissionId, JSON.stringify(change.event.changes));
 }

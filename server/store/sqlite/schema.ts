@@ -194,6 +194,36 @@ export const SQLITE_MIGRATIONS: string[] = [
   `
   ALTER TABLE forms ADD COLUMN draft_revision INTEGER NOT NULL DEFAULT 0;
   `,
+  // The registered divisions' history (行政区划调整): imports, new villages, new names, merges and
+  // removals, kept for good; children found by parent for the registered tree.
+  `
+  CREATE TABLE division_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    previous_name TEXT,
+    target_code TEXT,
+    count INTEGER,
+    note TEXT
+  );
+  CREATE INDEX division_changes_code ON division_changes(code);
+  `,
+  // Warnings explained (核实说明, per rule id) with each submission and the submit that sent them;
+  // a return's notes on fields, kept with the submission until approval and with the return.
+  `
+  ALTER TABLE submissions ADD COLUMN explanations TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE submissions ADD COLUMN field_notes TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE submission_events ADD COLUMN explanations TEXT;
+  ALTER TABLE submission_events ADD COLUMN field_notes TEXT;
+  `,
+  // Accounts carry a revision, as campaigns do: an administrator disabling an account while
+  // another edits it is told, not overwritten.
+  `
+  ALTER TABLE users ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+  `,
   // A user's phone, optional: the forms' 填表人联系电话 is filled from it.
   `
   ALTER TABLE users ADD COLUMN phone TEXT;

@@ -7,8 +7,8 @@ import { scopeClause, where, type Clause } from './scopeClause';
 interface SubmissionRow {
   id: string; form_id: string; form_version: number; campaign_id: string; household_id: string | null; division_code: string;
   head_name: string; head_id_number: string; status: string; review_level: number; data: string; errors: string; warnings: string;
-  prefill: string | null; request_hash: string; revision: number; return_comment: string | null; created_by: string; updated_by: string;
-  created_at: string; updated_at: string; submitted_at: string | null; approved_at: string | null;
+  prefill: string | null; request_hash: string; revision: number; return_comment: string | null; explanations: string; field_notes: string;
+  created_by: string; updated_by: string; created_at: string; updated_at: string; submitted_at: string | null; approved_at: string | null;
 }
 
 function toSubmission(r: SubmissionRow): SubmissionRecord {
@@ -17,7 +17,7 @@ function toSubmission(r: SubmissionRow): SubmissionRecord {
     divisionCode: r.division_code, headName: r.head_name, headIdNumber: r.head_id_number, status: r.status as SubmissionRecord['status'],
     reviewLevel: r.review_level, data: JSON.parse(r.data), errors: JSON.parse(r.errors), warnings: JSON.parse(r.warnings),
     prefill: r.prefill ? JSON.parse(r.prefill) : null, requestHash: r.request_hash, revision: r.revision, returnComment: r.return_comment,
-    createdBy: r.created_by, updatedBy: r.updated_by, createdAt: r.created_at, updatedAt: r.updated_at, submittedAt: r.submitted_at,
+    explanations: JSON.parse(r.explanations), fieldNotes: JSON.parse(r.field_notes), createdBy: r.created_by, updatedBy: r.updated_by, createdAt: r.created_at, updatedAt: r.updated_at, submittedAt: r.submitted_at,
     approvedAt: r.approved_at,
   };
 }
@@ -28,13 +28,15 @@ const FIELDS: [keyof SubmissionRecord, string, (v: unknown) => unknown][] = [
   ['headIdNumber', 'head_id_number', (v) => v], ['status', 'status', (v) => v], ['reviewLevel', 'review_level', (v) => v],
   ['data', 'data', (v) => JSON.stringify(v)], ['errors', 'errors', (v) => JSON.stringify(v)], ['warnings', 'warnings', (v) => JSON.stringify(v)],
   ['prefill', 'prefill', (v) => (v === null ? null : JSON.stringify(v))], ['returnComment', 'return_comment', (v) => v],
+  ['explanations', 'explanations', (v) => JSON.stringify(v ?? {})], ['fieldNotes', 'field_notes', (v) => JSON.stringify(v ?? [])],
   ['updatedBy', 'updated_by', (v) => v], ['updatedAt', 'updated_at', (v) => v], ['submittedAt', 'submitted_at', (v) => v],
   ['approvedAt', 'approved_at', (v) => v],
 ];
 
 function insertEvent(db: Database.Database, e: Omit<SubmissionEvent, 'id'>): void {
-  db.prepare(`INSERT INTO submission_events (submission_id, at, user_id, username, action, status, level, comment, changes)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(e.submissionId, e.at, e.userId, e.username, e.action, e.status, e.level, e.comment, JSON.stringify(e.changes));
+  db.prepare(`INSERT INTO submission_events (submission_id, at, user_id, username, action, status, level, comment, changes, explanations, field_notes)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(e.submissionId, e.at, e.userId, e.username, e.action, e.status, e.level, e.comment, JSON.stringify(e.changes),
+    e.explanations && Object.keys(e.explanations).length ? JSON.stringify(e.explanations) : null, e.fieldNotes?.length ? JSON.stringify(e.fieldNotes) : null);
 }
 
 export function insertSubmission(db: Database.Database, write: SubmissionWrite, uniqueKey: string | null): void {
@@ -124,10 +126,11 @@ export function selectSubmissionBatch(db: Database.Database, filter: SubmissionF
 
 export function selectSubmissionEvents(db: Database.Database, submissionId: string): SubmissionEvent[] {
   const rows = db.prepare('SELECT * FROM submission_events WHERE submission_id = ? ORDER BY id').all(submissionId) as
-    { id: number; submission_id: string; at: string; user_id: string; username: string; action: string; status: string; level: number | null; comment: string | null; changes: string }[];
+    { id: number; submission_id: string; at: string; user_id: string; username: string; action: string; status: string; level: number | null; comment: string | null; changes: string;
+      explanations: string | null; field_notes: string | null }[];
   return rows.map((r) => ({
     id: r.id, submissionId: r.submission_id, at: r.at, userId: r.user_id, username: r.username,
     action: r.action as SubmissionEvent['action'], status: r.status as SubmissionEvent['status'], level: r.level, comment: r.comment,
-    changes: JSON.parse(r.changes),
+    changes: JSON.parse(r.changes), explanations: r.explanations ? JSON.parse(r.explanations) : {}, fieldNotes: r.field_notes ? JSON.parse(r.field_notes) : [],
   }));
 }

@@ -1,6 +1,7 @@
 // A stand-in for the server in component tests: fetch answered from a route table (method and
 // path, the query ignored unless written), every request recorded with its parsed body, and the
-// signed-in administrator's session, so pages render inside the real SessionProvider.
+// signed-in administrator's session, so pages render inside the real SessionProvider. A handler
+// may answer with a Response of its own (a stream of NDJSON lines).
 import { vi } from 'vitest';
 
 export interface Recorded {
@@ -31,6 +32,7 @@ export function mockServer(): MockServer {
     const handler = routes.get(`${method} ${url.pathname}${url.search}`) ?? routes.get(`${method} ${url.pathname}`);
     if (!handler) return new Response(JSON.stringify({ error: { code: 'not_found', message: `接口不存在：${method} ${url.pathname}` } }), { status: 404 });
     const out = handler(body, url) as { status?: number; body?: unknown } | undefined;
+    if (out instanceof Response) return out;
     const status = out && typeof out === 'object' && 'status' in out && typeof out.status === 'number' ? out.status : 200;
     const payload = out && typeof out === 'object' && 'status' in out && typeof out.status === 'number' ? out.body : out;
     return new Response(JSON.stringify(payload ?? null), { status, headers: { 'Content-Type': 'application/json' } });

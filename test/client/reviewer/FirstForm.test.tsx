@@ -6,7 +6,7 @@ import { FirstForm } from '../../../client/pages/reviewer/FirstForm';
 import { StaticCatalog, type Catalog } from '../../../client/pages/reviewer/ReviewerCatalog';
 import { fakeServer } from './fixtures';
 
-const USER = { id: 'u-town', username: 'shuangshi', displayName: '双石镇审核员', role: 'reviewer' as const, scope: ['500118104'] };
+const USER = { id: 'u-town', username: 'linjiang', displayName: '临江镇审核员', role: 'reviewer' as const, scope: ['500118104'] };
 const form = (id: string, title: string) => ({ id, title, version: 1, description: '', createsHousehold: false, forHousehold: true, campaigns: [] });
 
 function catalogOf(forms: Catalog['forms']): Catalog {

@@ -21,11 +21,11 @@ describe('SubmissionTable', () => {
   it('shows each row\'s village, head, ID number, submission time in China time, officer and key values', () => {
     render(<Table />);
     const first = within(rowOf('张德明'));
-    expect(first.getByText('石庙村')).toBeInTheDocument();
+    expect(first.getByText('高滩村')).toBeInTheDocument();
     // Masked in the list: shown whole to a reviewer who opens the record.
     expect(first.getByText('5001**********0011')).toBeInTheDocument();
     expect(first.getByText('2021-11-20 09:00')).toBeInTheDocument();
-    expect(first.getByText('石庙村信息员')).toBeInTheDocument();
+    expect(first.getByText('高滩村信息员')).toBeInTheDocument();
     expect(first.getByText('6000-9000元')).toBeInTheDocument();
     expect(first.getByText('5,400')).toBeInTheDocument();
     expect(screen.getByRole('columnheader', { name: 'C2 估计该户人均收入' })).toBeInTheDocument();

@@ -9,11 +9,11 @@ import { fakeServer, page, ROWS } from './fixtures';
 const DIVISIONS = [
   { code: '50', name: '重庆市', parentCode: null },
   { code: '500118', name: '永川区', parentCode: '5001' },
-  { code: '500118104', name: '双石镇', parentCode: '500118' },
-  { code: '500118104201', name: '石庙村', parentCode: '500118104' },
-  { code: '500118104202', name: '双凤村', parentCode: '500118104' },
+  { code: '500118104', name: '临江镇', parentCode: '500118' },
+  { code: '500118104201', name: '高滩村', parentCode: '500118104' },
+  { code: '500118104202', name: '普安村', parentCode: '500118104' },
 ];
-const USER = { id: 'u-town', username: 'shuangshi', displayName: '双石镇审核员', role: 'reviewer' as const, scope: ['500118104'] };
+const USER = { id: 'u-town', username: 'linjiang', displayName: '临江镇审核员', role: 'reviewer' as const, scope: ['500118104'] };
 
 const catalog: Catalog = {
   forms: [{ id: 'lookback', title: '监测对象“回头看”信息采集表', version: 1, description: '', createsHousehold: false, forHousehold: true, campaigns: [] }],
@@ -43,19 +43,19 @@ describe('SubmissionsPage', () => {
     expect(await screen.findByRole('heading', { name: '共 5 份' })).toBeInTheDocument();
     expect(rowsCalls(server)[0]!.url.search).toBe('?status=submitted&sort=headName&order=asc&page=2');
     const tree = screen.getByRole('navigation', { name: '地区' });
-    expect(within(tree).getByRole('button', { name: /^石庙村\s*4$/ })).toBeInTheDocument();
-    expect(within(tree).getByRole('button', { name: /^双石镇\s*5$/ })).toBeInTheDocument();
+    expect(within(tree).getByRole('button', { name: /^高滩村\s*4$/ })).toBeInTheDocument();
+    expect(within(tree).getByRole('button', { name: /^临江镇\s*5$/ })).toBeInTheDocument();
     expect(sessionStorage.getItem('rv_lastTable')).toBe('/review/forms/lookback?status=submitted&sort=headName&order=asc&page=2');
   });
 
   it('narrows the table to a village chosen in the tree, from the first page', async () => {
     const server = renderPage('/review/forms/lookback?page=3', { 'GET /api/forms/lookback/review-rows': () => page() });
     await screen.findByRole('heading', { name: '共 5 份' });
-    fireEvent.click(within(screen.getByRole('navigation', { name: '地区' })).getByRole('button', { name: /^双凤村\s*1$/ }));
+    fireEvent.click(within(screen.getByRole('navigation', { name: '地区' })).getByRole('button', { name: /^普安村\s*1$/ }));
     await waitFor(() => expect(rowsCalls(server)).toHaveLength(2));
     expect(window.location.search).toBe('?division=500118104202');
     expect(rowsCalls(server)[1]!.url.searchParams.get('division')).toBe('500118104202');
-    expect(within(screen.getByRole('navigation', { name: '地区' })).getByRole('button', { name: /^双凤村\s*1$/ })).toHaveAttribute('aria-current', 'true');
+    expect(within(screen.getByRole('navigation', { name: '地区' })).getByRole('button', { name: /^普安村\s*1$/ })).toHaveAttribute('aria-current', 'true');
   });
 
   it('approves the chosen rows at once, at the revisions shown, and names each refused one with its reason', async () => {

@@ -4,9 +4,9 @@ import type { ReviewRow, ReviewRowsPage } from '../../../client/api/types';
 
 export function row(overrides: Partial<ReviewRow> = {}): ReviewRow {
   return {
-    id: 'r-1', formVersion: 1, campaignId: '2021-lookback', householdId: 'h-1', divisionCode: '500118104201', villageName: '石庙村',
+    id: 'r-1', formVersion: 1, campaignId: '2021-lookback', householdId: 'h-1', divisionCode: '500118104201', villageName: '高滩村',
     headName: '张德明', headIdNumber: '500118196503120011', status: 'submitted', statusLabel: '已提交', reviewLevel: 0, waitingOn: '乡镇审核',
-    canReview: true, returnComment: null, revision: 1, createdBy: { id: 'u-1', name: '石庙村信息员' }, createdAt: '2021-11-20T01:00:00.000Z',
+    canReview: true, returnComment: null, revision: 1, createdBy: { id: 'u-1', name: '高滩村信息员' }, createdAt: '2021-11-20T01:00:00.000Z',
     updatedAt: '2021-11-20T01:00:00.000Z', submittedAt: '2021-11-20T01:00:00.000Z', approvedAt: null,
     keyValues: { C2: '6000-9000元', A34: 5400 }, errorCount: 0, warningCount: 0, ...overrides,
   };
@@ -14,7 +14,7 @@ export function row(overrides: Partial<ReviewRow> = {}): ReviewRow {
 
 export const ROWS: ReviewRow[] = [
   row(),
-  row({ id: 'r-2', headName: '李秀兰', divisionCode: '500118104202', villageName: '双凤村', status: 'returned', statusLabel: '已退回', waitingOn: null, canReview: false, returnComment: 'A28 偏低，请核实务工收入', revision: 3 }),
+  row({ id: 'r-2', headName: '李秀兰', divisionCode: '500118104202', villageName: '普安村', status: 'returned', statusLabel: '已退回', waitingOn: null, canReview: false, returnComment: 'A28 偏低，请核实务工收入', revision: 3 }),
   row({ id: 'r-3', headName: '王桂芳', status: 'submitted', reviewLevel: 1, waitingOn: '县级确定', canReview: false, warningCount: 2 }),
   row({ id: 'r-4', headName: '刘大勇', status: 'approved', statusLabel: '已通过', waitingOn: null, canReview: false, approvedAt: '2021-11-21T08:30:00.000Z' }),
   row({ id: 'r-5', headName: '陈光明', status: 'draft', statusLabel: '草稿', waitingOn: null, canReview: false, submittedAt: null, keyValues: { C2: null, A34: null } }),

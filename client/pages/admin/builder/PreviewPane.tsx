@@ -131,7 +131,7 @@ export function PreviewPane({ definition, validators, campaigns, campaignId, onC
       {built.session && built.validator ? (
         <div className="preview-form" aria-label={t('ad_preview')} role="region" ref={region}>
           <FormStoreContext.Provider value={built.session.store}>
-            <ErrorSummary />
+            <ErrorSummary session={built.session} />
           </FormStoreContext.Provider>
           <FormRenderer key={built.id} definition={shown} session={built.session} validator={built.validator} />
         </div>

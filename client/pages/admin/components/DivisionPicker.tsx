@@ -1,8 +1,10 @@
 // Picks division codes from the division tree: a checked township covers its villages (shown
 // checked, not separately chosen), a search narrows the tree by name or code, and the chosen
-// ones are listed by their full names. Used for a user's scope and a campaign's coverage.
+// ones are listed by their full names. Used for a user's scope and a campaign's coverage. Only
+// registered divisions can be picked; with none registered it points to the 行政区划 page.
 import { useMemo, useState } from 'react';
 import type { Division } from '../../../api/types';
+import { Link } from '../../../app/router';
 import { t } from '../../../i18n/tAdmin';
 import { buildDivisionTree, divisionPath, withoutCovered, type DivisionNode } from './divisionTree';
 
@@ -61,8 +63,14 @@ export function DivisionPicker({ divisions, value, onChange, emptyLabel, id }: P
           </span>
         ))}
       </div>
-      <input type="search" placeholder={t('ad_searchDivision')} aria-label={t('ad_searchDivision')} value={query} onChange={(e) => setQuery(e.target.value.trim())} />
-      {render(tree, 0)}
+      {divisions.length === 0 ? (
+        <p className="field-note"><Link to="/admin/divisions">{t('dv_noRegisteredForScope')}</Link></p>
+      ) : (
+        <>
+          <input type="search" placeholder={t('ad_searchDivision')} aria-label={t('ad_searchDivision')} value={query} onChange={(e) => setQuery(e.target.value.trim())} />
+          {render(tree, 0)}
+        </>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // The division list (GET /api/divisions) as a tree by parent code, and a division's name with
-// its ancestors ("双石镇 石庙村"), for the pickers and the lists that show a scope. Pure.
+// its ancestors ("临江镇 高滩村"), for the pickers and the lists that show a scope. Pure.
 import type { Division } from '../../../api/types';
 
 export interface DivisionNode {
@@ -23,7 +23,7 @@ export function buildDivisionTree(items: Division[]): DivisionNode[] {
   return roots;
 }
 
-/** "永川区 双石镇 石庙村", or the code itself when unknown. */
+/** "永川区 临江镇 高滩村", or the code itself when unknown. */
 export function divisionPath(code: string, items: Division[]): string {
   const byCode = new Map(items.map((d) => [d.code, d]));
   const names: string[] = [];

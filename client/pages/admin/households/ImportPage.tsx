@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { ImportProblem, ImportResult } from '../../../api/types';
 import { Layout } from '../../../components/Layout';
 import { t } from '../../../i18n/tAdmin';
+import { SheetProblemTable } from '../components/SheetProblemTable';
 import { messageOf } from '../components/useAction';
 import { uploadHouseholds, type UploadProgress } from './uploadHouseholds';
 
@@ -24,24 +25,6 @@ function ProgressLine({ progress }: { progress: UploadProgress }) {
       <span>{label} {counts}</span>
       <progress max={100} value={percent(progress)} aria-label={label} />
     </div>
-  );
-}
-
-function ProblemTable({ problems }: { problems: ImportProblem[] }) {
-  if (problems.length === 0) return null;
-  return (
-    <table className="admin-table problems-table">
-      <thead><tr><th>{t('ad_sheetRow')}</th><th>{t('ad_column')}</th><th>{t('ad_problem')}</th></tr></thead>
-      <tbody>
-        {problems.map((p, i) => (
-          <tr key={i} className={p.severity}>
-            <td>{t('ad_rowN', { n: p.row })}</td>
-            <td>{p.column}</td>
-            <td>{p.severity === 'warning' ? `${t('ad_warning')}：` : ''}{p.message}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 
@@ -104,7 +87,7 @@ export function ImportPage() {
         {result?.ok && !result.dryRun ? (
           <p className="action-notice" role="status">{t('ad_imported', { households: result.households, members: result.members, created: result.created, updated: result.updated })}</p>
         ) : null}
-        <ProblemTable problems={problems} />
+        <SheetProblemTable problems={problems} />
       </section>
     </Layout>
   );

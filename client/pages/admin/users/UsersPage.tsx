@@ -1,7 +1,9 @@
 // Users, administered: the list with each user's role, area and state; a new user (username,
 // name, password of at least 8 characters, role, area picked from the division tree — an
 // administrator sees everywhere); and per user: change role and area, disable or enable (a
-// disabled user's sessions end at once), reset the password.
+// disabled user's sessions end at once), reset the password. Each change states the revision of
+// the account the page shows: when another administrator changed it first, the page says so and
+// offers the list as it is now.
 import { useState } from 'react';
 import type { AdminUser, Division, Role } from '../../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../../components/Layout';
@@ -28,7 +30,7 @@ export function UsersPage() {
         <h2>{t('ad_userList')}</h2>
         {users.loading && !users.value ? <Loading /> : null}
         {users.error ? <ErrorMessage message={users.error} retry={users.reload} /> : null}
-        <ActionMessage action={toggle} />
+        <ActionMessage action={toggle} onReload={() => { toggle.clear(); users.reload(); }} />
         <table className="admin-table">
           <thead>
             <tr><th>{t('username')}</th><th>{t('ad_displayName')}</th><th>{t('ad_role')}</th><th>{t('ad_scope')}</th><th>{t('ad_state')}</th><th>{t('ad_actions')}</th></tr>
@@ -41,7 +43,7 @@ export function UsersPage() {
                 onEdit={() => { setEditing(editing === user.id ? null : user.id); setResetting(null); }}
                 onReset={() => { setResetting(resetting === user.id ? null : user.id); setEditing(null); }}
                 onToggle={() => void toggle.run(async () => {
-                  await adminApi.updateUser(user.id, { disabled: !user.disabled });
+                  await adminApi.updateUser(user.id, user.revision, { disabled: !user.disabled });
                   users.reload();
                 }, t(user.disabled ? 'ad_enabled' : 'ad_disabledNotice', { name: user.username }))}
                 onSaved={() => { setEditing(null); setResetting(null); users.reload(); }}
@@ -150,7 +152,7 @@ function EditUser({ user, divisions, onSaved }: { user: AdminUser; divisions: Di
   const save = async () => {
     // The phone is sent only when changed (an empty one removes it).
     const phonePatch = phone.trim() === (user.phone ?? '') ? {} : { phone: phone.trim() || null };
-    const done = await action.run(() => adminApi.updateUser(user.id, { displayName: displayName.trim(), ...phonePatch, role, scope: role === 'admin' ? [] : scope }));
+    const done = await action.run(() => adminApi.updateUser(user.id, user.revision, { displayName: displayName.trim(), ...phonePatch, role, scope: role === 'admin' ? [] : scope }));
     if (done) onSaved();
   };
   return (
@@ -167,7 +169,7 @@ function EditUser({ user, divisions, onSaved }: { user: AdminUser; divisions: Di
       <p className="muted">{t('ad_sessionsEnd')}</p>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={action.busy}>{t('save')}</button>
-        <ActionMessage action={action} />
+        <ActionMessage action={action} onReload={onSaved} />
       </div>
     </form>
   );
@@ -178,7 +180,7 @@ function ResetPassword({ user, onSaved }: { user: AdminUser; onSaved(): void }) 
   const action = useAction();
   const tooShort = [...password].length < 8;
   const save = async () => {
-    const done = await action.run(() => adminApi.updateUser(user.id, { password }));
+    const done = await action.run(() => adminApi.updateUser(user.id, user.revision, { password }));
     if (done) onSaved();
   };
   return (
@@ -187,7 +189,7 @@ function ResetPassword({ user, onSaved }: { user: AdminUser; onSaved(): void }) 
       {password && tooShort ? <span className="field-note error">{t('ad_passwordTooShort')}</span> : null}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={action.busy || tooShort}>{t('ad_setPassword')}</button>
-        <ActionMessage action={action} />
+        <ActionMessage action={action} onReload={onSaved} />
       </div>
     </form>
   );

@@ -4,10 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { FormCase, FormDefinition } from '../../../../engine/index';
-import type { HouseholdChange, HouseholdInput, LoginAttempt, NewUser, Publication, SubmissionUpdate, SubmissionWrite, UserPatch } from '../../Store';
-import type { CampaignFields, DivisionRecord, SessionRecord } from '../../records';
+import type { DivisionAdjustment, HouseholdChange, HouseholdInput, LoginAttempt, NewUser, Publication, SubmissionUpdate, SubmissionWrite, UserPatch } from '../../Store';
+import type { CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../../records';
 import * as accounts from '../accounts';
 import * as catalog from '../catalog';
+import * as divisions from '../divisions';
 import * as meta from '../meta';
 import * as registry from '../registry';
 import * as submissions from '../submissions';
@@ -16,7 +17,7 @@ type Db = Database.Database;
 
 export const WRITE_OPERATIONS = {
   insertUser: (db: Db, user: NewUser) => accounts.insertUser(db, user),
-  patchUser: (db: Db, id: string, patch: UserPatch) => accounts.patchUser(db, id, patch),
+  patchUser: (db: Db, id: string, patch: UserPatch, expectedRevision: number) => accounts.patchUser(db, id, patch, expectedRevision),
   claimLoginAttempt: (db: Db, attempt: LoginAttempt) => accounts.claimLoginAttempt(db, attempt),
   forgetLoginFailures: (db: Db, keys: string[]) => accounts.forgetLoginFailures(db, keys),
   refundLoginAttempt: (db: Db, keys: string[]) => accounts.refundLoginAttempt(db, keys),
@@ -26,7 +27,10 @@ export const WRITE_OPERATIONS = {
   deleteSessionsOfUser: (db: Db, userId: string) => accounts.deleteSessionsOfUser(db, userId),
   writeMeta: (db: Db, name: string, value: string) => meta.writeMeta(db, name, value),
 
-  upsertDivisions: (db: Db, divisions: DivisionRecord[]) => catalog.upsertDivisions(db, divisions),
+  upsertDivisions: (db: Db, list: DivisionRecord[]) => catalog.upsertDivisions(db, list),
+  addDivisions: (db: Db, list: DivisionRecord[]) => divisions.addDivisions(db, list),
+  adjustDivisions: (db: Db, adjustment: DivisionAdjustment) => divisions.adjustDivisions(db, adjustment),
+  insertDivisionChange: (db: Db, change: Omit<DivisionChange, 'id'>) => divisions.insertChange(db, change),
   insertCampaign: (db: Db, campaign: CampaignFields) => catalog.insertCampaign(db, campaign),
   updateCampaign: (db: Db, campaign: CampaignFields, expectedRevision: number) => catalog.updateCampaign(db, campaign, expectedRevision),
   insertForm: (db: Db, form: { id: string; title: string; createdAt: string }) => catalog.insertForm(db, form),
@@ -35,7 +39,7 @@ export const WRITE_OPERATIONS = {
   insertVersion: (db: Db, publication: Publication) => catalog.insertVersion(db, publication),
   writeCases: (db: Db, formId: string, cases: FormCase[]) => catalog.writeCases(db, formId, cases),
 
-  upsertHouseholds: (db: Db, households: HouseholdInput[], at: string) => households.map((h) => registry.writeHousehold(db, h, at, randomUUID)),
+  upsertHouseholds: (db: Db, households: HouseholdInput[], at: string) => registry.upsertHouseholds(db, households, at, randomUUID),
 
   insertSubmission: (db: Db, write: SubmissionWrite, uniqueKey: string | null) => submissions.insertSubmission(db, write, uniqueKey),
   patchSubmission: (db: Db, update: SubmissionUpdate) => submissions.patchSubmission(db, update),
