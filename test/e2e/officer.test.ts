@@ -240,11 +240,12 @@ describe('an officer on a phone', () => {
   it('explains a warning before submitting; the township reviewer reads it, returns the sheet pointing at a field, then approves it', async () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
-    await logIn(page, 'taiping');
+    await logIn(page, 'jiulong');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104203/);
     const response = await page.request.get(`/api/households?division=500118104203&kind=${encodeURIComponent('边缘易致贫户')}`);
     const target = ((await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[]).find((h) => !h.riskEliminatedMonth);
-    if (!target) throw new Error('no 边缘易致贫户 in 太平村 whose risk remains');
+    if (!target) throw new Error('no 边缘易致贫户 in 九龙村 whose risk remains');
     await openLookback(page, target.headName);
     await fillRemainingBranch(page);
     await input(page, '/D7').fill('户主儿子在县城务工，收入不稳定，家中有一名慢性病老人需长期服药。');
@@ -275,7 +276,7 @@ describe('an officer on a phone', () => {
     // The township reviewer reads the explanation beside the form, marks C2 and returns the sheet.
     const desk = await desktop(browser, server.url);
     const review = await desk.newPage();
-    await logIn(review, 'shuangshi');
+    await logIn(review, 'linjiang');
     await review.goto(`/review/submissions/${submissionId}`);
     await review.getByText(`核实说明：${explanation}`).first().waitFor();
     await review.locator('[data-pointer="/C2"]').getByRole('button', { name: '标注' }).click();
