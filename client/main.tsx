@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { SessionProvider } from './app/SessionContext';
 import './styles/app.css';
+import './styles/glance.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -16,6 +16,7 @@ import type { FieldIndex } from './schema/fieldIndex';
 import type { FormDefinition, Severity } from './types';
 import type { SchemaCompiler } from './validation/compileSchema';
 import { compileMessage, type CompiledMessage } from './validation/compileMessage';
+import { numberBounds, type NumberBound } from './validation/numberBounds';
 
 export interface CompiledNode {
   key: string;
@@ -60,6 +61,8 @@ export interface CompiledForm {
   nodes: CompiledNode[];
   sections: CompiledSection[];
   validations: CompiledValidation[];
+  /** The typed number fields: kept exact, money within its bound (numberBounds.ts). */
+  numbers: NumberBound[];
   validate: ValidateFunction;
 }
 
@@ -117,7 +120,8 @@ export function buildForm(definition: FormDefinition, compile: SchemaCompiler, e
   });
   const children = childMap(index);
   const compiled: CompiledForm = {
-    definition, index, children, normalize: buildNormalizer(children, evaluatesCode), nodes, sections, validations, validate: analysis.validate,
+    definition, index, children, normalize: buildNormalizer(children, evaluatesCode), nodes, sections, validations,
+    numbers: numberBounds(definition, index), validate: analysis.validate,
   };
   cache.set(definition, compiled);
   return compiled;

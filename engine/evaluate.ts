@@ -12,6 +12,7 @@ import { RuleBudgetError, type CompiledRule, type RootScope } from './rules/comp
 import { truthy } from './rules/truthy';
 import type { EvaluationContext, EvaluationResult, FormData, FormDefinition, Issue, Severity } from './types';
 import { fieldLabel, rowPrefix } from './validation/fieldLabel';
+import { numberIssues } from './validation/numberBounds';
 import { schemaIssues } from './validation/schemaIssues';
 
 /** Runs a compiled rule on user data; a rule that fails on odd data yields undefined, never a throw. */
@@ -172,6 +173,8 @@ export function evaluateCompiled(form: CompiledForm, input: unknown, context: Ev
   const tooBig = dataLimitIssue(input);
   if (tooBig) return { data: {}, hidden: [], hiddenSections: [], errors: [tooBig], warnings: [], valid: false };
   const data = form.normalize(input);
+  // Numbers that lost digits are dropped before anything computes with them.
+  const numbers = numberIssues(form.numbers, data, form.index);
   const scope = rootScope(data, context);
   const hidden = new Set<string>();
   runNodes(form, data, scope, hidden);
@@ -180,8 +183,11 @@ export function evaluateCompiled(form: CompiledForm, input: unknown, context: Ev
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     issues.push({ path: '', field: '', code: 'type', message: '表单数据格式错误：应为一个对象', severity: 'error' });
   }
+  issues.push(...numbers.filter((i) => !hidden.has(i.path)));
   const schemaValid = form.validate(data);
-  if (!schemaValid) issues.push(...schemaIssues(form.validate.errors, data, form.index, hidden));
+  // A number refused for its length is not also said to be missing.
+  const refused = new Set(numbers.map((i) => i.path));
+  if (!schemaValid) issues.push(...schemaIssues(form.validate.errors, data, form.index, hidden).filter((i) => !refused.has(i.path)));
   issues.push(...ruleIssues(form, data, scope, hidden));
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');

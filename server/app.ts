@@ -27,6 +27,7 @@ import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { householdImportRoutes, IMPORT_PATH, IMPORT_TOO_LARGE, MAX_IMPORT_BYTES } from './routes/householdImport';
 import { householdRoutes } from './routes/households';
+import { householdStateRoutes } from './routes/householdStates';
 import { sessionRoutes } from './routes/session';
 import { submissionRoutes } from './routes/submissions';
 import { userRoutes } from './routes/users';
@@ -58,6 +59,8 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', catalogRoutes(deps));
   app.route('/api', divisionRoutes(deps));
   app.route('/api', formRoutes(deps));
+  // Before /households/{id}: "states" is not a household.
+  app.route('/api', householdStateRoutes(deps));
   app.route('/api', householdRoutes(deps));
   app.route('/api', householdImportRoutes(deps));
   app.route('/api', campaignRoutes(deps));

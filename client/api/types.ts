@@ -7,6 +7,8 @@ export interface User {
   id: string;
   username: string;
   displayName: string;
+  /** Fills a form's 填表人联系电话 (absent from an app that kept the user before phones existed). */
+  phone?: string | null;
   role: Role;
   scope: string[];
 }

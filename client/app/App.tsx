@@ -1,4 +1,4 @@
-// The app: who is signed in decides where "/" leads (officers to their villages, reviewers to
+// The app: who is signed in decides where "/" leads (officers to 我的待办, reviewers to
 // review, administrators to administration); the reviewer's and administrator's pages load only
 // when opened, so the officer's phone downloads the least.
 import { lazy, Suspense, useEffect } from 'react';
@@ -9,6 +9,7 @@ import { FillPage } from '../pages/officer/FillPage';
 import { HouseholdPage } from '../pages/officer/HouseholdPage';
 import { HouseholdsPage } from '../pages/officer/HouseholdsPage';
 import { StartPage } from '../pages/officer/StartPage';
+import { TodoPage } from '../pages/officer/TodoPage';
 import { VillagesPage } from '../pages/officer/VillagesPage';
 import { matchPath, navigate, useLocation } from './router';
 import { useSession } from './SessionContext';
@@ -38,7 +39,8 @@ export function App() {
   let m: Record<string, string> | null;
   // A session that ended while the app ran (the queue met it): log in again, the app's data kept.
   if (path === '/login') return expired ? <LoginPage next={new URLSearchParams(window.location.search).get('next') ?? '/'} /> : <Redirect to="/" />;
-  if (path === '/') return <Redirect to={user.role === 'admin' ? '/admin' : user.role === 'reviewer' ? '/review' : '/villages'} />;
+  if (path === '/') return <Redirect to={user.role === 'admin' ? '/admin' : user.role === 'reviewer' ? '/review' : '/todo'} />;
+  if (path === '/todo') return <TodoPage />;
   if (path === '/villages') return <VillagesPage />;
   if ((m = matchPath('/villages/:code', path))) return <HouseholdsPage code={m.code!} />;
   if ((m = matchPath('/households/:id', path))) return <HouseholdPage id={m.id!} />;

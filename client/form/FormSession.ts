@@ -6,8 +6,8 @@
 // write the store directly (widgets/connect.tsx); the renderer (rjsf) is handed the data only
 // when the form's structure changes (a table row added or removed).
 import {
-  currentWarnings, evaluateCompiled, evaluateChange, EXPLANATION_CODE_PREFIX, keyOfPointer, ruleIdOf, valueAt,
-  type ChangeState, type CompiledForm, type EvaluationContext, type EvaluationResult, type FormData, type Issue,
+  currentWarnings, evaluateCompiled, evaluateChange, EXPLANATION_CODE_PREFIX, fillFromIdNumber, idDerivedFields, keyOfPointer, ruleIdOf, valueAt,
+  type ChangeState, type CompiledForm, type EvaluationContext, type EvaluationResult, type FormData, type IdDerivedField, type Issue,
 } from '../../engine/index';
 import { FormStore, type FieldNote, type VerifyState } from './FormStore';
 import { pointerOfId, setAt } from './pointers';
@@ -51,10 +51,13 @@ export class FormSession {
   private rendererData: FormData;
   private push: ((data: FormData) => void) | null = null;
   private readonly dataListeners = new Set<(data: FormData) => void>();
+  /** Fields that follow an ID number (a new member's 性别): filled as the number is typed. */
+  private readonly idFields: IdDerivedField[];
 
   constructor(init: SessionInit) {
     this.form = init.form;
     this.context = init.context;
+    this.idFields = idDerivedFields(init.form.definition, init.form.index);
     const full = evaluateCompiled(init.form, withRequiredRows(init.form, init.data), init.context);
     const verify: VerifyState = {
       fields: new Set(init.verify?.fields ?? []),
@@ -95,8 +98,12 @@ export class FormSession {
   /** A field's new value, as typed or chosen (empty means not filled). */
   set(pointer: string, value: unknown): void {
     const prev = this.store.get();
-    const base = setAt(prev.data, pointer, isEmpty(value) ? undefined : value);
-    this.commit(evaluateChange(this.form, prev, base, keyOfPointer(pointer), this.context), pointer);
+    const typed = setAt(prev.data, pointer, isEmpty(value) ? undefined : value);
+    const base = fillFromIdNumber(this.idFields, prev.data, typed, pointer);
+    // What the number filled beside it changed too: its row's table (or, at the top, the whole form) is re-run.
+    const table = base === typed ? null : this.idFields.find((f) => f.source === keyOfPointer(pointer))!.table;
+    if (base !== typed && table === null) return this.change(base);
+    this.commit(evaluateChange(this.form, prev, base, table ?? keyOfPointer(pointer), this.context), pointer);
   }
 
   /** A new, empty row at the end of a table ("/members"). */

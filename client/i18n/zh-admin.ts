@@ -31,6 +31,7 @@ export const zhAdmin = {
   ad_newUser: '新建用户',
   ad_userList: '全部用户',
   ad_displayName: '姓名',
+  ad_phone: '联系电话（填表人联系电话）',
   ad_initialPassword: '初始密码（至少 8 个字符）',
   ad_passwordTooShort: '密码至少 8 个字符',
   ad_role: '角色',

@@ -46,6 +46,17 @@ export const zh = {
   fillForm: '填报表单',
   newIdentification: '新识别农户',
   identificationHint: '新识别的农户还不在系统中，审核通过后建立',
+  newIdentifications: '新识别农户（审核通过后建档）',
+  noHeadYet: '（尚未填写户主）',
+  // 我的待办
+  todo: '我的待办',
+  todoReturned: '被退回，待修改',
+  todoUnsent: '未上传',
+  todoDrafts: '草稿，尚未提交',
+  todoNotStarted: '未开始',
+  todoNothing: '没有待办事项',
+  todoHouseholds: '{n} 户',
+  allVillages: '我的村（全部农户）',
   // form page
   save: '保存',
   saving: '正在保存…',
@@ -93,6 +104,7 @@ export const zh = {
   characters: '{n} 字',
   charactersRange: '{n} 字（{min}-{max} 字）',
   yuan: '元',
+  numberTooLong: '数字过长：最多 {n} 位数字，多输入的没有记下',
   idBirth: '出生日期 {date}，{gender}',
   idDisability: '残疾类别：{category}，等级：{grade}',
   // statuses

@@ -3,11 +3,13 @@
 // the campaigns with their parameters, every form version its households may need (the latest
 // published version of each form, and the version of each submission already made) with its
 // precompiled validators (imported here, so the service worker keeps them and what they load),
-// and the household's submissions, so a returned one can be corrected offline too. Needs the
-// network throughout: an old copy is never passed off as downloaded. Reports progress as it goes.
+// each household's state in the open campaigns (the list's states and 我的待办), and the
+// household's submissions, so a returned one can be corrected offline too. Needs the network
+// throughout: an old copy is never passed off as downloaded. Reports progress as it goes.
 import type { FormSummary, HouseholdDetail, HouseholdSummary, Paged } from '../api/types';
 import { api } from '../api/http';
 import { importValidators, versionValidatorsUrl } from '../form/loadValidators';
+import { statesPath } from '../glance/householdStates';
 import { fetchAndKeep, keepAs } from './cachedGet';
 import { allDrafts } from './drafts';
 import { villageKey } from './keptVillage';
@@ -34,6 +36,8 @@ export async function downloadVillage(code: string, progress: (done: number, tot
     fetchAndKeep<{ items: FormSummary[] }>('/api/forms'),
     fetchAndKeep('/api/campaigns'),
     fetchAndKeep('/api/divisions'),
+    // Each household's state for the village's list and 我的待办, with no signal too.
+    fetchAndKeep(statesPath(code)),
   ]);
   const households: HouseholdSummary[] = [];
   for (let page = 1; ; page++) {

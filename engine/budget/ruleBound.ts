@@ -168,6 +168,9 @@ function boundOf(node: unknown, scope: BoundScope, state: State): SizeBound {
       return parts[0] ? { ...parts[0] } : NOTHING;
     case 'idGender':
       return scalarBound(5);
+    case 'idBirthDate':
+      // "1949-12-31" with its quotes.
+      return scalarBound(12);
     default:
       // An operation this bound does not know: nothing can be said, the checker refuses it.
       return anyBound(Infinity);

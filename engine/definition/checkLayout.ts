@@ -1,6 +1,7 @@
 // Checks what surrounds the schema: sections name existing top-level fields once each, uiSchema
-// keys name fields, review levels go up the hierarchy (village -> township -> county).
+// keys name fields, markers that fill fields are well formed, review levels go up the hierarchy (village -> township -> county).
 import type { FieldIndex } from '../schema/fieldIndex';
+import { checkFillOptions } from './checkFillOptions';
 import { checkMessageReferences } from './checkReferences';
 import type { DefinitionProblem, FormDefinition } from '../types';
 
@@ -27,6 +28,7 @@ export function checkLayout(definition: FormDefinition, index: FieldIndex): Defi
     if (section.description) problems.push(...checkMessageReferences(section.description, `/sections/${i}/description`, { definition, index, ruleTable: null }));
   });
   problems.push(...uiTextProblems(definition.uiSchema ?? {}, '/uiSchema', definition, index));
+  problems.push(...checkFillOptions(definition, index));
   const keyFields = ((definition.uiSchema?.['ui:options'] ?? {}) as { keyFields?: unknown }).keyFields;
   if (keyFields !== undefined) {
     if (!Array.isArray(keyFields)) problems.push(error('/uiSchema/ui:options/keyFields', 'keyFields 应为字段编码的列表（审核表格中显示的关键值）'));

@@ -11,7 +11,7 @@
 //   operators + - * / (empty amounts count 0; computed fields as computed), & joins text,
 //             = <> < > <= >= compare (6 <= x <= 16 too; x = "" is ISBLANK(x)), Excel's precedence
 //   functions SUM COUNT COUNTIF COUNTIFS SUMIF ROUND MIN MAX ABS MOD IF IFS AND OR NOT ISBLANK
-//             ISEMPTY CONTAINS MONTHS DAYS AGE GENDER LEN LEFT RIGHT MID CONCAT DUPLICATES
+//             ISEMPTY CONTAINS MONTHS DAYS AGE GENDER BIRTHDATE LEN LEFT RIGHT MID CONCAT DUPLICATES
 //             (functions.ts says what each does), names in any case
 //   Chinese input: ，（）＝＋ and other full-width forms, 、 × ÷ ≥ ≤ ≠ 【】 are read as typed.
 import { checkRuleSyntax } from '../rules/checkRuleSyntax';

@@ -184,7 +184,7 @@ export class Decompiler {
       return tests ? (tests.length === 1 ? tests[0]! : call('OR', ...tests)) : null;
     }
     const op = operatorOf(arg);
-    if (op === 'idGender' || op === 'cat' || op === 'substr') return this.blank(arg, true);
+    if (op === 'idGender' || op === 'idBirthDate' || op === 'cat' || op === 'substr') return this.blank(arg, true);
     const strictlyBoolean = op !== null && ['==', '===', '!=', '!==', '<', '>', '<=', '>=', '!', '!!', 'in', 'some', 'none', 'all'].includes(op);
     return strictlyBoolean || position === 'truthy' ? this.read(arg, position) : null;
   }
@@ -373,9 +373,9 @@ export class Decompiler {
         const fn = { monthsBetween: 'MONTHS', daysBetween: 'DAYS', ageAt: 'AGE' }[op];
         return parts.length === 2 && parts.every(Boolean) ? call(fn, ...(parts as FormulaNode[])) : null;
       }
-      case 'idGender': {
+      case 'idGender': case 'idBirthDate': {
         const id = args.length === 1 ? this.read(args[0], 'value') : null;
-        return id ? call('GENDER', id) : null;
+        return id ? call(op === 'idGender' ? 'GENDER' : 'BIRTHDATE', id) : null;
       }
       default:
         return null;

@@ -34,6 +34,7 @@ const FUNCTIONS: FormulaFunction[] = [
   { name: 'DAYS', min: 2, max: 2, usage: 'DAYS(A7, A8)', description: '从第一个日期到第二个日期相差几天（注意：与 Excel 的 DAYS 参数顺序相反）' },
   { name: 'AGE', min: 2, max: 2, usage: 'AGE(A7, 统计时点)', description: '按身份证号计算到某日的周岁' },
   { name: 'GENDER', min: 1, max: 1, usage: 'GENDER(A7)', description: '按身份证号得出性别：男 或 女' },
+  { name: 'BIRTHDATE', min: 1, max: 1, usage: 'BIRTHDATE(A7)', description: '按身份证号得出出生日期（如 1949-12-31）' },
   { name: 'LEN', min: 1, max: 1, usage: 'LEN(A7) = 18', description: '文字的长度，只能与整数比较' },
   { name: 'LEFT', min: 1, max: 2, usage: 'LEFT(A7, 6)', description: '左起几个字' },
   { name: 'RIGHT', min: 1, max: 2, usage: 'RIGHT(A7, 1)', description: '右起几个字' },

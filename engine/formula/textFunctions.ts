@@ -1,5 +1,5 @@
 // Functions on text, dates and ID numbers: LEN (only compared with a whole number), LEFT, RIGHT,
-// MID, CONCAT, MONTHS, DAYS, AGE and GENDER. Text is cut through {"cat": [x]}, so an empty value
+// MID, CONCAT, MONTHS, DAYS, AGE, GENDER and BIRTHDATE. Text is cut through {"cat": [x]}, so an empty value
 // gives "" as in Excel.
 import { all, requireDate, requireText, result, wholeNumber, type Call, type Handler } from './callTools';
 import { asText, unary } from './emitLogic';
@@ -8,6 +8,7 @@ import type { ValueInfo } from './valueInfo';
 
 const NUMBER: ValueInfo = { type: 'number', options: null };
 const TEXT: ValueInfo = { type: 'string', options: null };
+const DATE: ValueInfo = { type: 'date', format: 'date', options: null };
 
 export const TEXT_FUNCTIONS: Record<string, Handler> = {
   LEN(call, ctx) {
@@ -70,6 +71,12 @@ export const TEXT_FUNCTIONS: Record<string, Handler> = {
     const id = ctx.check(call.args[0]!);
     if (!requireType(ctx, id, ['string'], (bad) => `GENDER 的参数应为身份证号，${display(ctx, bad)} 是${typeName(bad)}`)) return failed(call);
     return result(call, 'string', unary('idGender', id.logic), { type: 'string', options: [{ value: '男', label: '男' }, { value: '女', label: '女' }] });
+  },
+
+  BIRTHDATE(call, ctx) {
+    const id = ctx.check(call.args[0]!);
+    if (!requireType(ctx, id, ['string'], (bad) => `BIRTHDATE 的参数应为身份证号，${display(ctx, bad)} 是${typeName(bad)}`)) return failed(call);
+    return result(call, 'date', unary('idBirthDate', id.logic), DATE);
   },
 };
 

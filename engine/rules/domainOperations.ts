@@ -118,6 +118,14 @@ function idGender(residentId: unknown): string | null {
   return typeof residentId === 'string' ? genderOf(residentId.slice(0, 18)) : null;
 }
 
+/** idBirthDate(residentId): the birth date ("1949-12-31") its 7th to 14th digits give; null for a malformed number. */
+function idBirthDate(residentId: unknown): string | null {
+  if (typeof residentId !== 'string' || genderOf(residentId.slice(0, 18)) === null) return null;
+  const birth = birthDateOf(residentId.slice(0, 18));
+  if (!birth) return null;
+  return `${birth.year}-${String(birth.month).padStart(2, '0')}-${String(birth.day).padStart(2, '0')}`;
+}
+
 export type DomainOperation = (...args: unknown[]) => unknown;
 
 export const domainOperations: Readonly<Record<string, DomainOperation>> = lookupTable({
@@ -129,4 +137,5 @@ export const domainOperations: Readonly<Record<string, DomainOperation>> = looku
   daysBetween: daysBetween as DomainOperation,
   duplicates: duplicates as DomainOperation,
   idGender: idGender as DomainOperation,
+  idBirthDate: idBirthDate as DomainOperation,
 });

@@ -6,6 +6,7 @@ export function publicUser(user: UserRecord) {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
+    phone: user.phone ?? null,
     role: user.role,
     scope: user.scope,
     disabled: user.disabled,

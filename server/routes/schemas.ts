@@ -10,6 +10,7 @@ export const UserSchema = z
     id: z.string(),
     username: z.string(),
     displayName: z.string(),
+    phone: z.string().nullable().openapi({ description: '联系电话：表单的填表人联系电话以此预填' }),
     role: z.enum(['admin', 'reviewer', 'officer']),
     scope: z.array(z.string()),
     disabled: z.boolean(),

@@ -1,5 +1,5 @@
 // Accounts, administered: POST /api/users creates one, GET lists them, PATCH changes role, scope,
-// name, password or disables it (a disabled user's sessions end at once). A change states the
+// name, phone, password or disables it (a disabled user's sessions end at once). A change states the
 // revision it was made from (`revision`): an administrator who edits an account another has just
 // disabled or changed gets a 409, and nothing of theirs is written.
 import { randomUUID } from 'node:crypto';
@@ -19,10 +19,14 @@ import { commonErrors, divisionCode, json, jsonBody, ProblemSchema, UserSchema }
 const role = z.enum(['admin', 'reviewer', 'officer']);
 const scope = z.array(divisionCode).max(200);
 
+/** A mobile number, or a landline with its area code: what a form's 填表人联系电话 accepts. */
+const phone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '应为 11 位手机号码或带区号的固定电话');
+
 const NewUserSchema = z.object({
   username: z.string().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3-32 位字母、数字、下划线、点或短横线'),
   password: z.string().max(256),
   displayName: z.string().min(1).max(50).optional(),
+  phone: phone.optional(),
   role,
   scope,
 });
@@ -39,12 +43,12 @@ const list = createRoute({
 });
 
 const patch = createRoute({
-  method: 'patch', path: '/users/{id}', tags: ['账号'], summary: '修改用户（管理员）：角色、范围、停用、重置密码',
+  method: 'patch', path: '/users/{id}', tags: ['账号'], summary: '修改用户（管理员）：姓名、联系电话（null 为删除）、角色、范围、停用、重置密码',
   request: {
     params: z.object({ id: z.string() }),
     ...jsonBody(z.object({
       revision: z.number().int().min(1).openapi({ description: '修改所依据的版本（用户列表中的 revision）；已被他人修改则 409' }),
-      displayName: z.string().min(1).max(50).optional(), role: role.optional(), scope: scope.optional(),
+      displayName: z.string().min(1).max(50).optional(), phone: phone.nullable().optional(), role: role.optional(), scope: scope.optional(),
       disabled: z.boolean().optional(), password: z.string().max(256).optional(),
     })),
   },
@@ -69,7 +73,7 @@ export function userRoutes(deps: Deps) {
       checkScope(body.role, body.scope);
       try {
         const user = await store.createUser({
-          id: randomUUID(), username: body.username, displayName: body.displayName ?? body.username, role: body.role,
+          id: randomUUID(), username: body.username, displayName: body.displayName ?? body.username, ...(body.phone ? { phone: body.phone } : {}), role: body.role,
           scope: body.scope, passwordHash: await hashPassword(body.password), createdAt: clock.now().toISOString(),
         });
         return c.json(publicUser(user), 201);
@@ -102,7 +106,7 @@ export function userRoutes(deps: Deps) {
       let updated: UserRecord | null;
       try {
         updated = await store.updateUser(id, {
-          displayName: body.displayName, role: body.role, scope: body.scope, disabled: body.disabled,
+          displayName: body.displayName, phone: body.phone, role: body.role, scope: body.scope, disabled: body.disabled,
           passwordHash: body.password === undefined ? undefined : await hashPassword(body.password),
         }, revision);
       } catch (e) {

@@ -157,11 +157,11 @@ export function demoHouseholds(referenceYear = 2021, divisions = demoDivisions()
   return households;
 }
 
-/** The demo accounts: an officer per village, a township and a county reviewer. */
-export const DEMO_ACCOUNTS: { username: string; displayName: string; role: 'officer' | 'reviewer'; scope: string[] }[] = [
-  { username: 'gaotan', displayName: '高滩村信息员', role: 'officer', scope: ['500118104201'] },
-  { username: 'puan', displayName: '普安村信息员', role: 'officer', scope: ['500118104202'] },
-  { username: 'jiulong', displayName: '九龙村信息员', role: 'officer', scope: ['500118104203'] },
+/** The demo accounts: an officer per village (with a phone, for the forms' 填表人联系电话), a township and a county reviewer. */
+export const DEMO_ACCOUNTS: { username: string; displayName: string; phone?: string; role: 'officer' | 'reviewer'; scope: string[] }[] = [
+  { username: 'gaotan', displayName: '高滩村信息员', phone: '13983011201', role: 'officer', scope: ['500118104201'] },
+  { username: 'puan', displayName: '普安村信息员', phone: '13983011202', role: 'officer', scope: ['500118104202'] },
+  { username: 'jiulong', displayName: '九龙村信息员', phone: '13983011203', role: 'officer', scope: ['500118104203'] },
   { username: 'linjiang', displayName: '临江镇审核员', role: 'reviewer', scope: ['500118104'] },
   { username: 'yongchuan', displayName: '永川区审核员', role: 'reviewer', scope: ['500118'] },
 ];

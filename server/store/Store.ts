@@ -90,10 +90,13 @@ export interface NewUser {
   scope: string[];
   passwordHash: string;
   createdAt: string;
+  phone?: string;
 }
 
 export interface UserPatch {
   displayName?: string;
+  /** null: the phone is removed. */
+  phone?: string | null;
   role?: Role;
   scope?: string[];
   disabled?: boolean;
@@ -297,6 +300,12 @@ export interface Store {
   findHouseholdByHeadId(headIdNumber: string): Promise<HouseholdRecord | null>;
   listHouseholds(filter: HouseholdFilter, page: Page): Promise<Paged<HouseholdRecord>>;
   listHouseholdEvents(householdId: string): Promise<HouseholdEvent[]>;
+  /**
+   * The officer's work at a glance: every household of the area (by division code, head name, id)
+   * with its submissions of the given forms in the given campaigns, and those submissions that have
+   * no household yet (identifications), in one query each: never one per household.
+   */
+  listHouseholdStates(query: HouseholdStateQuery): Promise<HouseholdStates>;
 
   // submissions
   /** Inserts a submission with its first event; StoreConflict('exists') when the id is taken. */
@@ -326,6 +335,46 @@ export interface Store {
    * scope how many of its members' numbers another household holds too.
    */
   findDuplicateMembers(filter: DuplicateFilter, page: Page): Promise<Paged<DuplicateMember> & { byDivision: DivisionCount[] }>;
+}
+
+/** What listHouseholdStates reads: an area (scope, narrowed to a division) and the forms of some campaigns. */
+export interface HouseholdStateQuery {
+  scope: string[];
+  division?: string;
+  campaignIds: string[];
+  formIds: string[];
+}
+
+/** A submission as a household list shows it: its state, never its data. */
+export interface SubmissionGlance {
+  id: string;
+  formId: string;
+  campaignId: string;
+  householdId: string | null;
+  divisionCode: string;
+  headName: string;
+  status: SubmissionStatus;
+  revision: number;
+  returnComment: string | null;
+  updatedAt: string;
+}
+
+export interface HouseholdGlance {
+  id: string;
+  divisionCode: string;
+  headName: string;
+  headIdNumber: string;
+  kind: string | null;
+  address: string | null;
+  memberCount: number;
+  /** By last change, oldest first. */
+  submissions: SubmissionGlance[];
+}
+
+export interface HouseholdStates {
+  households: HouseholdGlance[];
+  /** Submissions with no registry household (an identification not yet approved), by division, head name, id. */
+  unregistered: SubmissionGlance[];
 }
 
 export interface DivisionCount {

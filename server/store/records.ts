@@ -16,6 +16,8 @@ export interface UserRecord {
   createdAt: string;
   /** 1 when created, one more at each change by an administrator: a change states the revision it saw. */
   revision: number;
+  /** The user's phone, when given: a form's 填表人联系电话 starts with it. */
+  phone?: string;
 }
 
 export interface SessionRecord {

@@ -5,7 +5,7 @@
 // version on a phone and submits; the administrator's export carries the new fields.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, desktop, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer } from './harness';
+import { ADMIN_PASSWORD, desktop, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer, toMyVillage } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -122,6 +122,7 @@ describe('an administrator prepares the 2022 回头看', () => {
     const phoneContext = await phone(browser, server.url);
     const officer = await phoneContext.newPage();
     await logIn(officer, 'gaotan');
+    await toMyVillage(officer);
     await officer.waitForURL(/\/villages\/500118104201/);
     const households = await (await officer.request.get('/api/households?division=500118104201&kind=%E8%BE%B9%E7%BC%98%E6%98%93%E8%87%B4%E8%B4%AB%E6%88%B7')).json();
     const target = (households.items as { id: string; headName: string; riskEliminatedMonth?: string }[]).find((h) => !h.riskEliminatedMonth)!;

@@ -125,3 +125,10 @@ export async function watchCsp(context: BrowserContext): Promise<CspWatch> {
   });
   return watch;
 }
+
+/** From 我的待办 (an officer's first page) to 我的村, which opens the officer's village when there is one. */
+export async function toMyVillage(page: Page): Promise<void> {
+  await page.waitForURL(/\/todo$/);
+  await page.getByRole('link', { name: /我的村/ }).click();
+  await page.waitForURL(/\/villages\/\d{12}/);
+}

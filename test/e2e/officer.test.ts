@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { VALIDATORS_REVISION } from '../../engine/index';
-import { DEMO_PASSWORD, desktop, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer } from './harness';
+import { DEMO_PASSWORD, desktop, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer, toMyVillage } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -64,6 +64,7 @@ describe('an officer on a phone', () => {
       if (new URL(r.url()).pathname.endsWith('/validators.js')) modules.push(`${r.status()} ${r.headers()['content-type']}`);
     });
     await logIn(page, 'gaotan');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104201/);
     await page.getByRole('button', { name: '边缘易致贫户' }).click();
     const target = await household(page, '边缘易致贫户', false);
@@ -109,6 +110,7 @@ describe('an officer on a phone', () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
     await logIn(page, 'gaotan');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\//);
     const target = await household(page, '脱贫不稳定户', false);
     await openLookback(page, target.headName);
@@ -126,6 +128,7 @@ describe('an officer on a phone', () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
     await logIn(page, 'puan');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104202/);
     const response = await page.request.get('/api/households?division=500118104202&kind=%E8%BE%B9%E7%BC%98%E6%98%93%E8%87%B4%E8%B4%AB%E6%88%B7');
     const target = ((await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[]).find((h) => !h.riskEliminatedMonth)!;
@@ -151,6 +154,7 @@ describe('an officer on a phone', () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
     await logIn(page, 'gaotan');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104201/);
     await page.locator('.households li').first().waitFor();
     // Ready means installed: the app and its files are kept on the phone.
@@ -173,6 +177,7 @@ describe('an officer on a phone', () => {
     const csp = await watchCsp(context);
     const page = await context.newPage();
     await logIn(page, 'gaotan');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104201/);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.reload();
@@ -197,6 +202,7 @@ describe('an officer on a phone', () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
     await logIn(page, 'jiulong');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104203/);
     const response = await page.request.get('/api/households?division=500118104203&kind=%E8%84%B1%E8%B4%AB%E4%B8%8D%E7%A8%B3%E5%AE%9A%E6%88%B7');
     const target = ((await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[]).find((h) => !h.riskEliminatedMonth)!;
@@ -234,11 +240,12 @@ describe('an officer on a phone', () => {
   it('explains a warning before submitting; the township reviewer reads it, returns the sheet pointing at a field, then approves it', async () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
-    await logIn(page, 'taiping');
+    await logIn(page, 'jiulong');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104203/);
     const response = await page.request.get(`/api/households?division=500118104203&kind=${encodeURIComponent('边缘易致贫户')}`);
     const target = ((await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[]).find((h) => !h.riskEliminatedMonth);
-    if (!target) throw new Error('no 边缘易致贫户 in 太平村 whose risk remains');
+    if (!target) throw new Error('no 边缘易致贫户 in 九龙村 whose risk remains');
     await openLookback(page, target.headName);
     await fillRemainingBranch(page);
     await input(page, '/D7').fill('户主儿子在县城务工，收入不稳定，家中有一名慢性病老人需长期服药。');
@@ -269,7 +276,7 @@ describe('an officer on a phone', () => {
     // The township reviewer reads the explanation beside the form, marks C2 and returns the sheet.
     const desk = await desktop(browser, server.url);
     const review = await desk.newPage();
-    await logIn(review, 'shuangshi');
+    await logIn(review, 'linjiang');
     await review.goto(`/review/submissions/${submissionId}`);
     await review.getByText(`核实说明：${explanation}`).first().waitFor();
     await review.locator('[data-pointer="/C2"]').getByRole('button', { name: '标注' }).click();

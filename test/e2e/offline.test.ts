@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
-import { CHROMIUM, DEMO_PASSWORD, launchBrowser, logIn, phone, startServer, type RunningServer } from './harness';
+import { CHROMIUM, DEMO_PASSWORD, launchBrowser, logIn, phone, startServer, type RunningServer, toMyVillage } from './harness';
 
 let server: RunningServer;
 let browser: Browser;
@@ -111,6 +111,7 @@ describe('an officer with little or no signal', () => {
       // Once online: log in, see the household and open its sheet (kept on the phone), close the app.
       let page = context.pages()[0] ?? (await context.newPage());
       await logIn(page, 'gaotan');
+      await toMyVillage(page);
       await page.waitForURL(/\/villages\/500118104201/);
       await appKept(page);
       const target = await household(page, VILLAGES.gaotan, '边缘易致贫户');
@@ -122,6 +123,7 @@ describe('an officer with little or no signal', () => {
       await context.setOffline(true);
       page = context.pages()[0] ?? (await context.newPage());
       await page.goto('/');
+      await toMyVillage(page);
       await page.waitForURL(/\/villages\/500118104201/);
       await page.getByText(/当前无网络/).waitFor();
       expect(await page.getByText('登录已过期').count()).toBe(0);
@@ -146,6 +148,7 @@ describe('an officer with little or no signal', () => {
     const context = await phone(browser, server.url);
     let page = await context.newPage();
     await logIn(page, 'gaotan');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104201/);
     await appKept(page);
     await page.reload();
@@ -178,6 +181,7 @@ describe('an officer with little or no signal', () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
     await logIn(page, 'puan');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104202/);
     const target = await household(page, VILLAGES.puan, '边缘易致贫户');
     await openLookback(page, target.headName);
@@ -210,6 +214,7 @@ describe('an officer with little or no signal', () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
     await logIn(page, 'puan');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104202/);
     const target = await household(page, VILLAGES.puan, '脱贫不稳定户');
     await openLookback(page, target.headName);
@@ -240,6 +245,7 @@ describe('an officer with little or no signal', () => {
     const context = await phone(browser, server.url);
     const page = await context.newPage();
     await logIn(page, 'jiulong');
+    await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104203/);
     const target = await household(page, VILLAGES.jiulong, '边缘易致贫户');
     await openLookback(page, target.headName);
@@ -271,6 +277,7 @@ describe('an officer with little or no signal', () => {
     const context = await phone(browser, server.url);
     const first = await context.newPage();
     await logIn(first, 'jiulong');
+    await toMyVillage(first);
     await first.waitForURL(/\/villages\/500118104203/);
     const target = await household(first, VILLAGES.jiulong, '脱贫不稳定户');
     const second = await context.newPage();

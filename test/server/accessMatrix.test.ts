@@ -69,6 +69,7 @@ const cases: Case[] = [
   },
   { route: 'POST /api/households?dryRun=1', call: (c) => c.post('/api/households?dryRun=1', [{ divisionCode: '500118104201', headName: '测试', headIdNumber: '11010519491231002X' }]), expect: adminOnly(200) },
   { route: 'GET /api/households', call: (c) => c.get('/api/households'), expect: everyoneSignedIn(200) },
+  { route: 'GET /api/households/states', call: (c) => c.get('/api/households/states'), expect: everyoneSignedIn(200) },
   {
     route: 'GET /api/households/:id',
     call: (c) => c.get(`/api/households/${householdId}`),

@@ -1,30 +1,27 @@
-// One row of a table as a card titled with the row's first values ("1 张德明 · 户主"), with a
+// One row of a table as a card titled by name first ("1 陈小红 · 女", rowTitle.ts), with a
 // two-step delete (a slip of the thumb must not lose a member). Rows that arrive filled (the
 // registry's members) start collapsed, so a ten-member household reads as ten lines; a new row,
-// or one with issues to show or a reviewer's note, opens by itself. A collapsed card renders only its title: its
-// fields are mounted when it opens, so the fields nobody looks at cost nothing on a keystroke
+// or one with issues to show or a reviewer's note, opens by itself. A collapsed card renders only
+// its title: its fields are mounted when it opens, so the fields nobody looks at cost nothing on a keystroke
 // (React's subscriptions, style and layout, and Chrome's autofill, which reads every control of
 // the <form> after each change).
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useEffect, useMemo, useState, type SyntheticEvent } from 'react';
 import type { ArrayFieldItemTemplateProps } from '@rjsf/utils';
-import { valueAt } from '../../../engine/index';
+import { keyOfPointer, valueAt } from '../../../engine/index';
 import { t } from '../../i18n/t';
 import { pointerOfPath } from '../pointers';
 import { DATA_KEYS, SHOWN_ISSUES_KEYS } from '../FormStore';
 import { useFormStore } from '../useFormStore';
 import { rendererContext } from './formContext';
-
-function rowTitle(row: unknown, columns: string[] | undefined): string {
-  if (row === null || typeof row !== 'object') return '';
-  const values = columns ? columns.map((c) => (row as Record<string, unknown>)[c]) : Object.values(row);
-  return values.filter((v) => typeof v === 'string' && v.length > 0 && v.length <= 20).slice(0, 2).join(' · ');
-}
+import { rowTitle, titleColumns } from './rowTitle';
 
 export function ArrayFieldItemTemplate({ children, index, buttonsProps, readonly, disabled, parentUiSchema, registry }: ArrayFieldItemTemplateProps) {
   const pointer = pointerOfPath(buttonsProps.fieldPathId.path);
   const { session } = rendererContext(registry);
-  const columns = (parentUiSchema?.['ui:options'] as { rowTitle?: string[] } | undefined)?.rowTitle;
-  const title = useFormStore((s) => rowTitle(valueAt(s.data, pointer), columns), DATA_KEYS);
+  const named = (parentUiSchema?.['ui:options'] as { rowTitle?: string[] } | undefined)?.rowTitle;
+  const table = keyOfPointer(pointer.slice(0, pointer.lastIndexOf('/')));
+  const columns = useMemo(() => titleColumns(session.form.index, table), [session, table]);
+  const title = useFormStore((s) => rowTitle(valueAt(s.data, pointer), named, columns), DATA_KEYS);
   const hasIssues = useFormStore((s, store) => store.hasShownIssuesWithin(pointer) || store.hasNotesWithin(pointer), SHOWN_ISSUES_KEYS);
   const [open, setOpen] = useState(() => title === '');
   useEffect(() => {

@@ -51,9 +51,9 @@ export const adminApi = {
     api<{ version: number; changes: string[]; cases: CaseOutcome[]; revision: number }>('POST', `/api/forms/${encodeURIComponent(id)}/publish`, { revision }),
 
   users: () => api<{ items: AdminUser[] }>('GET', '/api/users').then((r) => r.items),
-  createUser: (input: { username: string; displayName?: string; password: string; role: Role; scope: string[] }) => api<AdminUser>('POST', '/api/users', input),
+  createUser: (input: { username: string; displayName?: string; phone?: string; password: string; role: Role; scope: string[] }) => api<AdminUser>('POST', '/api/users', input),
   /** `revision`: the one the change was made from (409 stale_revision if another administrator changed the account since). */
-  updateUser: (id: string, revision: number, patch: { displayName?: string; role?: Role; scope?: string[]; disabled?: boolean; password?: string }) =>
+  updateUser: (id: string, revision: number, patch: { displayName?: string; phone?: string | null; role?: Role; scope?: string[]; disabled?: boolean; password?: string }) =>
     api<AdminUser>('PATCH', `/api/users/${encodeURIComponent(id)}`, { ...patch, revision }),
   divisions: () => api<{ items: Division[] }>('GET', '/api/divisions').then((r) => r.items),
 };

@@ -3,11 +3,12 @@
 // 正式提交 validating the whole form first (every issue listed, with jump-to-field, and each
 // warning's explanation asked for), then sending it — or queueing it until the server has it. A
 // returned submission shows the reviewer's comment and notes on fields; a submitted or approved
-// one is read-only. The draft on the phone is followed while the page is open: a send by the
+// one is read-only, its state said in the bottom bar where 正式提交 was. The draft on the phone is followed while the page is open: a send by the
 // queue in the background (or in another tab) shows its outcome here at once, with what to do
 // when it did not go through (QueueNotice).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EXPLANATION_CODE_PREFIX, unexplainedWarnings, verificationFields, type Household } from '../../../engine/index';
+import { Link } from '../../app/router';
 import { OfflineError } from '../../api/http';
 import type { CampaignSummary, FormVersion, HouseholdDetail } from '../../api/types';
 import { ErrorMessage, Layout, Loading, StaleNote } from '../../components/Layout';
@@ -216,7 +217,13 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
             <button type="button" onClick={() => void send('save')} disabled={busy !== null}>{busy === 'save' ? t('saving') : t('save')}</button>
             <button type="button" className="primary" onClick={() => void send('submit')} disabled={busy !== null}>{busy === 'submit' ? t('submitting') : t('submit')}</button>
           </div>
-        ) : notice ? <p className="save-state" role="status">{notice}</p> : null}
+        ) : (
+          // Submitted or approved: said in the bar where 正式提交 was, in view wherever the form is scrolled to.
+          <div className="action-bar done">
+            <p className="save-state" role="status">{notice ?? (draft.serverStatus === 'approved' ? t('readOnlyApproved') : t('submitted'))}</p>
+            <Link to={back} className="button">{t('back')}</Link>
+          </div>
+        )}
       </FormStoreContext.Provider>
     </Layout>
   );

@@ -1,9 +1,11 @@
-// A household: its base data and members from the registry, its submissions across forms and
-// campaigns (and drafts still only on this phone), and the published forms to fill for it.
+// A household: its base data and members from the registry (ID numbers masked: they are shown
+// whole in the form's fields), its submissions across forms and campaigns (and drafts still only
+// on this phone), and the published forms to fill for it.
 import { useEffect } from 'react';
 import { Link } from '../../app/router';
 import type { FormSummary, HouseholdDetail } from '../../api/types';
 import { ErrorMessage, Layout, Loading, StaleNote } from '../../components/Layout';
+import { maskIdNumber } from '../../components/maskIdNumber';
 import { QueueLine } from '../../components/QueueNotice';
 import { KindBadge, StatusBadge } from '../../components/StatusBadge';
 import { useLoad } from '../../components/useLoad';
@@ -38,7 +40,7 @@ export function HouseholdPage({ id }: { id: string }) {
             <h2>{t('baseData')} <KindBadge kind={h.kind} /></h2>
             <dl className="facts">
               <dt>户主</dt><dd>{h.headName}</dd>
-              <dt>证件号码</dt><dd>{h.headIdNumber}</dd>
+              <dt>证件号码</dt><dd>{maskIdNumber(h.headIdNumber)}</dd>
               <dt>联系电话</dt><dd>{h.phone ?? '—'}</dd>
               <dt>家庭住址</dt><dd>{h.address ?? '—'}</dd>
               {h.identifiedMonth ? (<><dt>纳入监测</dt><dd>{h.identifiedMonth}</dd></>) : null}
@@ -49,7 +51,7 @@ export function HouseholdPage({ id }: { id: string }) {
             <h2>{t('members')}（{t('memberCount', { n: h.members.length })}）</h2>
             <ul className="members">
               {h.members.map((m) => (
-                <li key={m.idNumber}><strong>{m.name}</strong> {m.relation} · {m.gender ?? ''} · {m.idNumber}{m.health && m.health !== '健康' ? ` · ${m.health}` : ''}</li>
+                <li key={m.idNumber}><strong>{m.name}</strong> {m.relation} · {m.gender ?? ''} · {maskIdNumber(m.idNumber)}{m.health && m.health !== '健康' ? ` · ${m.health}` : ''}</li>
               ))}
             </ul>
           </section>

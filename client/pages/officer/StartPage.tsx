@@ -1,21 +1,27 @@
 // Starting a form for a household (or, for identification, for a village): picks the campaign
-// (asks when several are open), opens the household's existing submission when the form allows
-// one per household, otherwise starts a new draft on the phone and opens it.
+// (asks when several are open, unless 我的待办 named it), opens the household's existing
+// submission when the form allows one per household, otherwise starts a new draft on the phone
+// (the filler's fields filled from the signed-in user and today's date) and opens it.
 import { useEffect, useState } from 'react';
 import { navigate, useLocation } from '../../app/router';
+import { useSession } from '../../app/SessionContext';
 import type { CampaignSummary, FormVersion, HouseholdDetail } from '../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../components/Layout';
 import { useLoad } from '../../components/useLoad';
 import { t } from '../../i18n/t';
 import { cachedGet } from '../../offline/cachedGet';
+import { chinaToday } from '../../offline/chinaToday';
 import { draftsOfHousehold } from '../../offline/drafts';
 import { householdKeyOf } from '../../offline/LocalDraft';
 import { startDraft } from '../../offline/startDraft';
 
 export function StartPage({ formId }: { formId: string }) {
   const { query } = useLocation();
+  const { user } = useSession();
   const householdId = query.get('household');
   const division = query.get('division') ?? '';
+  // 我的待办 names the campaign a household has not started the form in.
+  const named = query.get('campaign');
   const [campaign, setCampaign] = useState<CampaignSummary | null>(null);
   const loaded = useLoad(async () => {
     const form = (await cachedGet<FormVersion & { campaigns: CampaignSummary[] }>(`/api/forms/${formId}`)).data;
@@ -23,7 +29,7 @@ export function StartPage({ formId }: { formId: string }) {
     return { form, household };
   }, [formId, householdId]);
   const campaigns = [...(loaded.value?.form.campaigns ?? [])].sort((a, b) => b.year - a.year);
-  const chosen = campaign ?? (campaigns.length === 1 ? campaigns[0]! : null);
+  const chosen = campaign ?? campaigns.find((c) => c.id === named) ?? (campaigns.length === 1 ? campaigns[0]! : null);
 
   useEffect(() => {
     if (!loaded.value || (!chosen && campaigns.length > 1)) return;
@@ -36,7 +42,8 @@ export function StartPage({ formId }: { formId: string }) {
           .find((d) => d.formId === formId && (!chosen || d.campaignId === chosen.id) && d.serverStatus !== 'approved');
         if (local) return navigate(`/fill/${local.id}`, { replace: true });
       }
-      const draft = await startDraft(form, chosen, household, household?.divisionCode ?? division);
+      const filler = { name: user?.displayName, phone: user?.phone, date: chinaToday() };
+      const draft = await startDraft(form, chosen, household, household?.divisionCode ?? division, filler);
       navigate(`/fill/${draft.id}`, { replace: true });
     })();
   }, [loaded.value, chosen?.id]);

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { KindBadge } from '../../components/StatusBadge';
 import { ErrorMessage, Loading } from '../../components/Layout';
+import { maskIdNumber } from '../../components/maskIdNumber';
 import { useLoad } from '../../components/useLoad';
 import { t } from '../../i18n/tReviewer';
 import { Pager } from './Pager';
@@ -31,7 +32,7 @@ export function MissingHouseholds({ formId, campaign, division }: { formId: stri
               <tbody>
                 {list.items.map((h) => (
                   <tr key={h.id}>
-                    <td>{h.villageName}</td><td>{h.headName}</td><td className="rv-id">{h.headIdNumber}</td><td><KindBadge kind={h.kind ?? undefined} /></td>
+                    <td>{h.villageName}</td><td>{h.headName}</td><td className="rv-id">{maskIdNumber(h.headIdNumber)}</td><td><KindBadge kind={h.kind ?? undefined} /></td>
                     <td>{h.memberCount}</td><td>{h.phone ?? '—'}</td><td>{h.address ?? '—'}</td>
                   </tr>
                 ))}

@@ -4,6 +4,7 @@
 // approving together; a column header sorts by it (again: the other way).
 import { Link } from '../../app/router';
 import type { ReviewRow } from '../../api/types';
+import { maskIdNumber } from '../../components/maskIdNumber';
 import { StatusBadge } from '../../components/StatusBadge';
 import { t } from '../../i18n/tReviewer';
 import { formatTime } from './formatTime';
@@ -98,7 +99,7 @@ export function SubmissionTable({ rows, columns, query, onSort, selected, onSele
               <td><StatusBadge status={row.status} /> <Waiting row={row} /></td>
               <td className="rv-nowrap">{row.villageName || row.divisionCode}</td>
               <td className="rv-nowrap"><Link to={`/review/submissions/${row.id}`} className="rv-head">{row.headName || '—'}</Link></td>
-              <td className="rv-id">{row.headIdNumber}</td>
+              <td className="rv-id">{maskIdNumber(row.headIdNumber)}</td>
               <td className="rv-time">{formatTime(row.submittedAt) || '—'}</td>
               <td className="rv-nowrap">{row.createdBy.name}</td>
               {columns.map((c) => <td key={c.key} className="rv-key">{cell(row.keyValues[c.key])}</td>)}

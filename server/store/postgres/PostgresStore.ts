@@ -8,12 +8,13 @@ import type { FormCase, FormDefinition } from '../../../engine/index';
 import {
   householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
-  type DuplicateFilter, type LoginAttempt, type ProgressQuery, type Publication, type DivisionAdjustment,
+  type DuplicateFilter, type HouseholdStateQuery, type LoginAttempt, type ProgressQuery, type Publication, type DivisionAdjustment,
 } from '../Store';
 import type { CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import * as accounts from './accounts';
 import * as catalog from './catalog';
 import * as divisions from './divisions';
+import { selectHouseholdStates } from './householdStates';
 import { exclusively } from './exclusively';
 import * as meta from './meta';
 import { migrate } from './migrate';
@@ -89,6 +90,7 @@ export class PostgresStore implements Store {
   async findHouseholdByHeadId(headIdNumber: string) { return registry.selectHouseholdByHeadId(this.pool, headIdNumber); }
   async listHouseholds(filter: HouseholdFilter, page: Page) { return snapshot(this.pool, (db) => registry.selectHouseholds(db, filter, page)); }
   async listHouseholdEvents(householdId: string) { return registry.selectHouseholdEvents(this.pool, householdId); }
+  async listHouseholdStates(query: HouseholdStateQuery) { return snapshot(this.pool, (db) => selectHouseholdStates(db, query)); }
 
   async createSubmission(write: SubmissionWrite) {
     const r = write.record;

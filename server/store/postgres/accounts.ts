@@ -8,7 +8,7 @@ import { uniqueViolation } from './uniqueViolation';
 
 interface UserRow {
   id: string; username: string; display_name: string; role: string; scope: string[]; disabled: boolean;
-  password_hash: string; created_at: string; revision: number;
+  password_hash: string; created_at: string; revision: number; phone: string | null;
 }
 
 function toUser(row: UserRow | undefined): UserRecord | null {
@@ -16,14 +16,15 @@ function toUser(row: UserRow | undefined): UserRecord | null {
   return {
     id: row.id, username: row.username, displayName: row.display_name, role: row.role as UserRecord['role'],
     scope: row.scope, disabled: row.disabled, passwordHash: row.password_hash, createdAt: row.created_at, revision: row.revision,
+    ...(row.phone ? { phone: row.phone } : {}),
   };
 }
 
 export async function insertUser(db: Db, user: NewUser): Promise<void> {
   try {
-    await db.query(`INSERT INTO users (id, username, display_name, role, scope, password_hash, created_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [user.id, user.username, user.displayName, user.role, JSON.stringify(user.scope), user.passwordHash, user.createdAt]);
+    await db.query(`INSERT INTO users (id, username, display_name, role, scope, password_hash, created_at, phone)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [user.id, user.username, user.displayName, user.role, JSON.stringify(user.scope), user.passwordHash, user.createdAt, user.phone ?? null]);
   } catch (e) {
     if (uniqueViolation(e) === 'users_username_key') throw new StoreConflict('unique', `用户名 ${user.username} 已存在`);
     throw e;
@@ -48,6 +49,7 @@ export async function patchUser(db: Db, id: string, patch: UserPatch, expectedRe
   const params: unknown[] = [];
   const add = (value: unknown) => { params.push(value); return `$${params.length}`; };
   if (patch.displayName !== undefined) sets.push(`display_name = ${add(patch.displayName)}`);
+  if (patch.phone !== undefined) sets.push(`phone = ${add(patch.phone)}`);
   if (patch.role !== undefined) sets.push(`role = ${add(patch.role)}`);
   if (patch.scope !== undefined) sets.push(`scope = ${add(JSON.stringify(patch.scope))}`);
   if (patch.disabled !== undefined) sets.push(`disabled = ${add(patch.disabled)}`);

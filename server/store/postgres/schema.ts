@@ -232,4 +232,8 @@ export const POSTGRES_MIGRATIONS: string[] = [
   `
   ALTER TABLE users ADD COLUMN revision integer NOT NULL DEFAULT 1;
   `,
+  // A user's phone, optional: the forms' 填表人联系电话 is filled from it.
+  `
+  ALTER TABLE users ADD COLUMN phone text COLLATE "C";
+  `,
 ];

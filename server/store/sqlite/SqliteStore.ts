@@ -8,12 +8,13 @@ import type { FormCase, FormDefinition } from '../../../engine/index';
 import {
   householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
-  type DuplicateFilter, type LoginAttempt, type ProgressQuery, type Publication, type DivisionAdjustment,
+  type DuplicateFilter, type HouseholdStateQuery, type LoginAttempt, type ProgressQuery, type Publication, type DivisionAdjustment,
 } from '../Store';
 import type { CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import * as accounts from './accounts';
 import * as catalog from './catalog';
 import * as divisions from './divisions';
+import { selectHouseholdStates } from './householdStates';
 import * as meta from './meta';
 import { migrate, openDatabase } from './openDatabase';
 import { withProcessLock } from './processLock';
@@ -99,6 +100,7 @@ export class SqliteStore implements Store {
   async findHouseholdByHeadId(headIdNumber: string) { return registry.selectHouseholdByHeadId(this.db, headIdNumber); }
   async listHouseholds(filter: HouseholdFilter, page: Page) { return registry.selectHouseholds(this.db, filter, page); }
   async listHouseholdEvents(householdId: string) { return registry.selectHouseholdEvents(this.db, householdId); }
+  async listHouseholdStates(query: HouseholdStateQuery) { return selectHouseholdStates(this.db, query); }
 
   async createSubmission(write: SubmissionWrite) {
     const r = write.record;

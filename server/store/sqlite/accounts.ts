@@ -6,7 +6,7 @@ import type { SessionRecord, UserRecord } from '../records';
 
 interface UserRow {
   id: string; username: string; display_name: string; role: string; scope: string; disabled: number;
-  password_hash: string; created_at: string; revision: number;
+  password_hash: string; created_at: string; revision: number; phone: string | null;
 }
 
 function toUser(row: UserRow | undefined): UserRecord | null {
@@ -15,13 +15,14 @@ function toUser(row: UserRow | undefined): UserRecord | null {
     id: row.id, username: row.username, displayName: row.display_name, role: row.role as UserRecord['role'],
     scope: JSON.parse(row.scope), disabled: row.disabled === 1, passwordHash: row.password_hash, createdAt: row.created_at,
     revision: row.revision,
+    ...(row.phone ? { phone: row.phone } : {}),
   };
 }
 
 export function insertUser(db: Database.Database, user: NewUser): void {
   try {
-    db.prepare(`INSERT INTO users (id, username, display_name, role, scope, password_hash, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`).run(user.id, user.username, user.displayName, user.role, JSON.stringify(user.scope), user.passwordHash, user.createdAt);
+    db.prepare(`INSERT INTO users (id, username, display_name, role, scope, password_hash, created_at, phone)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(user.id, user.username, user.displayName, user.role, JSON.stringify(user.scope), user.passwordHash, user.createdAt, user.phone ?? null);
   } catch (e) {
     if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new StoreConflict('unique', `用户名 ${user.username} 已存在`);
     throw e;
@@ -45,6 +46,7 @@ export function patchUser(db: Database.Database, id: string, patch: UserPatch, e
   const sets: string[] = [];
   const params: unknown[] = [];
   if (patch.displayName !== undefined) { sets.push('display_name = ?'); params.push(patch.displayName); }
+  if (patch.phone !== undefined) { sets.push('phone = ?'); params.push(patch.phone); }
   if (patch.role !== undefined) { sets.push('role = ?'); params.push(patch.role); }
   if (patch.scope !== undefined) { sets.push('scope = ?'); params.push(JSON.stringify(patch.scope)); }
   if (patch.disabled !== undefined) { sets.push('disabled = ?'); params.push(patch.disabled ? 1 : 0); }

@@ -224,4 +224,8 @@ export const SQLITE_MIGRATIONS: string[] = [
   `
   ALTER TABLE users ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
   `,
+  // A user's phone, optional: the forms' 填表人联系电话 is filled from it.
+  `
+  ALTER TABLE users ADD COLUMN phone TEXT;
+  `,
 ];

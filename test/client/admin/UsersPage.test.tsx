@@ -119,4 +119,15 @@ describe('the users page', () => {
     expect(link).toHaveAttribute('href', '/admin/divisions');
     expect(screen.queryByRole('searchbox')).toBeNull();
   });
+
+  it('gives an officer a phone (their forms\' 填表人联系电话), sending it only when changed', async () => {
+    render(<SessionProvider><UsersPage /></SessionProvider>);
+    await screen.findByRole('cell', { name: 'gaotan' });
+    fireEvent.click(within(row('gaotan')).getByRole('button', { name: '修改' }));
+    const edit = screen.getByRole('form', { name: '修改 gaotan' });
+    fireEvent.change(within(edit).getByLabelText(/联系电话/), { target: { value: '13983011201' } });
+    fireEvent.click(within(edit).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(server.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1));
+    expect(server.requests.find((r) => r.method === 'PATCH')!.body).toEqual({ displayName: '高滩村信息员', phone: '13983011201', role: 'officer', scope: ['500118104201'], revision: 4 });
+  });
 });

@@ -64,6 +64,7 @@ function ScopeField({ role, divisions, value, onChange, id }: { role: Role; divi
 function NewUserForm({ divisions, onCreated }: { divisions: Division[]; onCreated(): void }) {
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
+  const [phone, setPhone] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('officer');
   const [scope, setScope] = useState<string[]>([]);
@@ -71,12 +72,13 @@ function NewUserForm({ divisions, onCreated }: { divisions: Division[]; onCreate
   const tooShort = password !== '' && [...password].length < 8;
   const submit = async () => {
     const created = await action.run(
-      () => adminApi.createUser({ username: username.trim(), displayName: displayName.trim() || undefined, password, role, scope: role === 'admin' ? [] : scope }),
+      () => adminApi.createUser({ username: username.trim(), displayName: displayName.trim() || undefined, phone: phone.trim() || undefined, password, role, scope: role === 'admin' ? [] : scope }),
       (u) => t('ad_userCreated', { name: u.username }),
     );
     if (created) {
       setUsername('');
       setDisplayName('');
+      setPhone('');
       setPassword('');
       setScope([]);
       onCreated();
@@ -88,6 +90,7 @@ function NewUserForm({ divisions, onCreated }: { divisions: Division[]; onCreate
       <form className="admin-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
         <label>{t('username')}<input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" required /></label>
         <label>{t('ad_displayName')}<input value={displayName} onChange={(e) => setDisplayName(e.target.value)} /></label>
+        <label>{t('ad_phone')}<input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} /></label>
         <label>{t('ad_initialPassword')}
           <input type="text" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" aria-invalid={tooShort} required />
           {tooShort ? <span className="field-note error">{t('ad_passwordTooShort')}</span> : null}
@@ -142,16 +145,20 @@ function UserRow({ user, divisions, editing, resetting, onEdit, onReset, onToggl
 
 function EditUser({ user, divisions, onSaved }: { user: AdminUser; divisions: Division[]; onSaved(): void }) {
   const [displayName, setDisplayName] = useState(user.displayName);
+  const [phone, setPhone] = useState(user.phone ?? '');
   const [role, setRole] = useState<Role>(user.role);
   const [scope, setScope] = useState<string[]>(user.scope);
   const action = useAction();
   const save = async () => {
-    const done = await action.run(() => adminApi.updateUser(user.id, user.revision, { displayName: displayName.trim(), role, scope: role === 'admin' ? [] : scope }));
+    // The phone is sent only when changed (an empty one removes it).
+    const phonePatch = phone.trim() === (user.phone ?? '') ? {} : { phone: phone.trim() || null };
+    const done = await action.run(() => adminApi.updateUser(user.id, user.revision, { displayName: displayName.trim(), ...phonePatch, role, scope: role === 'admin' ? [] : scope }));
     if (done) onSaved();
   };
   return (
     <form className="admin-form" aria-label={t('ad_editUserOf', { name: user.username })} onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <label>{t('ad_displayName')}<input value={displayName} onChange={(e) => setDisplayName(e.target.value)} /></label>
+      <label>{t('ad_phone')}<input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} /></label>
       <label>{t('ad_role')}
         <select value={role} onChange={(e) => setRole(e.target.value as Role)}>{ROLES.map((r) => <option key={r} value={r}>{roleLabel(r)}</option>)}</select>
       </label>
