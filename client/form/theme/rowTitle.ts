@@ -1,6 +1,6 @@
 // How a table row's card is titled: by default the person's name first, then the gender
-// ("陈小红 · 女"), the columns found by their titles (姓名, 性别); a table with neither by its first
-// short text values in the schema's order; a definition's `"ui:options": {"rowTitle": [...]}`
+// ("陈小红 · 女"), the columns found by their titles (姓名, 性别), then the other columns' short
+// texts in the schema's order, two values in all; a definition's `"ui:options": {"rowTitle": [...]}`
 // names its own columns. ID numbers in a title are masked (the field below shows them whole).
 import type { FieldIndex } from '../../../engine/index';
 import { maskIdNumber } from '../../components/maskIdNumber';
@@ -23,7 +23,8 @@ function shortTexts(row: Record<string, unknown>, columns: string[]): string[] {
 export function rowTitle(row: unknown, named: string[] | undefined, columns: { preferred: string[]; all: string[] }): string {
   if (row === null || typeof row !== 'object') return '';
   const values = row as Record<string, unknown>;
-  const chosen = named ? shortTexts(values, named) : shortTexts(values, columns.preferred);
-  const texts = chosen.length > 0 || named ? chosen : shortTexts(values, columns.all);
-  return texts.slice(0, 2).map(maskIdNumber).join(' · ');
+  if (named) return shortTexts(values, named).slice(0, 2).map(maskIdNumber).join(' · ');
+  // The name and gender first, then the other columns in order, up to two values.
+  const rest = columns.all.filter((c) => !columns.preferred.includes(c));
+  return shortTexts(values, [...columns.preferred, ...rest]).slice(0, 2).map(maskIdNumber).join(' · ');
 }
