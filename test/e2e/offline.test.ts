@@ -81,7 +81,7 @@ async function lookbacksOf(page: Page, householdId: string): Promise<{ id: strin
 
 /** Exactly one submitted copy on the server, nothing left on the phone, and the form saying so. */
 async function allSent(page: Page, householdId: string): Promise<void> {
-  await page.getByText('此表已提交，正在等待审核').waitFor({ timeout: 30_000 });
+  await page.getByText('此表已提交，正在等待审核').waitFor({ timeout: 60_000 });
   await expect.poll(() => unsent(page), { timeout: 20_000 }).toBe(0);
   const copies = await lookbacksOf(page, householdId);
   expect(copies.map((c) => c.status)).toEqual(['submitted']);
