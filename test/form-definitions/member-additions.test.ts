@@ -126,7 +126,7 @@ describe('已脱贫户、易返贫致贫户家庭成员自然增加情况表', (
       const certificate = evaluateForm(FORM, additions(shiYuxiang({ A3: '残疾人证' })), inLi);
       expect(issueAt(certificate, '/members/0/A4')?.code).toBe('rule:id-disability-20');
       const gender = evaluateForm(FORM, additions(shiYuxiang({ A2: '男' })), inLi);
-      expect(issueAt(gender, '/members/0/A2')).toMatchObject({ code: 'rule:gender-matches-id' });
+      expect(issueAt(gender, '/members/0/A2')).toMatchObject({ code: 'rule:gender-matches-id', severity: 'warning' });
       expect(issueAt(gender, '/members/0/A2')?.message).toContain('A2 性别：男 与证件号码');
     });
   });

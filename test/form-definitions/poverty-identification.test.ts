@@ -209,11 +209,11 @@ describe('新识别贫困户信息采集表', () => {
       }
     });
 
-    it('refuses an A2 性别 the ID number contradicts', () => {
+    it('warns where an A2 性别 typed by hand contradicts the ID number (the number fills it otherwise)', () => {
       const result = evaluateForm(FORM, withMembers((rows) => { rows[0]!.A2 = '女'; }));
-      expect(issueAt(result, '/members/0/A2')).toMatchObject({ code: 'rule:gender-matches-id' });
+      expect(issueAt(result, '/members/0/A2')).toMatchObject({ code: 'rule:gender-matches-id', severity: 'warning' });
       expect(issueAt(result, '/members/0/A2')?.message).toBe(
-        `家庭成员第 1 行：A2 性别：女 与证件号码 ${CHEN_GUOHUA} 第 17 位所示的性别不符`,
+        `家庭成员第 1 行：A2 性别：女 与证件号码 ${CHEN_GUOHUA} 第 17 位所示的性别不符，请核实`,
       );
     });
 
