@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { VALIDATORS_REVISION } from '../../engine/index';
 import { DEMO_PASSWORD, desktop, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer, toMyVillage } from './harness';
+import { answer, field, fillRemainingBranch, input, openLookback } from './lookbackSheet';
 
 let server: RunningServer;
 let browser: Browser;
@@ -19,8 +20,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const field = (page: Page, pointer: string) => page.locator(`[data-pointer="${pointer}"]`);
-const input = (page: Page, pointer: string) => page.locator(`[id="root${pointer}"]`);
 
 /** A 高滩村 household of a kind, with or without a risk elimination, as the registry has it. */
 async function household(page: Page, kind: string, eliminated: boolean): Promise<{ id: string; headName: string }> {
@@ -29,29 +28,6 @@ async function household(page: Page, kind: string, eliminated: boolean): Promise
   const found = items.find((h) => !!h.riskEliminatedMonth === eliminated);
   if (!found) throw new Error(`no ${kind} in 高滩村`);
   return found;
-}
-
-async function openLookback(page: Page, headName: string): Promise<void> {
-  await page.getByRole('link', { name: new RegExp(headName) }).first().click();
-  await page.waitForURL(/\/households\//);
-  await page.getByRole('link', { name: /监测对象“回头看”信息采集表/ }).click();
-  await page.waitForURL(/\/fill\//);
-  await field(page, '/riskState').waitFor();
-}
-
-async function answer(page: Page, pointer: string, option: string): Promise<void> {
-  await field(page, pointer).getByRole('radio', { name: option, exact: true }).click();
-}
-
-async function fillRemainingBranch(page: Page): Promise<void> {
-  for (const [pointer, option] of [['/B1', '否'], ['/B2', '否'], ['/B3', '否'], ['/B4', '是'], ['/C1', '否'], ['/C4', '否']]) await answer(page, pointer!, option!);
-  await answer(page, '/C2', '6000-9000元');
-  await answer(page, '/C3', '外出务工');
-  await input(page, '/monitors/0/D1').fill('周志勇');
-  await input(page, '/monitors/0/D2').fill('13508321234');
-  await input(page, '/D5').selectOption({ label: '因病' });
-  await input(page, '/D8').selectOption({ label: '健康帮扶' });
-  await input(page, '/D10').fill('2021-12');
 }
 
 describe('an officer on a phone', () => {

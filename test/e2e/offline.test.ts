@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { CHROMIUM, DEMO_PASSWORD, launchBrowser, logIn, phone, startServer, type RunningServer, toMyVillage } from './harness';
+import { fillRemainingBranch, input, openLookback } from './lookbackSheet';
 
 let server: RunningServer;
 let browser: Browser;
@@ -22,8 +23,6 @@ afterAll(async () => {
 });
 
 const VILLAGES = { gaotan: '500118104201', puan: '500118104202', jiulong: '500118104203' } as const;
-const field = (page: Page, pointer: string) => page.locator(`[data-pointer="${pointer}"]`);
-const input = (page: Page, pointer: string) => page.locator(`[id="root${pointer}"]`);
 
 /** A household of the officer's village whose risk remains (the 回头看 sheet's D5-D10 branch). */
 async function household(page: Page, village: string, kind: string): Promise<{ id: string; headName: string }> {
@@ -33,27 +32,8 @@ async function household(page: Page, village: string, kind: string): Promise<{ i
   return found;
 }
 
-async function openLookback(page: Page, headName: string): Promise<void> {
-  await page.getByRole('link', { name: new RegExp(headName) }).first().click();
-  await page.waitForURL(/\/households\//);
-  await page.getByRole('link', { name: /监测对象“回头看”信息采集表/ }).first().click();
-  await page.waitForURL(/\/fill\//);
-  await field(page, '/riskState').waitFor();
-}
-
-async function answer(page: Page, pointer: string, option: string): Promise<void> {
-  await field(page, pointer).getByRole('radio', { name: option, exact: true }).click();
-}
-
 async function fillSheet(page: Page): Promise<void> {
-  for (const [pointer, option] of [['/B1', '否'], ['/B2', '否'], ['/B3', '否'], ['/B4', '是'], ['/C1', '否'], ['/C4', '否']]) await answer(page, pointer!, option!);
-  await answer(page, '/C2', '6000-9000元');
-  await answer(page, '/C3', '外出务工');
-  await input(page, '/monitors/0/D1').fill('周志勇');
-  await input(page, '/monitors/0/D2').fill('13508321234');
-  await input(page, '/D5').selectOption({ label: '因病' });
-  await input(page, '/D8').selectOption({ label: '健康帮扶' });
-  await input(page, '/D10').fill('2021-12');
+  await fillRemainingBranch(page);
   await input(page, '/D7').fill('户主 2020 年确诊慢性病，每月自付医药费约 800 元，家庭收入主要靠儿子外出务工。');
 }
 
