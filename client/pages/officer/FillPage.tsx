@@ -125,14 +125,15 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
     };
   }, [session]);
 
-  // Whoever changed the draft (the queue in the background, another tab), the page shows it.
+  // Whoever changed the draft (the queue in the background, another tab), the page shows it —
+  // also a change made while the page was still loading, before it listened (read once on mount).
   const shown = useRef(draft);
   shown.current = draft;
-  useEffect(() => onDraftChanged((changed) => {
-    if (changed !== initial.id) return;
-    void getDraft(changed).then((fresh) => {
-      if (!fresh) return;
+  useEffect(() => {
+    const follow = () => void getDraft(initial.id).then((fresh) => {
       const before = shown.current;
+      if (!fresh || (fresh.updatedAt === before.updatedAt && fresh.pending === before.pending && fresh.queueState === before.queueState
+        && fresh.serverRevision === before.serverRevision && fresh.nextAttemptAt === before.nextAttemptAt)) return;
       // Sent in the background: the notice says so instead of "queued"; kept: it says why.
       if (before.pending !== null && fresh.pending === null) {
         setNotice(fresh.serverStatus === 'submitted' ? t('submitted') : t('savedToServer', { time: new Date().toLocaleTimeString('zh-CN') }));
@@ -141,7 +142,12 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
       }
       setDraft(fresh);
     });
-  }), [initial.id]);
+    const stop = onDraftChanged((changed) => {
+      if (changed === initial.id) follow();
+    });
+    follow();
+    return stop;
+  }, [initial.id]);
 
   // The server's issues from its last refusal, at their fields (a 422 met in the background too).
   useEffect(() => {

@@ -1,7 +1,7 @@
 // A stand-in for the server in component tests: fetch answered from a route table (method and
 // path, the query ignored unless written), every request recorded with its parsed body, and the
 // signed-in administrator's session, so pages render inside the real SessionProvider. A handler
-// may answer with a Response of its own (a stream of NDJSON lines).
+// may answer with a Response of its own (a stream of NDJSON lines), and may be async.
 import { vi } from 'vitest';
 
 export interface Recorded {
@@ -10,7 +10,7 @@ export interface Recorded {
   body: any;
 }
 
-type Handler = (body: any, url: URL) => { status?: number; body: unknown } | unknown;
+type Handler = (body: any, url: URL) => { status?: number; body: unknown } | unknown | Promise<unknown>;
 
 export interface MockServer {
   requests: Recorded[];
@@ -31,7 +31,7 @@ export function mockServer(): MockServer {
     requests.push({ method, path: url.pathname + url.search, body });
     const handler = routes.get(`${method} ${url.pathname}${url.search}`) ?? routes.get(`${method} ${url.pathname}`);
     if (!handler) return new Response(JSON.stringify({ error: { code: 'not_found', message: `接口不存在：${method} ${url.pathname}` } }), { status: 404 });
-    const out = handler(body, url) as { status?: number; body?: unknown } | undefined;
+    const out = (await handler(body, url)) as { status?: number; body?: unknown } | undefined;
     if (out instanceof Response) return out;
     const status = out && typeof out === 'object' && 'status' in out && typeof out.status === 'number' ? out.status : 200;
     const payload = out && typeof out === 'object' && 'status' in out && typeof out.status === 'number' ? out.body : out;
