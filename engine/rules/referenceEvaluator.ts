@@ -1,6 +1,7 @@
 // json-logic-js, the reference semantics of the rule language, with the domain operations
-// registered. The engine runs compiled rules; this evaluator is what they are proven equal to
-// (differential tests) and what an auditor can run by hand.
+// registered. The engine runs compiled rules; this evaluator is what the differential tests compare
+// them with (every rule of the shipped forms over sampled households, random rules, JsonLogic's
+// own suite) and what an auditor can run by hand. Those tests sample; they do not prove equality.
 import jsonLogic from 'json-logic-js';
 import { domainOperations } from './domainOperations';
 import type { RootScope } from './compileRule';

@@ -10,10 +10,10 @@ import { sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleF
 import { DIVISIONS, validBody } from '../helpers/serverFixture';
 import { postgresTestUrl, startTestServer, TestClient, type TestServer } from '../helpers/testServer';
 
-const url = postgresTestUrl('PostgreSQL server round trip');
+const url = postgresTestUrl('PostgreSQL server round trip') ?? '';
 const path = `/api/forms/${SAMPLE_FORM_ID}/submissions`;
 
-if (url) {
+describe.skipIf(!url)('the server on PostgreSQL (needs WNBD_PG_URL)', () => {
   describe('the server on PostgreSQL', () => {
     let server: TestServer;
     let second: TestServer | null = null;
@@ -96,8 +96,4 @@ if (url) {
       expect(duplicate.body.error).toMatchObject({ code: 'duplicate_submission', details: { existingId: mine.id } });
     });
   });
-} else {
-  describe.skip('the server on PostgreSQL (WNBD_PG_URL unset)', () => {
-    it('runs when WNBD_PG_URL names a PostgreSQL server', () => {});
-  });
-}
+});

@@ -11,13 +11,13 @@ import { FORMS_DIR } from '../helpers/forms';
 import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
 import { dropTestSchema, newTestSchema, postgresTestUrl } from '../helpers/testServer';
 
-const url = postgresTestUrl('servers started together');
+const url = postgresTestUrl('servers started together') ?? '';
 const ROUNDS = 3;
 const SERVERS = 3;
 
 /** What the database holds, as a value two databases can be compared by. */
 async function contents(schema: string) {
-  const client = new pg.Client({ connectionString: url!, options: `-c search_path=${schema}` });
+  const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
   await client.connect();
   try {
     const column = async (sql: string) => (await client.query(sql)).rows.map((r) => Object.values(r).join('|'));
@@ -53,7 +53,7 @@ function oneServersWork() {
   };
 }
 
-if (url) {
+describe.skipIf(!url)('servers started together on a new PostgreSQL database (needs WNBD_PG_URL)', () => {
   describe('servers started together on a new database', () => {
     const schemas: string[] = [];
     afterAll(async () => {
@@ -76,8 +76,4 @@ if (url) {
       }
     });
   });
-} else {
-  describe.skip('servers started together on a new database (WNBD_PG_URL unset)', () => {
-    it('runs when WNBD_PG_URL names a PostgreSQL server', () => {});
-  });
-}
+});
