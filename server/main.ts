@@ -1,47 +1,22 @@
-// The only file that reads process.env and starts things: configuration, the store, migrations,
+// The server's only file that reads process.env and starts things: configuration, the store, migrations,
 // the initial administrator, published forms, the demo township, then the HTTP server.
-// DATABASE_URL (postgres://...) selects PostgreSQL, where several instances may share one
-// database (DATABASE_SCHEMA: its schema); otherwise SQLite in DATA_DIR.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// The store is the one openStore.ts reads from the configuration.
+import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { defaultServerConfig, systemClock, type Deps, type Logger } from './deps';
 import { FormVersions } from './forms/FormVersions';
+import { openStore } from './openStore';
 import { prepareDatabase, type PrepareOptions } from './seed/prepareDatabase';
-import { PostgresStore } from './store/postgres/PostgresStore';
-import { SqliteStore } from './store/sqlite/SqliteStore';
-import type { Store } from './store/Store';
 
 const log: Logger = {
   info: (message) => console.log(message),
   error: (message, error) => (error === undefined ? console.error(message) : console.error(message, error)),
 };
 
-/** The database as a log line may show it: no password. */
-function describeUrl(url: URL): string {
-  return `${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
-}
-
-function openStore(): Store {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (databaseUrl) {
-    const url = new URL(databaseUrl);
-    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new Error(`DATABASE_URL 应以 postgres:// 开头：${url.protocol}//…`);
-    const schema = process.env.DATABASE_SCHEMA || undefined;
-    log.info(`数据存储：PostgreSQL ${describeUrl(url)}${schema ? `（模式 ${schema}）` : ''}`);
-    return new PostgresStore({ connectionString: databaseUrl, schema, onIdleError: (error) => log.error('数据库连接中断：', error) });
-  }
-  const dataDir = resolve(process.env.DATA_DIR ?? './data');
-  mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, 'wanneng.sqlite');
-  log.info(`数据存储：SQLite ${file}`);
-  return new SqliteStore(file);
-}
-
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8787);
-  const store = openStore();
+  const store = openStore(process.env, log);
   const deps: Deps = {
     store,
     forms: new FormVersions(store),

@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import type { Deps } from '../deps';
 
-export async function ensureAdmin(deps: Deps, password: string | undefined): Promise<boolean> {
+export async function ensureAdmin(deps: Pick<Deps, 'store' | 'clock' | 'log'>, password: string | undefined): Promise<boolean> {
   const { store, clock, log } = deps;
   if (await store.findUserByUsername('admin')) return false;
   const chosen = password ?? randomBytes(9).toString('base64url');
