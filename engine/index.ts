@@ -31,7 +31,7 @@ export { fillFromIdNumber, idDerivedFields, idPart, type IdDerivedField, type Id
 export { DEFAULT_MONEY_MAXIMUM } from './validation/numberBounds';
 export { HOUSEHOLD_FIELDS, MEMBER_FIELDS, HOUSEHOLD_KINDS, MONITORED_KINDS, type RegistryField } from './registry/householdFields';
 export { buildFieldIndex, keyOfPointer, labelOf, optionsOf, type FieldIndex, type FieldInfo, type OptionLabel } from './schema/fieldIndex';
-export { explainResidentId, birthDateOf, genderOf, residentIdCheckDigit } from './formats/residentId';
+export { explainResidentId, birthDateOf, genderOf, normalizeIdNumber, residentIdCheckDigit } from './formats/residentId';
 export { explainDisabilityCertificate, explainIdOrDisabilityCertificate } from './formats/disabilityCertificate';
 export { explainMobilePhone, explainPhone, explainDivisionCode, explainYearMonth } from './formats/simpleFormats';
 export { domainFormats } from './formats/domainFormats';
