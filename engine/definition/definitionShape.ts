@@ -81,6 +81,10 @@ export const definitionShape = z.strictObject({
     })
     .optional(),
   registry: z.strictObject({ prefill: z.array(prefill).optional(), effects: z.array(effect).optional() }).optional(),
-  review: z.strictObject({ levels: z.array(reviewLevel), onePerHousehold: z.boolean().optional() }).optional(),
+  review: z.strictObject({
+    levels: z.array(reviewLevel),
+    onePerHousehold: z.boolean().optional(),
+    escalations: z.array(z.strictObject({ id: identifier, when: z.unknown(), level: reviewLevel, reason: z.string().min(1) })).optional(),
+  }).optional(),
   appliesTo: z.strictObject({ kinds: z.array(z.enum(HOUSEHOLD_KINDS)).min(1) }).optional(),
 });

@@ -7,6 +7,7 @@ import {
   checkDefinition,
   prefillData,
   residentIdCheckDigit,
+  reviewChain,
   runCases,
   verificationFields,
   type EvaluationResult,
@@ -135,6 +136,7 @@ describe('易返贫致贫户信息采集表', () => {
       expect(form.review).toEqual({
         levels: [{ id: 'township', title: '乡镇审核', divisionDigits: 9 }, { id: 'county', title: '县级确定', divisionDigits: 6 }],
         onePerHousehold: true,
+        escalations: [expect.objectContaining({ id: 'exclusion-exception', level: { id: 'county', title: '县级确定', divisionDigits: 6 } })],
       });
       expect(form.appliesTo).toEqual({ kinds: ['脱贫不稳定户', '边缘易致贫户', '突发严重困难户'] });
       expect(form.createsHousehold).toBe(true);
@@ -204,6 +206,56 @@ describe('易返贫致贫户信息采集表', () => {
       expect(issue).toMatchObject({ path: `/${code}`, field: code, code: `rule:exclusion-${code.toLowerCase()}` });
       expect(issue.message).toContain(`${code} ${label}`);
       expect(issue.message).toContain(`不得纳入监测对象的10类情形（${kind}）`);
+    });
+
+    describe('the exception "原则上" allows: a reason to continue, and the county decides', () => {
+      // 陈国富's son bought a used car to drive for a living; the officer saw the family's medical debts.
+      const REASON = '所购为二手面包车（价值约 2 万元），儿子用于跑运输维持生计；妻子刘素芬患大病，自付医疗费 3.8 万元，家庭负担重，经入户核查确需纳入。';
+
+      it('asks for the reason only once a case is ticked', () => {
+        expect(evaluateForm(FORM, chenHousehold()).hidden).toContain('/exclusionReason');
+        expect(evaluateForm(FORM, chenHousehold({ E3: true })).hidden).not.toContain('/exclusionReason');
+      });
+
+      it('lets a household with a ticked case through once the officer states why, with no error left', () => {
+        const result = evaluateForm(FORM, chenHousehold({ E3: true, exclusionReason: REASON }));
+        expect(result.errors).toEqual([]);
+        expect(result.data.exclusionReason).toBe(REASON);
+      });
+
+      it('still blocks with a reason too short to say anything (at least 20 characters)', () => {
+        const result = evaluateForm(FORM, chenHousehold({ E3: true, exclusionReason: '确需纳入' }));
+        expect(result.valid).toBe(false);
+        expect(issueAt(result, '/exclusionReason')).toMatchObject({ code: 'minLength' });
+      });
+
+      it('says in the block how to continue', () => {
+        expect(issueAt(evaluateForm(FORM, chenHousehold({ E3: true })), '/E3')!.message).toContain('确需纳入的，请在“确需纳入的理由”中写明，报县级确定');
+      });
+
+      it('drops a reason typed while no case is ticked', () => {
+        expect(evaluateForm(FORM, chenHousehold({ exclusionReason: REASON })).data).not.toHaveProperty('exclusionReason');
+      });
+
+      const TOWNSHIP = { id: 'township', title: '乡镇审核', divisionDigits: 9 as const };
+      const COUNTY = { id: 'county', title: '县级确定', divisionDigits: 6 as const };
+      const CITY = { id: 'city', title: '市级复核', divisionDigits: 4 as const };
+
+      it('sends such a submission to the county for the final approval, whatever the usual chain', () => {
+        const form = loadForm(FORM);
+        const data = evaluateForm(FORM, chenHousehold({ E3: true, exclusionReason: REASON })).data;
+        const plain = evaluateForm(FORM, chenHousehold()).data;
+        const townshipOnly = { ...form, review: { ...form.review!, levels: [TOWNSHIP] } };
+        const upToCity = { ...form, review: { ...form.review!, levels: [TOWNSHIP, COUNTY, CITY] } };
+        expect(reviewChain(townshipOnly, plain).levels).toEqual([TOWNSHIP]);
+        expect(reviewChain(townshipOnly, data)).toEqual({
+          levels: [TOWNSHIP, COUNTY],
+          escalation: { id: 'exclusion-exception', level: COUNTY, reason: '存在原则上不得纳入监测对象的情形，填表人写明了确需纳入的理由：须县级确定' },
+        });
+        expect(reviewChain(upToCity, plain).levels).toEqual([TOWNSHIP, COUNTY, CITY]);
+        expect(reviewChain(upToCity, data).levels).toEqual([TOWNSHIP, COUNTY]);
+        expect(reviewChain(form, data).levels).toEqual([TOWNSHIP, COUNTY]);
+      });
     });
 
     it('requires each case to be answered 是 or 否', () => {
