@@ -100,6 +100,8 @@ export interface AddMembersEffect {
   type: 'addMembers';
   from: string;
   columns: { [memberField: string]: string };
+  /** Only the rows for which this holds ($row is the row): persons the form does not count. */
+  rowWhen?: JsonLogic;
 }
 
 /** Replace the household's members by a form table's rows (an identification's member list). */
@@ -107,6 +109,8 @@ export interface ReplaceMembersEffect {
   type: 'replaceMembers';
   from: string;
   columns: { [memberField: string]: string };
+  /** Only the rows for which this holds ($row is the row): persons the form does not count. */
+  rowWhen?: JsonLogic;
 }
 
 /** Remove the members named in a form table, keeping the reason in the household's history. */

@@ -51,8 +51,8 @@ const effect = z.discriminatedUnion('type', [
     set: z.record(z.string(), present),
     createIfMissing: z.boolean().optional(),
   }),
-  z.strictObject({ type: z.literal('addMembers'), from: fieldKey, columns }),
-  z.strictObject({ type: z.literal('replaceMembers'), from: fieldKey, columns }),
+  z.strictObject({ type: z.literal('addMembers'), from: fieldKey, columns, rowWhen: z.unknown().optional() }),
+  z.strictObject({ type: z.literal('replaceMembers'), from: fieldKey, columns, rowWhen: z.unknown().optional() }),
   z.strictObject({ type: z.literal('removeMembers'), from: fieldKey, idColumn: z.string(), reasonColumn: z.string() }),
 ]);
 

@@ -195,8 +195,6 @@ describe('易返贫致贫户信息采集表', () => {
       ['E5', '在市场监管部门注册登记公司、企业并实际开展经营活动', '第五类'],
       ['E6', '种植、养殖大户或雇佣他人从事生产经营活动', '第六类'],
       ['E7', '为享受监测对象帮扶支持，故意分户、并户', '第七类'],
-      ['E8', '空挂户或为套取帮扶支持将户口迁入村组的空挂人口', '第八类'],
-      ['E9', '死亡人员、服刑人员、失踪人员以及与户主不共享开支或收入的人员', '第九类'],
       ['E10', '纳入失信惩戒不符合监测对象识别条件', '第十类'],
     ])('blocks identification when %s (%s) applies', (code, label, kind) => {
       const result = evaluateForm(FORM, chenHousehold({ [code]: true }));
@@ -255,6 +253,52 @@ describe('易返贫致贫户信息采集表', () => {
         expect(reviewChain(upToCity, plain).levels).toEqual([TOWNSHIP, COUNTY, CITY]);
         expect(reviewChain(upToCity, data).levels).toEqual([TOWNSHIP, COUNTY]);
         expect(reviewChain(form, data).levels).toEqual([TOWNSHIP, COUNTY]);
+      });
+    });
+
+    describe('items 8 and 9 name persons: they leave the household\'s members, not the household', () => {
+      // 陈国富's son 陈小龙 works in another province and keeps his wages to himself.
+      const apart = withMember(2, { notCounted: '与户主不共享开支或收入的人员' });
+
+      it('counts the other three in A34 and A38: 67200 ÷ 3 = 22400, (67200 + 12000 − 38000) ÷ 3 = 13733.33', () => {
+        const result = evaluateForm(FORM, chenHousehold({ members: apart }));
+        expect(result.errors).toEqual([]);
+        expect(result.data).toMatchObject({ A33: 67200, A34: 22400, A37: 41200, A38: 13733.33, E8: false, E9: true });
+        expect(evaluateForm(FORM, chenHousehold()).data).toMatchObject({ A34: 16800, A38: 10300, E8: false, E9: false });
+      });
+
+      it('leaves a not-counted member out of A26 (a member without basic medical insurance)', () => {
+        const jailed = withMember(2, { notCounted: '服刑人员', A17: false });
+        expect(evaluateForm(FORM, chenHousehold({ members: jailed })).data.A26).toBe(false);
+        expect(evaluateForm(FORM, chenHousehold({ members: withMember(2, { A17: false }) })).data.A26).toBe(true);
+      });
+
+      it('marks E8 for 空挂人口 and blocks a 空挂户, whose members are all 空挂', () => {
+        const oneHollow = withMember(3, { notCounted: '空挂人口' });
+        expect(evaluateForm(FORM, chenHousehold({ members: oneHollow })).data).toMatchObject({ E8: true, A34: 22400 });
+        const allHollow = CHEN.map((m) => ({ ...m, notCounted: '空挂人口' }));
+        const result = evaluateForm(FORM, chenHousehold({ members: allHollow }));
+        expect(result.valid).toBe(false);
+        expect(result.errors.map((e) => e.code)).toEqual(['rule:members-counted']);
+        expect(result.data).not.toHaveProperty('A34');
+      });
+
+      it('ignores an E8 or E9 sent by the client: they follow from the members', () => {
+        const result = evaluateForm(FORM, chenHousehold({ E8: true, E9: true }));
+        expect(result.errors).toEqual([]);
+        expect(result.data).toMatchObject({ E8: false, E9: false });
+      });
+
+      it('refuses to mark the head as not sharing with the head', () => {
+        const result = evaluateForm(FORM, chenHousehold({ members: withMember(0, { notCounted: '与户主不共享开支或收入的人员' }) }));
+        expect(result.errors.map((e) => [e.path, e.code])).toEqual([['/members/0/notCounted', 'rule:head-counted']]);
+      });
+
+      it('registers only the counted members once the county approves', () => {
+        const dead = withMember(1, { notCounted: '死亡人员' });
+        const { data } = evaluateForm(FORM, chenHousehold({ members: dead }));
+        const outcome = applyEffects(loadForm(FORM), data, null, { month: '2021-12' }, loadCampaign('2021').parameters);
+        expect(outcome.household!.members.map((m) => m.name)).toEqual(['陈国富', '陈小龙', '陈雨桐']);
       });
     });
 
