@@ -1,6 +1,7 @@
 // Copies submitted data into a fresh object the engine may change: only the schema's fields
 // (unknown keys, __proto__ included, never get through), empty values (null, "", blanks)
-// treated as absent, strings trimmed. Wrongly typed values are kept for ajv to report.
+// treated as absent, strings trimmed, an ID number's lower-case final x upper-cased. Wrongly
+// typed values are kept for ajv to report.
 //
 // Every evaluation copies the whole form (250 values for a household of ten), so each container
 // of a form gets a copier generated once, with its field names as literal keys, which V8 runs
@@ -8,6 +9,7 @@
 // string literals; where code may not be generated (a page whose Content-Security-Policy
 // forbids eval: there even a refused attempt is reported as a violation), the same copy is made
 // by the loop.
+import { normalizeIdNumber } from './formats/residentId';
 import type { FieldIndex, FieldInfo } from './schema/fieldIndex';
 import type { FormData } from './types';
 
@@ -28,6 +30,9 @@ export function childMap(index: FieldIndex): ChildMap {
   }
   return children;
 }
+
+/** Formats whose values are ID numbers: a lower-case final x is stored as X (normalizeIdNumber). */
+const ID_FORMATS: ReadonlySet<string> = new Set(['resident-id', 'id-number', 'disability-certificate']);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -83,9 +88,12 @@ export function buildNormalizer(children: ChildMap, generate = true): Normalizer
   function normalizeValue(value: unknown, info: FieldInfo): unknown {
     if (value === null || value === undefined) return undefined;
     if (typeof value === 'string') {
-      if (value.length > 0 && !isSpace(value.charCodeAt(0)) && !isSpace(value.charCodeAt(value.length - 1))) return value;
-      const trimmed = value.trim();
-      return trimmed === '' ? undefined : trimmed;
+      let text = value;
+      if (value.length === 0 || isSpace(value.charCodeAt(0)) || isSpace(value.charCodeAt(value.length - 1))) {
+        text = value.trim();
+        if (text === '') return undefined;
+      }
+      return ID_FORMATS.has(info.schema.format as string) ? normalizeIdNumber(text) : text;
     }
     if (info.kind === 'table') {
       if (!Array.isArray(value)) return value;

@@ -100,6 +100,8 @@ export interface AddMembersEffect {
   type: 'addMembers';
   from: string;
   columns: { [memberField: string]: string };
+  /** Only the rows for which this holds ($row is the row): persons the form does not count. */
+  rowWhen?: JsonLogic;
 }
 
 /** Replace the household's members by a form table's rows (an identification's member list). */
@@ -107,6 +109,8 @@ export interface ReplaceMembersEffect {
   type: 'replaceMembers';
   from: string;
   columns: { [memberField: string]: string };
+  /** Only the rows for which this holds ($row is the row): persons the form does not count. */
+  rowWhen?: JsonLogic;
 }
 
 /** Remove the members named in a form table, keeping the reason in the household's history. */
@@ -133,11 +137,27 @@ export interface ReviewLevel {
   divisionDigits: 2 | 4 | 6 | 9 | 12;
 }
 
+/**
+ * A submission that must be approved finally at a given level whatever the usual chain, when
+ * its data says so (a 不纳入情形 the officer gives a reason to continue past: the county decides).
+ */
+export interface ReviewEscalation {
+  id: string;
+  /** JSON-Logic on the submitted data only: when it holds, the chain ends at `level`. */
+  when: JsonLogic;
+  /** The level that gives the final approval; levels of the usual chain at or above it are left out. */
+  level: ReviewLevel;
+  /** Why, shown to reviewers and officers ("存在原则上不得纳入的情形，说明理由继续纳入：须县级确定"). */
+  reason: string;
+}
+
 export interface ReviewPolicy {
   /** In order: village collects (the officer), then each level approves in turn. */
   levels: ReviewLevel[];
   /** At most one submission per household and campaign. */
   onePerHousehold?: boolean;
+  /** Submissions whose data calls for a final approval at a set level (see ReviewEscalation). */
+  escalations?: ReviewEscalation[];
 }
 
 /** A form, entirely data: the engine renders, computes and validates any such definition. */

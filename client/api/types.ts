@@ -92,6 +92,8 @@ export interface Submission {
   status: SubmissionStatus;
   statusLabel: string;
   waitingOn: string | null;
+  /** Set when the data calls for a final approval at a set level (review.escalations): why, and which level. */
+  escalation?: { reason: string; levelTitle: string } | null;
   reviewLevel: number;
   data: Record<string, unknown>;
   errors: Issue[];
@@ -248,6 +250,8 @@ export interface ReviewRow {
   waitingOn: string | null;
   /** This user may approve or return it now. */
   canReview: boolean;
+  /** Set when its data sends the final approval to a set level (review.escalations). */
+  escalation?: { reason: string; levelTitle: string } | null;
   returnComment: string | null;
   revision: number;
   createdBy: { id: string; name: string };

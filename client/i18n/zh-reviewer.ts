@@ -34,6 +34,8 @@ export const zhReviewer = {
   rv_selectRow: '选择 {name}',
   rv_selectPage: '选择本页可审核的表',
   rv_waitingFor: '等待{level}',
+  rv_escalation: '{reason}（最终由“{level}”审核通过）',
+  rv_escalatedTo: '须{level}',
   rv_yourTurn: '待您审核',
   rv_waitingOfficer: '待信息员修改',
   rv_approvedAt: '{time} 通过',

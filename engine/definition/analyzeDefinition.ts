@@ -7,6 +7,8 @@ import { buildFieldIndex, type FieldIndex } from '../schema/fieldIndex';
 import type { DefinitionProblem, FormDefinition } from '../types';
 import type { SchemaCompiler } from '../validation/compileSchema';
 import { checkBudget } from './checkBudget';
+import { checkComputedBounds } from './checkComputedBounds';
+import { checkEscalations } from './checkEscalations';
 import { checkLayout } from './checkLayout';
 import { limitProblems } from './limitProblems';
 import { checkParameters } from './checkParameters';
@@ -53,7 +55,8 @@ export function analyzeDefinition(definition: unknown, compile: SchemaCompiler):
   problems.push(...checkLayout(def, index));
   problems.push(...checkRules(def, index));
   problems.push(...checkRegistry(def, index));
+  problems.push(...checkEscalations(def, index));
   // The budget is bounded from rules known to be well-formed and to read what exists.
-  if (!problems.some((p) => p.severity === 'error')) problems.push(...checkBudget(def, index));
+  if (!problems.some((p) => p.severity === 'error')) problems.push(...checkBudget(def, index), ...checkComputedBounds(def, index));
   return { problems, index, validate };
 }

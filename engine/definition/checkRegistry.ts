@@ -66,6 +66,7 @@ export function checkRegistry(definition: FormDefinition, index: FieldIndex): De
     } else {
       problems.push(...checkTable(effect.from, `${base}/from`, index));
       problems.push(...checkColumns(effect.from, effect.columns, 'value', base, index));
+      if (effect.rowWhen !== undefined) problems.push(...checkRule(effect.rowWhen, `${base}/rowWhen`, definition, index, effect.from));
     }
   });
   return problems;

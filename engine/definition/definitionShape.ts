@@ -51,8 +51,8 @@ const effect = z.discriminatedUnion('type', [
     set: z.record(z.string(), present),
     createIfMissing: z.boolean().optional(),
   }),
-  z.strictObject({ type: z.literal('addMembers'), from: fieldKey, columns }),
-  z.strictObject({ type: z.literal('replaceMembers'), from: fieldKey, columns }),
+  z.strictObject({ type: z.literal('addMembers'), from: fieldKey, columns, rowWhen: z.unknown().optional() }),
+  z.strictObject({ type: z.literal('replaceMembers'), from: fieldKey, columns, rowWhen: z.unknown().optional() }),
   z.strictObject({ type: z.literal('removeMembers'), from: fieldKey, idColumn: z.string(), reasonColumn: z.string() }),
 ]);
 
@@ -81,6 +81,10 @@ export const definitionShape = z.strictObject({
     })
     .optional(),
   registry: z.strictObject({ prefill: z.array(prefill).optional(), effects: z.array(effect).optional() }).optional(),
-  review: z.strictObject({ levels: z.array(reviewLevel), onePerHousehold: z.boolean().optional() }).optional(),
+  review: z.strictObject({
+    levels: z.array(reviewLevel),
+    onePerHousehold: z.boolean().optional(),
+    escalations: z.array(z.strictObject({ id: identifier, when: z.unknown(), level: reviewLevel, reason: z.string().min(1) })).optional(),
+  }).optional(),
   appliesTo: z.strictObject({ kinds: z.array(z.enum(HOUSEHOLD_KINDS)).min(1) }).optional(),
 });

@@ -26,6 +26,8 @@ export function structureProblems(definition: unknown): DefinitionProblem[] {
   }
   if (definition.review !== undefined && (!isObject(definition.review) || !Array.isArray(definition.review.levels))) {
     problems.push(problem('/review', 'review 应为对象并列出 levels'));
+  } else if (definition.review !== undefined) {
+    arrays.push([definition.review.escalations, '/review/escalations']);
   }
   for (const [value, path] of arrays) {
     if (value === undefined) continue;

@@ -6,11 +6,15 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 const SHAPE = /^\d{17}[\dX]$/;
 
-/** Province-level codes (first two digits) that exist in GB/T 2260. */
+/**
+ * Province-level codes (first two digits) that exist in GB/T 2260, and the 81 香港, 82 澳门 and
+ * 83 台湾 that the residence permits of Hong Kong, Macao and Taiwan residents (港澳台居民居住证)
+ * carry in place of a division (issued since 2018 under the same GB 11643 number rules).
+ */
 export const PROVINCE_CODES: ReadonlySet<string> = new Set([
   '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
   '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82',
+  '71', '81', '82', '83',
 ]);
 
 export interface BirthDate {
@@ -63,6 +67,18 @@ function today(): BirthDate {
 
 function compareDates(a: BirthDate, b: BirthDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+/**
+ * An ID number (resident ID, or a disability certificate number that starts with one) with its
+ * check character as stored: a lower-case x after 17 digits becomes X, as officers and
+ * spreadsheets often type it. Anything else is returned unchanged, for the check to explain.
+ */
+export function normalizeIdNumber(value: string): string {
+  if (value.length >= 18 && value.charCodeAt(17) === 120 /* x */ && /^\d{17}x(?:\d\d)?$/.test(value)) {
+    return `${value.slice(0, 17)}X${value.slice(18)}`;
+  }
+  return value;
 }
 
 /** Why the value is not a valid resident ID number (Chinese), or null when it is valid. */

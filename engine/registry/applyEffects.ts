@@ -75,7 +75,10 @@ function applyOne(effect: Effect, household: Household | null, data: FormData, s
     case 'addMembers':
     case 'replaceMembers': {
       if (!household) return household;
-      const incoming = rowsOf(data, effect.from).map((row) => memberFrom(row, effect.columns));
+      const rowWhen = effect.rowWhen === undefined ? null : ruleOf(effect.rowWhen);
+      const incoming = rowsOf(data, effect.from)
+        .filter((row) => rowWhen === null || truthy(run(rowWhen, { ...scope, row })))
+        .map((row) => memberFrom(row, effect.columns));
       if (effect.type === 'replaceMembers') {
         outcome.changes.push(`家庭成员更新为 ${incoming.length} 人`);
         return { ...household, members: incoming };

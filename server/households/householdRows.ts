@@ -1,9 +1,9 @@
 // Checks a batch of households for import, row by row, before anything is written: the shape
-// (zod), ID check digits (head and members), the division code and that it is a known village,
-// duplicates within the batch. Every problem names its row and field in Chinese.
+// (zod; an ID number's lower-case final x is taken as X), ID check digits (head and members),
+// the division code and that it is a known village, duplicates within the batch. Every problem names its row and field in Chinese.
 import { z } from 'zod';
 import {
-  explainDivisionCode, explainIdOrDisabilityCertificate, explainYearMonth, HOUSEHOLD_KINDS, MEMBER_FIELDS, type Member,
+  explainDivisionCode, explainIdOrDisabilityCertificate, explainYearMonth, HOUSEHOLD_KINDS, MEMBER_FIELDS, normalizeIdNumber, type Member,
 } from '../../engine/index';
 import type { HouseholdInput } from '../store/Store';
 
@@ -16,7 +16,7 @@ export interface RowProblem {
 
 const member = z.looseObject({
   name: z.string().trim().min(1, '姓名不能为空').max(50),
-  idNumber: z.string().trim().min(1, '证件号码不能为空'),
+  idNumber: z.string().trim().min(1, '证件号码不能为空').transform(normalizeIdNumber),
 }).transform((m) => {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(MEMBER_FIELDS)) if (m[key] !== undefined && m[key] !== null && m[key] !== '') out[key] = m[key];
@@ -29,7 +29,7 @@ export const householdRow = z.strictObject({
   id: z.string().optional(),
   divisionCode: z.string().trim(),
   headName: z.string().trim().min(1, '户主姓名不能为空').max(50),
-  headIdNumber: z.string().trim(),
+  headIdNumber: z.string().trim().transform(normalizeIdNumber),
   phone: z.string().trim().max(30).optional(),
   address: z.string().trim().max(200).optional(),
   kind: z.enum(HOUSEHOLD_KINDS, { message: `户类型应为 ${HOUSEHOLD_KINDS.join('、')} 之一` }).optional(),

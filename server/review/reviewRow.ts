@@ -6,7 +6,7 @@
 import type { CompiledForm } from '../../engine/index';
 import type { ExportNames } from '../export/exportRows';
 import type { SubmissionRecord, UserRecord } from '../store/records';
-import { STATUS_LABELS, waitingOn } from '../submissions/present';
+import { escalationOf, STATUS_LABELS, waitingOn } from '../submissions/present';
 import { keyValues, type KeyField } from './keyFields';
 import { mayReview } from './mayReview';
 
@@ -26,6 +26,7 @@ export function reviewRow(user: UserRecord, record: SubmissionRecord, form: Comp
     reviewLevel: record.reviewLevel,
     waitingOn: waitingOn(definition, record),
     canReview: mayReview(user, definition, record),
+    escalation: escalationOf(definition, record),
     returnComment: record.returnComment,
     revision: record.revision,
     createdBy: { id: record.createdBy, name: names.user(record.createdBy) },

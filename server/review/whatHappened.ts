@@ -2,14 +2,14 @@
 // and by whom and how (approved at a level, returned, corrected and submitted again), with where
 // it stands now. Also the household an identification was to create, created meanwhile by
 // another approval. Both are 409s: the reviewer's decision was not recorded.
-import type { FormDefinition } from '../../engine/index';
+import { reviewChain, type FormDefinition } from '../../engine/index';
 import type { Deps } from '../deps';
 import { Problem } from '../problem';
 import type { SubmissionEvent, SubmissionRecord } from '../store/records';
 import { STATUS_LABELS, waitingOn } from '../submissions/present';
 
-function deed(event: SubmissionEvent, definition: FormDefinition): string {
-  const level = event.level === null ? null : definition.review?.levels?.[event.level]?.title;
+function deed(event: SubmissionEvent, definition: FormDefinition, record: SubmissionRecord): string {
+  const level = event.level === null ? null : reviewChain(definition, record.data).levels[event.level]?.title;
   switch (event.action) {
     case 'approve': return level ? `审核通过（${level}）` : '审核通过';
     case 'return': return level ? `退回（${level}）` : '退回';
@@ -24,7 +24,7 @@ export async function staleReview(deps: Deps, record: SubmissionRecord, definiti
   const since = (await deps.store.listSubmissionEvents(record.id)).slice(Math.max(seen, 0));
   const last = since.at(-1);
   const now = record.status === 'submitted' ? `现等待“${waitingOn(definition, record)}”` : `现为“${STATUS_LABELS[record.status]}”`;
-  const what = last ? `此表已被 ${last.username} ${deed(last, definition)}，${now}` : `此表与您看到的不同，${now}`;
+  const what = last ? `此表已被 ${last.username} ${deed(last, definition, record)}，${now}` : `此表与您看到的不同，${now}`;
   return new Problem('stale_revision', `${what}（当前版本 ${record.revision}，您看到的是版本 ${seen}），您的审核未记录，请刷新后再看`, {
     revision: record.revision, status: record.status, reviewLevel: record.reviewLevel,
   });

@@ -6,6 +6,7 @@ import { MONITORED_KINDS } from '../../engine/index';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
 import { checkHouseholdRows } from '../households/householdRows';
+import { searchText } from './searchText';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
 import { Problem } from '../problem';
@@ -73,7 +74,7 @@ export function householdRoutes(deps: Deps) {
       const q = c.req.valid('query');
       const monitored = q.kind === '监测户';
       const page = await store.listHouseholds(
-        { scope: queryScope(user), division: q.division, kind: monitored ? undefined : q.kind, kinds: monitored ? [...MONITORED_KINDS] : undefined, q: q.q?.trim() || undefined },
+        { scope: queryScope(user), division: q.division, kind: monitored ? undefined : q.kind, kinds: monitored ? [...MONITORED_KINDS] : undefined, q: searchText(q.q) },
         { page: q.page, pageSize: q.pageSize },
       );
       return c.json({ ...page, items: page.items.map((h) => ({ ...h, memberCount: h.members.length })) }, 200);

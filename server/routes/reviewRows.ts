@@ -4,6 +4,7 @@
 // Also the table's key columns, the level this reviewer acts at (for a "waiting on me" filter) and
 // the count per village under the other filters (for the division tree).
 import { createRoute, z } from '@hono/zod-openapi';
+import { allReviewLevels } from '../../engine/index';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
 import { createRouter } from '../http/createRouter';
@@ -51,7 +52,7 @@ export function reviewRowRoutes(deps: Deps) {
       const version = (await deps.forms.get(record.formId, record.formVersion))!.compiled;
       items.push(reviewRow(user, record, version, columns, names));
     }
-    const levels = (latest.definition.review?.levels ?? []).map(({ id, title, divisionDigits }) => ({ id, title, divisionDigits }));
+    const levels = allReviewLevels(latest.definition).map(({ id, title, divisionDigits }) => ({ id, title, divisionDigits }));
     const byDivision = await deps.store.countSubmissionsByDivision({ ...filter, division: undefined });
     return c.json({ ...page, items, columns, levels, myLevel: reviewerLevel(user, latest.definition), byDivision }, 200);
   });

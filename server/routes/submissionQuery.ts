@@ -4,6 +4,7 @@ import { z } from '@hono/zod-openapi';
 import type { SubmissionFilter } from '../store/Store';
 import { chinaDayStart } from '../submissions/chinaMonth';
 import { calendarDate as date, divisionCode } from './schemas';
+import { searchText } from './searchText';
 
 export const SubmissionListQuery = z.object({
   campaign: z.string().optional(),
@@ -23,7 +24,7 @@ export type SubmissionListQuery = z.infer<typeof SubmissionListQuery>;
 
 export function toFilter(formId: string, scope: string[], q: Omit<SubmissionListQuery, 'page' | 'pageSize'>): SubmissionFilter {
   return {
-    scope, formId, campaignId: q.campaign, division: q.division, status: q.status, q: q.q?.trim() || undefined,
+    scope, formId, campaignId: q.campaign, division: q.division, status: q.status, q: searchText(q.q),
     // Days as the township counts them (China time): [from 00:00, the day after `to` 00:00).
     from: q.from ? chinaDayStart(q.from, 0) : undefined, to: q.to ? chinaDayStart(q.to, 1) : undefined, reviewLevel: q.level, sort: q.sort, order: q.order,
   };

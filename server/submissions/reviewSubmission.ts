@@ -8,7 +8,7 @@
 // is written (the store's compare-and-set), nothing is recorded and the reviewer is told with a
 // 409 what happened; likewise when another approval created the household first.
 import { randomUUID } from 'node:crypto';
-import { applyEffects, explainDivisionCode, explainIdOrDisabilityCertificate, type FormDefinition, type ReviewLevel } from '../../engine/index';
+import { applyEffects, explainDivisionCode, explainIdOrDisabilityCertificate, reviewChain, type FormDefinition, type ReviewLevel } from '../../engine/index';
 import type { Deps } from '../deps';
 import type { LoadedVersion } from '../forms/FormVersions';
 import { Problem } from '../problem';
@@ -88,7 +88,8 @@ async function review(deps: Deps, user: UserRecord, record: SubmissionRecord, ve
   if (record.status !== 'submitted') {
     throw new Problem('conflict', record.status === 'approved' ? '此表已审核通过' : '此表尚未提交，不能审核');
   }
-  const levels = definition.review?.levels ?? [];
+  // The submission's own chain: an escalation (a 不纳入情形 continued with a reason) ends it at the county.
+  const levels = reviewChain(definition, record.data).levels;
   const level = levels[record.reviewLevel] ?? ANY_LEVEL;
   checkLevel(user, record, level, levels.length > 0);
   const now = deps.clock.now();

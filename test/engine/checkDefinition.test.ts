@@ -152,6 +152,37 @@ describe('checkDefinition', () => {
     expect(errorsOf(def)[0]!.path).toBe('/review/levels/1/divisionDigits');
   });
 
+  describe('review escalations', () => {
+    const TOWNSHIP = { id: 'township', title: '乡镇审核', divisionDigits: 9 as const };
+    const COUNTY = { id: 'county', title: '县级确定', divisionDigits: 6 as const };
+    const escalate = (escalation: Record<string, unknown>) => defineForm(fields, {}, {
+      review: { levels: [TOWNSHIP], escalations: [{ id: 'e', when: { '==': [{ var: 'A1' }, true] }, level: COUNTY, reason: '须县级确定', ...escalation }] } as never,
+    });
+
+    it('accepts one that reads the form and sends the final approval above the first level', () => {
+      expect(checkDefinition(escalate({}))).toEqual([]);
+    });
+
+    it('refuses a condition on an unknown field or on the campaign or the household', () => {
+      expect(errorsOf(escalate({ when: { var: 'A99' } })).map((p) => p.path)).toEqual(['/review/escalations/0/when/var']);
+      expect(errorsOf(escalate({ when: { '==': [{ var: '$household.kind' }, '脱贫户'] } }))).toEqual([{
+        path: '/review/escalations/0/when/==/0/var', severity: 'error', message: '审核升级规则 e 只能读取本表填写的内容，不能读取 $household',
+      }]);
+    });
+
+    it('refuses a final level not above the first level of the chain, or the village', () => {
+      expect(errorsOf(escalate({ level: TOWNSHIP }))).toEqual([{
+        path: '/review/escalations/0/level/divisionDigits', severity: 'error',
+        message: '最终审核级别“乡镇审核”应高于第一级审核“乡镇审核”（代码位数更少，如县 6 位高于乡镇 9 位）',
+      }]);
+      expect(errorsOf(escalate({ level: { id: 'v', title: '村', divisionDigits: 12 } }))[0]!.path).toBe('/review/escalations/0/level/divisionDigits');
+    });
+
+    it('refuses an escalation without a reason to show', () => {
+      expect(errorsOf(escalate({ reason: '' })).map((p) => p.path)).toEqual(['/review/escalations/0/reason']);
+    });
+  });
+
   it('is what compileForm enforces: a broken definition throws DefinitionError with the problems', () => {
     const broken = withRule({ method: ['x', 'y'] });
     expect(() => compileForm(broken)).toThrow(DefinitionError);

@@ -136,6 +136,33 @@ describe('2021 年脱贫户收入明细账', () => {
       expect(evaluateForm(FORM, { ...chenLedger, population: 6 }).data.L52).toBe(12361.83);
     });
 
+    describe('52=51/建卡（系统）人口', () => {
+      it('divides by the registry\'s 5 members, not by a typed 家庭人口 of 4: 74171 ÷ 5 = 14834.2', () => {
+        const result = evaluateForm(FORM, { ...chenLedger, population: 4 }, { household: chenFamily });
+        expect(result.data.systemPopulation).toBe(5);
+        expect(result.data.L52).toBe(14834.2);
+      });
+
+      it('puts a household below the 2021 line by the registry count even when the typed count would lift it', () => {
+        // 51 = 27000 (二三产 only). Registry: 5 members -> 5400 < 6000. Typed 4 -> 6750 would pass.
+        const result = evaluateForm(FORM, blank({ population: 4, L19: 27000 }), { household: chenFamily });
+        expect(result.data.L52).toBe(5400);
+        expect(issueAt(result, '/L52')?.message).toBe('52 农民家庭年人均纯收入 5400 元低于本年度监测收入线 6000 元，请核实或纳入监测');
+      });
+
+      it('falls back to the typed 家庭人口 only for a household the registry does not hold', () => {
+        const result = evaluateForm(FORM, blank({ population: 4, L19: 27000 }), { household: null });
+        expect(result.data).not.toHaveProperty('systemPopulation');
+        expect(result.data.L52).toBe(6750);
+        expect(issueAt(result, '/L52')).toBeUndefined();
+      });
+
+      it('falls back to the typed 家庭人口 for a registered household with no member on record', () => {
+        const result = evaluateForm(FORM, blank({ population: 3, L19: 20000 }), { household: { ...chenFamily, members: [] } });
+        expect(result.data.L52).toBe(6666.67);
+      });
+    });
+
     it('leaves row 52 empty without a registered population', () => {
       const result = evaluateForm(FORM, { ...chenLedger, population: undefined });
       expect(result.data.L51).toBe(74171);
@@ -249,11 +276,11 @@ describe('2021 年脱贫户收入明细账', () => {
       expect(result.data).not.toHaveProperty('L52');
     });
 
-    it('warns when the population differs from the registered members (row 52 divides by the registered population)', () => {
+    it('warns when the population differs from the registered members, naming the count row 52 divides by', () => {
       const result = evaluateForm(FORM, { ...chenLedger, population: 4 }, { household: chenFamily });
       expect(result.warnings).toEqual([{
         path: '/population', field: 'population', code: 'rule:population-registry', severity: 'warning',
-        message: '家庭人口（人）4 人与系统中的家庭成员人数不一致：52 行人均纯收入按建卡（系统）人口计算，人口有增减的请先办理家庭成员自然增加或减少',
+        message: '家庭人口（人）4 人与系统中的家庭成员 5 人不一致：52 行人均纯收入按建卡（系统）人口 5 人计算，人口有增减的请先办理家庭成员自然增加或减少',
       }]);
     });
 

@@ -119,6 +119,9 @@ function SubmissionView({ submission, form, prepared, household, back, notice, r
             <span>{t('rv_formVersionNote', { n: submission.formVersion })}</span>
             <span>{t('rv_submittedAt')} {formatTime(submission.submittedAt) || '—'}</span>
           </div>
+          {submission.escalation ? (
+            <div className="banner escalation" role="note">{t('rv_escalation', { reason: submission.escalation.reason, level: submission.escalation.levelTitle })}</div>
+          ) : null}
           {submission.status === 'returned' && submission.returnComment ? (
             <div className="banner returned" role="status">{t('rv_statusReturned', { comment: submission.returnComment })} · {t('rv_waitingOfficer')}</div>
           ) : null}

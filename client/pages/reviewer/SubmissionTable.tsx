@@ -22,8 +22,8 @@ interface Props {
 function Waiting({ row }: { row: ReviewRow }) {
   if (row.status === 'submitted') {
     return (
-      <span className={`rv-waiting${row.canReview ? ' mine' : ''}`}>
-        {t('rv_waitingFor', { level: row.waitingOn ?? '' })}{row.canReview ? ` · ${t('rv_yourTurn')}` : ''}
+      <span className={`rv-waiting${row.canReview ? ' mine' : ''}`} title={row.escalation?.reason}>
+        {t('rv_waitingFor', { level: row.waitingOn ?? '' })}{row.escalation ? ` · ${t('rv_escalatedTo', { level: row.escalation.levelTitle })}` : ''}{row.canReview ? ` · ${t('rv_yourTurn')}` : ''}
       </span>
     );
   }

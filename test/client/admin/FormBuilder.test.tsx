@@ -140,6 +140,40 @@ describe('the form builder', () => {
     expect(saved.rules!.computed).toEqual([{ field: 'B2', value: { '*': [{ var: ['B1', 0] }, 2] } }]);
   });
 
+  describe('a computed amount', () => {
+    it('gets no "不能小于 0": a typed amount does, a computed one does not, nor one made computed', async () => {
+      await openBuilder();
+      fireEvent.click(within(tree()).getByRole('button', { name: /B2 收入的一半/ }));
+      fireEvent.change(within(editor()).getByRole('combobox', { name: /^类型/ }), { target: { value: 'money' } });
+      expect(within(editor()).getByRole('spinbutton', { name: '最小值' })).toHaveValue(null);
+
+      fireEvent.click(within(sectionFields('二、收入')).getByRole('button', { name: '＋ 添加字段' }));
+      fireEvent.change(within(editor()).getByLabelText('名称'), { target: { value: '家庭纯收入（元）' } });
+      fireEvent.change(within(editor()).getByRole('combobox', { name: /^类型/ }), { target: { value: 'money' } });
+      expect(within(editor()).getByRole('spinbutton', { name: '最小值' })).toHaveValue(0);
+      fireEvent.click(within(editor()).getByRole('checkbox', { name: /^只读/ }));
+      expect(within(editor()).getByRole('spinbutton', { name: '最小值' })).toHaveValue(null);
+      fireEvent.change(within(editor()).getByRole('textbox', { name: '计算公式' }), { target: { value: 'B1 - 5000' } });
+
+      const saved = await savedDraft();
+      const properties = saved.schema.properties as Record<string, Record<string, unknown>>;
+      expect(properties.B2).toEqual({ type: 'number', readOnly: true, title: 'B2 收入的一半（元）' });
+      expect(properties.B3).toEqual({ type: 'number', readOnly: true, title: 'B3 家庭纯收入（元）' });
+      expect(saved.rules!.computed).toContainEqual({ field: 'B3', value: { '-': [{ var: ['B1', 0] }, 5000] } });
+    });
+
+    it('shows the problem beside the field when a bound is set that the formula can break', async () => {
+      await openBuilder();
+      fireEvent.click(within(tree()).getByRole('button', { name: /B2 收入的一半/ }));
+      fireEvent.change(within(editor()).getByRole('textbox', { name: '计算公式' }), { target: { value: 'B1 / 2 - 100' } });
+      fireEvent.change(within(editor()).getByRole('spinbutton', { name: '最小值' }), { target: { value: '0' } });
+      const problems = await within(editor()).findByRole('list', { name: '此处的问题' }, { timeout: 3000 });
+      expect(problems).toHaveTextContent('B2 收入的一半（元）是计算字段（由公式得出，填表人无法修改），它的公式可能得出 -100 至 无上限 之间的值，会违反“不能小于 0”');
+      fireEvent.change(within(editor()).getByRole('textbox', { name: '计算公式' }), { target: { value: 'B1 / 2' } });
+      await waitFor(() => expect(within(editor()).queryByRole('list', { name: '此处的问题' })).toBeNull(), { timeout: 3000 });
+    });
+  });
+
   it('builds "show when A1 是 是" from clauses, and the preview shows the field only then', async () => {
     await openBuilder();
     fireEvent.click(within(tree()).getByRole('button', { name: /A2 务工地点/ }));

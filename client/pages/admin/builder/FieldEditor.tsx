@@ -74,8 +74,11 @@ export function FieldEditor({ fieldKey }: { fieldKey: string }) {
   const setReadOnly = (on: boolean) => change((d) => {
     const holder = holderOf(d, table)!;
     const s = (holder.properties as Record<string, JsonSchema>)[name]!;
-    if (on) s.readOnly = true;
-    else {
+    if (on) {
+      s.readOnly = true;
+      // The "≥ 0" the money type gave a typed amount is not the formula's to keep (see schemaForType).
+      if (type === 'money' && s.minimum === 0) delete s.minimum;
+    } else {
       delete s.readOnly;
       setComputed(d, fieldKey, undefined);
     }

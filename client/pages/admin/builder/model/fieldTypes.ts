@@ -1,6 +1,6 @@
 // The kinds of field an administrator picks from, and how each maps to the definition format
 // (README, "Fields: the schema"): text -> string with maxLength, long text -> string + textarea,
-// money -> number ≥ 0 + money widget, single choice -> enum (or oneOf const/title with codes),
+// money -> number ≥ 0 (typed; computed: no bound) + money widget, single choice -> enum (or oneOf const/title with codes),
 // multiple choice -> array of enum + uniqueItems + checkboxes, yes/no -> boolean, resident ID ->
 // format id-number, phone -> phone, division -> division-code, table -> array of objects.
 import type { JsonSchema } from '../../../../../engine/index';
@@ -62,7 +62,9 @@ export function schemaForType(type: FieldType, previous: JsonSchema): JsonSchema
     case 'text': return { type: 'string', ...base, maxLength: typeof previous.maxLength === 'number' ? previous.maxLength : 50 };
     case 'textarea': return { type: 'string', ...base, maxLength: 2000 };
     case 'number': return { type: previous.type === 'integer' ? 'integer' : 'number', ...base };
-    case 'money': return { type: 'number', ...base, minimum: 0 };
+    // An amount the officer types is at least 0; a computed one gets no implicit bound (its formula
+    // may go negative, 51 = (1+20+23+26)-47-50, and a bound there would block every submit).
+    case 'money': return previous.readOnly === true ? { type: 'number', ...base } : { type: 'number', ...base, minimum: 0 };
     case 'date': return { type: 'string', ...base, format: 'date' };
     case 'year-month': return { type: 'string', ...base, format: 'year-month' };
     case 'choice': return fieldTypeOf(previous) === 'choice' ? previous : { type: 'string', ...base, enum: options };
