@@ -604,16 +604,17 @@ describe('the seed formulas, written as administrators write them', () => {
     const where: FormulaScope = { fields: buildFieldIndex(seed.schema), parameters: seed.parameters ?? {} };
     const seedRule = (field: string) => seed.rules!.computed!.find((r) => r.field === field)!.value;
     expect(logicOf('A28 + A29 + A30 + A31 - A32', where)).toEqual(seedRule('A33'));
-    expect(logicOf('ROUND(A33 / COUNT(members), 2)', where)).toEqual(seedRule('A34'));
+    // The per-capita divisor counts only members the household really has (not 空挂, deceased…: 不纳入情形 8 and 9).
+    expect(logicOf('ROUND(A33 / COUNTIF(members.notCounted, ""), 2)', where)).toEqual(seedRule('A34'));
     expect(logicOf('A33 + A35 - A36', where)).toEqual(seedRule('A37'));
-    expect(logicOf('ROUND(A37 / COUNT(members), 2)', where)).toEqual(seedRule('A38'));
+    expect(logicOf('ROUND(A37 / COUNTIF(members.notCounted, ""), 2)', where)).toEqual(seedRule('A38'));
   });
 
   it("monitoring-object: the formulas give the seed's numbers for 陈国富's household", () => {
     const seed = loadForm('monitoring-object');
     const compiled = withFormulas(seed, {
-      A33: 'A28 + A29 + A30 + A31 - A32', A34: 'ROUND(A33 / COUNT(members), 2)',
-      A37: 'A33 + A35 - A36', A38: 'ROUND(A37 / COUNT(members), 2)', A26: 'COUNTIF(members.A17, 否) > 0',
+      A33: 'A28 + A29 + A30 + A31 - A32', A34: 'ROUND(A33 / COUNTIF(members.notCounted, ""), 2)',
+      A37: 'A33 + A35 - A36', A38: 'ROUND(A37 / COUNTIF(members.notCounted, ""), 2)', A26: 'COUNTIFS(members.notCounted, "", members.A17, 否) > 0',
       A4: 'CONTAINS({"脱贫户", "脱贫不稳定户"}, 户.kind)',
     });
     const fromFormulas = evaluate(compiled, CHEN, { params, household: CHEN_HOUSEHOLD });
@@ -784,12 +785,14 @@ describe('formulaOf and compileFormula: the round trip over the shipped definiti
     expect(DEFINITIONS.map((d) => d.id)).toEqual(expect.arrayContaining(['monitoring-object', 'income-ledger', 'lookback', 'policy-exit']));
   });
 
-  it('shows every shipped rule but three that compare computed values over household members', () => {
+  it('shows every shipped rule but five: three that compare computed values over household members, two that read 不纳入情形 marks with some()', () => {
     const unshown = DEFINITIONS.flatMap((d) => shippedRules(d).filter((r) => formulaOf(r.rule, scopeOf(d, r)) === null).map((r) => r.where));
     expect(unshown.sort()).toEqual([
       'member-additions not-yet-member assert',
       'member-removals head-removed assert',
       'member-removals name-matches-registry assert',
+      'monitoring-object computed A26',
+      'monitoring-object computed E9',
     ]);
   });
 
