@@ -1,5 +1,6 @@
 // Reads an uploaded spreadsheet into plain rows: an XLSX workbook's first sheet (exceljs) or a
-// CSV file (csv-parse; UTF-8 with or without BOM, or GB18030 as Chinese Excel saves CSV). Each
+// CSV file (csv-parse; UTF-8 with or without BOM, or GB18030 as Chinese Excel saves CSV; a cell
+// written ="0234" to keep its digits read as the text inside). Each
 // row keeps its number as the clerk sees it in the sheet (the header is row 1). Cells come back
 // as strings, numbers, booleans or dates, never as exceljs's rich-text or formula objects.
 import { parse } from 'csv-parse/sync';
@@ -66,6 +67,10 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
+/** ="0234" is how exports (ours and other systems') keep digits as text in CSV: the text inside. */
+const TEXT_FORMULA = /^="([^"]*)"$/;
+const csvCell = (text: string): Cell => (text === '' ? null : TEXT_FORMULA.exec(text)?.[1] ?? text);
+
 function readCsv(bytes: Uint8Array): Sheet {
   let records: string[][];
   try {
@@ -77,7 +82,7 @@ function readCsv(bytes: Uint8Array): Sheet {
   if (!header) throw new SheetError('文件是空的');
   return {
     headers: header.map((h) => h.trim()),
-    rows: rest.map((cells, i) => ({ row: i + 2, cells: cells.map((c) => (c === '' ? null : c)) }))
+    rows: rest.map((cells, i) => ({ row: i + 2, cells: cells.map(csvCell) }))
       .filter((r) => r.cells.some((c) => c !== null && String(c).trim() !== '')),
   };
 }

@@ -2,8 +2,10 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition, JsonSchema } from '../../engine/index';
+import { csvCell } from '../../server/export/csvCell';
 import { neutraliseFormula } from '../../server/export/neutraliseFormula';
 import { publishDraft, saveDraft } from '../helpers/drafts';
+import { openCell, openCsvAsSpreadsheet, shownRows, type OpenedCell } from '../helpers/openCsvAsSpreadsheet';
 import { review } from '../helpers/review';
 import { residentId, sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
@@ -95,7 +97,9 @@ beforeAll(async () => {
   }, true);
   expect((await review(f.township, ids.wangV2, { decision: 'approve' })).status).toBe(200);
   expect((await review(f.county, ids.wangV2, { decision: 'approve' })).status).toBe(200);
-  ids.liuV2 = await create(f.otherOfficer, f.households[2]!.id, { headName: liu!.headName, address: liu!.address, members: members(liu!), B1: '1' }, true);
+  ids.liuV2 = await create(f.otherOfficer, f.households[2]!.id, {
+    headName: liu!.headName, address: liu!.address, members: members(liu!), B1: '1', contact: { name: '刘建', phone: '02349112233' },
+  }, true);
   ids.formulaV2 = await create(f.officer, formulaId!, {
     headName: '=SUM(A1)', address: '@cmd', members: members(extraHouseholds[0]!), A28: -5,
     contact: { name: '-5', phone: '-2+3+cmd' },
@@ -124,11 +128,15 @@ async function download(client: TestClient | null, query: string, path = exportP
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-function csvRows(file: Download): string[][] {
+/** The cells of a CSV download as a spreadsheet opens them. */
+function csvCells(file: Download): OpenedCell[][] {
   expect(file.status).toBe(200);
   expect(file.bytes.subarray(0, 3)).toEqual(BOM);
-  return parse(file.bytes.subarray(3).toString('utf8'), { relax_column_count: false }) as string[][];
+  return openCsvAsSpreadsheet(file.bytes);
 }
+
+/** What a person reads in each cell of a CSV download, opened in a spreadsheet. */
+const csvRows = (file: Download): string[][] => shownRows(csvCells(file));
 
 async function xlsxSheets(file: Download): Promise<Map<string, unknown[][]>> {
   expect(file.status).toBe(200);
@@ -201,6 +209,27 @@ describe('GET /api/forms/:formId/export?format=csv', () => {
     expect(row[col('联系人.电话')]).toBe("'-2+3+cmd");
     expect(row[col('联系人.姓名')]).toBe('-5');
     expect(row[col('A28 工资性收入（元）')]).toBe('-5');
+  });
+
+  it('keeps ID numbers, division codes and phones as typed when a spreadsheet opens the file, and runs no formula', async () => {
+    const file = await download(f.county, 'format=csv');
+    const cells = csvCells(file);
+    const header = cells[0]!.map((c) => c.shown);
+    const registered = new Map([...sampleHouseholds(), ...extraHouseholds].map((h) => [h.headName, h.headIdNumber]));
+    for (const row of cells.slice(1)) {
+      const head = row[header.indexOf('户主姓名')]!.shown.replace(/^'/, '');
+      expect(row[header.indexOf('户主证件号码')]).toMatchObject({ type: 'text', value: registered.get(head) });
+      expect(row[header.indexOf('行政区划代码')]).toMatchObject({ type: 'text', value: expect.stringMatching(/^50011810420[12]$/) });
+    }
+    const liu = cells.find((r) => r[0]!.shown === ids.liuV2)!;
+    expect(liu[col('联系人.电话')]).toEqual({ type: 'text', value: '02349112233', shown: '02349112233' });
+    expect(cells.flat().filter((c) => c.type === 'formula')).toEqual([]);
+    expect(file.bytes.toString('utf8')).toContain(`"=""${sampleHouseholds()[1]!.headIdNumber}"""`);
+
+    const members = csvCells(await download(f.county, 'format=csv&table=members'));
+    const memberIds = members.slice(1).map((r) => r[4]!);
+    expect(memberIds).toHaveLength(memberCount);
+    expect(memberIds.filter((c) => c.type !== 'text' || !/^\d{17}[\dX]$/.test(c.value))).toEqual([]);
   });
 
   it('exports a table\'s rows as their own file with &table=, one row per member', async () => {
@@ -375,5 +404,29 @@ describe('neutraliseFormula', () => {
     ['', ''],
   ])('%j becomes %j', (text, expected) => {
     expect(neutraliseFormula(text)).toBe(expected);
+  });
+});
+
+describe('csvCell', () => {
+  it.each([
+    ['500118196804120636', '="500118196804120636"'],
+    ['50024319750406331442', '="50024319750406331442"'],
+    ['02349112233', '="02349112233"'],
+    ['500118104201', '="500118104201"'],
+    ['50011819680412063X', '50011819680412063X'],
+    ['13508321234', '13508321234'],
+    ['3000', '3000'],
+    ['0', '0'],
+    ['-5', '-5'],
+    ['=1+1', "'=1+1"],
+    ['="1"', '\'="1"'],
+  ])('%j becomes %j', (text, expected) => {
+    expect(csvCell(text)).toBe(expected);
+  });
+
+  it('writes nothing a spreadsheet would run: a text formula holds digits alone, anything else opens as the text it is', () => {
+    for (const text of ['500118196804120636', '02349112233', '0"&HYPERLINK("x")&"1', '01,2', '0123X']) {
+      expect(openCell(String(csvCell(text)))).toMatchObject({ type: 'text', value: text });
+    }
   });
 });
