@@ -1,7 +1,9 @@
 // Sheets as one XLSX workbook through exceljs's streaming WorkbookWriter: rows are written and
 // committed as they come (inline strings, no shared-string table, no styles: nothing accumulates
-// per row), one sheet after another, the header row frozen, every text cell neutralised against
-// formula injection, numbers kept as numeric cells. Returns the file as a Node stream.
+// per row), one sheet after another, the header row frozen, numbers kept as numeric cells, text
+// as string cells holding exactly what was typed. A string cell is never a formula, whatever it
+// begins with ("=HYPERLINK(…)" shows as those characters and cannot run), so unlike CSV nothing
+// is neutralised here: an apostrophe would only show. Returns the file as a Node stream.
 //
 // Flat memory needs backpressure that exceljs does not give: a sheet's XML goes into a buffer
 // that ignores its reader's pace, so with a slow client the whole sheet would pile up there.
@@ -9,7 +11,6 @@
 // backlog is at most 250 rows of XML (a few hundred KB) whatever the client's speed.
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { neutraliseCell, neutraliseFormula } from './neutraliseFormula';
 import type { ExportSheet } from './planExport';
 
 /** Excel's rules for sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
@@ -68,11 +69,11 @@ export function xlsxExport(sheets: ExportSheet[], onError: (error: unknown) => v
   async function write(): Promise<void> {
     for (const sheet of sheets) {
       const worksheet = workbook.addWorksheet(sheetName(sheet.title, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
-      worksheet.addRow(sheet.header.map(neutraliseFormula)).commit();
+      worksheet.addRow(sheet.header).commit();
       const sink = sheetSink(worksheet);
       for await (const batch of sheet.batches()) {
         for (let i = 0; i < batch.length; i++) {
-          worksheet.addRow(batch[i]!.map(neutraliseCell)).commit();
+          worksheet.addRow(batch[i]!).commit();
           if (i % ROWS_BETWEEN_CHECKS === ROWS_BETWEEN_CHECKS - 1) await drained(sink, out);
         }
         await drained(sink, out);

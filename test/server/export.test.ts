@@ -265,15 +265,28 @@ describe('GET /api/forms/:formId/export?format=xlsx', () => {
     expect(members.filter((r) => r[0] === ids.zhangV1).map((r) => [r[2], r[3]])).toEqual([[1, '张德明'], [2, '李秀兰'], [3, '张小军']]);
   });
 
-  it('keeps numbers as numbers, codes beside labels, and neutralises formulas', async () => {
+  it('keeps numbers as numbers, codes beside labels, and text exactly as typed in string cells that never run', async () => {
     const main = (await xlsxSheets(await download(f.county, 'format=xlsx'))).get('农户核查表（测试）')!;
     const wang = rowOf(main, ids.wangV2);
     expect([wang[col('B1 增加原因（代码）')], wang[col('B1 增加原因')], wang[col('A28 工资性收入（元）')], wang[6]]).toEqual(['2', '婚入', 3000, 2]);
     const formula = rowOf(main, ids.formulaV2);
-    expect(formula[col('户主姓名')]).toBe("'=SUM(A1)");
-    expect(formula[col('家庭住址')]).toBe("'@cmd");
-    expect(formula[col('联系人.电话')]).toBe("'-2+3+cmd");
+    expect(formula[col('户主姓名')]).toBe('=SUM(A1)');
+    expect(formula[col('家庭住址')]).toBe('@cmd');
+    expect(formula[col('联系人.电话')]).toBe('-2+3+cmd');
     expect(formula[col('A28 工资性收入（元）')]).toBe(-5);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download(f.county, 'format=xlsx')).bytes as unknown as ArrayBuffer);
+    const types = new Map<string, Set<ExcelJS.ValueType>>();
+    for (const sheet of workbook.worksheets) {
+      sheet.eachRow((row) => row.eachCell((cell) => {
+        expect(cell.formula, cell.address).toBeUndefined();
+        const header = String(sheet.getRow(1).getCell(cell.col).value);
+        types.set(header, (types.get(header) ?? new Set()).add(cell.type));
+      }));
+    }
+    expect(types.get('户主证件号码')).toEqual(new Set([ExcelJS.ValueType.String]));
+    expect(types.get('A28 工资性收入（元）')).toEqual(new Set([ExcelJS.ValueType.String, ExcelJS.ValueType.Number]));
   });
 });
 
