@@ -16,6 +16,8 @@ import type { Cell } from './neutraliseFormula';
 export interface ExportSheet {
   title: string;
   header: string[];
+  /** Columns holding a share as a number (0.5): a percent format in XLSX, "50.0%" in CSV. */
+  percentColumns?: number[];
   /** The rows, a store batch at a time; each call is a new pass. */
   batches(): AsyncIterable<Cell[][]>;
 }

@@ -1,9 +1,10 @@
 // Sheets as one XLSX workbook through exceljs's streaming WorkbookWriter: rows are written and
-// committed as they come (inline strings, no shared-string table, no styles: nothing accumulates
-// per row), one sheet after another, the header row frozen, numbers kept as numeric cells, text
-// as string cells holding exactly what was typed. A string cell is never a formula, whatever it
-// begins with ("=HYPERLINK(…)" shows as those characters and cannot run), so unlike CSV nothing
-// is neutralised here: an apostrophe would only show. Returns the file as a Node stream.
+// committed as they come (inline strings, no shared-string table, no styles unless a sheet needs
+// a number format: nothing accumulates per row), one sheet after another, the header row frozen,
+// numbers kept as numeric cells, a share as a number formatted 0.0%, text as string cells holding
+// exactly what was typed. A string cell is never a formula, whatever it begins with
+// ("=HYPERLINK(…)" shows as those characters and cannot run), so unlike CSV nothing is
+// neutralised here: an apostrophe would only show. Returns the file as a Node stream.
 //
 // Flat memory needs backpressure that exceljs does not give: a sheet's XML goes into a buffer
 // that ignores its reader's pace, so with a slow client the whole sheet would pile up there.
@@ -63,7 +64,10 @@ const ROWS_BETWEEN_CHECKS = 250;
 
 export function xlsxExport(sheets: ExportSheet[], onError: (error: unknown) => void): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  // Styles only for the sheets that need a number format (the progress report's 填报率): the large
+  // exports stay style-free.
+  const useStyles = sheets.some((s) => s.percentColumns?.length);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles });
   const taken = new Set<string>();
 
   async function write(): Promise<void> {
@@ -71,9 +75,12 @@ export function xlsxExport(sheets: ExportSheet[], onError: (error: unknown) => v
       const worksheet = workbook.addWorksheet(sheetName(sheet.title, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
       worksheet.addRow(sheet.header).commit();
       const sink = sheetSink(worksheet);
+      const percentColumns = sheet.percentColumns ?? [];
       for await (const batch of sheet.batches()) {
         for (let i = 0; i < batch.length; i++) {
-          worksheet.addRow(batch[i]!).commit();
+          const row = worksheet.addRow(batch[i]!);
+          for (const column of percentColumns) row.getCell(column + 1).numFmt = '0.0%';
+          row.commit();
           if (i % ROWS_BETWEEN_CHECKS === ROWS_BETWEEN_CHECKS - 1) await drained(sink, out);
         }
         await drained(sink, out);

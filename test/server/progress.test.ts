@@ -153,7 +153,8 @@ describe('GET /api/forms/:formId/progress/export', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toContain(encodeURIComponent('农户核查进度表（测试）-填报进度-进度汇总-2021-11-20.csv'));
-    const rows = shownRows(openCsvAsSpreadsheet(new Uint8Array(await (await csvDownload('')).arrayBuffer())));
+    const cells = openCsvAsSpreadsheet(new Uint8Array(await (await csvDownload('')).arrayBuffer()));
+    const rows = shownRows(cells);
     expect(rows).toEqual([
       ['乡镇', '村', '行政区划代码', '应填户数', '未填户数', '草稿', '已提交待审核', '已退回', '已通过', '已填合计', '填报率'],
       ['临江镇', '高滩村', '500118104201', '4', '1', '1', '2', '0', '1', '4', '75.0%'],
@@ -161,6 +162,7 @@ describe('GET /api/forms/:formId/progress/export', () => {
       ['临江镇', '（乡镇合计）', '500118104', '6', '2', '1', '2', '1', '1', '5', '66.7%'],
       ['总计', '', '', '6', '2', '1', '2', '1', '1', '5', '66.7%'],
     ]);
+    expect(cells.slice(1).map((r) => r.at(-1))).toEqual([0.75, 0.5, 0.667, 0.667].map((value) => ({ type: 'number', value, shown: expect.any(String), percent: true })));
   });
 
   it('exports the missing households as CSV whose ID numbers, codes and phones a spreadsheet opens as typed', async () => {
@@ -181,7 +183,18 @@ describe('GET /api/forms/:formId/progress/export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await raw.arrayBuffer()) as never);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['进度汇总', '按户类型', '未填农户']);
-    expect(workbook.getWorksheet('按户类型')!.getRow(2).values).toEqual([undefined, '脱贫户', 4, 2, 1, 1, 0, 0, 2, '50.0%']);
+    expect(workbook.getWorksheet('按户类型')!.getRow(2).values).toEqual([undefined, '脱贫户', 4, 2, 1, 1, 0, 0, 2, 0.5]);
+    for (const name of ['进度汇总', '按户类型']) {
+      const sheet = workbook.getWorksheet(name)!;
+      const header = sheet.getRow(1).values as unknown[];
+      sheet.eachRow((row, n) => {
+        if (n === 1) return;
+        const cell = row.getCell(header.indexOf('填报率'));
+        const expected = row.getCell(header.indexOf('应填户数')).value;
+        expect([cell.type, cell.numFmt], `${name} ${cell.address}`).toEqual([expected === 0 ? ExcelJS.ValueType.Null : ExcelJS.ValueType.Number, '0.0%']);
+      });
+    }
+    expect(workbook.getWorksheet('进度汇总')!.getRow(4).getCell(11).value).toBe(4 / 6);
     expect(workbook.getWorksheet('未填农户')!.rowCount).toBe(3);
   });
 
