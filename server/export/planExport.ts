@@ -12,6 +12,7 @@ import { exportColumns, exportTables, type ExportTable } from './exportColumns';
 import { loadNames } from './exportNames';
 import { dataCells, MAIN_HEADERS, mainRow, TABLE_HEADERS, tableRows } from './exportRows';
 import type { Cell } from './neutraliseFormula';
+import { sheetHeaders } from './sheetHeaders';
 
 export interface ExportSheet {
   title: string;
@@ -60,7 +61,7 @@ export async function planExport(deps: Deps, form: FormRecord, filter: Submissio
   const cells = dataCells(columns, byVersion);
   const main: ExportSheet = {
     title: title ?? form.title,
-    header: [...MAIN_HEADERS, ...columns.map((c) => c.header)],
+    header: sheetHeaders(MAIN_HEADERS, columns),
     async *batches() {
       for await (const batch of records()) yield batch.map((record) => mainRow(record, names, cells));
     },
@@ -71,7 +72,7 @@ export async function planExport(deps: Deps, form: FormRecord, filter: Submissio
     const tableCells = dataCells(tableColumns, byVersion);
     const sheet: ExportSheet = {
       title: table.title,
-      header: [...TABLE_HEADERS, ...tableColumns.map((c) => c.header)],
+      header: sheetHeaders(TABLE_HEADERS, tableColumns),
       async *batches() {
         for await (const batch of records()) yield batch.flatMap((record) => tableRows(record, table.key, tableCells));
       },

@@ -18,12 +18,12 @@ const ids: Record<'zhangV1' | 'wangV2' | 'liuV2' | 'formulaV2' | 'zhaoV3', strin
 let memberCount = 0;
 
 const MAIN_HEADER = [
-  '提交编号', '状态', '行政区划代码', '村', '户主姓名', '户主证件号码', '表单版本', '提交时间', '审核通过时间', '填报人', '核实说明',
-  '户主姓名', '家庭住址', 'A1 居住在安置区', 'A3 监测对象类别', 'B1 增加原因（代码）', 'B1 增加原因', 'B2 致贫原因',
+  '提交编号', '状态', '行政区划代码', '村', '户主姓名（农户档案）', '户主证件号码', '表单版本', '提交时间', '审核通过时间', '填报人', '核实说明',
+  '户主姓名（表内填写）', '家庭住址', 'A1 居住在安置区', 'A3 监测对象类别', 'B1 增加原因（代码）', 'B1 增加原因', 'B2 致贫原因',
   '联系人.姓名', '联系人.电话', 'A28 工资性收入（元）', 'A34 家庭人均纯收入（元）', 'A2 安置区地址',
 ];
 const MEMBER_HEADER = ['提交编号', '户主姓名', '行号', '姓名', '证件号码', '与户主关系', '增加原因（代码）', '增加原因'];
-const col = (header: string, occurrence = 0) => MAIN_HEADER.indexOf(header, occurrence);
+const col = (header: string) => MAIN_HEADER.indexOf(header);
 
 /** Version 2 drops A2, adds a coded choice (B1), a multiple choice (B2), a nested object and a coded member column. */
 function version2(): FormDefinition {
@@ -203,8 +203,8 @@ describe('GET /api/forms/:formId/export?format=csv', () => {
 
   it('neutralises text that a spreadsheet would read as a formula, but not numbers', async () => {
     const row = rowOf(csvRows(await download(f.county, 'format=csv')), ids.formulaV2);
-    expect(row[col('户主姓名')]).toBe("'=SUM(A1)");
-    expect(row[col('户主姓名', col('户主姓名') + 1)]).toBe("'=SUM(A1)");
+    expect(row[col('户主姓名（农户档案）')]).toBe("'=SUM(A1)");
+    expect(row[col('户主姓名（表内填写）')]).toBe("'=SUM(A1)");
     expect(row[col('家庭住址')]).toBe("'@cmd");
     expect(row[col('联系人.电话')]).toBe("'-2+3+cmd");
     expect(row[col('联系人.姓名')]).toBe('-5');
@@ -217,7 +217,7 @@ describe('GET /api/forms/:formId/export?format=csv', () => {
     const header = cells[0]!.map((c) => c.shown);
     const registered = new Map([...sampleHouseholds(), ...extraHouseholds].map((h) => [h.headName, h.headIdNumber]));
     for (const row of cells.slice(1)) {
-      const head = row[header.indexOf('户主姓名')]!.shown.replace(/^'/, '');
+      const head = row[header.indexOf('户主姓名（农户档案）')]!.shown.replace(/^'/, '');
       expect(row[header.indexOf('户主证件号码')]).toMatchObject({ type: 'text', value: registered.get(head) });
       expect(row[header.indexOf('行政区划代码')]).toMatchObject({ type: 'text', value: expect.stringMatching(/^50011810420[12]$/) });
     }
@@ -270,7 +270,7 @@ describe('GET /api/forms/:formId/export?format=xlsx', () => {
     const wang = rowOf(main, ids.wangV2);
     expect([wang[col('B1 增加原因（代码）')], wang[col('B1 增加原因')], wang[col('A28 工资性收入（元）')], wang[6]]).toEqual(['2', '婚入', 3000, 2]);
     const formula = rowOf(main, ids.formulaV2);
-    expect(formula[col('户主姓名')]).toBe('=SUM(A1)');
+    expect(formula[col('户主姓名（表内填写）')]).toBe('=SUM(A1)');
     expect(formula[col('家庭住址')]).toBe('@cmd');
     expect(formula[col('联系人.电话')]).toBe('-2+3+cmd');
     expect(formula[col('A28 工资性收入（元）')]).toBe(-5);
