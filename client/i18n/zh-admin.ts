@@ -10,7 +10,7 @@ export const zhAdmin = {
   ad_users: '用户',
   ad_usersHint: '新建账号，设置角色和工作范围，停用账号，重置密码',
   ad_import: '农户导入',
-  ad_importHint: '从 Excel（XLSX）或 CSV 文件导入农户和家庭成员，先检查后导入',
+  ad_importHint: '从表格文件（XLSX、ODS、XLS 或 CSV，Excel、WPS、LibreOffice 保存的都可以）导入农户和家庭成员，先检查后导入',
   // common
   ad_cancel: '取消',
   ad_remove: '删除',
@@ -62,7 +62,7 @@ export const zhAdmin = {
   ad_templateXlsx: '下载 Excel 模板（XLSX）',
   ad_templateCsv: '下载 CSV 模板',
   ad_importFile: '选择文件并导入',
-  ad_chooseFile: '农户文件（XLSX 或 CSV）',
+  ad_chooseFile: '农户文件（XLSX、ODS、XLS 或 CSV）',
   ad_checkFile: '检查（不写入）',
   ad_importNow: '导入',
   ad_checkFirst: '请先检查文件：全部正确后才能导入',

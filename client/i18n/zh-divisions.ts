@@ -33,7 +33,7 @@ export const zhDivisions = {
   dv_everything: '全部已登记的区划',
   dv_downloadXlsx: '下载调整表（Excel）',
   dv_downloadCsv: '下载调整表（CSV）',
-  dv_chooseSheet: '选择调整表（XLSX 或 CSV）',
+  dv_chooseSheet: '选择调整表（XLSX、ODS、XLS 或 CSV）',
   dv_check: '检查',
   dv_apply: '调整',
   dv_checkFirst: '请先检查，检查通过后才能调整。',

@@ -3,6 +3,7 @@
 // row, add a row for a new village, fill 并入 to merge a village into another.
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
+import { csvCell } from '../export/csvCell';
 import type { DivisionRecord } from '../store/records';
 
 export interface SheetColumn {
@@ -27,8 +28,9 @@ export function columnOfHeader(header: string): SheetColumn | null {
 
 const rowsOf = (divisions: DivisionRecord[]) => divisions.map((d) => [d.code, d.name, d.parentCode ?? '', '']);
 
+/** 12-digit codes written as ="…" (csvCell), so a spreadsheet opening the file keeps every digit. */
 export function divisionSheetCsv(divisions: DivisionRecord[]): string {
-  return `\uFEFF${stringify([DIVISION_COLUMNS.map((c) => c.header), ...rowsOf(divisions)])}`;
+  return `\uFEFF${stringify([DIVISION_COLUMNS.map((c) => c.header), ...rowsOf(divisions).map((row) => row.map(csvCell))])}`;
 }
 
 export async function divisionSheetXlsx(divisions: DivisionRecord[]): Promise<Buffer> {

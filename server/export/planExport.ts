@@ -12,10 +12,13 @@ import { exportColumns, exportTables, type ExportTable } from './exportColumns';
 import { loadNames } from './exportNames';
 import { dataCells, MAIN_HEADERS, mainRow, TABLE_HEADERS, tableRows } from './exportRows';
 import type { Cell } from './neutraliseFormula';
+import { sheetHeaders } from './sheetHeaders';
 
 export interface ExportSheet {
   title: string;
   header: string[];
+  /** Columns holding a share as a number (0.5): a percent format in XLSX, "50.0%" in CSV. */
+  percentColumns?: number[];
   /** The rows, a store batch at a time; each call is a new pass. */
   batches(): AsyncIterable<Cell[][]>;
 }
@@ -58,7 +61,7 @@ export async function planExport(deps: Deps, form: FormRecord, filter: Submissio
   const cells = dataCells(columns, byVersion);
   const main: ExportSheet = {
     title: title ?? form.title,
-    header: [...MAIN_HEADERS, ...columns.map((c) => c.header)],
+    header: sheetHeaders(MAIN_HEADERS, columns),
     async *batches() {
       for await (const batch of records()) yield batch.map((record) => mainRow(record, names, cells));
     },
@@ -69,7 +72,7 @@ export async function planExport(deps: Deps, form: FormRecord, filter: Submissio
     const tableCells = dataCells(tableColumns, byVersion);
     const sheet: ExportSheet = {
       title: table.title,
-      header: [...TABLE_HEADERS, ...tableColumns.map((c) => c.header)],
+      header: sheetHeaders(TABLE_HEADERS, tableColumns),
       async *batches() {
         for await (const batch of records()) yield batch.flatMap((record) => tableRows(record, table.key, tableCells));
       },

@@ -1,7 +1,10 @@
 // Sheets as one XLSX workbook through exceljs's streaming WorkbookWriter: rows are written and
-// committed as they come (inline strings, no shared-string table, no styles: nothing accumulates
-// per row), one sheet after another, the header row frozen, every text cell neutralised against
-// formula injection, numbers kept as numeric cells. Returns the file as a Node stream.
+// committed as they come (inline strings, no shared-string table, no styles unless a sheet needs
+// a number format: nothing accumulates per row), one sheet after another, the header row frozen,
+// numbers kept as numeric cells, a share as a number formatted 0.0%, text as string cells holding
+// exactly what was typed. A string cell is never a formula, whatever it begins with
+// ("=HYPERLINK(…)" shows as those characters and cannot run), so unlike CSV nothing is
+// neutralised here: an apostrophe would only show. Returns the file as a Node stream.
 //
 // Flat memory needs backpressure that exceljs does not give: a sheet's XML goes into a buffer
 // that ignores its reader's pace, so with a slow client the whole sheet would pile up there.
@@ -9,7 +12,6 @@
 // backlog is at most 250 rows of XML (a few hundred KB) whatever the client's speed.
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { neutraliseCell, neutraliseFormula } from './neutraliseFormula';
 import type { ExportSheet } from './planExport';
 
 /** Excel's rules for sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
@@ -62,17 +64,23 @@ const ROWS_BETWEEN_CHECKS = 250;
 
 export function xlsxExport(sheets: ExportSheet[], onError: (error: unknown) => void): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  // Styles only for the sheets that need a number format (the progress report's 填报率): the large
+  // exports stay style-free.
+  const useStyles = sheets.some((s) => s.percentColumns?.length);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles });
   const taken = new Set<string>();
 
   async function write(): Promise<void> {
     for (const sheet of sheets) {
       const worksheet = workbook.addWorksheet(sheetName(sheet.title, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
-      worksheet.addRow(sheet.header.map(neutraliseFormula)).commit();
+      worksheet.addRow(sheet.header).commit();
       const sink = sheetSink(worksheet);
+      const percentColumns = sheet.percentColumns ?? [];
       for await (const batch of sheet.batches()) {
         for (let i = 0; i < batch.length; i++) {
-          worksheet.addRow(batch[i]!.map(neutraliseCell)).commit();
+          const row = worksheet.addRow(batch[i]!);
+          for (const column of percentColumns) row.getCell(column + 1).numFmt = '0.0%';
+          row.commit();
           if (i % ROWS_BETWEEN_CHECKS === ROWS_BETWEEN_CHECKS - 1) await drained(sink, out);
         }
         await drained(sink, out);

@@ -1,8 +1,9 @@
-// Turns the rows of an import sheet into households: each cell read as its column's kind (an ID
-// number Excel turned into a number is refused: its last digits are gone), rows grouped by
+// Turns the rows of an import sheet into households: each cell read as its column's kind (an ID,
+// code or phone that a spreadsheet turned into a number is refused: its digits are changed), rows grouped by
 // 户主证件号码 (one row per person), the household's columns taken from its rows (a second row
 // that says otherwise is a problem), one member per row that names a person. Every problem keeps
 // the sheet row and column the clerk must fix.
+import { explainPhone } from '../../engine/index';
 import { columnOfHeader, HOUSEHOLD_COLUMNS, type ImportColumn } from './importColumns';
 import type { Cell, Sheet } from './readSheet';
 
@@ -38,15 +39,39 @@ function yearMonth(value: Cell): string {
   return m ? `${m[1]}-${pad(Number(m[2] ?? m[3]))}` : s;
 }
 
+/** How a spreadsheet writes a long number it saved "as shown" in a CSV: 5.00118196804121E+017. */
+const SCIENTIFIC = /^[+-]?\d+(\.\d+)?E[+-]?\d+$/i;
+const AS_TEXT = '请把该列设为“文本”后重新填写';
+
+/**
+ * A number where a code belongs (ID, certificate, division code, phone) is never taken: the
+ * application that saved the file changed it (an ID's last digits, a phone's leading zero), and
+ * storing what is left would hide that. Any application may have written the file: 表格文件.
+ */
+function numberInCodeColumn(column: ImportColumn, value: Cell): string | null {
+  const typed = typeof value === 'string' ? value.trim() : null;
+  if (typeof value !== 'number' && !(typed !== null && SCIENTIFIC.test(typed))) {
+    if (column.field === 'phone' && typed !== null && /^\d+$/.test(typed) && explainPhone(typed) && !explainPhone(`0${typed}`)) {
+      return `${column.header} ${typed} 像是少了开头的 0（表格文件把电话存成数字时会丢掉它）：${AS_TEXT}`;
+    }
+    return null;
+  }
+  const shown = typed === null ? '' : `“${typed}”`;
+  if (column.kind === 'id') return `${column.header}${shown}在表格文件中被存成了数字，末尾几位已丢失：${AS_TEXT}`;
+  const lost = column.field === 'phone' ? '，开头的 0 可能已丢失' : typed === null ? '' : '，末尾几位可能已丢失';
+  return `${column.header}${shown || `（${value}）`}在表格文件中被存成了数字${lost}：${AS_TEXT}`;
+}
+
 /** A cell as its column's value; a string problem when it cannot be one. */
 function convert(column: ImportColumn, value: Cell): { value: unknown } | { problem: string } {
   switch (column.kind) {
     case 'id':
-      if (typeof value === 'number') return { problem: `${column.header}被 Excel 存成了数字，末尾几位已丢失：请把该列设为“文本”后重新填写` };
-      return { value: text(value).replace(/x$/, 'X') };
-    case 'code':
-      if (typeof value === 'number') return Number.isSafeInteger(value) ? { value: String(value) } : { problem: `${column.header}应为数字代码，Excel 把它存成了 ${value}：请把该列设为“文本”` };
-      return { value: text(value) };
+    case 'code': {
+      const problem = numberInCodeColumn(column, value);
+      if (problem) return { problem };
+      const s = text(value);
+      return { value: column.kind === 'id' ? s.replace(/x$/, 'X') : s };
+    }
     case 'year-month':
       return { value: yearMonth(value) };
     case 'boolean': {

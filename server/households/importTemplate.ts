@@ -37,7 +37,7 @@ export async function importTemplateXlsx(): Promise<Buffer> {
   help.columns = [{ width: 22 }, { width: 90 }];
   help.addRow(['填写说明', '每位家庭成员一行（含户主本人）；同一户的各行“户主证件号码”相同，户的信息（行政区划代码、户主姓名、联系电话、家庭住址、户类型…）填在该户第一行即可。']).font = { bold: true };
   help.addRow(['', '按户主证件号码匹配：系统中已有的户被更新（成员以文件为准），没有的户新增。先“检查”列出每一行的问题，全部正确后才导入，要么全部导入，要么一户也不导入。']);
-  help.addRow(['', '证件号码、行政区划代码、电话请保持“文本”格式（模板已设置），否则 Excel 会把 18 位号码的末尾几位变成 0。']);
+  help.addRow(['', '证件号码、行政区划代码、电话请保持“文本”格式（模板已设置），否则表格软件（Excel、WPS、LibreOffice）会把 18 位号码的末尾几位变成 0、去掉电话开头的 0，这样的文件不能导入。']);
   help.addRow([]);
   help.addRow(['列', '说明']).font = { bold: true };
   for (const c of IMPORT_COLUMNS) {

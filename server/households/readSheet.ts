@@ -1,9 +1,15 @@
-// Reads an uploaded spreadsheet into plain rows: an XLSX workbook's first sheet (exceljs) or a
-// CSV file (csv-parse; UTF-8 with or without BOM, or GB18030 as Chinese Excel saves CSV). Each
-// row keeps its number as the clerk sees it in the sheet (the header is row 1). Cells come back
-// as strings, numbers, booleans or dates, never as exceljs's rich-text or formula objects.
+// Reads an uploaded spreadsheet into plain rows: an XLSX workbook's first sheet (exceljs), an ODS
+// or old .xls workbook's (readOtherWorkbook), or a CSV file (csv-parse; UTF-8 with or without
+// BOM, or GB18030 as Chinese Excel and WPS save CSV; a cell written ="0234" to keep its digits is
+// read as the text inside). Each row keeps its number as the clerk sees it in the sheet (the
+// header is row 1). Cells come back as strings, numbers, booleans or dates, never as exceljs's
+// rich-text or formula objects. Messages say 表格文件: any application may have written the file.
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { readOtherWorkbook } from './readOtherWorkbook';
+import { SheetError } from './sheetError';
+
+export { SheetError };
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -18,14 +24,28 @@ export interface Sheet {
   rows: SheetRow[];
 }
 
-export class SheetError extends Error {}
+export type SheetFormat = 'xlsx' | 'ods' | 'xls' | 'csv';
 
-export type SheetFormat = 'xlsx' | 'csv';
+const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/** XLSX files are zip archives ("PK\x03\x04"); anything else is read as CSV text. */
+/**
+ * XLSX and ODS files are zip archives ("PK\x03\x04"); an OpenDocument file stores its type first,
+ * uncompressed ("mimetype" at byte 30, then the type). Excel 97-2003 files are OLE2 compound
+ * documents. Anything else is read as CSV text.
+ */
 export function sniffFormat(bytes: Uint8Array): SheetFormat {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04 ? 'xlsx' : 'csv';
+  if (OLE2.every((b, i) => bytes[i] === b)) return 'xls';
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) return 'csv';
+  if (ascii(bytes, 30, 38) === 'mimetype') {
+    const type = ascii(bytes, 38, 38 + 60);
+    if (type.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
+    if (type.startsWith('application/vnd.oasis.opendocument')) throw new SheetError(NOT_A_SHEET);
+  }
+  return 'xlsx';
 }
+
+const NOT_A_SHEET = '这不是表格文件：请在表格软件（Excel、WPS 或 LibreOffice）中打开，另存为 XLSX 后上传';
 
 function cellValue(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
@@ -44,10 +64,10 @@ async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new SheetError('无法读取 XLSX 文件：文件已损坏或不是 Excel 工作簿');
+    throw new SheetError('无法读取 XLSX 表格文件：文件已损坏，或不是表格文件');
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new SheetError('XLSX 文件中没有工作表');
+  if (!sheet) throw new SheetError(`XLSX 表格文件中没有工作表。${NOT_A_SHEET}`);
   const rows: SheetRow[] = [];
   let headers: string[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -66,23 +86,29 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
+/** ="0234" is how exports (ours and other systems') keep digits as text in CSV: the text inside. */
+const TEXT_FORMULA = /^="([^"]*)"$/;
+const csvCell = (text: string): Cell => (text === '' ? null : TEXT_FORMULA.exec(text)?.[1] ?? text);
+
 function readCsv(bytes: Uint8Array): Sheet {
   let records: string[][];
   try {
     records = parse(decode(bytes), { bom: true, relax_column_count: true, skip_empty_lines: false });
   } catch (e) {
-    throw new SheetError(`无法读取 CSV 文件：${(e as Error).message}`);
+    throw new SheetError(`无法读取 CSV 表格文件：${(e as Error).message}`);
   }
   const [header, ...rest] = records;
   if (!header) throw new SheetError('文件是空的');
   return {
     headers: header.map((h) => h.trim()),
-    rows: rest.map((cells, i) => ({ row: i + 2, cells: cells.map((c) => (c === '' ? null : c)) }))
+    rows: rest.map((cells, i) => ({ row: i + 2, cells: cells.map(csvCell) }))
       .filter((r) => r.cells.some((c) => c !== null && String(c).trim() !== '')),
   };
 }
 
 export async function readSheet(bytes: Uint8Array, format: SheetFormat = sniffFormat(bytes)): Promise<Sheet> {
   if (bytes.length === 0) throw new SheetError('文件是空的');
-  return format === 'xlsx' ? readXlsx(bytes) : readCsv(bytes);
+  if (format === 'xlsx') return readXlsx(bytes);
+  if (format === 'ods' || format === 'xls') return readOtherWorkbook(bytes, format);
+  return readCsv(bytes);
 }

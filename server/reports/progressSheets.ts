@@ -1,5 +1,6 @@
 // The progress report as sheets for the existing CSV and XLSX writers: the table per village with
-// township subtotals and the total, the counts per household kind, and the missing households one
+// township subtotals and the total, the counts per household kind (填报率, the last column of
+// both, a number the writers show as a percentage), and the missing households one
 // per row (read from the store a page at a time, so a county's list never sits in memory whole).
 import type { ExportSheet } from '../export/planExport';
 import type { Cell } from '../export/neutraliseFormula';
@@ -11,16 +12,19 @@ const COUNT_HEADERS = ['应填户数', '未填户数', '草稿', '已提交待�
 
 const filled = (c: Counts) => c.draft + c.submitted + c.returned + c.approved;
 
-/** Share of expected households with a submission ("83.3%"); empty when none are expected. */
-export function fillRate(c: Counts): string {
-  if (c.expected === 0) return '';
-  return `${(Math.round(((c.expected - c.missing) / c.expected) * 1000) / 10).toFixed(1)}%`;
+/**
+ * Share of expected households with a submission, as a number (0.833…: the writers show it as
+ * 83.3%, and a spreadsheet can sort and sum it); empty when none are expected.
+ */
+export function fillRate(c: Counts): number | null {
+  if (c.expected === 0) return null;
+  return (c.expected - c.missing) / c.expected;
 }
 
 const countCells = (c: Counts): Cell[] => [c.expected, c.missing, c.draft, c.submitted, c.returned, c.approved, filled(c), fillRate(c)];
 
 function sheet(title: string, header: string[], rows: Cell[][]): ExportSheet {
-  return { title, header, async *batches() { yield rows; } };
+  return { title, header, percentColumns: [header.length - 1], async *batches() { yield rows; } };
 }
 
 export function summarySheet(report: ProgressReport): ExportSheet {

@@ -1,6 +1,7 @@
 // The household registry imported from a spreadsheet (administrators): the template (XLSX or
-// CSV), and the upload — the file itself as the request body, read on the server, every row
-// checked and reported with its sheet row before anything is written (?dryRun=1 stops there),
+// CSV), and the upload (XLSX, ODS, XLS or CSV, whichever application saved it) — the file
+// itself as the request body, read on the server, every row checked and reported with its
+// sheet row before anything is written (?dryRun=1 stops there),
 // then every household written at once, all or nothing. With `Accept: application/x-ndjson` the
 // answer is a stream of progress lines ending in the result, so the page can show progress on
 // a large file; otherwise one JSON answer (422 listing every problem). A file that cannot be
@@ -24,6 +25,8 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const IMPORT_TOO_LARGE = '文件过大（上限 20 MB）：请分批导入';
 const MAX_ROWS = 100_000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ODS = 'application/vnd.oasis.opendocument.spreadsheet';
+const XLS = 'application/vnd.ms-excel';
 const NDJSON = 'application/x-ndjson';
 const file = z.string().openapi({ type: 'string', format: 'binary' });
 
@@ -41,10 +44,10 @@ const template = createRoute({
 
 const upload = createRoute({
   method: 'post', path: '/household-import', tags: ['农户'],
-  summary: '从 XLSX 或 CSV 文件导入农户（管理员；先检查每一行，全部正确才写入，全部或一户也不）',
+  summary: '从表格文件（XLSX、ODS、XLS 或 CSV）导入农户（管理员；先检查每一行，全部正确才写入，全部或一户也不）',
   request: {
     query: z.object({ dryRun: z.enum(['0', '1']).optional().openapi({ description: '1：只检查，不写入' }) }),
-    body: { content: { [XLSX]: { schema: file }, 'text/csv': { schema: file } }, required: true },
+    body: { content: { [XLSX]: { schema: file }, [ODS]: { schema: file }, [XLS]: { schema: file }, 'text/csv': { schema: file } }, required: true },
   },
   responses: {
     200: {

@@ -44,7 +44,7 @@ describe('an administrator registers the county', () => {
     // Merge 响滩子村 into 太平村 and rename 太平村: checked first, then applied.
     const sheet = join(server.dataDir, '调整表.csv');
     writeFileSync(sheet, '\uFEFF代码,名称,上级代码,并入\n500118113206,太平村,500118113,\n500118113208,响滩子村村民委员会,500118113,500118113206\n');
-    await page.getByLabel('选择调整表（XLSX 或 CSV）').setInputFiles(sheet);
+    await page.getByLabel('选择调整表（XLSX、ODS、XLS 或 CSV）').setInputFiles(sheet);
     await page.getByRole('button', { name: '检查' }).click();
     await page.getByText('检查通过：共 2 行，新增 0 个，改名 1 个，合并 1 个（将迁入 0 户），不变 0 个。').waitFor();
     await page.getByRole('button', { name: '调整', exact: true }).click();

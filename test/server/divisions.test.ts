@@ -4,6 +4,7 @@
 // history told), and removals that never take a division holding households or users.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCsvAsSpreadsheet, shownRows } from '../helpers/openCsvAsSpreadsheet';
 import { residentId } from '../helpers/sampleForm';
 import { startTestServer, type TestClient, type TestServer } from '../helpers/testServer';
 
@@ -213,9 +214,11 @@ describe('the adjustment sheet to download', () => {
   it('lists the registered divisions under a code, one row each, in the columns the upload reads', async () => {
     const response = await admin.get('/api/divisions/adjustments/sheet?under=500118104&format=csv');
     expect(response.status).toBe(200);
-    const lines = response.text.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe('代码,名称,上级代码,并入');
-    expect(lines).toContain('500118104202,普安村,500118104,');
+    const c = admin as unknown as { cookie: string; app: { request(path: string, init: RequestInit): Promise<Response> } };
+    const raw = await c.app.request('/api/divisions/adjustments/sheet?under=500118104&format=csv', { headers: { Cookie: c.cookie } });
+    const rows = shownRows(openCsvAsSpreadsheet(new Uint8Array(await raw.arrayBuffer())));
+    expect(rows[0]).toEqual(['代码', '名称', '上级代码', '并入']);
+    expect(rows).toContainEqual(['500118104202', '普安村', '500118104', '']);
     const xlsx = await admin.get('/api/divisions/adjustments/sheet?under=500118104');
     expect(xlsx.headers.get('content-type')).toBe(XLSX);
   });

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition, JsonSchema } from '../../engine/index';
-import { neutraliseFormula } from '../../server/export/neutraliseFormula';
 import { publishDraft, saveDraft } from '../helpers/drafts';
+import { openCsvAsSpreadsheet, shownRows, type OpenedCell } from '../helpers/openCsvAsSpreadsheet';
 import { review } from '../helpers/review';
 import { residentId, sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
@@ -16,12 +16,12 @@ const ids: Record<'zhangV1' | 'wangV2' | 'liuV2' | 'formulaV2' | 'zhaoV3', strin
 let memberCount = 0;
 
 const MAIN_HEADER = [
-  '提交编号', '状态', '行政区划代码', '村', '户主姓名', '户主证件号码', '表单版本', '提交时间', '审核通过时间', '填报人', '核实说明',
-  '户主姓名', '家庭住址', 'A1 居住在安置区', 'A3 监测对象类别', 'B1 增加原因（代码）', 'B1 增加原因', 'B2 致贫原因',
+  '提交编号', '状态', '行政区划代码', '村', '户主姓名（农户档案）', '户主证件号码', '表单版本', '提交时间', '审核通过时间', '填报人', '核实说明',
+  '户主姓名（表内填写）', '家庭住址', 'A1 居住在安置区', 'A3 监测对象类别', 'B1 增加原因（代码）', 'B1 增加原因', 'B2 致贫原因',
   '联系人.姓名', '联系人.电话', 'A28 工资性收入（元）', 'A34 家庭人均纯收入（元）', 'A2 安置区地址',
 ];
 const MEMBER_HEADER = ['提交编号', '户主姓名', '行号', '姓名', '证件号码', '与户主关系', '增加原因（代码）', '增加原因'];
-const col = (header: string, occurrence = 0) => MAIN_HEADER.indexOf(header, occurrence);
+const col = (header: string) => MAIN_HEADER.indexOf(header);
 
 /** Version 2 drops A2, adds a coded choice (B1), a multiple choice (B2), a nested object and a coded member column. */
 function version2(): FormDefinition {
@@ -95,7 +95,9 @@ beforeAll(async () => {
   }, true);
   expect((await review(f.township, ids.wangV2, { decision: 'approve' })).status).toBe(200);
   expect((await review(f.county, ids.wangV2, { decision: 'approve' })).status).toBe(200);
-  ids.liuV2 = await create(f.otherOfficer, f.households[2]!.id, { headName: liu!.headName, address: liu!.address, members: members(liu!), B1: '1' }, true);
+  ids.liuV2 = await create(f.otherOfficer, f.households[2]!.id, {
+    headName: liu!.headName, address: liu!.address, members: members(liu!), B1: '1', contact: { name: '刘建', phone: '02349112233' },
+  }, true);
   ids.formulaV2 = await create(f.officer, formulaId!, {
     headName: '=SUM(A1)', address: '@cmd', members: members(extraHouseholds[0]!), A28: -5,
     contact: { name: '-5', phone: '-2+3+cmd' },
@@ -124,11 +126,15 @@ async function download(client: TestClient | null, query: string, path = exportP
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-function csvRows(file: Download): string[][] {
+/** The cells of a CSV download as a spreadsheet opens them. */
+function csvCells(file: Download): OpenedCell[][] {
   expect(file.status).toBe(200);
   expect(file.bytes.subarray(0, 3)).toEqual(BOM);
-  return parse(file.bytes.subarray(3).toString('utf8'), { relax_column_count: false }) as string[][];
+  return openCsvAsSpreadsheet(file.bytes);
 }
+
+/** What a person reads in each cell of a CSV download, opened in a spreadsheet. */
+const csvRows = (file: Download): string[][] => shownRows(csvCells(file));
 
 async function xlsxSheets(file: Download): Promise<Map<string, unknown[][]>> {
   expect(file.status).toBe(200);
@@ -195,12 +201,33 @@ describe('GET /api/forms/:formId/export?format=csv', () => {
 
   it('neutralises text that a spreadsheet would read as a formula, but not numbers', async () => {
     const row = rowOf(csvRows(await download(f.county, 'format=csv')), ids.formulaV2);
-    expect(row[col('户主姓名')]).toBe("'=SUM(A1)");
-    expect(row[col('户主姓名', col('户主姓名') + 1)]).toBe("'=SUM(A1)");
+    expect(row[col('户主姓名（农户档案）')]).toBe("'=SUM(A1)");
+    expect(row[col('户主姓名（表内填写）')]).toBe("'=SUM(A1)");
     expect(row[col('家庭住址')]).toBe("'@cmd");
     expect(row[col('联系人.电话')]).toBe("'-2+3+cmd");
     expect(row[col('联系人.姓名')]).toBe('-5');
     expect(row[col('A28 工资性收入（元）')]).toBe('-5');
+  });
+
+  it('keeps ID numbers, division codes and phones as typed when a spreadsheet opens the file, and runs no formula', async () => {
+    const file = await download(f.county, 'format=csv');
+    const cells = csvCells(file);
+    const header = cells[0]!.map((c) => c.shown);
+    const registered = new Map([...sampleHouseholds(), ...extraHouseholds].map((h) => [h.headName, h.headIdNumber]));
+    for (const row of cells.slice(1)) {
+      const head = row[header.indexOf('户主姓名（农户档案）')]!.shown.replace(/^'/, '');
+      expect(row[header.indexOf('户主证件号码')]).toMatchObject({ type: 'text', value: registered.get(head) });
+      expect(row[header.indexOf('行政区划代码')]).toMatchObject({ type: 'text', value: expect.stringMatching(/^50011810420[12]$/) });
+    }
+    const liu = cells.find((r) => r[0]!.shown === ids.liuV2)!;
+    expect(liu[col('联系人.电话')]).toEqual({ type: 'text', value: '02349112233', shown: '02349112233' });
+    expect(cells.flat().filter((c) => c.type === 'formula')).toEqual([]);
+    expect(file.bytes.toString('utf8')).toContain(`"=""${sampleHouseholds()[1]!.headIdNumber}"""`);
+
+    const members = csvCells(await download(f.county, 'format=csv&table=members'));
+    const memberIds = members.slice(1).map((r) => r[4]!);
+    expect(memberIds).toHaveLength(memberCount);
+    expect(memberIds.filter((c) => c.type !== 'text' || !/^\d{17}[\dX]$/.test(c.value))).toEqual([]);
   });
 
   it('exports a table\'s rows as their own file with &table=, one row per member', async () => {
@@ -236,15 +263,28 @@ describe('GET /api/forms/:formId/export?format=xlsx', () => {
     expect(members.filter((r) => r[0] === ids.zhangV1).map((r) => [r[2], r[3]])).toEqual([[1, '张德明'], [2, '李秀兰'], [3, '张小军']]);
   });
 
-  it('keeps numbers as numbers, codes beside labels, and neutralises formulas', async () => {
+  it('keeps numbers as numbers, codes beside labels, and text exactly as typed in string cells that never run', async () => {
     const main = (await xlsxSheets(await download(f.county, 'format=xlsx'))).get('农户核查表（测试）')!;
     const wang = rowOf(main, ids.wangV2);
     expect([wang[col('B1 增加原因（代码）')], wang[col('B1 增加原因')], wang[col('A28 工资性收入（元）')], wang[6]]).toEqual(['2', '婚入', 3000, 2]);
     const formula = rowOf(main, ids.formulaV2);
-    expect(formula[col('户主姓名')]).toBe("'=SUM(A1)");
-    expect(formula[col('家庭住址')]).toBe("'@cmd");
-    expect(formula[col('联系人.电话')]).toBe("'-2+3+cmd");
+    expect(formula[col('户主姓名（表内填写）')]).toBe('=SUM(A1)');
+    expect(formula[col('家庭住址')]).toBe('@cmd');
+    expect(formula[col('联系人.电话')]).toBe('-2+3+cmd');
     expect(formula[col('A28 工资性收入（元）')]).toBe(-5);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download(f.county, 'format=xlsx')).bytes as unknown as ArrayBuffer);
+    const types = new Map<string, Set<ExcelJS.ValueType>>();
+    for (const sheet of workbook.worksheets) {
+      sheet.eachRow((row) => row.eachCell((cell) => {
+        expect(cell.formula, cell.address).toBeUndefined();
+        const header = String(sheet.getRow(1).getCell(cell.col).value);
+        types.set(header, (types.get(header) ?? new Set()).add(cell.type));
+      }));
+    }
+    expect(types.get('户主证件号码')).toEqual(new Set([ExcelJS.ValueType.String]));
+    expect(types.get('A28 工资性收入（元）')).toEqual(new Set([ExcelJS.ValueType.String, ExcelJS.ValueType.Number]));
   });
 });
 
@@ -356,24 +396,5 @@ describe('a download the client abandons', () => {
         store.streamSubmissions = original;
       }
     }
-  });
-});
-
-describe('neutraliseFormula', () => {
-  it.each([
-    ['=SUM(A1)', "'=SUM(A1)"],
-    ['@cmd', "'@cmd"],
-    ['+86 13508321234', "'+86 13508321234"],
-    ['-2+3+cmd|\' /C calc\'!A0', "'-2+3+cmd|' /C calc'!A0"],
-    ['\t=1+1', "'\t=1+1"],
-    ['\r=1+1', "'\r=1+1"],
-    ['-5', '-5'],
-    ['+3.5', '+3.5'],
-    ['-0.25', '-0.25'],
-    ['张德明', '张德明'],
-    ['a=b', 'a=b'],
-    ['', ''],
-  ])('%j becomes %j', (text, expected) => {
-    expect(neutraliseFormula(text)).toBe(expected);
   });
 });

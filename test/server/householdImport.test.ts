@@ -103,7 +103,7 @@ describe('POST /api/household-import', () => {
       { row: 6, column: '是否参加城乡居民（职工）基本医疗保险', message: '是否参加城乡居民（职工）基本医疗保险应填“是”或“否”', severity: 'error' },
       { row: 6, column: '户类型', message: expect.stringMatching(/^户类型应为 脱贫户、一般农户/), severity: 'error' },
       { row: 6, column: '成员证件号码', message: `成员证件号码 ${chenWife} 已在第 3 行（户主 陈光明）登记，一人不能属于两户`, severity: 'error' },
-      { row: 7, column: '户主证件号码', message: '户主证件号码被 Excel 存成了数字，末尾几位已丢失：请把该列设为“文本”后重新填写', severity: 'error' },
+      { row: 7, column: '户主证件号码', message: '户主证件号码在表格文件中被存成了数字，末尾几位已丢失：请把该列设为“文本”后重新填写', severity: 'error' },
     ]);
     expect((await f.admin.get('/api/households?q=陈光明')).body.total).toBe(0);
   });
@@ -176,7 +176,7 @@ describe('POST /api/household-import', () => {
     expect(headerOnly.body.error.message).toBe('文件中没有数据行（第 1 行是表头，从第 2 行起每位家庭成员一行）');
     const broken = await upload(f.admin, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
     expect(broken.status).toBe(400);
-    expect(broken.body.error.message).toBe('无法读取 XLSX 文件：文件已损坏或不是 Excel 工作簿');
+    expect(broken.body.error.message).toBe('无法读取 XLSX 表格文件：文件已损坏，或不是表格文件');
     const wrongColumns = await upload(f.admin, '姓名,电话\n张三,123\n');
     expect(wrongColumns.status).toBe(422);
     expect(wrongColumns.body.error.details.problems.map((p: { message: string }) => p.message)).toContain('缺少“行政区划代码”列（请使用导入模板）');

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../engine/index';
 import { publishDraft } from '../helpers/drafts';
+import { openCsvAsSpreadsheet, shownRows } from '../helpers/openCsvAsSpreadsheet';
 import { review } from '../helpers/review';
 import { residentId, sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
@@ -21,7 +21,7 @@ const extra = [
   { divisionCode: '500118104201', headName: '孙甲', kind: '脱贫户' },
   { divisionCode: '500118104201', headName: '孙乙', kind: '脱贫户' },
   { divisionCode: '500118104201', headName: '孙丙', kind: '边缘易致贫户' },
-  { divisionCode: '500118104202', headName: '孙丁', kind: '脱贫户' },
+  { divisionCode: '500118104202', headName: '孙丁', kind: '脱贫户', phone: '02349112233' },
   { divisionCode: '500118106201', headName: '钱戊', kind: '脱贫户' },
 ].map((h, i) => ({ ...h, headIdNumber: residentId('500118', '19750101', 200 + i), members: [{ name: h.headName, idNumber: residentId('500118', '19750101', 200 + i), relation: '户主' }] }));
 
@@ -146,12 +146,15 @@ describe('GET /api/forms/:formId/progress/missing', () => {
 });
 
 describe('GET /api/forms/:formId/progress/export', () => {
+  const csvDownload = (query: string) => f.server.app.request(`${progress}/export?format=csv${query}`, { headers: { Cookie: f.township.cookie } });
+
   it('exports the progress table as CSV, with township subtotals and the total', async () => {
     const response = await f.township.get(`${progress}/export?format=csv`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toContain(encodeURIComponent('农户核查进度表（测试）-填报进度-进度汇总-2021-11-20.csv'));
-    const rows = parse(response.text.replace(/^\uFEFF/, '')) as string[][];
+    const cells = openCsvAsSpreadsheet(new Uint8Array(await (await csvDownload('')).arrayBuffer()));
+    const rows = shownRows(cells);
     expect(rows).toEqual([
       ['乡镇', '村', '行政区划代码', '应填户数', '未填户数', '草稿', '已提交待审核', '已退回', '已通过', '已填合计', '填报率'],
       ['临江镇', '高滩村', '500118104201', '4', '1', '1', '2', '0', '1', '4', '75.0%'],
@@ -159,8 +162,19 @@ describe('GET /api/forms/:formId/progress/export', () => {
       ['临江镇', '（乡镇合计）', '500118104', '6', '2', '1', '2', '1', '1', '5', '66.7%'],
       ['总计', '', '', '6', '2', '1', '2', '1', '1', '5', '66.7%'],
     ]);
-    const missing = parse((await f.township.get(`${progress}/export?format=csv&table=missing`)).text.replace(/^\uFEFF/, '')) as string[][];
-    expect(missing.slice(1).map((r) => [r[1], r[3]])).toEqual([['高滩村', '孙乙'], ['普安村', '孙丁']]);
+    expect(cells.slice(1).map((r) => r.at(-1))).toEqual([0.75, 0.5, 0.667, 0.667].map((value) => ({ type: 'number', value, shown: expect.any(String), percent: true })));
+  });
+
+  it('exports the missing households as CSV whose ID numbers, codes and phones a spreadsheet opens as typed', async () => {
+    const cells = openCsvAsSpreadsheet(new Uint8Array(await (await csvDownload('&table=missing')).arrayBuffer()));
+    expect(cells[0]!.map((c) => c.shown)).toEqual(['乡镇', '村', '行政区划代码', '户主姓名', '户主证件号码', '户类型', '联系电话', '家庭住址']);
+    expect(cells.slice(1).map((r) => [r[1]!.shown, r[3]!.shown])).toEqual([['高滩村', '孙乙'], ['普安村', '孙丁']]);
+    const ding = cells[2]!;
+    expect([ding[2], ding[4], ding[6]]).toEqual([
+      { type: 'text', value: '500118104202', shown: '500118104202' },
+      { type: 'text', value: household['孙丁']!.idNumber, shown: household['孙丁']!.idNumber },
+      { type: 'text', value: '02349112233', shown: '02349112233' },
+    ]);
   });
 
   it('exports all three tables as one XLSX workbook', async () => {
@@ -169,7 +183,18 @@ describe('GET /api/forms/:formId/progress/export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await raw.arrayBuffer()) as never);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['进度汇总', '按户类型', '未填农户']);
-    expect(workbook.getWorksheet('按户类型')!.getRow(2).values).toEqual([undefined, '脱贫户', 4, 2, 1, 1, 0, 0, 2, '50.0%']);
+    expect(workbook.getWorksheet('按户类型')!.getRow(2).values).toEqual([undefined, '脱贫户', 4, 2, 1, 1, 0, 0, 2, 0.5]);
+    for (const name of ['进度汇总', '按户类型']) {
+      const sheet = workbook.getWorksheet(name)!;
+      const header = sheet.getRow(1).values as unknown[];
+      sheet.eachRow((row, n) => {
+        if (n === 1) return;
+        const cell = row.getCell(header.indexOf('填报率'));
+        const expected = row.getCell(header.indexOf('应填户数')).value;
+        expect([cell.type, cell.numFmt], `${name} ${cell.address}`).toEqual([expected === 0 ? ExcelJS.ValueType.Null : ExcelJS.ValueType.Number, '0.0%']);
+      });
+    }
+    expect(workbook.getWorksheet('进度汇总')!.getRow(4).getCell(11).value).toBe(4 / 6);
     expect(workbook.getWorksheet('未填农户')!.rowCount).toBe(3);
   });
 

@@ -113,7 +113,7 @@ describe('the 行政区划 page', () => {
     page();
     await screen.findByText('临江镇');
     const file = new File(['代码,名称,上级代码,并入\n'], '调整表.csv', { type: 'text/csv' });
-    fireEvent.change(screen.getByLabelText('选择调整表（XLSX 或 CSV）'), { target: { files: [file] } });
+    fireEvent.change(screen.getByLabelText('选择调整表（XLSX、ODS、XLS 或 CSV）'), { target: { files: [file] } });
     const apply = screen.getByRole('button', { name: '调整' });
     expect(apply).toBeDisabled();
     fireEvent.click(screen.getByRole('button', { name: '检查' }));

@@ -71,7 +71,7 @@ const result = (over: object) => ({ type: 'result', ok: true, dryRun: true, rows
 
 async function choose() {
   render(<SessionProvider><ImportPage /></SessionProvider>);
-  fireEvent.change(await screen.findByLabelText('农户文件（XLSX 或 CSV）'), { target: { files: [file] } });
+  fireEvent.change(await screen.findByLabelText('农户文件（XLSX、ODS、XLS 或 CSV）'), { target: { files: [file] } });
 }
 
 async function next() {
@@ -122,11 +122,11 @@ describe('the household import page', () => {
   });
 
   it('shows the server\'s message for a file it refuses', async () => {
-    FakeXhr.scripts.push({ status: 400, body: { error: { code: 'bad_request', message: '无法读取 XLSX 文件：文件已损坏或不是 Excel 工作簿' } } });
+    FakeXhr.scripts.push({ status: 400, body: { error: { code: 'bad_request', message: '无法读取 XLSX 表格文件：文件已损坏，或不是表格文件' } } });
     await choose();
     fireEvent.click(screen.getByRole('button', { name: '检查（不写入）' }));
     const xhr = await next();
     act(() => xhr.play());
-    expect(await screen.findByRole('alert')).toHaveTextContent('无法读取 XLSX 文件：文件已损坏或不是 Excel 工作簿');
+    expect(await screen.findByRole('alert')).toHaveTextContent('无法读取 XLSX 表格文件：文件已损坏，或不是表格文件');
   });
 });

@@ -66,7 +66,7 @@ export function AdjustmentPanel({ divisions, onApplied }: { divisions: Division[
         <a className="button" href={`/api/divisions/adjustments/sheet?${query}format=csv`} download>{t('dv_downloadCsv')}</a>
       </div>
       <label className="file-choice">{t('dv_chooseSheet')}
-        <input type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" disabled={busy}
+        <input type="file" accept=".xlsx,.ods,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,application/vnd.ms-excel,text/csv" disabled={busy}
           onChange={(e) => { setFile(e.target.files?.[0] ?? null); setResult(null); setProblems([]); setRefused(null); setError(null); setCheckedFile(null); }} />
       </label>
       <div className="page-actions">

@@ -70,7 +70,7 @@ export function ImportPage() {
       <section className="panel">
         <h2>{t('ad_importFile')}</h2>
         <label className="file-choice">{t('ad_chooseFile')}
-          <input type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" disabled={busy}
+          <input type="file" accept=".xlsx,.ods,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,application/vnd.ms-excel,text/csv" disabled={busy}
             onChange={(e) => { setFile(e.target.files?.[0] ?? null); setResult(null); setProblems([]); setError(null); setCheckedFile(null); }} />
         </label>
         <div className="page-actions">
