@@ -17,14 +17,15 @@
 //   keystroke without an entry counts as "under 16".
 import type { Page } from 'playwright-core';
 import { residentIdCheckDigit } from '../engine/index';
-import { ADMIN_PASSWORD, buildClient, launchBrowser, logIn, phone, startServer } from '../test/e2e/harness';
+import { ADMIN_PASSWORD, buildClient, launchBrowser, logIn, phone, startServer, toMyVillage } from '../test/e2e/harness';
 import { reportFirstLoad, watchScripts } from './firstLoad';
 import { fmt, heading, percentile } from './measure';
+import { measureOpenForm, startReference } from './openForm';
 
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 120);
 
 /** A 10-member household in 高滩村, imported through the API as an administrator would. */
-function tenMembers(): Record<string, unknown> {
+export function tenMembers(): Record<string, unknown> {
   const id = (birth: string, n: number, male: boolean) => {
     const first17 = `500118${birth}${String(n * 2 + (male ? 1 : 0)).padStart(3, '0')}`;
     return first17 + residentIdCheckDigit(first17);
@@ -157,7 +158,8 @@ function summary(label: string, times: KeystrokeTimes, target: number | null): v
   console.log(`${' '.repeat(label.length)}  of which the form's own work (the input event: React, widget, engine, store) p50 ${fmt(percentile(own, 50), 1)} ms, p95 ${fmt(percentile(own, 95), 1)} ms`);
 }
 
-export async function runClientBench(): Promise<void> {
+/** `keystrokes: false` (`npm run bench open-form`) stops after the first load and opening the form. */
+export async function runClientBench({ keystrokes = true } = {}): Promise<void> {
   heading('client: the monitoring-object form, 10 members, in Chromium on a 375 px phone');
   const outDir = await buildClient();
   // The display's refresh is not waited for (frame-rate limit off), so the figures are the work a
@@ -174,7 +176,7 @@ export async function runClientBench(): Promise<void> {
     const householdId = (await imported.json()).ids[0] as string;
 
     await logIn(page, 'gaotan');
-    await page.waitForURL(/\/villages\//);
+    await toMyVillage(page);
     await page.waitForLoadState('networkidle');
     await reportFirstLoad([...scripts], outDir);
 
@@ -184,6 +186,19 @@ export async function runClientBench(): Promise<void> {
     if (await campaign.count()) await campaign.tap();
     await page.locator('[data-pointer="/A33"]').waitFor();
     console.log(`member cards rendered: ${await page.locator('.row-card').count()}, fields rendered: ${await page.locator('[data-pointer]').count()}`);
+
+    // Saved on the server, then opened cold against the reference page with the same data inline.
+    await page.getByRole('button', { name: '保存', exact: true }).tap();
+    await page.getByText(/已保存到服务器/).waitFor();
+    const submissionId = new URL(page.url()).pathname.split('/').pop()!;
+    const saved = await (await page.request.get(`/api/submissions/${submissionId}`)).json() as { data: unknown };
+    const reference = await startReference(saved.data);
+    try {
+      await measureOpenForm(browser, `${server.url}/fill/${submissionId}`, reference.url, await context.storageState());
+    } finally {
+      await reference.stop();
+    }
+    if (!keystrokes) return;
 
     summary('keystroke to next paint (A28, drives A33 A34 A37 A38)', await keystrokeToPaint(page, '[id="root/A28"]', KEYSTROKES), 16);
     await page.locator('[data-pointer="/members/6"] > summary').tap();
