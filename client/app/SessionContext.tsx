@@ -36,9 +36,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let active = true;
     api<{ user: User; csrfToken: string }>('GET', '/api/session')
-      .then(async (session) => {
+      .then((session) => {
         setCsrfToken(session.csrfToken);
-        await setMeta('lastUser', session.user);
+        // Kept for an app opened with no signal; the page does not wait for the phone's write.
+        void setMeta('lastUser', session.user).catch(() => {});
         if (active) setUser(session.user);
       })
       .catch(async (error) => {
