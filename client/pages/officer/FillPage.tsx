@@ -190,7 +190,7 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
         {draft.serverStatus === 'submitted' ? <div className="banner ok">{t('readOnlySubmitted', { level: '审核' })}</div> : null}
         <QueueNotice draft={draft} titleOf={titleOf} onReplaced={reload} />
         <ErrorSummary ref={summaryRef} session={session} readOnly={readOnly} />
-        <FormRenderer definition={definition} session={session} validator={prepared.validator} readOnlyView={readOnly} />
+        <FormRenderer definition={definition} session={session} validator={prepared.validator} readOnlyView={readOnly} firstScreenFirst />
         {!readOnly ? (
           <div className="action-bar">
             <p className="save-state" role="status">{notice ?? (savedAt ? t('savedLocally', { time: savedAt }) : '')}</p>
