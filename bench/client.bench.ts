@@ -192,6 +192,14 @@ export async function runClientBench({ keystrokes = true } = {}): Promise<void> 
     await page.getByText(/已保存到服务器/).waitFor();
     const submissionId = new URL(page.url()).pathname.split('/').pop()!;
     const saved = await (await page.request.get(`/api/submissions/${submissionId}`)).json() as { data: unknown };
+    // What a fill page opened cold loads: the officer's app and the form's own chunk (rjsf).
+    const cold = await browser.newContext({ storageState: await context.storageState(), serviceWorkers: 'block', viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const coldPage = await cold.newPage();
+    const fillScripts = watchScripts(coldPage);
+    await coldPage.goto(`${server.url}/fill/${submissionId}`);
+    await coldPage.locator('[data-pointer="/A33"]').waitFor();
+    await reportFirstLoad([...fillScripts], outDir, 'a fill page opened cold (the app and the form\'s own chunk: rjsf, the renderer, the engine)');
+    await cold.close();
     const reference = await startReference(saved.data);
     try {
       await measureOpenForm(browser, `${server.url}/fill/${submissionId}`, reference.url, await context.storageState());

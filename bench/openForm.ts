@@ -8,11 +8,12 @@
 // phone (its draft and compiled form kept), the HTTP cache cleared. Rounds alternate app and
 // reference so both meet the same noise; medians are printed with the range.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -50,6 +51,9 @@ export async function startReference(data: unknown): Promise<RunningReference> {
   await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'bench', 'reference', 'vite.config.ts'), '--outDir', outDir, '--logLevel', 'error'], {
     cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' },
   });
+  const assets = readdirSync(join(outDir, 'assets')).filter((name) => name.endsWith('.js'));
+  const gzipped = assets.reduce((sum, name) => sum + gzipSync(readFileSync(join(outDir, 'assets', name))).length, 0);
+  console.log(`reference page (plain @rjsf/core, its ajv validator compiled in the page): ${assets.length} script(s), ${fmt(gzipped / 1024, 1)} KB gzipped`);
   const inline = `<script id="data" type="application/json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
   const page = readFileSync(join(outDir, 'index.html'), 'utf8').replace('<!--DATA-->', inline);
   const app = new Hono();

@@ -5,11 +5,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { SessionProvider } from './app/SessionContext';
+import { askSessionEarly, SessionProvider } from './app/SessionContext';
 import { prefetchFill } from './offline/loadFill';
 import './styles/app.css';
 import './styles/glance.css';
 
+askSessionEarly();
 const fill = /^\/fill\/([^/]+)$/.exec(window.location.pathname);
 if (fill) {
   void import('./pages/officer/FillPage').catch(() => {});

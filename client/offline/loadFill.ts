@@ -72,15 +72,18 @@ async function fromThePhone(id: string, local: LocalDraft | undefined): Promise<
 
 /** `beforeSession`: started before the app knows who is signed in (see RequestOptions). */
 export async function loadFill(id: string, { beforeSession = false } = {}): Promise<FillData> {
+  // Asked by the id at once, beside reading the phone's draft: a draft the server has (or one not
+  // on this phone) is read so; one only on the phone (the server answers 404) by its form instead.
+  const byId = api<FillAnswer>('GET', `/api/fill?submission=${encodeURIComponent(id)}`, undefined, { beforeSession });
+  byId.catch(() => {});
   const local = await getDraft(id);
   if (local) preloadValidators(local.formId, local.formVersion);
-  // A draft the server has (or one not on this phone) by its id; one only on the phone by its form.
-  const query = !local || local.serverRevision !== null
-    ? `submission=${encodeURIComponent(id)}`
-    : `form=${encodeURIComponent(local.formId)}&version=${local.formVersion}${local.householdId ? `&household=${encodeURIComponent(local.householdId)}` : ''}`;
+  const onlyHere = local !== undefined && local.serverRevision === null;
   let answer: FillAnswer;
   try {
-    answer = await api<FillAnswer>('GET', `/api/fill?${query}`, undefined, { beforeSession });
+    answer = await (onlyHere
+      ? api<FillAnswer>('GET', `/api/fill?form=${encodeURIComponent(local.formId)}&version=${local.formVersion}${local.householdId ? `&household=${encodeURIComponent(local.householdId)}` : ''}`, undefined, { beforeSession })
+      : byId);
   } catch (error) {
     if (!(error instanceof OfflineError)) throw error;
     return fromThePhone(id, local);
