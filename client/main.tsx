@@ -1,21 +1,14 @@
 // The client's entry: the app under its session, the stylesheet, and (in a built app) the
 // service worker that keeps the app itself on the phone for days with no signal. Opened on a
 // fill page, it starts that page's code and data at once, beside the question of who is signed
-// in, rather than one after the other.
+// in, rather than one after the other (boot.ts, evaluated first).
+import './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { askSessionEarly, SessionProvider } from './app/SessionContext';
-import { prefetchFill } from './offline/loadFill';
+import { SessionProvider } from './app/SessionContext';
 import './styles/app.css';
 import './styles/glance.css';
-
-askSessionEarly();
-const fill = /^\/fill\/([^/]+)$/.exec(window.location.pathname);
-if (fill) {
-  void import('./pages/officer/FillPage').catch(() => {});
-  prefetchFill(decodeURIComponent(fill[1]!));
-}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
