@@ -17,14 +17,15 @@
 //   keystroke without an entry counts as "under 16".
 import type { Page } from 'playwright-core';
 import { residentIdCheckDigit } from '../engine/index';
-import { ADMIN_PASSWORD, buildClient, launchBrowser, logIn, phone, startServer } from '../test/e2e/harness';
+import { ADMIN_PASSWORD, buildClient, launchBrowser, logIn, phone, startServer, toMyVillage } from '../test/e2e/harness';
 import { reportFirstLoad, watchScripts } from './firstLoad';
 import { fmt, heading, percentile } from './measure';
+import { measureOpenForm, startReference } from './openForm';
 
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 120);
 
 /** A 10-member household in 高滩村, imported through the API as an administrator would. */
-function tenMembers(): Record<string, unknown> {
+export function tenMembers(): Record<string, unknown> {
   const id = (birth: string, n: number, male: boolean) => {
     const first17 = `500118${birth}${String(n * 2 + (male ? 1 : 0)).padStart(3, '0')}`;
     return first17 + residentIdCheckDigit(first17);
@@ -91,7 +92,11 @@ async function keystrokeToPaint(page: Page, selector: string, count: number): Pr
   // next keystroke's work (the Delete of fill('') was followed at once by a digit, so 1 sample in 7
   // used to cover two keystrokes, and set the p95).
   // Polled on a timer, not in requestAnimationFrame, so that waiting asks for no frames of its own.
-  const measured = () => page.waitForFunction('window.__keystrokes.run.times.length >= window.__keystrokes.run.keydowns', undefined, { polling: 10 });
+  // A function, not a string: the app's Content-Security-Policy forbids evaluating strings in the page.
+  const measured = () => page.waitForFunction(() => {
+    const { run } = (window as unknown as { __keystrokes: { run: { times: number[]; keydowns: number } } }).__keystrokes;
+    return run.times.length >= run.keydowns;
+  }, undefined, { polling: 10 });
   // Tapped, as on a phone: a mouse click leaves a pointer over the page, and Chrome then hit-tests
   // for hover after every layout, a cost no touch screen has.
   await page.tap(selector);
@@ -157,7 +162,8 @@ function summary(label: string, times: KeystrokeTimes, target: number | null): v
   console.log(`${' '.repeat(label.length)}  of which the form's own work (the input event: React, widget, engine, store) p50 ${fmt(percentile(own, 50), 1)} ms, p95 ${fmt(percentile(own, 95), 1)} ms`);
 }
 
-export async function runClientBench(): Promise<void> {
+/** `keystrokes: false` (`npm run bench open-form`) stops after the first load and opening the form. */
+export async function runClientBench({ keystrokes = true } = {}): Promise<void> {
   heading('client: the monitoring-object form, 10 members, in Chromium on a 375 px phone');
   const outDir = await buildClient();
   // The display's refresh is not waited for (frame-rate limit off), so the figures are the work a
@@ -174,7 +180,7 @@ export async function runClientBench(): Promise<void> {
     const householdId = (await imported.json()).ids[0] as string;
 
     await logIn(page, 'gaotan');
-    await page.waitForURL(/\/villages\//);
+    await toMyVillage(page);
     await page.waitForLoadState('networkidle');
     await reportFirstLoad([...scripts], outDir);
 
@@ -184,6 +190,30 @@ export async function runClientBench(): Promise<void> {
     if (await campaign.count()) await campaign.tap();
     await page.locator('[data-pointer="/A33"]').waitFor();
     console.log(`member cards rendered: ${await page.locator('.row-card').count()}, fields rendered: ${await page.locator('[data-pointer]').count()}`);
+
+    // Saved on the server, then opened cold against the reference page with the same data inline.
+    await page.getByRole('button', { name: '保存', exact: true }).tap();
+    await page.getByText(/已保存到服务器/).waitFor();
+    const submissionId = new URL(page.url()).pathname.split('/').pop()!;
+    const saved = await (await page.request.get(`/api/submissions/${submissionId}`)).json() as { data: unknown };
+    // What a fill page opened cold loads: the officer's app and the form's own chunk (rjsf).
+    const cold = await browser.newContext({ storageState: await context.storageState(), serviceWorkers: 'block', viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const coldPage = await cold.newPage();
+    const fillScripts = watchScripts(coldPage);
+    await coldPage.goto(`${server.url}/fill/${submissionId}`);
+    await coldPage.locator('[data-pointer="/A33"]').waitFor();
+    await reportFirstLoad([...fillScripts], outDir, 'a fill page opened cold (the app and the form\'s own chunk: rjsf, the renderer, the engine)');
+    await cold.close();
+    // BENCH_OPEN_ROUNDS=0: the keystrokes only.
+    if (Number(process.env.BENCH_OPEN_ROUNDS ?? 1) > 0) {
+      const reference = await startReference(saved.data);
+      try {
+        await measureOpenForm(browser, `${server.url}/fill/${submissionId}`, reference.url, await context.storageState());
+      } finally {
+        await reference.stop();
+      }
+    }
+    if (!keystrokes) return;
 
     summary('keystroke to next paint (A28, drives A33 A34 A37 A38)', await keystrokeToPaint(page, '[id="root/A28"]', KEYSTROKES), 16);
     await page.locator('[data-pointer="/members/6"] > summary').tap();

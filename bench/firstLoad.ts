@@ -1,19 +1,22 @@
 // The JavaScript an officer's phone loads on the first visit (log in, the village's households),
-// gzipped, by file and by package, beside the figure before the form validators came precompiled
-// from the server (ajv's compiler was then part of it). Shares by package are estimates: each
-// package's code of the loaded files gzipped alone, scaled to the files' real gzipped total.
+// and what a fill page opened cold loads (the form's own chunk with rjsf, loaded when a form is
+// first opened), gzipped, by file and by package, beside the figures before. Shares by package
+// are estimates: each package's code of the loaded files gzipped alone, scaled to the files' real
+// gzipped total.
 // `npm run bench first-load` measures only this; the client bench prints it too.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { build, type Rollup } from 'vite';
-import { buildClient, launchBrowser, logIn, phone, startServer } from '../test/e2e/harness';
+import { buildClient, launchBrowser, logIn, phone, startServer, toMyVillage } from '../test/e2e/harness';
 import { fmt, heading } from './measure';
 
 /** Gzipped KB (1024 bytes) of the officer's first load before precompiled validators: the base commit built and measured as here, 2026-12-07. */
 export const BEFORE_PRECOMPILED_KB = 225.1;
-const TARGET_KB = 250;
+/** The same before issue 12's part 5 (one chunk for every officer page, the form's included, markdown-to-jsx too), 2026-12-07. */
+export const BEFORE_SPLIT_KB = 202.9;
+const TARGET_KB = 180;
 
 function packageOf(id: string): string {
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
@@ -34,11 +37,11 @@ async function chunkModules(): Promise<Map<string, [string, string][]>> {
   return chunks;
 }
 
-/** Prints the first load; `scripts` are the paths of the scripts the page requested. */
-export async function reportFirstLoad(scripts: string[], outDir: string): Promise<void> {
+/** Prints a first load; `scripts` are the paths of the scripts the page requested. */
+export async function reportFirstLoad(scripts: string[], outDir: string, what = 'officer\'s first page load (log in, 我的待办, the village)'): Promise<void> {
   const sizes = scripts.map((path) => ({ path, gzipped: gzipSync(readFileSync(join(outDir, path))).length }));
   const total = sizes.reduce((sum, s) => sum + s.gzipped, 0);
-  console.log(`officer's first page load: ${scripts.length} script(s), ${fmt(total / 1024, 1)} KB gzipped; before precompiled validators ${fmt(BEFORE_PRECOMPILED_KB, 1)} KB (${fmt(total / 1024 - BEFORE_PRECOMPILED_KB, 1)} KB)   target ≤ ${TARGET_KB} KB (reviewer and administrator pages load separately)`);
+  console.log(`${what}: ${scripts.length} script(s), ${fmt(total / 1024, 1)} KB gzipped; before: ${fmt(BEFORE_SPLIT_KB, 1)} KB (${fmt(total / 1024 - BEFORE_SPLIT_KB, 1)} KB), before precompiled validators ${fmt(BEFORE_PRECOMPILED_KB, 1)} KB   target ≤ ${TARGET_KB} KB (reviewer and administrator pages load separately)`);
   for (const s of sizes) console.log(`  ${s.path}: ${fmt(s.gzipped / 1024, 1)} KB gzipped`);
   const modules = await chunkModules();
   const byPackage = new Map<string, string>();
@@ -75,7 +78,7 @@ export async function runFirstLoadBench(): Promise<void> {
     const page = await context.newPage();
     const scripts = watchScripts(page);
     await logIn(page, 'gaotan');
-    await page.waitForURL(/\/villages\//);
+    await toMyVillage(page);
     await page.waitForLoadState('networkidle');
     await reportFirstLoad([...scripts], outDir);
     // What opening a form adds: its version's validator module, fetched once and kept.

@@ -14,11 +14,13 @@ const benches: [string, () => Promise<void>][] = [
   ['client', runClientBench],
   // Also printed by the client bench; named alone (`npm run bench first-load`) it runs by itself.
   ['first-load', runFirstLoadBench],
+  // Also printed by the client bench: the first load and opening the form, without the keystrokes.
+  ['open-form', () => runClientBench({ keystrokes: false })],
   ['review', runReviewBench],
 ];
 
 const only = process.argv[2];
 for (const [name, run] of benches) {
-  if (only ? only !== name : name === 'first-load') continue;
+  if (only ? only !== name : name === 'first-load' || name === 'open-form') continue;
   await run();
 }

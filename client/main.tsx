@@ -1,5 +1,8 @@
 // The client's entry: the app under its session, the stylesheet, and (in a built app) the
-// service worker that keeps the app itself on the phone for days with no signal.
+// service worker that keeps the app itself on the phone for days with no signal. Opened on a
+// fill page, it starts that page's code and data at once, beside the question of who is signed
+// in, rather than one after the other (boot.ts, evaluated first).
+import './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -8,11 +8,11 @@
 import type { ValidateFunction } from 'ajv';
 import { buildRuleNodes, keysOverlap, orderNodes, readsOf } from './computed/ruleNodes';
 import { memoizeRowInvariant } from './rules/memoizeRowInvariant';
-import { analyzeDefinition } from './definition/analyzeDefinition';
+import { analyzeDefinition, type Analysis } from './definition/analyzeDefinition';
 import { DefinitionError } from './definition/DefinitionError';
 import { buildNormalizer, childMap, type ChildMap, type Normalizer } from './normalizeData';
 import { compileRule, type CompiledRule } from './rules/compileRule';
-import type { FieldIndex } from './schema/fieldIndex';
+import { buildFieldIndex, type FieldIndex } from './schema/fieldIndex';
 import type { FormDefinition, Severity } from './types';
 import type { SchemaCompiler } from './validation/compileSchema';
 import { compileMessage, type CompiledMessage } from './validation/compileMessage';
@@ -72,11 +72,20 @@ function segmentsOf(key: string, table: string | null): string[] {
   return (table ? key.slice(table.length + 1) : key).split('.');
 }
 
-/** `evaluatesCode`: whether the form may generate code at run time (normalizeData's copiers); false in a page under CSP. */
-export function buildForm(definition: FormDefinition, compile: SchemaCompiler, evaluatesCode = true): CompiledForm {
+/** A definition known to pass the checks (a published version): only what building needs. */
+function checkedAnalysis(definition: FormDefinition, compile: SchemaCompiler): Analysis {
+  return { problems: [], index: buildFieldIndex(definition.schema), validate: compile(definition.schema) };
+}
+
+/**
+ * `evaluatesCode`: whether the form may generate code at run time (normalizeData's copiers); false
+ * in a page under CSP. `checked`: the definition is known to pass the definition checks (a
+ * published version, checked by the server): they are not run again.
+ */
+export function buildForm(definition: FormDefinition, compile: SchemaCompiler, evaluatesCode = true, checked = false): CompiledForm {
   const cached = cache.get(definition);
   if (cached) return cached;
-  const analysis = analyzeDefinition(definition, compile);
+  const analysis = checked ? checkedAnalysis(definition, compile) : analyzeDefinition(definition, compile);
   const errors = analysis.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !analysis.index || !analysis.validate) throw new DefinitionError(errors);
   const index = analysis.index;

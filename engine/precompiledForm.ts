@@ -2,11 +2,13 @@
 // (GET /api/forms/{id}/versions/{n}/validators.js): no ajv compiler and no code evaluated at
 // run time (nor tried: normalizeData copies with its loop), as a page under a
 // Content-Security-Policy without 'unsafe-eval' needs. The schema
-// is taken as the server checked it when it generated the validators.
+// is taken as the server checked it when it generated the validators; `checked` (a published
+// version's definition, checked by the server when it was published) skips the definition's
+// checks too, which are about half of building a form.
 import { buildForm, type CompiledForm } from './buildForm';
 import type { FormDefinition } from './types';
 import type { FormValidators } from './validation/FormValidators';
 
-export function precompiledForm(definition: FormDefinition, validators: FormValidators): CompiledForm {
-  return buildForm(definition, () => validators.form, false);
+export function precompiledForm(definition: FormDefinition, validators: FormValidators, { checked = false } = {}): CompiledForm {
+  return buildForm(definition, () => validators.form, false, checked);
 }

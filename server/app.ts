@@ -23,6 +23,7 @@ import { campaignRoutes } from './routes/campaigns';
 import { catalogRoutes } from './routes/catalog';
 import { divisionRoutes } from './routes/divisions';
 import { exportRoutes } from './routes/export';
+import { fillRoutes } from './routes/fill';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { householdImportRoutes, IMPORT_PATH, IMPORT_TOO_LARGE, MAX_IMPORT_BYTES } from './routes/householdImport';
@@ -65,6 +66,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', householdImportRoutes(deps));
   app.route('/api', campaignRoutes(deps));
   app.route('/api', submissionRoutes(deps));
+  app.route('/api', fillRoutes(deps));
   app.route('/api', exportRoutes(deps));
   app.route('/api', reviewRowRoutes(deps));
   app.route('/api', approvalRoutes(deps));

@@ -47,6 +47,11 @@ export function onUnauthenticated(listener: () => void): () => void {
 export interface RequestOptions {
   /** Give up after this long (the queue's sends: a hung connection must not hold the queue). */
   timeoutMs?: number;
+  /**
+   * A 401 is not news of an ended session: a read started before the app knows whether anyone is
+   * signed in (a fill page's data, asked for while the session is), which a visitor gets too.
+   */
+  beforeSession?: boolean;
 }
 
 export async function request(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<Response> {
@@ -70,7 +75,7 @@ export async function request(method: string, path: string, body?: unknown, opti
     /* not the server's error shape: a proxy or a dead server */
   }
   // Asking who is signed in (or logging in) answers 401 to a visitor who never was: not an expiry.
-  if (response.status === 401 && !path.startsWith('/api/session')) notifyUnauthenticated();
+  if (response.status === 401 && !path.startsWith('/api/session') && !options.beforeSession) notifyUnauthenticated();
   const message = parsed.error?.message ?? (response.status >= 500 ? '服务器出错，请稍后再试' : `请求失败（${response.status}）`);
   if (response.status === 502 || response.status === 503 || response.status === 504) throw new OfflineError();
   throw new ApiError(response.status, parsed.error?.code ?? 'http_error', message, parsed.error?.details);

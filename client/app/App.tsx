@@ -1,11 +1,11 @@
 // The app: who is signed in decides where "/" leads (officers to 我的待办, reviewers to
 // review, administrators to administration); the reviewer's and administrator's pages load only
-// when opened, so the officer's phone downloads the least.
+// when opened, so the officer's phone downloads the least, and so does the fill page (rjsf and
+// what renders a form), which main.tsx starts loading at once when the app opens on one.
 import { lazy, Suspense, useEffect } from 'react';
 import { Loading } from '../components/Layout';
 import { startSyncing } from '../offline/syncQueue';
 import { LoginPage } from '../pages/LoginPage';
-import { FillPage } from '../pages/officer/FillPage';
 import { HouseholdPage } from '../pages/officer/HouseholdPage';
 import { HouseholdsPage } from '../pages/officer/HouseholdsPage';
 import { StartPage } from '../pages/officer/StartPage';
@@ -15,6 +15,7 @@ import { matchPath, navigate, useLocation } from './router';
 import { useSession } from './SessionContext';
 
 const ReviewerApp = lazy(() => import('../pages/reviewer/ReviewerApp'));
+const FillPage = lazy(() => import('../pages/officer/FillPage').then((m) => ({ default: m.FillPage })));
 // zod (the engine's definition checker, on these pages) is made jitless before they load: see zodJitless.ts.
 const AdminApp = lazy(async () => {
   const { ZOD_CONFIG } = await import('../pages/admin/zodJitless');
@@ -45,7 +46,7 @@ export function App() {
   if ((m = matchPath('/villages/:code', path))) return <HouseholdsPage code={m.code!} />;
   if ((m = matchPath('/households/:id', path))) return <HouseholdPage id={m.id!} />;
   if ((m = matchPath('/start/:formId', path))) return <StartPage formId={m.formId!} />;
-  if ((m = matchPath('/fill/:id', path))) return <FillPage id={m.id!} />;
+  if ((m = matchPath('/fill/:id', path))) return <Suspense fallback={<Loading />}><FillPage id={m.id!} /></Suspense>;
   if (matchPath('/review/*', path)) return <Suspense fallback={<Loading />}><ReviewerApp /></Suspense>;
   if (matchPath('/admin/*', path)) return <Suspense fallback={<Loading />}><AdminApp /></Suspense>;
   return <Redirect to="/" />;

@@ -21,6 +21,22 @@ interface SessionValue {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
+type SessionAnswer = { user: User; csrfToken: string };
+let early: Promise<SessionAnswer> | null = null;
+
+/** Asks who is signed in as the app's script starts, before React renders (main.tsx). */
+export function askSessionEarly(): void {
+  early = api<SessionAnswer>('GET', '/api/session');
+  early.catch(() => {});
+}
+
+/** The answer asked for early (once), or asked now. */
+function askSession(): Promise<SessionAnswer> {
+  const asked = early ?? api<SessionAnswer>('GET', '/api/session');
+  early = null;
+  return asked;
+}
+
 export function useSession(): SessionValue {
   const value = useContext(SessionContext);
   if (!value) throw new Error('useSession needs a SessionProvider');
@@ -35,10 +51,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let active = true;
-    api<{ user: User; csrfToken: string }>('GET', '/api/session')
-      .then(async (session) => {
+    askSession()
+      .then((session) => {
         setCsrfToken(session.csrfToken);
-        await setMeta('lastUser', session.user);
+        // Kept for an app opened with no signal; the page does not wait for the phone's write.
+        void setMeta('lastUser', session.user).catch(() => {});
         if (active) setUser(session.user);
       })
       .catch(async (error) => {

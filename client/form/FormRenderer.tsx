@@ -25,17 +25,19 @@ export interface FormRendererProps {
   readOnlyView?: boolean;
   /** In the read-only view, each field gets a 标注 button calling this (a reviewer about to return it). */
   onMarkField?: (pointer: string) => void;
+  /** A long form's first screen rendered first, the rest of its sections just after (theme/ObjectFieldTemplate.tsx). */
+  firstScreenFirst?: boolean;
 }
 
 /**
  * Memoised: the page around it (save state, notices) re-renders often, and re-rendering rjsf's Form
  * means a deep comparison of the whole definition.
  */
-export const FormRenderer = memo(function FormRenderer({ definition, session, validator, readOnlyView = false, onMarkField }: FormRendererProps) {
+export const FormRenderer = memo(function FormRenderer({ definition, session, validator, readOnlyView = false, onMarkField, firstScreenFirst = false }: FormRendererProps) {
   const uiSchema = useMemo(() => buildUiSchema(definition), [definition]);
   const formContext = useMemo<RendererContext>(
-    () => ({ definition, session, readOnlyView, ...(readOnlyView && onMarkField ? { markField: onMarkField } : {}) }),
-    [definition, session, readOnlyView, onMarkField],
+    () => ({ definition, session, readOnlyView, firstScreenFirst, ...(readOnlyView && onMarkField ? { markField: onMarkField } : {}) }),
+    [definition, session, readOnlyView, onMarkField, firstScreenFirst],
   );
   const [data, setData] = useState<FormData>(() => session.initialRendererData());
   useEffect(() => session.attach(setData), [session]);

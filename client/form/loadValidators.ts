@@ -1,21 +1,14 @@
-// A form's validators, precompiled by the server (ajv's standalone code), and what a form page
-// builds from them: the engine's compiled form and rjsf's validator. The page's
-// Content-Security-Policy lets it evaluate no code, so nothing is compiled here and ajv's compiler
-// is not in the bundle: the module is imported like one of the app's own files (the service
-// worker keeps each version's for use without signal) and called with the engine's run-time
-// helpers (validatorRequire).
+// What a form page builds from a version's precompiled validators (validatorModules.ts): the
+// engine's compiled form and rjsf's validator. Built once per version and kept in memory, so a
+// form opened again (the next household, the same form) is not built again; a published version
+// never changes, and the server checked its definition when it was published.
 import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
 // The file itself: the package's index also builds a compiling validator.
 import createPrecompiledValidator from '@rjsf/validator-ajv8/lib/createPrecompiledValidator.js';
-import type { ValidatorFunctions } from '@rjsf/validator-ajv8/lib/types.js';
-import { t } from '../i18n/t';
-import { precompiledForm, validatorRequireWith, VALIDATORS_REVISION, type CompiledForm, type FormDefinition, type FormValidators } from '../../engine/index';
+import { precompiledForm, type CompiledForm, type FormDefinition } from '../../engine/index';
+import { importValidators, versionValidatorsUrl, type ServedValidators } from './validatorModules';
 
-/** What the served module's default export returns (server/forms/validatorModule.ts). */
-export interface ServedValidators {
-  form: FormValidators['form'];
-  rjsf: ValidatorFunctions;
-}
+export { importValidators, versionValidatorsUrl, type ServedValidators } from './validatorModules';
 
 export interface PreparedForm {
   form: CompiledForm;
@@ -23,32 +16,25 @@ export interface PreparedForm {
   validator: ValidatorType;
 }
 
-export function versionValidatorsUrl(formId: string, version: number): string {
-  return `/api/forms/${encodeURIComponent(formId)}/versions/${version}/validators.js?r=${VALIDATORS_REVISION}`;
-}
-
-/** Throws, in Chinese, when the module cannot be had (no signal and not kept on the phone). */
-export async function importValidators(url: string): Promise<ServedValidators> {
-  let module: { requires?: string[]; default(require: (specifier: string) => unknown): ServedValidators };
-  let loaded: Record<string, unknown> = {};
-  try {
-    module = await import(/* @vite-ignore */ url);
-    // re2js (a form with a pattern) is loaded only by the forms that need it, and kept like the app's files.
-    if (module.requires?.includes('re2js')) loaded = { re2js: await import('re2js') };
-  } catch {
-    throw new Error(t('validatorsUnavailable'));
-  }
-  return module.default(validatorRequireWith(loaded));
-}
-
-export function prepareForm(definition: FormDefinition, served: ServedValidators): PreparedForm {
+/** `published`: a published version's definition, checked by the server: the checks are not run again. */
+export function prepareForm(definition: FormDefinition, served: ServedValidators, { published = false } = {}): PreparedForm {
   return {
-    form: precompiledForm(definition, { form: served.form }),
+    form: precompiledForm(definition, { form: served.form }, { checked: published }),
     validator: createPrecompiledValidator(served.rjsf, definition.schema as RJSFSchema),
   };
 }
 
-/** A published version, ready to fill or show. */
-export async function loadVersionForm(formId: string, version: number, definition: FormDefinition): Promise<PreparedForm> {
-  return prepareForm(definition, await importValidators(versionValidatorsUrl(formId, version)));
+const prepared = new Map<string, Promise<PreparedForm>>();
+
+/** A published version, ready to fill or show: built once per version on this page. */
+export function loadVersionForm(formId: string, version: number, definition: FormDefinition): Promise<PreparedForm> {
+  const key = `${formId}\u0000${version}`;
+  let found = prepared.get(key);
+  if (!found) {
+    found = importValidators(versionValidatorsUrl(formId, version)).then((served) => prepareForm(definition, served, { published: true }));
+    // A module that could not be had (no signal) is asked for again next time.
+    found.catch(() => prepared.delete(key));
+    prepared.set(key, found);
+  }
+  return found;
 }

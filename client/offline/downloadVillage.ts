@@ -8,7 +8,7 @@
 // throughout: an old copy is never passed off as downloaded. Reports progress as it goes.
 import type { FormSummary, HouseholdDetail, HouseholdSummary, Paged } from '../api/types';
 import { api } from '../api/http';
-import { importValidators, versionValidatorsUrl } from '../form/loadValidators';
+import { importValidators, versionValidatorsUrl } from '../form/validatorModules';
 import { statesPath } from '../glance/householdStates';
 import { fetchAndKeep, keepAs } from './cachedGet';
 import { allDrafts } from './drafts';

@@ -46,9 +46,10 @@ export async function draftFromServer(id: string, { fresh = false } = {}): Promi
  * alone; when the server's copy moved on meanwhile with other content, the two are kept side by
  * side for the officer to choose (the queue's conflict), before anything is sent over it.
  */
-export async function refreshDraft(draft: LocalDraft): Promise<{ draft: LocalDraft; conflict: boolean }> {
+export async function refreshDraft(draft: LocalDraft, read?: SubmissionDetail & { prefill?: Record<string, unknown> | null }): Promise<{ draft: LocalDraft; conflict: boolean }> {
   if (draft.serverRevision === null) return { draft, conflict: false };
-  const submission = await api<SubmissionDetail & { prefill?: Record<string, unknown> | null }>('GET', `/api/submissions/${draft.id}`);
+  // `read`: the server's record as the page already has it (GET /api/fill).
+  const submission = read ?? await api<SubmissionDetail & { prefill?: Record<string, unknown> | null }>('GET', `/api/submissions/${draft.id}`);
   if (submission.revision === draft.serverRevision && submission.status === draft.serverStatus) return { draft, conflict: false };
   if (draft.pending !== null) {
     if (submission.revision <= draft.serverRevision || draft.queueState === 'conflict') return { draft, conflict: false };

@@ -5,13 +5,14 @@
 // form version's precompiled validators (…/versions/{n}/validators.js): a module the page
 // imports, which IndexedDB cannot hand to import(); a published version never changes, so the
 // first copy is kept and served from then on, with or without signal.
-const CACHE = 'wanneng-shell-v2';
+const CACHE = 'wanneng-shell-v3';
 
 async function keepTheApp() {
   const cache = await caches.open(CACHE);
   const manifest = await (await fetch('/asset-manifest.json', { cache: 'no-store' })).json();
-  // The app's entry and what it imports; the reviewer's and administrator's pages, loaded only
-  // when opened, are kept when first opened instead of weighing on every officer's phone.
+  // The app's entry and what it imports, and the officer's pages it loads when opened (the fill
+  // page: a form must open with no signal); the reviewer's and administrator's pages are kept when
+  // first opened instead of weighing on every officer's phone.
   const files = new Set();
   const add = (key) => {
     const entry = manifest[key];
@@ -20,7 +21,11 @@ async function keepTheApp() {
     for (const css of entry.css ?? []) files.add(`/${css}`);
     for (const imported of entry.imports ?? []) add(imported);
   };
-  for (const [key, entry] of Object.entries(manifest)) if (entry.isEntry) add(key);
+  for (const [key, entry] of Object.entries(manifest)) {
+    if (!entry.isEntry) continue;
+    add(key);
+    for (const lazy of entry.dynamicImports ?? []) if (lazy.startsWith('pages/officer/')) add(lazy);
+  }
   await cache.addAll(['/', ...files]);
 }
 

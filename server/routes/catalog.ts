@@ -3,6 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
+import { visibleCampaigns } from '../fill/reads';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
 import { commonErrors, json } from './schemas';
@@ -27,9 +28,7 @@ const divisions = createRoute({
 export function catalogRoutes(deps: Deps) {
   return createRouter()
     .openapi(campaigns, async (c) => {
-      const user = requireUser(c);
-      const all = await deps.store.listCampaigns();
-      return c.json({ items: user.role === 'admin' ? all : all.filter((x) => x.status === 'open') }, 200);
+      return c.json(await visibleCampaigns(deps, requireUser(c)), 200);
     })
     .openapi(divisions, async (c) => {
       const user = requireUser(c);

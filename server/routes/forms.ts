@@ -12,6 +12,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { checkDefinition, type FormCase, type FormDefinition } from '../../engine/index';
 import type { Deps } from '../deps';
+import { formVersionAnswer } from '../fill/reads';
 import { checkPublication, refuseDefinitionProblems } from '../forms/checkPublication';
 import { schemaHash } from '../forms/FormVersions';
 import { FormCasesSchema } from '../forms/formCaseShape';
@@ -209,10 +210,7 @@ export function formRoutes(deps: Deps) {
     .openapi(getVersion, async (c) => {
       requireUser(c);
       const { formId: id, version } = c.req.valid('param');
-      const loaded = await deps.forms.get(id, version);
-      if (!loaded) throw notFound(`表单 ${id} 的第 ${version} 版`);
-      const r = loaded.record;
-      return c.json({ id, title: r.definition.title, version: r.version, definition: r.definition, publishedAt: r.publishedAt, changes: r.changes }, 200);
+      return c.json(await formVersionAnswer(deps, id, version), 200);
     })
     .openapi(getValidators, async (c) => {
       requireUser(c);

@@ -5,13 +5,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { MONITORED_KINDS } from '../../engine/index';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
+import { householdDetail } from '../fill/reads';
 import { checkHouseholdRows } from '../households/householdRows';
 import { searchText } from './searchText';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
 import { Problem } from '../problem';
-import { visibleHousehold } from '../submissions/access';
-import { STATUS_LABELS } from '../submissions/present';
 import { commonErrors, divisionCode, json, jsonBody, ProblemSchema } from './schemas';
 
 const Household = z.object({ id: z.string(), divisionCode: z.string(), headName: z.string() }).passthrough().openapi('Household');
@@ -81,21 +80,6 @@ export function householdRoutes(deps: Deps) {
     })
     .openapi(read, async (c) => {
       const user = requireUser(c);
-      const household = await visibleHousehold(deps, user, c.req.valid('param').id);
-      const submissions = await store.listSubmissions({ scope: queryScope(user), householdId: household.id }, { page: 1, pageSize: 200 });
-      const forms = new Map((await store.listForms()).map((f) => [f.id, f.title]));
-      const campaigns = new Map((await store.listCampaigns()).map((x) => [x.id, x.title]));
-      const division = await store.getDivision(household.divisionCode);
-      return c.json({
-        ...household,
-        divisionName: division?.name ?? null,
-        memberCount: household.members.length,
-        submissions: submissions.items.map((s) => ({
-          id: s.id, formId: s.formId, formTitle: forms.get(s.formId) ?? s.formId, formVersion: s.formVersion, campaignId: s.campaignId,
-          campaignTitle: campaigns.get(s.campaignId) ?? s.campaignId, status: s.status, statusLabel: STATUS_LABELS[s.status],
-          returnComment: s.returnComment, updatedAt: s.updatedAt, submittedAt: s.submittedAt, revision: s.revision,
-        })),
-        history: await store.listHouseholdEvents(household.id),
-      }, 200);
+      return c.json(await householdDetail(deps, user, c.req.valid('param').id), 200);
     });
 }

@@ -6,9 +6,9 @@ import type { Deps } from '../deps';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
 import { notFound } from '../problem';
-import { visibleSubmission } from '../submissions/access';
 import { createSubmission } from '../submissions/createSubmission';
-import { presentDetail, presentSubmission } from '../submissions/present';
+import { submissionDetail } from '../fill/reads';
+import { presentSubmission } from '../submissions/present';
 import { reviewSubmission } from '../submissions/reviewSubmission';
 import { updateSubmission } from '../submissions/updateSubmission';
 import { commonErrors, json, jsonBody, ProblemSchema } from './schemas';
@@ -81,9 +81,7 @@ export function submissionRoutes(deps: Deps) {
     })
     .openapi(read, async (c) => {
       const user = requireUser(c);
-      const record = await visibleSubmission(deps, user, c.req.valid('param').id);
-      const history = await deps.store.listSubmissionEvents(record.id);
-      return c.json(presentDetail(record, await definitionOf(record.formId, record.formVersion), history), 200);
+      return c.json(await submissionDetail(deps, user, c.req.valid('param').id), 200);
     })
     .openapi(update, async (c) => {
       const user = requireUser(c);

@@ -118,6 +118,8 @@ describe('FillPage', () => {
   it('shows the warning with the values of now after a reload, rebuilt from the draft kept on the phone', async () => {
     const first = page();
     await waitFor(() => expect(a3Warning(first.container)).toHaveTextContent('5999 元'), LOADED);
+    // A28's section comes a moment after the first screen's.
+    await waitFor(() => expect(first.container.querySelector('#root\\/A28')).not.toBeNull());
     // The fields subscribe to the form's state once React has run its effects.
     await act(async () => {});
     fireEvent.change(first.container.querySelector<HTMLInputElement>('#root\\/A28')!, { target: { value: '9603' } });
@@ -141,7 +143,8 @@ describe('FillPage', () => {
     const top = await screen.findByRole('region', { name: '审核员标注了 2 处需要修改：' }, LOADED);
     expect(within(top).getByRole('button', { name: 'A28 工资性收入（元）：务工收入偏低，请核实' })).toBeInTheDocument();
     expect(within(top).getByRole('button', { name: /家庭成员信息第 2 行：A7 .*：证件号码与户口簿不符/ })).toBeInTheDocument();
-    expect(within(field(view.container, '/A28')).getByRole('note')).toHaveTextContent('审核意见：务工收入偏低，请核实');
+    // The sections past the first screen come a moment after it (the fill page renders its first screen first).
+    await waitFor(() => expect(within(field(view.container, '/A28')).getByRole('note')).toHaveTextContent('审核意见：务工收入偏低，请核实'));
     await waitFor(() => expect(view.container.querySelector<HTMLDetailsElement>('[data-pointer="/members/1"]')!.open).toBe(true));
     expect(within(field(view.container, '/members/1/A7')).getByRole('note')).toHaveTextContent('审核意见：证件号码与户口簿不符');
   });

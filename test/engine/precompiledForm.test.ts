@@ -59,6 +59,25 @@ describe('precompiledForm', () => {
     });
   }
 
+  it('builds a published version without running the definition checks again, evaluating exactly as a checked build', () => {
+    const params = loadCampaign('2021').parameters;
+    for (const id of FORMS) {
+      const copy = structuredClone(loadForm(id));
+      const validators = loadValidators(formValidatorSource(copy.schema));
+      const checkedAgain = precompiledForm(copy, validators);
+      const published = precompiledForm(structuredClone(copy), validators, { checked: true });
+      for (let i = 0; i < 10; i++) {
+        const data = randomFormData(copy, seededRandom(i + 100));
+        expect(evaluateCompiled(published, data, { params, household: null })).toEqual(evaluateCompiled(checkedAgain, data, { params, household: null }));
+      }
+    }
+    // The checks are skipped: a layout naming a field the form lacks is refused only when they run.
+    const definition = { ...defineForm({ name: text('户主姓名') }), sections: [{ id: 'a', title: '一、基本信息', fields: ['name', 'nosuch'] }] };
+    const validators = loadValidators(formValidatorSource(definition.schema));
+    expect(() => precompiledForm(structuredClone(definition), validators)).toThrow();
+    expect(precompiledForm(structuredClone(definition), validators, { checked: true }).index.fields.has('name')).toBe(true);
+  });
+
   it('checks formats, lengths and patterns with the same Chinese messages', () => {
     const definition = defineForm({
       id: { ...text('A7 身份证号码'), format: 'resident-id' },

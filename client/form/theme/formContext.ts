@@ -10,6 +10,8 @@ export interface RendererContext {
   readOnlyView: boolean;
   /** A reviewer marks a field for the officer (a note with a return); absent: no marking. */
   markField?: (pointer: string) => void;
+  /** Render the first screen's sections first, the rest when the browser is idle (the officer's fill page). */
+  firstScreenFirst?: boolean;
 }
 
 export function rendererContext(registry: { formContext?: unknown }): RendererContext {

@@ -9,8 +9,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EXPLANATION_CODE_PREFIX, unexplainedWarnings, verificationFields, type Household } from '../../../engine/index';
 import { Link } from '../../app/router';
-import { OfflineError } from '../../api/http';
-import type { CampaignSummary, FormVersion, HouseholdDetail } from '../../api/types';
 import { ErrorMessage, Layout, Loading, StaleNote } from '../../components/Layout';
 import { QueueBadge, QueueNotice } from '../../components/QueueNotice';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -22,9 +20,8 @@ import { ReviewNotes } from '../../form/ReviewNotes';
 import { loadVersionForm, type PreparedForm } from '../../form/loadValidators';
 import { FormStoreContext } from '../../form/useFormStore';
 import { t } from '../../i18n/t';
-import { cachedGet } from '../../offline/cachedGet';
-import { draftFromServer, refreshDraft } from '../../offline/draftFromServer';
 import { getDraft, updateDraft } from '../../offline/drafts';
+import { takeFill, type FillData } from '../../offline/loadFill';
 import { onDraftChanged } from '../../offline/draftEvents';
 import type { LocalDraft } from '../../offline/LocalDraft';
 import { queueMessage, queueStateOf } from '../../offline/queueState';
@@ -33,30 +30,13 @@ import { refreshPending, sendOne } from '../../offline/syncQueue';
 
 const SAVE_DELAY_MS = 300;
 
-interface Loaded {
-  draft: LocalDraft;
-  form: FormVersion;
+interface Loaded extends FillData {
   prepared: PreparedForm;
-  campaign: CampaignSummary | null;
-  household: HouseholdDetail | null;
-  staleSince: string | null;
 }
 
 async function load(id: string): Promise<Loaded> {
-  let draft = (await getDraft(id)) ?? (await draftFromServer(id));
-  try {
-    ({ draft } = await refreshDraft(draft));
-  } catch (error) {
-    if (!(error instanceof OfflineError)) throw error;
-  }
-  const form = await cachedGet<FormVersion>(`/api/forms/${draft.formId}/versions/${draft.formVersion}`);
-  const campaigns = await cachedGet<{ items: CampaignSummary[] }>('/api/campaigns');
-  const household = draft.householdId ? await cachedGet<HouseholdDetail>(`/api/households/${draft.householdId}`) : null;
-  const campaign = campaigns.data.items.find((c) => c.id === draft.campaignId)
-    ?? [...campaigns.data.items].sort((a, b) => b.year - a.year).find((c) => (c as CampaignSummary & { forms?: string[] }).forms?.includes(draft.formId))
-    ?? null;
-  const prepared = await loadVersionForm(draft.formId, draft.formVersion, form.data.definition);
-  return { draft, form: form.data, prepared, campaign, household: household?.data ?? null, staleSince: household?.staleSince ?? form.staleSince };
+  const data = await takeFill(id);
+  return { ...data, prepared: await loadVersionForm(data.draft.formId, data.draft.formVersion, data.form.definition) };
 }
 
 export function FillPage({ id }: { id: string }) {
@@ -216,7 +196,7 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
         {draft.serverStatus === 'submitted' ? <div className="banner ok">{t('readOnlySubmitted', { level: '审核' })}</div> : null}
         <QueueNotice draft={draft} titleOf={titleOf} onReplaced={reload} />
         <ErrorSummary ref={summaryRef} session={session} readOnly={readOnly} />
-        <FormRenderer definition={definition} session={session} validator={prepared.validator} readOnlyView={readOnly} />
+        <FormRenderer definition={definition} session={session} validator={prepared.validator} readOnlyView={readOnly} firstScreenFirst />
         {!readOnly ? (
           <div className="action-bar">
             <p className="save-state" role="status">{notice ?? (savedAt ? t('savedLocally', { time: savedAt }) : '')}</p>
