@@ -3,7 +3,7 @@
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((listener) => listener());
+const notify = () => listeners.forEach((listener) => { listener(); });
 
 if (typeof window !== 'undefined') window.addEventListener('popstate', notify);
 

@@ -35,6 +35,7 @@ function IssueLinks({ items }: { items: Issue[] }) {
   return (
     <ul>
       {items.map((issue, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: display-only list rebuilt whole on each change, no state per item; one field may have several issues with the same path.
         <li key={`${issue.path}-${i}`}>
           <button type="button" className="link" onClick={() => jumpToField(issue.path)}>{issue.message}</button>
         </li>

@@ -63,6 +63,7 @@ export const FormRenderer = memo(function FormRenderer({ definition, session, va
         onChange={(event, id) => session.change(event.formData as FormData, id)}
         onBlur={(id) => session.blur(id)}
       >
+        {/* biome-ignore lint/complexity/noUselessFragments: rjsf renders its own submit button unless Form has children; the session submits, so an empty child hides it. */}
         <></>
       </Form>
     </FormStoreContext.Provider>

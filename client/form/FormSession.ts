@@ -102,7 +102,10 @@ export class FormSession {
     const base = fillFromIdNumber(this.idFields, prev.data, typed, pointer);
     // What the number filled beside it changed too: its row's table (or, at the top, the whole form) is re-run.
     const table = base === typed ? null : this.idFields.find((f) => f.source === keyOfPointer(pointer))!.table;
-    if (base !== typed && table === null) return this.change(base);
+    if (base !== typed && table === null) {
+      this.change(base);
+      return;
+    }
     this.commit(evaluateChange(this.form, prev, base, table ?? keyOfPointer(pointer), this.context), pointer);
   }
 
@@ -130,7 +133,10 @@ export class FormSession {
   /** A change reported by the renderer itself (rjsf), at the element `id`; unknown: evaluate everything. */
   change(rendererData: FormData, id?: string): void {
     const pointer = id === undefined ? '' : pointerOfId(id);
-    if (pointer !== '') return this.set(pointer, valueAt(rendererData, pointer));
+    if (pointer !== '') {
+      this.set(pointer, valueAt(rendererData, pointer));
+      return;
+    }
     const full = evaluateCompiled(this.form, rendererData, this.context);
     this.commit({ data: full.data, hidden: new Set(full.hidden), hiddenSections: new Set(full.hiddenSections) }, '');
   }

@@ -10,15 +10,16 @@ export function ReviewNotes({ index }: { index: FieldIndex }) {
   const notes = useStoreInstance().get().fieldNotes;
   if (notes.length === 0) return null;
   return (
-    <div className="review-notes" role="region" aria-label={t('reviewerNotes', { n: notes.length })}>
+    <section className="review-notes" aria-label={t('reviewerNotes', { n: notes.length })}>
       <h2>{t('reviewerNotes', { n: notes.length })}</h2>
       <ul>
         {notes.map((n, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: display-only list rebuilt whole from each answer, no state per item; the items have no id and may repeat.
           <li key={i}>
             <button type="button" className="link" onClick={() => jumpToField(n.path)}>{fieldLabel(n.path, index).label}：{n.note}</button>
           </li>
         ))}
       </ul>
-    </div>
+    </section>
   );
 }

@@ -27,7 +27,8 @@ export function setAt<T>(data: T, pointer: string, value: unknown): T {
   const write = (container: unknown, i: number): unknown => {
     const key = segments[i]!;
     const isIndex = /^\d+$/.test(key);
-    const copy: any = Array.isArray(container) ? [...container] : container !== null && typeof container === 'object' ? { ...container } : isIndex ? [] : {};
+    // An array is written through its index keys ("0", "1", …) as an object is through its names.
+    const copy = (Array.isArray(container) ? [...container] : container !== null && typeof container === 'object' ? { ...container } : isIndex ? [] : {}) as Record<string, unknown>;
     if (i === segments.length - 1) {
       if (value === undefined && !Array.isArray(copy)) delete copy[key];
       else copy[key] = value;

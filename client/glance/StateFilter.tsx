@@ -3,6 +3,7 @@ import { FILTER_NAMES, FILTERS, type GlanceFilter } from './glance';
 
 export function StateFilter({ chosen, counts, onChoose }: { chosen: GlanceFilter | ''; counts: Record<GlanceFilter, number>; onChoose(filter: GlanceFilter | ''): void }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a row of large tap-target buttons (officers on phones); a fieldset would add its own border, padding and min-width: min-content to the wrapping row, and role="group" already gives what it would.
     <div className="chips" role="group" aria-label="填报状态">
       <button type="button" className={chosen === '' ? 'chosen' : ''} aria-pressed={chosen === ''} onClick={() => onChoose('')}>全部状态</button>
       {FILTERS.map((f) => (

@@ -18,7 +18,7 @@ export function LoginPage({ next }: { next?: string }) {
     setError(null);
     try {
       await login(username.trim(), password);
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+      navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : e instanceof OfflineError ? t('networkError') : t('serverError'));
     } finally {

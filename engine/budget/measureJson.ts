@@ -22,7 +22,7 @@ interface Entry {
 
 function pointerOf(entry: Entry): string {
   const keys: string[] = [];
-  for (let e: Entry | null = entry; e && e.parent; e = e.parent) keys.push(e.key.replace(/~/g, '~0').replace(/\//g, '~1'));
+  for (let e: Entry | null = entry; e?.parent; e = e.parent) keys.push(e.key.replace(/~/g, '~0').replace(/\//g, '~1'));
   return keys.length === 0 ? '' : `/${keys.reverse().join('/')}`;
 }
 

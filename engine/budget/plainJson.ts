@@ -39,7 +39,7 @@ export function plainJson(value: unknown, limit: number): PlainJson {
       const copy: unknown[] = new Array(source.length).fill(null);
       size += 2 + Math.max(source.length - 1, 0);
       assign(copy);
-      source.forEach((item, i) => stack.push([item, (v) => { copy[i] = v === undefined ? null : v; }, depth + 1]));
+      source.forEach((item, i) => { stack.push([item, (v) => { copy[i] = v === undefined ? null : v; }, depth + 1]); });
     } else {
       const copy: Record<string, unknown> = {};
       assign(copy);

@@ -138,7 +138,7 @@ export function checkBudget(definition: FormDefinition, index: FieldIndex): Defi
     problems.push(tooLarge('/rules/computed', '全部计算字段的结果合计', total, MAX_COMPUTED_SIZE));
   }
   const other: [unknown, string, string | null][] = [];
-  (definition.rules?.visibility ?? []).forEach((r, i) => other.push([r.when, `/rules/visibility/${i}/when`, r.field !== undefined ? index.fields.get(r.field)?.table ?? null : null]));
+  (definition.rules?.visibility ?? []).forEach((r, i) => { other.push([r.when, `/rules/visibility/${i}/when`, r.field !== undefined ? index.fields.get(r.field)?.table ?? null : null]); });
   (definition.rules?.validations ?? []).forEach((r, i) => {
     const table = index.fields.get(r.field)?.table ?? null;
     if (r.when !== undefined) other.push([r.when, `/rules/validations/${i}/when`, table]);

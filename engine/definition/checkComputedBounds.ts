@@ -26,7 +26,7 @@ function rangesOf(definition: FormDefinition, index: FieldIndex) {
 
   function fieldRange(key: string): Range {
     const info = index.fields.get(key);
-    if (!info || info.kind !== 'leaf') return ANY;
+    if (info?.kind !== 'leaf') return ANY;
     if (info.schema.type === 'boolean') return { lo: 0, hi: 1 };
     if (info.schema.type !== 'number' && info.schema.type !== 'integer') return ANY;
     const formula = formulas.get(key);
@@ -73,7 +73,7 @@ export function checkComputedBounds(definition: FormDefinition, index: FieldInde
   const { computedRange } = rangesOf(definition, index);
   for (const rule of definition.rules?.computed ?? []) {
     const info = index.fields.get(rule.field);
-    if (!info || info.kind !== 'leaf') continue;
+    if (info?.kind !== 'leaf') continue;
     const s = info.schema;
     const bounds: [string, number, (r: Range, b: number) => boolean, string][] = [];
     if (typeof s.minimum === 'number') bounds.push(['minimum', s.minimum, (r, b) => r.lo >= b, `不能小于 ${show(s.minimum)}`]);

@@ -37,7 +37,7 @@ function idProblems(index: FieldIndex, info: FieldInfo, option: unknown, at: str
   }
   const sourceKey = info.table ? `${info.table}.${field}` : field;
   const source = index.fields.get(sourceKey);
-  if (!source || source.kind !== 'leaf' || source.table !== info.table) {
+  if (source?.kind !== 'leaf' || source.table !== info.table) {
     return [error(`${at}/field`, `"${field}" 不是${info.table ? `表格 ${info.table} 中与 ${info.code} 同一行的` : '表单的顶层'}字段`)];
   }
   if (!ID_FORMATS.has(String(source.schema.format))) return [error(`${at}/field`, `${field} 不是证件号码字段（"format": "resident-id" 或 "id-number"）`)];

@@ -34,7 +34,7 @@ export function checkLayout(definition: FormDefinition, index: FieldIndex): Defi
     if (!Array.isArray(keyFields)) problems.push(error('/uiSchema/ui:options/keyFields', 'keyFields 应为字段编码的列表（审核表格中显示的关键值）'));
     else keyFields.forEach((key, i) => {
       const info = typeof key === 'string' ? index.fields.get(key) : undefined;
-      if (!info || info.kind !== 'leaf' || info.table !== null) {
+      if (info?.kind !== 'leaf' || info.table !== null) {
         problems.push(error(`/uiSchema/ui:options/keyFields/${i}`, `关键值 "${String(key)}" 不是表单的顶层字段`));
       }
     });

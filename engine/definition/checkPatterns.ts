@@ -8,7 +8,7 @@ import { linearPatternProblem } from '../validation/linearRegExp';
 /** Keys whose members are names (of fields, of definitions), not keywords. */
 const NAME_MAPS = new Set(['properties', '$defs', 'definitions', 'dependentSchemas']);
 
-function escape(segment: string): string {
+function escapeSegment(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
@@ -20,7 +20,7 @@ export function checkPatterns(schema: unknown, pointer = '/schema'): DefinitionP
     if (value === null || typeof value !== 'object') continue;
     const names = parentKey !== null && NAME_MAPS.has(parentKey);
     for (const [key, child] of Object.entries(value)) {
-      const path = `${at}/${escape(key)}`;
+      const path = `${at}/${escapeSegment(key)}`;
       if (!names && key === 'pattern' && typeof child === 'string') {
         const problem = linearPatternProblem(child);
         if (problem) problems.push({ path, message: `${fieldOf(at)}的格式${problem}`, severity: 'error' });

@@ -37,7 +37,7 @@ export function resolvesInSchema(path: string, index: FieldIndex): boolean {
 function columnsOf(table: string, index: FieldIndex): Set<string> | null {
   if (table === '$household.members') return new Set(Object.keys(MEMBER_FIELDS));
   const info = index.fields.get(table);
-  if (!info || info.kind !== 'table') return null;
+  if (info?.kind !== 'table') return null;
   const columns = new Set<string>();
   for (const field of index.fields.values()) if (field.parent === table) columns.add(field.code);
   return columns;

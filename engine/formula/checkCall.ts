@@ -18,7 +18,7 @@ export function checkCall(call: Call, ctx: CheckContext): Typed {
   if (!fn) {
     const guess = closestFunction(name);
     report(ctx, `不认识的函数 ${call.name}${guess ? `（是不是 ${guess}？）` : ''}`, { start: call.start, end: call.nameEnd });
-    call.args.forEach((arg) => ctx.check(arg));
+    call.args.forEach((arg) => { ctx.check(arg); });
     return failed(call);
   }
   const problem = arityProblem(fn, call.args.length);

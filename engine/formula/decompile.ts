@@ -132,7 +132,7 @@ export class Decompiler {
     const tests: FormulaNode[] = [];
     for (const path of paths) {
       const named = this.nameOf(path);
-      if (!named || named.resolved.kind !== 'value') return null;
+      if (named?.resolved.kind !== 'value') return null;
       tests.push(negated ? call('NOT', call('ISBLANK', named.node)) : call('ISBLANK', named.node));
     }
     return tests;

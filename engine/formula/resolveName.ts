@@ -44,7 +44,7 @@ export function tableOf(key: string, scope: FormulaScope): TableRef | null {
     return { path: '$household.members', display: '户.members', columns };
   }
   const info = scope.fields.fields.get(key);
-  if (!info || info.kind !== 'table') return null;
+  if (info?.kind !== 'table') return null;
   const columns = new Map<string, ValueInfo>();
   for (const field of scope.fields.fields.values()) {
     if (field.parent === key && field.kind === 'leaf') columns.set(field.code, valueInfoOfSchema(field.schema));

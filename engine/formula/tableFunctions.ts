@@ -2,7 +2,7 @@
 // criteria ("户主", 否, ">=6", "<>户主", "" for blank), SUMIF, DUPLICATES. A criterion becomes a
 // condition on one row inside filter, where {"var": "A17"} reads the row's column.
 import type { FormulaNode } from './ast';
-import { fit, infoTypeName, requireColumn, result, type Call, type Handler } from './callTools';
+import { fit, infoTypeName, requireColumn, result, type Handler } from './callTools';
 import { blankTest, nary, unary, varOf } from './emitLogic';
 import type { TableRef } from './resolveName';
 import { display, failed, numeric, report, requireNumber, requireType, typeName, type CheckContext, type Typed } from './typed';
@@ -39,7 +39,7 @@ function criterion(ctx: CheckContext, column: Typed & { column: string }, critNo
   return { [op]: [cell, fitted.value] };
 }
 
-function countIf(call: Call, ctx: CheckContext, fn: string, pairs: FormulaNode[]): { table: TableRef; condition: unknown } | null {
+function countIf(ctx: CheckContext, fn: string, pairs: FormulaNode[]): { table: TableRef; condition: unknown } | null {
   const conditions: unknown[] = [];
   let table: TableRef | null = null;
   let ok = true;
@@ -97,17 +97,17 @@ export const TABLE_FUNCTIONS: Record<string, Handler> = {
   },
 
   COUNTIF(call, ctx) {
-    const counted = countIf(call, ctx, 'COUNTIF', call.args);
+    const counted = countIf(ctx, 'COUNTIF', call.args);
     return counted ? result(call, 'number', unary('count', { filter: [varOf(counted.table.path), counted.condition] })) : failed(call);
   },
 
   COUNTIFS(call, ctx) {
-    const counted = countIf(call, ctx, 'COUNTIFS', call.args);
+    const counted = countIf(ctx, 'COUNTIFS', call.args);
     return counted ? result(call, 'number', unary('count', { filter: [varOf(counted.table.path), counted.condition] })) : failed(call);
   },
 
   SUMIF(call, ctx) {
-    const counted = countIf(call, ctx, 'SUMIF', call.args.slice(0, 2));
+    const counted = countIf(ctx, 'SUMIF', call.args.slice(0, 2));
     const summed = ctx.check(call.args[2]!);
     if (!requireColumn(ctx, summed, 'SUMIF') || !counted) return failed(call);
     if (summed.table.path !== counted.table.path) {

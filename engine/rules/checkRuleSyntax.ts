@@ -40,7 +40,7 @@ function walk(
     return;
   }
   if (Array.isArray(node)) {
-    node.forEach((item, i) => walk(item, `${pointer}/${i}`, depth + 1, problems, counter));
+    node.forEach((item, i) => { walk(item, `${pointer}/${i}`, depth + 1, problems, counter); });
     return;
   }
   const op = operatorOf(node);
@@ -56,14 +56,14 @@ function walk(
   const args = argumentsOf(node, op);
   if (op === 'var') {
     checkVar(args, base, problems);
-    args.slice(1).forEach((arg, i) => walk(arg, `${base}/${i + 1}`, depth + 1, problems, counter));
+    args.slice(1).forEach((arg, i) => { walk(arg, `${base}/${i + 1}`, depth + 1, problems, counter); });
     return;
   }
   if ((op === 'sum' || op === 'duplicates') && args.length > 1 && (typeof args[1] !== 'string' || FORBIDDEN_SEGMENTS.has(args[1]))) {
     problems.push(problem(`${base}/1`, `${op} 的第二个参数应为列名（文字）`));
   }
   const argPointer = (i: number) => (Array.isArray((node as Record<string, unknown>)[op]) ? `${base}/${i}` : base);
-  args.forEach((arg, i) => walk(arg, argPointer(i), depth + 1, problems, counter));
+  args.forEach((arg, i) => { walk(arg, argPointer(i), depth + 1, problems, counter); });
 }
 
 function checkVar(args: unknown[], base: string, problems: DefinitionProblem[]): void {

@@ -19,7 +19,7 @@ export function collectVarRefs(rule: unknown, scope: RuleScope = ROOT, pointer =
 
 function walk(node: unknown, scope: RuleScope, pointer: string, refs: VarRef[]): void {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => walk(item, scope, `${pointer}/${i}`, refs));
+    node.forEach((item, i) => { walk(item, scope, `${pointer}/${i}`, refs); });
     return;
   }
   const op = operatorOf(node);
@@ -29,7 +29,7 @@ function walk(node: unknown, scope: RuleScope, pointer: string, refs: VarRef[]):
   const argPointer = (i: number) => (Array.isArray((node as Record<string, unknown>)[op]) ? `${base}/${i}` : base);
   if (op === 'var') {
     refs.push({ path: literalVarPath(node), scope, pointer: base });
-    args.slice(1).forEach((arg, i) => walk(arg, scope, argPointer(i + 1), refs));
+    args.slice(1).forEach((arg, i) => { walk(arg, scope, argPointer(i + 1), refs); });
     if (typeof args[0] === 'object' && args[0] !== null) walk(args[0], scope, argPointer(0), refs);
     return;
   }
@@ -52,7 +52,7 @@ function walk(node: unknown, scope: RuleScope, pointer: string, refs: VarRef[]):
     if (op === 'reduce' && args.length > 2) walk(args[2], scope, argPointer(2), refs);
     return;
   }
-  args.forEach((arg, i) => walk(arg, scope, argPointer(i), refs));
+  args.forEach((arg, i) => { walk(arg, scope, argPointer(i), refs); });
 }
 
 export function escapePointer(segment: string): string {

@@ -23,6 +23,7 @@ export interface RootScope {
   budget?: { left: number; exceeded: string[] };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a scope is the RootScope at the root and any JSON value inside map/filter/reduce; closures typed for either must be assignable.
 export type CompiledRule = (scope: any) => unknown;
 
 /** Wraps the closure of an operation compiled at the root (see memoizeRowInvariant). */
@@ -96,12 +97,14 @@ const ROOT_BASES: ReadonlyMap<string, keyof RootScope> = new Map([
  * A function reading a literal dotted path from a scope, json-logic-js's var walk, only through
  * own properties: a path never reaches an inherited member ("x.toString" of a text is undefined).
  */
+// biome-ignore lint/suspicious/noExplicitAny: reads a RootScope at the root, any JSON value elsewhere (as CompiledRule).
 export function pathReader(path: string, atRoot: boolean): (s: any) => unknown {
   if (path === '') return atRoot ? (s: RootScope) => s.data : (s) => s;
   const segments = path.split('.');
   const first = segments[0]!;
   const base = atRoot ? ROOT_BASES.get(first) : undefined;
   const rest = base !== undefined || !atRoot ? segments.slice(base !== undefined ? 1 : 0) : segments;
+  // biome-ignore lint/suspicious/noExplicitAny: as pathReader, a RootScope or any JSON value.
   const start: (s: any) => unknown = base !== undefined ? (s: RootScope) => s[base] : atRoot ? (s: RootScope) => s.data : (s) => s;
   if (rest.length === 1) {
     // The common reads ("A28", "$row.A7", an element's "A17"), without a second closure call.
@@ -258,9 +261,12 @@ function readKey(key: unknown, s: unknown, atRoot: boolean): unknown {
 }
 
 /** Standard operations taking evaluated arguments, as json-logic-js defines them. */
+// biome-ignore lint/suspicious/noExplicitAny: JSON-Logic applies JavaScript's own operators (==, <, +) to whatever JSON it is given; `any` is that semantics.
 const OPERATIONS: Readonly<Record<string, (...args: any[]) => unknown>> = lookupTable<(...args: any[]) => unknown>({
+  // biome-ignore lint/suspicious/noDoubleEquals: JSON-Logic's == is JavaScript's loose equality (json-logic-js, tests.json).
   '==': (a, b) => a == b,
   '===': (a, b) => a === b,
+  // biome-ignore lint/suspicious/noDoubleEquals: JSON-Logic's != is JavaScript's loose inequality (json-logic-js, tests.json).
   '!=': (a, b) => a != b,
   '!==': (a, b) => a !== b,
   '>': (a, b) => a > b,

@@ -139,7 +139,7 @@ export interface OptionLabel {
 export function optionsOf(schema: JsonSchema): OptionLabel[] | null {
   if (Array.isArray(schema.enum)) return schema.enum.map((value) => ({ value, label: String(value) }));
   const branches = Array.isArray(schema.oneOf) ? schema.oneOf : Array.isArray(schema.anyOf) ? schema.anyOf : null;
-  if (branches && branches.every((b) => b && typeof b === 'object' && 'const' in b)) {
+  if (branches?.every((b) => b && typeof b === 'object' && 'const' in b)) {
     return (branches as JsonSchema[]).map((b) => ({ value: b.const, label: typeof b.title === 'string' ? b.title : String(b.const) }));
   }
   if (schema.type === 'boolean') return [{ value: true, label: '是' }, { value: false, label: '否' }];

@@ -33,6 +33,7 @@ function linearRegExpFrom(re2: Re2) {
  * usable: bundlers add helpers to it). test/engine/linearRegExp.test.ts runs both on the same patterns.
  */
 const STANDALONE_CODE = '((re2) => (pattern, flags) => { const compiled = re2.compile(re2.translateRegExp(pattern)); '
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: this string is JavaScript source for the standalone module; its template literal runs there.
   + 'return { test: (value) => compiled.test(value), toString: () => `/${pattern}/${flags}` }; })(require("re2js").RE2JS)';
 
 export type LinearRegExpEngine = ((pattern: string, flags: string) => LinearRegExpLike) & { code: string };

@@ -23,7 +23,7 @@ function length(value: unknown): number {
 }
 
 function problemOf(error: ErrorObject, value: unknown): string | null {
-  const p = error.params as Record<string, any>;
+  const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
       return '为必填项';

@@ -8,6 +8,7 @@ import { Problem } from '../problem';
 import type { AppEnv } from './env';
 import { MAX_PARAM_LENGTH } from './requestLimits';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this screen refuses in a URL.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** decodeURIComponent where it can, the text as sent where it cannot (as hono reads params). */

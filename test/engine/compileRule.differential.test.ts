@@ -23,8 +23,8 @@ function rulesOf(definition: FormDefinition): ScopedRule[] {
   const tableOf = (field: string | undefined) => (field ? index.fields.get(field)?.table ?? null : null);
   const out: ScopedRule[] = [];
   const rules = definition.rules ?? {};
-  rules.visibility?.forEach((r, i) => out.push({ where: `visibility/${i}`, rule: r.when, table: tableOf(r.field) }));
-  rules.computed?.forEach((r, i) => out.push({ where: `computed/${i}`, rule: r.value, table: tableOf(r.field) }));
+  rules.visibility?.forEach((r, i) => { out.push({ where: `visibility/${i}`, rule: r.when, table: tableOf(r.field) }); });
+  rules.computed?.forEach((r, i) => { out.push({ where: `computed/${i}`, rule: r.value, table: tableOf(r.field) }); });
   rules.validations?.forEach((r, i) => {
     if (r.when !== undefined) out.push({ where: `validations/${i}/when`, rule: r.when, table: tableOf(r.field) });
     out.push({ where: `validations/${i}/assert`, rule: r.assert, table: tableOf(r.field) });

@@ -726,8 +726,8 @@ function shippedRules(definition: FormDefinition): ShippedRule[] {
   const tableOf = (field: string | undefined) => (field ? index.fields.get(field)?.table ?? undefined : undefined);
   const rules = definition.rules ?? {};
   const out: ShippedRule[] = [];
-  rules.visibility?.forEach((r) => out.push({ where: `${definition.id} visibility ${r.field ?? r.section}`, rule: r.when, table: tableOf(r.field), condition: true }));
-  rules.computed?.forEach((r) => out.push({ where: `${definition.id} computed ${r.field}`, rule: r.value, table: tableOf(r.field), condition: false }));
+  rules.visibility?.forEach((r) => { out.push({ where: `${definition.id} visibility ${r.field ?? r.section}`, rule: r.when, table: tableOf(r.field), condition: true }); });
+  rules.computed?.forEach((r) => { out.push({ where: `${definition.id} computed ${r.field}`, rule: r.value, table: tableOf(r.field), condition: false }); });
   rules.validations?.forEach((r) => {
     if (r.when !== undefined) out.push({ where: `${definition.id} ${r.id} when`, rule: r.when, table: tableOf(r.field), condition: true });
     out.push({ where: `${definition.id} ${r.id} assert`, rule: r.assert, table: tableOf(r.field), condition: true });

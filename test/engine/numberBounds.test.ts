@@ -19,7 +19,7 @@ const issueAt = (result: ReturnType<typeof evaluate>, path: string) => result.er
 
 describe('numbers the form keeps', () => {
   it('refuses a 20-digit A28 with a message, and computes no total from it', () => {
-    const result = evaluate(incomes, { A28: 12345678901234567890, A29: 3000 });
+    const result = evaluate(incomes, { A28: Number('12345678901234567890'), A29: 3000 });
     expect(issueAt(result, '/A28')).toEqual([{
       path: '/A28', field: 'A28', code: 'precision', severity: 'error',
       message: 'A28 工资性收入（元）数字过长，无法准确保存（最多 15 位数字），请核对',

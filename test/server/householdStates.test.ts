@@ -22,14 +22,14 @@ beforeAll(async () => {
   f = await createFixture();
   for (const h of f.households) ids[h.headName] = h.id;
   // 张德明 submitted and returned by the township; 王桂芳 a draft (石庙村); 刘大勇 submitted (双凤村).
-  const zhang = await f.officer.post(`/api/forms/${SAMPLE_FORM_ID}/submissions`, { ...validBody(ids['张德明']!), submit: true });
+  const zhang = await f.officer.post(`/api/forms/${SAMPLE_FORM_ID}/submissions`, { ...validBody(ids.张德明!), submit: true });
   expect(zhang.status, zhang.text).toBe(201);
   expect((await review(f.township, zhang.body.id, { decision: 'return', comment: '请核实 A28 工资性收入' })).status).toBe(200);
   ids.zhangSubmission = zhang.body.id;
-  const wang = await f.officer.post(`/api/forms/${SAMPLE_FORM_ID}/submissions`, { ...validBody(ids['王桂芳']!, { headName: '王桂芳' }), submit: false });
+  const wang = await f.officer.post(`/api/forms/${SAMPLE_FORM_ID}/submissions`, { ...validBody(ids.王桂芳!, { headName: '王桂芳' }), submit: false });
   expect(wang.status, wang.text).toBe(201);
   ids.wangSubmission = wang.body.id;
-  const liu = await f.otherOfficer.post(`/api/forms/${SAMPLE_FORM_ID}/submissions`, { ...validBody(ids['刘大勇']!, { headName: '刘大勇' }), submit: true });
+  const liu = await f.otherOfficer.post(`/api/forms/${SAMPLE_FORM_ID}/submissions`, { ...validBody(ids.刘大勇!, { headName: '刘大勇' }), submit: true });
   expect(liu.status, liu.text).toBe(201);
   // An identification in 石庙村, not yet a household.
   const identification = await f.officer.post('/api/forms/poverty-identification/submissions', {
@@ -83,7 +83,7 @@ describe('GET /api/households/states', () => {
     const at = f.server.clock.now().toISOString();
     await f.server.store.createCampaign({ id: 'closed-2020', title: '2020（已结束）', year: 2020, description: '', parameters: { incomeLine: 5000 }, forms: [SAMPLE_FORM_ID], status: 'open', divisions: [], createdAt: at });
     await f.server.store.createCampaign({ id: 'shuangfeng-only', title: '双凤村专项', year: 2021, description: '', parameters: { incomeLine: 6000 }, forms: [SAMPLE_FORM_ID], status: 'open', divisions: ['500118104202'], createdAt: at });
-    const old = await f.officer.post(`/api/forms/${SAMPLE_FORM_ID}/submissions`, { ...validBody(ids['张德明']!), campaignId: 'closed-2020', submit: false });
+    const old = await f.officer.post(`/api/forms/${SAMPLE_FORM_ID}/submissions`, { ...validBody(ids.张德明!), campaignId: 'closed-2020', submit: false });
     expect(old.status, old.text).toBe(201);
     const campaign = (await f.server.store.getCampaign('closed-2020'))!;
     await f.server.store.updateCampaign({ ...campaign, status: 'closed' }, campaign.revision);

@@ -138,7 +138,7 @@ describe('GET /api/forms/:formId/progress/missing', () => {
     expect(body.items.map((h: { villageName: string; headName: string; kind: string }) => [h.villageName, h.headName, h.kind])).toEqual([
       ['高滩村', '孙乙', '脱贫户'], ['普安村', '孙丁', '脱贫户'],
     ]);
-    expect(body.items[0]).toMatchObject({ id: household['孙乙']!.id, headIdNumber: household['孙乙']!.idNumber, memberCount: 1 });
+    expect(body.items[0]).toMatchObject({ id: household.孙乙!.id, headIdNumber: household.孙乙!.idNumber, memberCount: 1 });
     const second = (await f.township.get(`${progress}/missing?pageSize=1&page=2`)).body;
     expect(second.items.map((h: { headName: string }) => h.headName)).toEqual(['孙丁']);
     expect((await f.township.get(`/api/forms/${SAMPLE_FORM_ID}/progress/missing`)).body).toMatchObject({ items: [], total: 0 });

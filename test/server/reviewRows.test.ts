@@ -34,12 +34,12 @@ describe('GET /api/forms/:formId/review-rows', () => {
     expect(response.body).toMatchObject({ total: 3, page: 1, pageSize: 20, myLevel: 0 });
     expect(response.body.levels.map((l: { title: string }) => l.title)).toEqual(['乡镇审核', '县级确定']);
     const byName = Object.fromEntries(response.body.items.map((r: { headName: string }) => [r.headName, r]));
-    expect(byName['张德明']).toMatchObject({
+    expect(byName.张德明).toMatchObject({
       id: ids.zhang, villageName: '高滩村', divisionCode: '500118104201', status: 'submitted', statusLabel: '已提交',
       waitingOn: '乡镇审核', canReview: true, createdBy: { name: 'cunyuan' }, revision: 1, formVersion: 1,
     });
-    expect(byName['王桂芳']).toMatchObject({ status: 'draft', waitingOn: null, canReview: false });
-    expect(byName['刘大勇']).toMatchObject({ villageName: '普安村', createdBy: { name: 'puan' }, canReview: true });
+    expect(byName.王桂芳).toMatchObject({ status: 'draft', waitingOn: null, canReview: false });
+    expect(byName.刘大勇).toMatchObject({ villageName: '普安村', createdBy: { name: 'puan' }, canReview: true });
     expect(response.body.items[0]).not.toHaveProperty('data');
   });
 

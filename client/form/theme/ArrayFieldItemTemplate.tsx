@@ -22,7 +22,7 @@ export function ArrayFieldItemTemplate({ children, index, buttonsProps, readonly
   const table = keyOfPointer(pointer.slice(0, pointer.lastIndexOf('/')));
   const columns = useMemo(() => titleColumns(session.form.index, table), [session, table]);
   const title = useFormStore((s) => rowTitle(valueAt(s.data, pointer), named, columns), DATA_KEYS);
-  const hasIssues = useFormStore((s, store) => store.hasShownIssuesWithin(pointer) || store.hasNotesWithin(pointer), SHOWN_ISSUES_KEYS);
+  const hasIssues = useFormStore((_s, store) => store.hasShownIssuesWithin(pointer) || store.hasNotesWithin(pointer), SHOWN_ISSUES_KEYS);
   const [open, setOpen] = useState(() => title === '');
   useEffect(() => {
     if (hasIssues) setOpen(true);

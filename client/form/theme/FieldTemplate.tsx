@@ -31,7 +31,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
   // Every subscription runs on every keystroke: only what changes while the form is filled is
   // subscribed to (the fields to verify are fixed when the session starts).
   const isHidden = useFormStore((s) => s.hidden.has(pointer), HIDDEN_KEYS);
-  const issues = useFormStore((s, store) => store.shownIssuesAt(pointer), SHOWN_ISSUES_KEYS);
+  const issues = useFormStore((_s, store) => store.shownIssuesAt(pointer), SHOWN_ISSUES_KEYS);
   const store = useStoreInstance();
   const verifying = key !== null && store.get().verify.fields.has(key);
   if (hidden) return <div hidden>{children}</div>;

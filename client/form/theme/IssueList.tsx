@@ -19,8 +19,10 @@ export function IssueList({ issues, pointer }: { issues: readonly Issue[]; point
   if (issues.length === 0 && (pointer === undefined || notes.length === 0)) return null;
   return (
     <div className="issues">
+      {/* biome-ignore lint/suspicious/noArrayIndexKey: display-only list rebuilt whole from each answer, no state per item; the items have no id and may repeat. */}
       {pointer !== undefined ? notes.map((note, i) => <p key={`note-${i}`} className="issue review-note" role="note">{t('reviewerNote', { note })}</p>) : null}
       {issues.map((issue, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: display-only list rebuilt whole from each answer, no state per item; the items have no id and may repeat.
         <div key={i}>
           <p className={`issue ${issue.severity}`} role={issue.severity === 'error' ? 'alert' : 'status'}>
             {issue.message}

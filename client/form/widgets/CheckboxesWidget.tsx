@@ -11,8 +11,10 @@ export function CheckboxesWidget({ id, value, onChange, onBlur, disabled, readon
     onBlur(id, next);
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a row of large tap-target buttons (officers on phones); a fieldset would add its own border, padding and min-width: min-content to the wrapping row, and role="group" already gives what it would.
     <div className="choice-buttons multiple" role="group" id={id}>
       {enumOptions.map((option) => (
+        // biome-ignore lint/a11y/useSemanticElements: a large tap-target button (officers on phones) acting as a checkbox, with aria-checked; a native input would need a label-wrapped re-styling for no change in what a screen reader hears.
         <button
           key={String(option.value)}
           type="button"

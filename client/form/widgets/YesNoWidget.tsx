@@ -11,6 +11,7 @@ export function YesNoWidget({ id, value, onChange, onBlur, disabled, readonly }:
   return (
     <div className="choice-buttons yes-no" role="radiogroup" id={id}>
       {[true, false].map((option) => (
+        // biome-ignore lint/a11y/useSemanticElements: a large tap-target button (officers on phones) acting as a radio, with aria-checked; a native input would need a label-wrapped re-styling for no change in what a screen reader hears.
         <button
           key={String(option)}
           type="button"

@@ -35,7 +35,7 @@ export function BatchApproveBar({ chosen, onClear, onDone }: Props) {
     }
   };
   return (
-    <div className="rv-batch" role="region" aria-label={t('rv_approveSelected')}>
+    <section className="rv-batch" aria-label={t('rv_approveSelected')}>
       <span>{t('rv_selected', { n: chosen.length })}</span>
       {confirming ? (
         <>
@@ -51,7 +51,7 @@ export function BatchApproveBar({ chosen, onClear, onDone }: Props) {
         </>
       )}
       {error ? <span className="rv-error" role="alert">{error}</span> : null}
-    </div>
+    </section>
   );
 }
 

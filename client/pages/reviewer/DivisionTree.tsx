@@ -13,7 +13,7 @@ interface Props {
 }
 
 function Node({ node, depth, selected, onSelect, counts, open, toggle }: Omit<Props, 'roots'> & { node: DivisionNode; depth: number; open: Set<string>; toggle(code: string): void }) {
-  const expanded = depth === 0 || open.has(node.code) || (selected !== undefined && selected.startsWith(node.code) && selected !== node.code);
+  const expanded = depth === 0 || open.has(node.code) || (selected?.startsWith(node.code) === true && selected !== node.code);
   const count = counts?.get(node.code);
   return (
     <li>

@@ -22,6 +22,7 @@ export function HouseholdPanel({ household }: { household: HouseholdDetail | nul
           <h3>{t('members')}（{t('memberCount', { n: household.members.length })}）</h3>
           <ul className="members">
             {household.members.map((m, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: members as registered, in order, display only; an ID number may be blank or repeated in a household under review, so the index completes the key.
               <li key={`${m.idNumber}-${i}`}><strong>{m.name}</strong> {m.relation ?? ''} · {m.idNumber}</li>
             ))}
           </ul>

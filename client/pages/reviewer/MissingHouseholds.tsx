@@ -19,7 +19,7 @@ export function MissingHouseholds({ formId, campaign, division }: { formId: stri
       {missing.error ? <ErrorMessage message={missing.error} retry={missing.reload} /> : null}
       {!list && missing.loading ? <Loading /> : null}
       {list && list.total === 0 ? <p className="muted">{t('rv_noMissing')}</p> : null}
-      {list && list.items.length ? (
+      {list?.items.length ? (
         <>
           <div className="rv-table-wrap">
             <table className="rv-table">

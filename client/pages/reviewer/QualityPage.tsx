@@ -59,6 +59,7 @@ function Warnings({ form, division }: { form: string | undefined; division: stri
                 {submissions.map((s) => (
                   <div key={s.id} className="rv-quality-item">
                     <Link to={`/review/submissions/${s.id}`}>{s.formTitle}</Link> <StatusBadge status={s.status} />
+                    {/* biome-ignore lint/suspicious/noArrayIndexKey: display-only list rebuilt whole from each answer, no state per item; the items have no id and may repeat. */}
                     <ul>{s.warnings.map((w, i) => <li key={i} className="issue warning">{w.message}</li>)}</ul>
                   </div>
                 ))}
@@ -93,6 +94,7 @@ function Duplicates({ division }: { division: string | undefined }) {
                 <strong className="rv-id">{idNumber}</strong> {t('rv_inHouseholds')}
                 <ul>
                   {d!.holders.map((h, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the households holding one ID number, display only; holders outside the reviewer's scope carry no household id.
                     <li key={i}>
                       {h.inScope
                         ? <>{h.villageName} · 户主 <strong>{h.headName}</strong>（{h.headIdNumber}）· {t('rv_memberOf', { member: h.memberName ?? '', relation: h.relation ?? '—' })}</>

@@ -52,6 +52,7 @@ export function SubmissionFilters({ query, myLevel, onChange }: Props) {
         <span>{t('rv_to')}</span>
         <input type="date" value={query.to ?? ''} onChange={(e) => change({ to: e.target.value || undefined })} />
       </label>
+      {/* biome-ignore lint/a11y/useSemanticElements: role="search" on the form is the ARIA pattern; a <search> wrapper would add a box to the filter row's flex layout, and older Android WebViews do not map it. */}
       <form className="rv-search" role="search" onSubmit={search}>
         <input type="search" value={text} maxLength={50} placeholder={t('rv_search')} aria-label={t('rv_search')} onChange={(e) => setText(e.target.value)} />
         <button type="submit">{t('rv_searchButton')}</button>

@@ -48,11 +48,13 @@ export function SubmissionHistory({ history, definition }: { history: Event[]; d
             {event.fieldNotes?.length ? (
               <div className="rv-history-notes">
                 <span className="muted">{t('rv_historyFieldNotes')}：</span>
+                {/* biome-ignore lint/suspicious/noArrayIndexKey: display-only list rebuilt whole from each answer, no state per item; the items have no id and may repeat. */}
                 <ul>{event.fieldNotes.map((n, i) => <li key={i}>{fieldLabel(n.path, index).label}：{n.note}</li>)}</ul>
               </div>
             ) : null}
             {event.changes.length ? (
               <ul className="rv-changes">
+                {/* biome-ignore lint/suspicious/noArrayIndexKey: display-only list rebuilt whole from each answer, no state per item; the items have no id and may repeat. */}
                 {event.changes.slice(0, SHOWN).map((change, i) => <li key={i}>{changeText(change, index)}</li>)}
                 {event.changes.length > SHOWN ? <li className="muted">{t('rv_moreChanges', { n: event.changes.length - SHOWN })}</li> : null}
               </ul>

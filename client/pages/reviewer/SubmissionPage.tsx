@@ -142,6 +142,7 @@ function SubmissionView({ submission, form, prepared, household, back, notice, r
             <section className="panel">
               <h2>{t('rv_issuesOfSubmission')}</h2>
               <ul className="rv-issues">
+                {/* biome-ignore lint/suspicious/noArrayIndexKey: display-only list rebuilt whole from each answer, no state per item; the items have no id and may repeat. */}
                 {submission.errors.map((issue, i) => <li key={i} className={`issue ${issue.severity}`}>{issue.message}</li>)}
               </ul>
               <WarningsExplained warnings={submission.warnings} explanations={submission.explanations} />

@@ -15,6 +15,7 @@ export function WarningsExplained({ warnings, explanations = {} }: { warnings: r
         const text = Object.hasOwn(explanations, ruleId) ? explanations[ruleId] : undefined;
         return (
           <li key={ruleId} data-rule={ruleId}>
+            {/* biome-ignore lint/suspicious/noArrayIndexKey: display-only list rebuilt whole from each answer, no state per item; the items have no id and may repeat. */}
             {issues.map((issue, i) => <p key={i} className="issue warning">{issue.message}</p>)}
             {text
               ? <p className="rv-explanation">{t('rv_explanation', { text })}</p>

@@ -100,7 +100,8 @@ function Builder({ formId, initial, reload }: { formId: string; initial: Loaded;
   const allProblems = useMemo(() => [...problems, ...serverProblems.filter((s) => !problems.some((p) => p.path === s.path && p.message === s.message))], [problems, serverProblems]);
   const byPart = useMemo(() => problemsByPart(checked, allProblems), [checked, allProblems]);
   const index = useMemo(() => buildFieldIndex(definition.schema), [definition.schema]);
-  const scopes = useMemo(() => new Map<string, FormulaScope>(), [index, definition.parameters]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh scope cache whenever the fields or the parameters change; the dependencies are the cache's key, not read inside.
+  const scopes = useMemo(() => new Map<string, FormulaScope>(), [index, definition.parameters]);
   const scope = useCallback((table: string | null, expect?: FormulaType) => {
     const key = `${table ?? ''}|${expect ?? ''}`;
     let s = scopes.get(key);

@@ -68,7 +68,9 @@ export function CasesPanel({ definition, validators, cases, campaigns, onOpen, o
                 <button type="button" className="link" disabled={busy} onClick={() => { if (window.confirm(t('ad_confirmDeleteCase', { name: c.name }))) onDelete(c.name); }}>{t('ad_remove')}</button>
               </div>
               {mine.filter((r) => !r.passed).map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a case's failed results in order, display only; results carry no id.
                 <ul key={i} className="case-failures" aria-label={t('ad_caseFailuresOf', { name: c.name })}>
+                  {/* biome-ignore lint/suspicious/noArrayIndexKey: display-only list rebuilt whole from each answer, no state per item; the items have no id and may repeat. */}
                   {r.failures.map((f, j) => <li key={j}>{r.campaignTitle ? `【${r.campaignTitle}】` : ''}{f}</li>)}
                 </ul>
               ))}

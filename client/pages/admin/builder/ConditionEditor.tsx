@@ -92,7 +92,8 @@ function ValueInput({ subject, clause, onChange, label }: { subject: Subject | u
 
 export function ConditionEditor({ id, target, logic, scope, onChange }: Props) {
   const { reportFormula } = useBuilder();
-  const start = useMemo(() => initialMode(logic, scope), []); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the editor's starting mode, read once at mount; a rule changed elsewhere arrives through the effect below.
+  const start = useMemo(() => initialMode(logic, scope), []);
   const [mode, setMode] = useState<Mode>(start.mode);
   const [condition, setCondition] = useState<Condition>(start.condition);
   const emitted = useRef<unknown>(logic);
@@ -107,8 +108,7 @@ export function ConditionEditor({ id, target, logic, scope, onChange }: Props) {
       setMode(next.mode);
       setCondition(next.condition);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [logic]);
+  }, [logic, scope]);
   useEffect(() => {
     reportFormula(id, errors.length > 0);
     return () => reportFormula(id, false);
@@ -137,6 +137,7 @@ export function ConditionEditor({ id, target, logic, scope, onChange }: Props) {
   };
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: inside .field-editor, whose fieldset rule would frame it; role="group" with its name is what a fieldset would give.
     <div className="condition-editor" role="group" aria-label={t('ad_visibility')}>
       {mode === 'none' ? <p className="muted">{t('ad_alwaysShown')}</p> : null}
       {mode === 'clauses' ? (
@@ -156,6 +157,7 @@ export function ConditionEditor({ id, target, logic, scope, onChange }: Props) {
               const error = errors.find((e) => e.clause === i);
               const n = i + 1;
               return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: clauses are edited in place and have no id (two may be identical while being written); their controls are controlled, so an index key shows no stale value.
                 <li key={i} className="clause">
                   <select aria-label={t('ad_clauseField', { n })} value={subject?.key ?? clause.field} onChange={(e) => {
                     const next = subjects.find((s) => s.key === e.target.value);
@@ -174,6 +176,7 @@ export function ConditionEditor({ id, target, logic, scope, onChange }: Props) {
               );
             })}
           </ol>
+          {/* biome-ignore lint/suspicious/noArrayIndexKey: display-only list rebuilt whole from each answer, no state per item; the items have no id and may repeat. */}
           {errors.filter((e) => e.clause < 0).map((e, i) => <p key={i} className="formula-error" role="alert">{e.message}</p>)}
         </>
       ) : null}

@@ -88,7 +88,7 @@ export function FieldEditor({ fieldKey }: { fieldKey: string }) {
     : Object.entries(HOUSEHOLD_FIELDS).filter(([k]) => (type === 'table' ? k === 'members' : k !== 'members'));
 
   return (
-    <div className="field-editor" aria-label={t('ad_fieldEditorOf', { title: String(schema.title ?? name) })} role="region">
+    <section className="field-editor" aria-label={t('ad_fieldEditorOf', { title: String(schema.title ?? name) })}>
       <h2>{String(schema.title ?? name)}</h2>
       <ProblemList problems={problems.get(`field:${fieldKey}`) ?? []} label={t('ad_fieldProblems')} />
       <div className="editor-grid">
@@ -157,6 +157,6 @@ export function FieldEditor({ fieldKey }: { fieldKey: string }) {
         <legend>{t('ad_checks')}</legend>
         <ChecksEditor key={fieldKey} fieldKey={fieldKey} title={String(schema.title ?? name)} scope={fieldScope} />
       </fieldset>
-    </div>
+    </section>
   );
 }

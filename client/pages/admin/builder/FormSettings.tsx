@@ -32,7 +32,7 @@ export function FormSettings() {
   });
   const kinds = definition.appliesTo?.kinds ?? [];
   return (
-    <div className="field-editor" role="region" aria-label={t('ad_formSettings')}>
+    <section className="field-editor" aria-label={t('ad_formSettings')}>
       <h2>{t('ad_formSettings')}</h2>
       <ProblemList problems={problems.get('form') ?? []} label={t('ad_fieldProblems')} />
       <div className="editor-grid">
@@ -93,6 +93,6 @@ export function FormSettings() {
           ))}
         </div>
       </fieldset>
-    </div>
+    </section>
   );
 }

@@ -35,6 +35,7 @@ function Underlined({ text, errors }: { text: string; errors: FormulaError[] }) 
   if (at < text.length) parts.push({ text: text.slice(at), bad: false });
   return (
     <div className="formula-mirror" aria-hidden="true">
+      {/* biome-ignore lint/suspicious/noArrayIndexKey: the formula's text cut into consecutive segments, rebuilt on each keystroke; no state per item. */}
       {parts.map((p, i) => (p.bad ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
     </div>
   );
@@ -50,10 +51,9 @@ export function FormulaInput({ id, label, logic, scope, onChange, placeholder, o
   useEffect(() => {
     if (!same(logic, emitted.current)) {
       emitted.current = logic;
-      setText(initial());
+      setText(logic === undefined ? '' : formulaOf(logic, scope));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [logic]);
+  }, [logic, scope]);
   const result = useMemo(() => (text === null || text.trim() === '' ? null : compileFormula(text, scope)), [text, scope]);
   const errors = result && !result.ok ? result.errors : [];
   const missing = !optional && text !== null && text.trim() === '';
@@ -97,6 +97,7 @@ export function FormulaInput({ id, label, logic, scope, onChange, placeholder, o
       />
       {errors.length > 0 ? <Underlined text={text} errors={errors} /> : null}
       <div id={`${inputId}-errors`}>
+        {/* biome-ignore lint/suspicious/noArrayIndexKey: display-only list rebuilt whole from each answer, no state per item; the items have no id and may repeat. */}
         {errors.map((e, i) => <p key={i} className="formula-error" role="alert">{e.message}</p>)}
         {missing ? <p className="formula-error" role="alert">{t('ad_formulaRequired')}</p> : null}
         {result?.ok ? <p className="field-note">{t('ad_formulaType', { type: t(`ad_type_${result.type}`) })}</p> : null}

@@ -38,6 +38,7 @@ export function OptionsEditor({ schema, onChange }: Props) {
       </label>
       <ol className="option-rows">
         {list.options.map((o, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: option rows are edited in place (code and label may be blank or repeated while typing) and have no id; the inputs are controlled, so an index key shows no stale value.
           <li key={i}>
             {list.coded ? <input className="option-code" aria-label={t('ad_optionCode', { n: i + 1 })} value={o.code} onChange={(e) => setOption(i, { code: e.target.value })} /> : null}
             <input aria-label={t('ad_optionLabel', { n: i + 1 })} value={o.label} onChange={(e) => setOption(i, { label: e.target.value })} />

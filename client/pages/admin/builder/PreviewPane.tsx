@@ -67,6 +67,7 @@ export function PreviewPane({ definition, validators, campaigns, campaignId, onC
   }, [load]);
 
   const ready = fits(validators, shown.schema) ? validators.served : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: round (a loaded household or case) rebuilds the session over data.current, which it reads from a ref.
   const built = useMemo(() => {
     if (!ready) return { session: null, validator: null, id: ++builds, error: validators.error };
     try {
@@ -80,12 +81,11 @@ export function PreviewPane({ definition, validators, campaigns, campaignId, onC
     } catch (e) {
       return { session: null, validator: null, id: ++builds, error: (e as Error).message };
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shown, ready, params, household, round]);
+  }, [shown, ready, validators.error, params, household, round]);
 
   // The field selected in the tree is brought into view in the preview.
   const { selection } = useBuilder();
-  const region = useRef<HTMLDivElement>(null);
+  const region = useRef<HTMLElement>(null);
   useEffect(() => {
     if (selection.kind !== 'field') return;
     const pointer = `/${selection.key.split('.')[0]}`;
@@ -129,12 +129,12 @@ export function PreviewPane({ definition, validators, campaigns, campaignId, onC
       {built.error ? <p className="formula-error" role="alert">{t('ad_previewBroken', { message: built.error })}</p> : null}
       {!built.session && !built.error ? <p className="muted" role="status">{t('ad_previewLoading')}</p> : null}
       {built.session && built.validator ? (
-        <div className="preview-form" aria-label={t('ad_preview')} role="region" ref={region}>
+        <section className="preview-form" aria-label={t('ad_preview')} ref={region}>
           <FormStoreContext.Provider value={built.session.store}>
             <ErrorSummary session={built.session} />
           </FormStoreContext.Provider>
           <FormRenderer key={built.id} definition={shown} session={built.session} validator={built.validator} />
-        </div>
+        </section>
       ) : null}
     </div>
   );

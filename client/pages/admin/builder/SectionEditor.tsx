@@ -12,7 +12,7 @@ export function SectionEditor({ id }: { id: string }) {
   const section = definition.sections?.find((s) => s.id === id);
   if (!section) return <p className="muted">{t('ad_fieldGone')}</p>;
   return (
-    <div className="field-editor" role="region" aria-label={t('ad_sectionEditorOf', { title: section.title })}>
+    <section className="field-editor" aria-label={t('ad_sectionEditorOf', { title: section.title })}>
       <h2>{section.title}</h2>
       <ProblemList problems={problems.get(`section:${id}`) ?? []} label={t('ad_fieldProblems')} />
       {section.fields.length === 0 ? <p className="formula-error" role="alert">{t('ad_sectionEmpty')}</p> : null}
@@ -27,6 +27,6 @@ export function SectionEditor({ id }: { id: string }) {
         <ConditionEditor key={`section:${id}`} id={`visibility-section:${id}`} target={`section:${id}`} logic={visibilityOf(definition, { section: id })}
           scope={scope(null)} onChange={(when) => change((d) => setVisibility(d, { section: id }, when))} />
       </fieldset>
-    </div>
+    </section>
   );
 }

@@ -15,6 +15,7 @@ export function ProblemList({ problems, onPick, label }: Props) {
   return (
     <ul className="problem-list" aria-label={label ?? t('ad_problems')}>
       {sorted.map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: display-only list rebuilt whole from each answer, no state per item; the items have no id and may repeat.
         <li key={i} className={p.severity}>
           {onPick ? (
             <button type="button" className="link" onClick={() => onPick(p)}>{p.message}</button>

@@ -10,6 +10,7 @@ export function SheetProblemTable({ problems }: { problems: ImportProblem[] }) {
       <thead><tr><th>{t('ad_sheetRow')}</th><th>{t('ad_column')}</th><th>{t('ad_problem')}</th></tr></thead>
       <tbody>
         {problems.map((p, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: display-only list rebuilt whole from each answer, no state per item; the items have no id and may repeat.
           <tr key={i} className={p.severity}>
             <td>{t('ad_rowN', { n: p.row })}</td>
             <td>{p.column}</td>

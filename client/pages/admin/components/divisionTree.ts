@@ -17,7 +17,7 @@ export function buildDivisionTree(items: Division[]): DivisionNode[] {
   }
   const sort = (list: DivisionNode[]) => {
     list.sort((a, b) => a.division.code.localeCompare(b.division.code));
-    list.forEach((n) => sort(n.children));
+    list.forEach((n) => { sort(n.children); });
   };
   sort(roots);
   return roots;

@@ -60,6 +60,7 @@ export function RegisteredTree({ divisions, counts, onChanged }: Props) {
             <span className={count ? 'household-count' : 'muted'}>{t('dv_households', { n: count })}</span>
             {count === 0 ? (
               confirming === code ? (
+                // biome-ignore lint/a11y/useSemanticElements: an inline question and its two buttons inside a tree line (a span); a fieldset cannot sit in a line of text.
                 <span className="inline-confirm" role="group" aria-label={t('dv_confirmDelete', { name, n: below(node) })}>
                   {t('dv_confirmDelete', { name, n: below(node) })}
                   <button type="button" className="danger" onClick={() => void remove(node)}>{t('dv_confirm')}</button>

@@ -65,6 +65,7 @@ export function FormPage({ formId }: { formId: string }) {
                   downloadJson(`${formId}-v${v.version}.json`, loaded.definition);
                 })}>{t('ad_downloadJson')}</button>
               </div>
+              {/* biome-ignore lint/suspicious/noArrayIndexKey: display-only list rebuilt whole from each answer, no state per item; the items have no id and may repeat. */}
               {expanded === v.version ? <ul className="changes">{v.changes.map((c, i) => <li key={i}>{c}</li>)}</ul> : null}
             </li>
           ))}

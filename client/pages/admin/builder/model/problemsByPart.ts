@@ -3,10 +3,10 @@
 // form as a whole ("form"). The builder shows each where the administrator is looking.
 import type { DefinitionProblem, FormDefinition } from '../../../../../engine/index';
 
-const unescape = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
+const unescapeSegment = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
 
 export function partOf(definition: FormDefinition, path: string): string {
-  const parts = path.split('/').slice(1).map(unescape);
+  const parts = path.split('/').slice(1).map(unescapeSegment);
   const [top, a, b, c, d, e] = parts;
   if (top === 'schema' && a === 'properties' && b) {
     if (c === 'items' && d === 'properties' && e) return `field:${b}.${e}`;
