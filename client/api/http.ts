@@ -4,6 +4,8 @@
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The error's `details`, as the server sent them (shape per error code). */
+  // biome-ignore lint/suspicious/noExplicitAny: the server's details differ per error code (issues, existingId, link…); callers read the fields their code promises.
   readonly details: any;
   constructor(status: number, code: string, message: string, details?: unknown) {
     super(message);

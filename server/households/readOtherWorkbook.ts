@@ -23,7 +23,7 @@ export function readOtherWorkbook(bytes: Uint8Array, format: 'ods' | 'xls'): She
   }
   const name = workbook.SheetNames[0];
   const sheet = name === undefined ? undefined : workbook.Sheets[name];
-  if (!sheet || !sheet['!ref']) throw new SheetError(`${format.toUpperCase()} 表格文件中没有工作表或没有内容`);
+  if (!sheet?.['!ref']) throw new SheetError(`${format.toUpperCase()} 表格文件中没有工作表或没有内容`);
   const range = XLSX.utils.decode_range(sheet['!ref']);
   let headers: string[] = [];
   const rows: SheetRow[] = [];

@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition, JsonSchema } from '../../engine/index';
 import { publishDraft, saveDraft } from '../helpers/drafts';

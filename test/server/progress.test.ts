@@ -172,7 +172,7 @@ describe('GET /api/forms/:formId/progress/export', () => {
     const ding = cells[2]!;
     expect([ding[2], ding[4], ding[6]]).toEqual([
       { type: 'text', value: '500118104202', shown: '500118104202' },
-      { type: 'text', value: household['孙丁']!.idNumber, shown: household['孙丁']!.idNumber },
+      { type: 'text', value: household.孙丁!.idNumber, shown: household.孙丁!.idNumber },
       { type: 'text', value: '02349112233', shown: '02349112233' },
     ]);
   });

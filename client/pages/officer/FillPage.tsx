@@ -23,7 +23,6 @@ import { t } from '../../i18n/t';
 import { getDraft, updateDraft } from '../../offline/drafts';
 import { takeFill, type FillData } from '../../offline/loadFill';
 import { onDraftChanged } from '../../offline/draftEvents';
-import type { LocalDraft } from '../../offline/LocalDraft';
 import { queueMessage, queueStateOf } from '../../offline/queueState';
 import { queueAction } from '../../offline/queueActions';
 import { refreshPending, sendOne } from '../../offline/syncQueue';

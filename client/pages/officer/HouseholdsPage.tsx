@@ -85,6 +85,7 @@ export function HouseholdsPage({ code }: { code: string }) {
     <Layout title={village ? t('villageHouseholds', { village: village.name }) : t('households')} back={oneVillage ? '/todo' : '/villages'}>
       <div className="filters">
         {withStates ? <StateFilter chosen={state} counts={counts} onChoose={(st) => setFilter({ state: st })} /> : null}
+        {/* biome-ignore lint/a11y/useSemanticElements: a row of large tap-target buttons (officers on phones), as StateFilter's; a fieldset would add its own border and min-width to the wrapping row. */}
         <div className="chips" role="group" aria-label="户类型">
           {KINDS.map((k) => (
             <button key={k || 'all'} type="button" className={k === kind ? 'chosen' : ''} aria-pressed={k === kind} onClick={() => setFilter({ kind: k })}>

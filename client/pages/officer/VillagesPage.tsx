@@ -16,7 +16,7 @@ function VillageCounts({ glance, code }: { glance: Glance; code: string }) {
   const shown = FILTERS.filter((f) => counts[f] > 0);
   if (shown.length === 0) return null;
   return (
-    <span className="village-counts" aria-label="各状态户数">
+    <span className="village-counts">
       {shown.map((f) => <span key={f} className={`count glance-${f}`}>{FILTER_NAMES[f]} {counts[f]}</span>)}
     </span>
   );
@@ -27,9 +27,11 @@ export function VillagesPage() {
   const villages = (divisions.value?.data.items ?? []).filter((d) => d.code.length === 12);
   const names = new Map((divisions.value?.data.items ?? []).map((d) => [d.code, d.name]));
   const glance = useGlance();
+  // An officer with one village goes straight to it.
+  const onlyVillage = villages.length === 1 ? villages[0]!.code : null;
   useEffect(() => {
-    if (villages.length === 1) navigate(`/villages/${villages[0]!.code}`, { replace: true });
-  }, [villages.length === 1 ? villages[0]!.code : null]);
+    if (onlyVillage) navigate(`/villages/${onlyVillage}`, { replace: true });
+  }, [onlyVillage]);
   return (
     <Layout title={t('myVillages')} back="/todo">
       {divisions.loading ? <Loading /> : null}

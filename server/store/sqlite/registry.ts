@@ -77,7 +77,9 @@ export function selectHouseholds(db: Database.Database, filter: HouseholdFilter,
 function writeMembers(db: Database.Database, householdId: string, members: Member[]): void {
   db.prepare('DELETE FROM household_members WHERE household_id = ?').run(householdId);
   const insert = db.prepare('INSERT INTO household_members (household_id, position, name, id_number, attributes) VALUES (?, ?, ?, ?, ?)');
-  members.forEach((m, i) => insert.run(householdId, i, String(m.name ?? ''), String(m.idNumber ?? ''), JSON.stringify(m)));
+  members.forEach((m, i) => {
+    insert.run(householdId, i, String(m.name ?? ''), String(m.idNumber ?? ''), JSON.stringify(m));
+  });
 }
 
 const COLUMNS = ['division_code', 'head_name', 'head_id_number', 'phone', 'address', 'kind', 'identified_month',

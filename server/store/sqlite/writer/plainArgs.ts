@@ -24,7 +24,11 @@ export function notPlainData(args: unknown[]): string | null {
     if (kind !== null) return `${at}: ${kind}`;
     if (value === null || typeof value !== 'object' || seen.has(value)) continue;
     seen.add(value);
-    if (Array.isArray(value)) value.forEach((item, i) => stack.push({ value: item, at: `${at}[${i}]` }));
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        stack.push({ value: item, at: `${at}[${i}]` });
+      });
+    }
     else for (const [key, item] of Object.entries(value)) stack.push({ value: item, at: `${at}.${key}` });
   }
   return null;
