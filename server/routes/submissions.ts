@@ -14,7 +14,11 @@ import { updateSubmission } from '../submissions/updateSubmission';
 import { commonErrors, json, jsonBody, ProblemSchema } from './schemas';
 import { SubmissionListQuery, toFilter } from './submissionQuery';
 
-const Submission = z.object({ id: z.string(), status: z.string(), revision: z.number(), data: z.record(z.string(), z.unknown()) }).passthrough().openapi('Submission');
+const Submission = z.object({
+  id: z.string(), status: z.string(), revision: z.number(), data: z.record(z.string(), z.unknown()), formVersion: z.number(), campaignId: z.string(),
+  campaign: z.object({ id: z.string(), title: z.string(), year: z.number(), status: z.enum(['open', 'closed']), parameters: z.record(z.string(), z.unknown()) }).optional()
+    .openapi({ description: '本表所属的活动及其参数：表单按此显示和计算（与其他活动开放或关闭无关）' }),
+}).passthrough().openapi('Submission');
 const data = z.record(z.string(), z.unknown());
 // Checked by the engine (checkExplanations): rule ids of the form's warnings, texts within the length.
 const explanations = z.record(z.string(), z.string()).refine((o) => Object.keys(o).length <= 200, '核实说明最多 200 条').optional()
@@ -73,27 +77,28 @@ const list = createRoute({
 
 export function submissionRoutes(deps: Deps) {
   const definitionOf = async (formId: string, version: number) => (await deps.forms.get(formId, version))!.record.definition;
+  const campaignOf = (record: { campaignId: string }) => deps.store.getCampaign(record.campaignId);
   return createRouter()
     .openapi(create, async (c) => {
       const user = requireUser(c);
       const outcome = await createSubmission(deps, user, c.req.valid('param').formId, c.req.valid('json'));
-      return c.json(presentSubmission(outcome.record, await definitionOf(outcome.record.formId, outcome.record.formVersion)), 201);
+      return c.json(presentSubmission(outcome.record, await definitionOf(outcome.record.formId, outcome.record.formVersion), await campaignOf(outcome.record)), 201);
     })
     .openapi(read, async (c) => {
       const user = requireUser(c);
       const record = await visibleSubmission(deps, user, c.req.valid('param').id);
       const history = await deps.store.listSubmissionEvents(record.id);
-      return c.json(presentDetail(record, await definitionOf(record.formId, record.formVersion), history), 200);
+      return c.json(presentDetail(record, await definitionOf(record.formId, record.formVersion), history, await campaignOf(record)), 200);
     })
     .openapi(update, async (c) => {
       const user = requireUser(c);
       const record = await updateSubmission(deps, user, c.req.valid('param').id, c.req.valid('json'));
-      return c.json(presentSubmission(record, await definitionOf(record.formId, record.formVersion)), 200);
+      return c.json(presentSubmission(record, await definitionOf(record.formId, record.formVersion), await campaignOf(record)), 200);
     })
     .openapi(review, async (c) => {
       const user = requireUser(c, 'reviewer', 'admin');
       const record = await reviewSubmission(deps, user, c.req.valid('param').id, c.req.valid('json'));
-      return c.json(presentSubmission(record, await definitionOf(record.formId, record.formVersion)), 200);
+      return c.json(presentSubmission(record, await definitionOf(record.formId, record.formVersion), await campaignOf(record)), 200);
     })
     .openapi(list, async (c) => {
       const user = requireUser(c);

@@ -1,7 +1,7 @@
 // POST /api/forms/:formId/submissions: a client-made UUID, the household, the data, save or submit.
 // The server evaluates the data itself (computed values recomputed, hidden values dropped) against
-// the latest published version, within the campaign's parameters and the household's registry
-// data. A retry of the same request is answered as the first time; the same id with another body
+// the version of the form the campaign serves, within the campaign's parameters and the
+// household's registry data. A retry of the same request is answered as the first time; the same id with another body
 // is a conflict; a second submission for a household that allows one is refused with a link.
 import { applyEffects, evaluateCompiled, prefillData, type FormData, type FormDefinition } from '../../engine/index';
 import type { Deps } from '../deps';
@@ -52,11 +52,12 @@ export async function createSubmission(deps: Deps, user: UserRecord, formId: str
 
   const form = await deps.store.getForm(formId);
   if (!form || form.latestVersion === null) throw notFound('表单');
-  const version = (await deps.forms.get(formId, form.latestVersion))!;
-  const definition = version.record.definition;
+  const latest = (await deps.forms.get(formId, form.latestVersion))!.record.definition;
   const household = request.householdId ? await visibleHousehold(deps, user, request.householdId) : null;
-  if (!household && !definition.createsHousehold) throw new Problem('bad_request', `请求字段 householdId 不正确：“${definition.title}”须选择一户填写`);
+  if (!household && !latest.createsHousehold) throw new Problem('bad_request', `请求字段 householdId 不正确：“${latest.title}”须选择一户填写`);
   const campaign = await resolveCampaign(deps.store, formId, request.campaignId, household?.divisionCode ?? null);
+  const version = (await deps.forms.get(formId, campaign.formVersions[formId] ?? form.latestVersion))!;
+  const definition = version.record.definition;
 
   const onePerHousehold = definition.review?.onePerHousehold === true;
   if (household && onePerHousehold) {
