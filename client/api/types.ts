@@ -24,6 +24,11 @@ export interface CampaignSummary {
   title: string;
   year: number;
   parameters: Record<string, unknown>;
+  /** In a form's campaigns: the version of that form the campaign serves (absent from older servers). */
+  formVersion?: number | null;
+  /** In the campaign list: the version of each form the campaign serves. */
+  formVersions?: Record<string, number>;
+  status?: 'open' | 'closed';
 }
 
 export interface FormSummary {
@@ -102,6 +107,8 @@ export interface Submission {
   explanations: Record<string, string>;
   /** The reviewer's notes on fields at the last return (cleared at approval). */
   fieldNotes: FieldNote[];
+  /** Its own campaign, with the parameters it is computed with (absent from older servers). */
+  campaign?: CampaignSummary;
   createdBy: string;
   updatedAt: string;
   submittedAt: string | null;

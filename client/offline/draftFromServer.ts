@@ -10,6 +10,7 @@ import { sameData } from './sameData';
 export function draftOf(submission: SubmissionDetail & { prefill?: Record<string, unknown> | null }, formTitle: string): LocalDraft {
   return {
     id: submission.id, formId: submission.formId, formVersion: submission.formVersion, formTitle, campaignId: submission.campaignId,
+    campaign: submission.campaign ?? null,
     householdId: submission.householdId, householdKey: householdKeyOf(submission.householdId, submission.divisionCode),
     headName: submission.headName, divisionCode: submission.divisionCode, data: submission.data, prefill: submission.prefill ?? {},
     confirmed: [], explanations: submission.explanations ?? {}, fieldNotes: submission.fieldNotes ?? [], serverRevision: submission.revision, serverStatus: submission.status, returnComment: submission.returnComment,
@@ -49,7 +50,14 @@ export async function draftFromServer(id: string, { fresh = false } = {}): Promi
 export async function refreshDraft(draft: LocalDraft): Promise<{ draft: LocalDraft; conflict: boolean }> {
   if (draft.serverRevision === null) return { draft, conflict: false };
   const submission = await api<SubmissionDetail & { prefill?: Record<string, unknown> | null }>('GET', `/api/submissions/${draft.id}`);
-  if (submission.revision === draft.serverRevision && submission.status === draft.serverStatus) return { draft, conflict: false };
+  if (submission.revision === draft.serverRevision && submission.status === draft.serverStatus) {
+    // A draft kept before drafts carried their campaign learns it from the server.
+    if (draft.campaign === undefined && submission.campaign) {
+      const known = await updateDraft(draft.id, (d) => ({ ...d, campaign: submission.campaign ?? null }));
+      return { draft: known ?? draft, conflict: false };
+    }
+    return { draft, conflict: false };
+  }
   if (draft.pending !== null) {
     if (submission.revision <= draft.serverRevision || draft.queueState === 'conflict') return { draft, conflict: false };
     if (sameData(submission.data, draft.data)) {

@@ -42,6 +42,13 @@ interface Loaded {
   staleSince: string | null;
 }
 
+/** A draft kept before drafts carried their campaign: that campaign in the list, if it is still there. */
+async function ownCampaign(id: string | null): Promise<CampaignSummary | null> {
+  if (id === null) return null;
+  const campaigns = await cachedGet<{ items: CampaignSummary[] }>('/api/campaigns');
+  return campaigns.data.items.find((c) => c.id === id) ?? null;
+}
+
 async function load(id: string): Promise<Loaded> {
   let draft = (await getDraft(id)) ?? (await draftFromServer(id));
   try {
@@ -50,11 +57,10 @@ async function load(id: string): Promise<Loaded> {
     if (!(error instanceof OfflineError)) throw error;
   }
   const form = await cachedGet<FormVersion>(`/api/forms/${draft.formId}/versions/${draft.formVersion}`);
-  const campaigns = await cachedGet<{ items: CampaignSummary[] }>('/api/campaigns');
   const household = draft.householdId ? await cachedGet<HouseholdDetail>(`/api/households/${draft.householdId}`) : null;
-  const campaign = campaigns.data.items.find((c) => c.id === draft.campaignId)
-    ?? [...campaigns.data.items].sort((a, b) => b.year - a.year).find((c) => (c as CampaignSummary & { forms?: string[] }).forms?.includes(draft.formId))
-    ?? null;
+  // The draft's own campaign, never another one: closing it (it leaves the open list) or opening
+  // next year's must not relabel the draft or compute it with another year's income line.
+  const campaign = draft.campaign ?? await ownCampaign(draft.campaignId);
   const prepared = await loadVersionForm(draft.formId, draft.formVersion, form.data.definition);
   return { draft, form: form.data, prepared, campaign, household: household?.data ?? null, staleSince: household?.staleSince ?? form.staleSince };
 }
