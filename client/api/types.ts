@@ -153,6 +153,21 @@ export interface AdminCampaign extends CampaignSummary {
   createdAt: string;
   /** Sent back with a change: the server refuses it (409) if someone changed the campaign since. */
   revision: number;
+  /** The version of each form the campaign serves (absent from older servers). */
+  formVersions?: Record<string, number>;
+  /** Left to confirm after a clone (待确认): 'description', 'parameters.<name>'. */
+  unconfirmed?: string[];
+}
+
+/** A campaign's adoption of a form version (who, when, from which version to which). */
+export interface Adoption {
+  id: number;
+  formId: string;
+  fromVersion: number | null;
+  toVersion: number;
+  at: string;
+  username: string;
+  moveOpen: boolean;
 }
 
 export interface ParameterDeclarationInfo {
@@ -166,6 +181,7 @@ export interface ParameterDeclarationInfo {
 export interface AdminCampaignDetail extends AdminCampaign {
   parameterDeclarations: Record<string, ParameterDeclarationInfo>;
   formTitles: Record<string, string>;
+  adoptions?: Adoption[];
 }
 
 export interface AdminFormSummary {
@@ -202,6 +218,19 @@ export interface PublishCheck {
   changes: string[];
   cases: CaseOutcome[];
   campaigns: { id: string; title: string }[];
+  /** Every open campaign using the form: its version, its submissions, whether it adopts by default. */
+  choices?: AdoptionChoice[];
+}
+
+export interface AdoptionChoice {
+  id: string;
+  title: string;
+  year: number;
+  servedVersion: number | null;
+  submissions: number;
+  /** Drafts and returned submissions that may move with an adoption. */
+  open: number;
+  adoptByDefault: boolean;
 }
 
 export interface AdminUser extends User {
