@@ -11,6 +11,7 @@ import { staleRevision } from '../http/staleRevision';
 import { notFound, Problem } from '../problem';
 import type { CampaignRecord, UserRecord } from '../store/records';
 import { StoreConflict } from '../store/Store';
+import { moveOpenSubmissions, type MoveOutcome } from './moveOpenSubmissions';
 
 export interface AdoptRequest {
   formId: string;
@@ -19,7 +20,7 @@ export interface AdoptRequest {
   moveOpen?: boolean;
 }
 
-export async function adoptVersion(deps: Deps, user: UserRecord, campaignId: string, request: AdoptRequest): Promise<CampaignRecord> {
+export async function adoptVersion(deps: Deps, user: UserRecord, campaignId: string, request: AdoptRequest): Promise<CampaignRecord & { moved?: MoveOutcome }> {
   const { store } = deps;
   const campaign = await store.getCampaign(campaignId);
   if (!campaign) throw notFound('活动');
@@ -44,7 +45,8 @@ export async function adoptVersion(deps: Deps, user: UserRecord, campaignId: str
   try {
     const saved = await store.adoptVersion(request.formId, request.version, adoption, request.revision);
     if (!saved) throw notFound('活动');
-    return saved;
+    if (!adoption.moveOpen) return saved;
+    return { ...saved, moved: await moveOpenSubmissions(deps, user, campaignId, request.formId, request.version) };
   } catch (e) {
     if (!(e instanceof StoreConflict && e.kind === 'revision')) throw e;
     throw staleRevision('该活动', (await store.getCampaign(campaignId))?.revision ?? request.revision + 1);

@@ -101,7 +101,9 @@ const adopt = createRoute({
   method: 'post', path: '/campaigns/{id}/adopt', tags: ['活动'], summary: '活动采用某表单的另一个已发布版本（管理员；记录采用人、时间和版本）',
   request: { params: campaignId, ...jsonBody(AdoptBody) },
   responses: {
-    200: json(CampaignDetail, '已采用（revision 加一）'), ...commonErrors, 404: json(ProblemSchema, '不存在'),
+    200: json(CampaignDetail.extend({
+      moved: z.object({ moved: z.number(), left: z.number() }).optional().openapi({ description: 'moveOpen 时：迁移的草稿和被退回的表的数量，及因反复被修改而未迁移的数量' }),
+    }), '已采用（revision 加一）'), ...commonErrors, 404: json(ProblemSchema, '不存在'),
     409: json(ProblemSchema, '活动已被他人修改（stale_revision）或已关闭'), 422: json(ProblemSchema, '该版本需要活动未提供的参数，或其测试用例在本活动参数下未通过'),
   },
 });
@@ -191,8 +193,8 @@ export function campaignRoutes(deps: Deps) {
     })
     .openapi(adopt, async (c) => {
       const admin = requireUser(c, 'admin');
-      const saved = await adoptVersion(deps, admin, c.req.valid('param').id, c.req.valid('json'));
-      return c.json(await detail(saved), 200);
+      const { moved, ...saved } = await adoptVersion(deps, admin, c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ ...(await detail(saved)), ...(moved ? { moved } : {}) }, 200);
     });
 }
 

@@ -17,6 +17,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { checkDefinition, type FormCase, type FormDefinition } from '../../engine/index';
 import { adoptingCampaigns, adoptionChoices } from '../campaigns/adoptionChoices';
+import { moveOpenSubmissions } from '../campaigns/moveOpenSubmissions';
 import type { Deps } from '../deps';
 import { checkPublication, refuseDefinitionProblems } from '../forms/checkPublication';
 import { schemaHash } from '../forms/FormVersions';
@@ -128,6 +129,7 @@ const publish = createRoute({
       version: z.number(), changes: z.array(z.string()), cases: z.array(CaseOutcome),
       revision: draftRevision.openapi({ description: '草稿（已清空）的新版本' }),
       adopted: z.array(z.string()).openapi({ description: '采用新版本的活动' }),
+      moved: z.number().openapi({ description: 'moveOpen 时迁移到新版本的草稿和被退回的表的数量' }),
     }), '已发布'),
     200: json(z.object({
       version: z.null(), dryRun: z.literal(true), revision: draftRevision.openapi({ description: '检查的草稿版本：发布时带回' }),
@@ -341,8 +343,10 @@ export function formRoutes(deps: Deps) {
         if (!(e instanceof StoreConflict && e.kind === 'revision')) throw e;
         throw await draftChanged(id, form.draftRevision + 1);
       }
+      let moved = 0;
+      if (moveOpen) for (const campaign of adopting) moved += (await moveOpenSubmissions(deps, admin, campaign.id, id, version)).moved;
       // The draft is cleared by the publication, which is one more revision of it.
-      return c.json({ version, changes: outcome.changes, cases: outcome.cases, revision: form.draftRevision + 1, adopted: adopting.map((x) => x.id) }, 201);
+      return c.json({ version, changes: outcome.changes, cases: outcome.cases, revision: form.draftRevision + 1, adopted: adopting.map((x) => x.id), moved }, 201);
     })
     .openapi(getCases, async (c) => {
       requireUser(c, 'admin');

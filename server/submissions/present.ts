@@ -10,10 +10,33 @@ export interface CampaignOfSubmission {
   year: number;
   status: CampaignRecord['status'];
   parameters: Record<string, unknown>;
+  /** The version of the submission's form the campaign serves now (newer than the submission's: it may move). */
+  formVersion: number | null;
 }
 
-export const campaignOfSubmission = (c: CampaignRecord): CampaignOfSubmission =>
-  ({ id: c.id, title: c.title, year: c.year, status: c.status, parameters: c.parameters });
+export const campaignOfSubmission = (c: CampaignRecord, formId: string): CampaignOfSubmission =>
+  ({ id: c.id, title: c.title, year: c.year, status: c.status, parameters: c.parameters, formVersion: c.formVersions[formId] ?? null });
+
+/** The move the officer has to see: the last one, while the submission is open and not submitted since. */
+export interface MoveNotice {
+  fromVersion: number;
+  toVersion: number;
+  at: string;
+  username: string;
+  items: { field: string; note?: string; from?: unknown; to?: unknown }[];
+}
+
+export function moveNotice(record: SubmissionRecord, history: SubmissionEvent[]): MoveNotice | null {
+  if (record.status !== 'draft' && record.status !== 'returned') return null;
+  const last = history.findLastIndex((e) => e.action === 'move');
+  if (last < 0 || history.slice(last + 1).some((e) => e.action === 'submit')) return null;
+  const event = history[last]!;
+  const version = event.changes.find((c) => c.field === 'formVersion');
+  return {
+    fromVersion: Number(version?.from), toVersion: Number(version?.to), at: event.at, username: event.username,
+    items: event.changes.filter((c) => c !== version),
+  };
+}
 
 export const STATUS_LABELS: Record<SubmissionRecord['status'], string> = {
   draft: '草稿', submitted: '已提交', returned: '已退回', approved: '已通过',
@@ -25,15 +48,17 @@ export function waitingOn(definition: FormDefinition, record: SubmissionRecord):
   return levels[record.reviewLevel]?.title ?? '审核';
 }
 
-export function presentSubmission(record: SubmissionRecord, definition: FormDefinition, campaign?: CampaignRecord | null) {
+/** `history`: the submission's events, to say whether it was moved to a new version (moveNotice). */
+export function presentSubmission(record: SubmissionRecord, definition: FormDefinition, campaign?: CampaignRecord | null, history?: SubmissionEvent[]) {
   const { requestHash: _hash, prefill: _prefill, ...rest } = record;
   return {
     ...rest, statusLabel: STATUS_LABELS[record.status], waitingOn: waitingOn(definition, record),
-    ...(campaign ? { campaign: campaignOfSubmission(campaign) } : {}),
+    ...(campaign ? { campaign: campaignOfSubmission(campaign, record.formId) } : {}),
+    ...(history ? { moveNotice: moveNotice(record, history) } : {}),
   };
 }
 
 export function presentDetail(record: SubmissionRecord, definition: FormDefinition, history: SubmissionEvent[], campaign?: CampaignRecord | null) {
   const registryCorrections: Correction[] = corrections(definition, record.data, record.prefill);
-  return { ...presentSubmission(record, definition, campaign), prefill: record.prefill, history, corrections: registryCorrections };
+  return { ...presentSubmission(record, definition, campaign, history), prefill: record.prefill, history, corrections: registryCorrections };
 }

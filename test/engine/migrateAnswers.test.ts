@@ -7,32 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, migrateAnswers, type FormDefinition } from '../../engine/index';
 import { loadCases, loadForm } from '../helpers/forms';
+import { lookback2024 } from '../helpers/lookback2024';
 
 const v1 = loadForm('lookback');
 const ran = loadCases('lookback').find((c) => c.name.startsWith('完整有效：风险未消除的边缘易致贫户（冉光明'))!;
 
-/** The 2024 version, made from the shipped one as an administrator would in the builder. */
-function version2024(): FormDefinition {
-  const v2 = structuredClone(v1);
-  const props = v2.schema.properties as Record<string, Record<string, unknown>>;
-  props.C2 = { ...props.C2, title: 'C2 估计该户2024年人均收入处于', enum: ['7300元以下', '7300-11000元', '11000-16500元', '16500元以上'] };
-  delete props.D6;
-  props.D8 = { type: 'array', title: props.D8!.title, items: { type: 'string', enum: props.D8!.enum }, uniqueItems: true };
-  props.B1 = { type: 'string', title: props.B1!.title, enum: ['是', '否'] };
-  props.A4 = { type: 'string', title: 'A4 家庭人口数' };
-  props.C5 = { type: 'boolean', title: 'C5 该户2024年是否享受低保' };
-  const monitors = (props.monitors!.items as { properties: Record<string, unknown>; required?: string[] });
-  monitors.properties.D2a = { type: 'string', title: 'D2a 监测责任人单位' };
-  monitors.required = [...(monitors.required ?? []), 'D2a'];
-  v2.schema.required = [...(v2.schema.required as string[]).filter((k) => k !== 'D8'), 'C5'];
-  // Rules and layout that named the removed D6 or D8's single value are the author's to fix; not this test's.
-  v2.rules = { ...v2.rules, visibility: (v2.rules?.visibility ?? []).filter((r) => r.field !== 'D6'), validations: [] };
-  v2.sections = v2.sections?.map((s) => ({ ...s, fields: s.fields?.filter((f) => f !== 'D6') }));
-  return v2;
-}
-
 describe('migrateAnswers: 冉光明\'s 回头看 sheet to the 2024 version', () => {
-  const move = migrateAnswers(v1, version2024(), ran.data);
+  const move = migrateAnswers(v1, lookback2024(), ran.data);
 
   it('carries every unchanged answer by its code, tables row by row', () => {
     expect(move.data).toMatchObject({
@@ -66,7 +47,7 @@ describe('migrateAnswers: 冉光明\'s 回头看 sheet to the 2024 version', () 
   });
 
   it('gives data the new version evaluates with errors only where the officer has to answer', () => {
-    const result = evaluate(version2024(), move.data, { params: ran.params ?? {} });
+    const result = evaluate(lookback2024(), move.data, { params: ran.params ?? {} });
     expect(result.errors.map((e) => e.path).sort()).toEqual(['/C2', '/C5', '/monitors/0/D2a', '/monitors/1/D2a']);
   });
 
