@@ -109,10 +109,21 @@ export interface Submission {
   fieldNotes: FieldNote[];
   /** Its own campaign, with the parameters it is computed with (absent from older servers). */
   campaign?: CampaignSummary;
+  /** Its last move to a new version, while open and not submitted since. */
+  moveNotice?: MoveNotice | null;
   createdBy: string;
   updatedAt: string;
   submittedAt: string | null;
   approvedAt: string | null;
+}
+
+/** What a move to a new version changed, for the officer (each item at a field, a JSON Pointer). */
+export interface MoveNotice {
+  fromVersion: number;
+  toVersion: number;
+  at: string;
+  username: string;
+  items: { field: string; note?: string; from?: unknown; to?: unknown }[];
 }
 
 export interface SubmissionEvent {

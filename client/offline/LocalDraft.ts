@@ -2,7 +2,7 @@
 // (its revision and status), and what is still to send. The id is the client-made UUID the
 // server stores, so sending it twice stores nothing twice.
 import type { FormData, Issue } from '../../engine/index';
-import type { CampaignSummary, FieldNote, SubmissionStatus } from '../api/types';
+import type { CampaignSummary, FieldNote, MoveNotice, SubmissionStatus } from '../api/types';
 import type { QueueState } from './queueState';
 
 export type PendingAction = 'save' | 'submit';
@@ -41,6 +41,8 @@ export interface LocalDraft {
   confirmed: string[];
   /** The officer's explanations of warnings (核实说明), by rule id (absent in drafts kept before them). */
   explanations?: Record<string, string>;
+  /** The last move of the submission to a new version, as the server told it (absent: none). */
+  moveNotice?: MoveNotice | null;
   /** The reviewer's notes on fields when the submission was returned (absent: none). */
   fieldNotes?: FieldNote[];
   serverRevision: number | null;

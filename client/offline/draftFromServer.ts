@@ -10,7 +10,7 @@ import { sameData } from './sameData';
 export function draftOf(submission: SubmissionDetail & { prefill?: Record<string, unknown> | null }, formTitle: string): LocalDraft {
   return {
     id: submission.id, formId: submission.formId, formVersion: submission.formVersion, formTitle, campaignId: submission.campaignId,
-    campaign: submission.campaign ?? null,
+    campaign: submission.campaign ?? null, moveNotice: submission.moveNotice ?? null,
     householdId: submission.householdId, householdKey: householdKeyOf(submission.householdId, submission.divisionCode),
     headName: submission.headName, divisionCode: submission.divisionCode, data: submission.data, prefill: submission.prefill ?? {},
     confirmed: [], explanations: submission.explanations ?? {}, fieldNotes: submission.fieldNotes ?? [], serverRevision: submission.revision, serverStatus: submission.status, returnComment: submission.returnComment,
@@ -60,6 +60,8 @@ export async function refreshDraft(draft: LocalDraft): Promise<{ draft: LocalDra
   }
   if (draft.pending !== null) {
     if (submission.revision <= draft.serverRevision || draft.queueState === 'conflict') return { draft, conflict: false };
+    // Moved to a new version since: the send states the version it edited and the server moves the edit too.
+    if (submission.formVersion > draft.formVersion) return { draft, conflict: false };
     if (sameData(submission.data, draft.data)) {
       const caughtUp = await updateDraft(draft.id, (d) => ({ ...d, serverRevision: submission.revision, serverStatus: submission.status, returnComment: submission.returnComment }));
       return { draft: caughtUp ?? draft, conflict: false };
