@@ -149,7 +149,8 @@ describe('an administrator prepares the 2022 回头看', () => {
     await input(officer, '/D5').selectOption({ label: '因病' });
     await input(officer, '/D7').fill('户主患慢性病多年，每月自付医药费约 600 元，儿子在县城务工，收入不稳定。');
     await input(officer, '/D8').selectOption({ label: '健康帮扶' });
-    await input(officer, '/D10').fill('2021-12');
+    // 2022's reference date is 2022-04-20 (the clone moved it a year on): the plan ends after it.
+    await input(officer, '/D10').fill('2022-12');
     await officer.getByRole('button', { name: '正式提交' }).click();
     await officer.getByText('此表已提交，正在等待').waitFor();
     await phoneContext.close();

@@ -67,6 +67,7 @@ export function ParameterFields({ declarations, value, onChange, marks }: Props)
             }} />
             <button type="button" onClick={() => { const next = { ...value }; delete next[name]; onChange(next); }}>{t('ad_remove')}</button>
           </span>
+          <ConfirmMark item={`parameters.${name}`} marks={marks} />
         </label>
       ))}
     </div>
