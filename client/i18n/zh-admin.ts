@@ -337,6 +337,7 @@ export const zhAdmin = {
   // a campaign's form versions, adoptions and what a clone left to confirm
   ad_unconfirmedBanner: '复制自上一年：还有 {n} 项待确认（参数和活动说明），逐项核对并确认后才能开放。',
   ad_unconfirmed: '待确认',
+  ad_unconfirmedCount: '{n} 项待确认',
   ad_confirm: '确认无误',
   ad_confirmedOnSave: '已确认（保存后生效）',
   ad_formVersions: '表单版本',
