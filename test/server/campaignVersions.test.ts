@@ -123,7 +123,7 @@ describe('a submission keeps its campaign, its version and its campaign\'s param
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ campaignId: 'test-2021', formVersion: draft2021.formVersion, warnings: [] });
     const read = (await f.officer.get(`/api/submissions/${draft2021.id}`)).body;
-    expect(read.campaign).toEqual({ id: 'test-2021', title: '2021年度（测试）', year: 2021, status: 'closed', parameters: { incomeLine: 6000 } });
+    expect(read.campaign).toEqual({ id: 'test-2021', title: '2021年度（测试）', year: 2021, status: 'closed', parameters: { incomeLine: 6000 }, formVersion: 3 });
   });
 });
 
