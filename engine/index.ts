@@ -61,3 +61,6 @@ export type { FormulaScope, FormulaParameter, FormulaResult, FormulaError, Formu
 export { conditionToLogic } from './conditions/conditionToLogic';
 export { logicToCondition } from './conditions/logicToCondition';
 export { CLAUSE_OPS, type Condition, type Clause, type ClauseOp, type ConditionError, type ConditionResult } from './conditions/types';
+// A submission's answers moved to another version of its form (a campaign adopting a new version).
+export { migrateAnswers, type AnswerMove, type MovedAnswer } from './migrate/migrateAnswers';
+export { convertValue, type Conversion } from './migrate/convertValue';

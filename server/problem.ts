@@ -19,6 +19,7 @@ export const PROBLEMS = {
   invalid_submission: 422,
   invalid_rows: 422,
   division_in_use: 422,
+  unconfirmed_campaign: 422,
   too_many_attempts: 429,
   internal: 500,
 } as const;

@@ -24,6 +24,11 @@ export interface CampaignSummary {
   title: string;
   year: number;
   parameters: Record<string, unknown>;
+  /** In a form's campaigns: the version of that form the campaign serves (absent from older servers). */
+  formVersion?: number | null;
+  /** In the campaign list: the version of each form the campaign serves. */
+  formVersions?: Record<string, number>;
+  status?: 'open' | 'closed';
 }
 
 export interface FormSummary {
@@ -104,10 +109,23 @@ export interface Submission {
   explanations: Record<string, string>;
   /** The reviewer's notes on fields at the last return (cleared at approval). */
   fieldNotes: FieldNote[];
+  /** Its own campaign, with the parameters it is computed with (absent from older servers). */
+  campaign?: CampaignSummary;
+  /** Its last move to a new version, while open and not submitted since. */
+  moveNotice?: MoveNotice | null;
   createdBy: string;
   updatedAt: string;
   submittedAt: string | null;
   approvedAt: string | null;
+}
+
+/** What a move to a new version changed, for the officer (each item at a field, a JSON Pointer). */
+export interface MoveNotice {
+  fromVersion: number;
+  toVersion: number;
+  at: string;
+  username: string;
+  items: { field: string; note?: string; from?: unknown; to?: unknown }[];
 }
 
 export interface SubmissionEvent {
@@ -135,101 +153,6 @@ export interface Paged<T> {
   total: number;
   page: number;
   pageSize: number;
-}
-
-// The administrator's pages (campaigns, form authoring, users, household import).
-
-export interface AdminCampaign extends CampaignSummary {
-  description: string;
-  forms: string[];
-  status: 'open' | 'closed';
-  /** Division code prefixes covered; empty: everywhere. */
-  divisions: string[];
-  createdAt: string;
-  /** Sent back with a change: the server refuses it (409) if someone changed the campaign since. */
-  revision: number;
-}
-
-export interface ParameterDeclarationInfo {
-  title: string;
-  type: 'number' | 'string' | 'date' | 'year-month';
-  description?: string;
-  /** The forms declaring it. */
-  forms: string[];
-}
-
-export interface AdminCampaignDetail extends AdminCampaign {
-  parameterDeclarations: Record<string, ParameterDeclarationInfo>;
-  formTitles: Record<string, string>;
-}
-
-export interface AdminFormSummary {
-  id: string;
-  title: string;
-  /** null: never published. */
-  version: number | null;
-  description: string;
-  hasDraft: boolean;
-  draftUpdatedAt: string | null;
-  campaigns: CampaignSummary[];
-}
-
-export interface FormVersionSummary {
-  formId: string;
-  version: number;
-  publishedAt: string;
-  publishedBy: string;
-  changes: string[];
-}
-
-/** One test case run under one campaign's parameters. */
-export interface CaseOutcome {
-  name: string;
-  campaignId: string | null;
-  campaignTitle: string | null;
-  passed: boolean;
-  failures: string[];
-}
-
-export interface PublishCheck {
-  /** The draft revision checked: publishing sends it back and publishes only that draft. */
-  revision: number;
-  changes: string[];
-  cases: CaseOutcome[];
-  campaigns: { id: string; title: string }[];
-}
-
-export interface AdminUser extends User {
-  disabled: boolean;
-  createdAt: string;
-  /** Sent back with a change: the server refuses it (409) if another administrator changed the account since. */
-  revision: number;
-}
-
-export interface ImportProblem {
-  row: number;
-  column: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
-
-export interface ImportProgress {
-  type: 'progress';
-  stage: 'checking' | 'matching' | 'writing';
-  done: number;
-  total: number;
-}
-
-export interface ImportResult {
-  type: 'result';
-  ok: boolean;
-  dryRun: boolean;
-  rows: number;
-  households: number;
-  members: number;
-  created: number;
-  updated: number;
-  problems: ImportProblem[];
 }
 
 // The reviewer's pages (the table, review, progress, data quality).
@@ -385,3 +308,5 @@ export interface DuplicateNumber {
 export interface QualityAnswer<T> extends Paged<T> {
   villages: VillageCount[];
 }
+
+export type * from './adminTypes';

@@ -100,6 +100,7 @@ export const zhReviewer = {
   rv_action_approve: '审核通过',
   rv_action_return: '退回',
   rv_action_apply: '登记变更',
+  rv_action_move: '迁移到新版本',
   rv_atLevel: '（{level}）',
   rv_moreChanges: '另有 {n} 处修改',
   rv_formVersionNote: '按填报时的第 {n} 版表单显示',

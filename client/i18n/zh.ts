@@ -84,6 +84,11 @@ export const zh = {
   readOnlyApproved: '此表已审核通过，只能查看',
   readOnlySubmitted: '此表已提交，正在等待{level}',
   formVersion: '第 {n} 版',
+  movedNotice: '此表已由第 {from} 版迁移到第 {to} 版（{by}），请查看以下变更：',
+  movedRemovedValue: '原答案：{value}',
+  moveOffer: '本活动已采用此表的第 {n} 版。迁移后答案按字段编码带过去，删除字段的答案保存在历史中。',
+  moveNow: '迁移到第 {n} 版',
+  moving: '正在迁移…',
   // fields
   required: '必填',
   computedHint: '自动计算',

@@ -2,7 +2,7 @@
 // (its revision and status), and what is still to send. The id is the client-made UUID the
 // server stores, so sending it twice stores nothing twice.
 import type { FormData, Issue } from '../../engine/index';
-import type { FieldNote, SubmissionStatus } from '../api/types';
+import type { CampaignSummary, FieldNote, MoveNotice, SubmissionStatus } from '../api/types';
 import type { QueueState } from './queueState';
 
 export type PendingAction = 'save' | 'submit';
@@ -24,6 +24,11 @@ export interface LocalDraft {
   formVersion: number;
   formTitle: string;
   campaignId: string | null;
+  /**
+   * The draft's own campaign as it was read (title, year, parameters): the form is labelled and
+   * computed with it, whatever other campaigns are open or closed since (absent in drafts kept before it).
+   */
+  campaign?: CampaignSummary | null;
   householdId: string | null;
   /** householdId, or "new:<division>" for an identification: IndexedDB cannot index null. */
   householdKey: string;
@@ -36,6 +41,8 @@ export interface LocalDraft {
   confirmed: string[];
   /** The officer's explanations of warnings (核实说明), by rule id (absent in drafts kept before them). */
   explanations?: Record<string, string>;
+  /** The last move of the submission to a new version, as the server told it (absent: none). */
+  moveNotice?: MoveNotice | null;
   /** The reviewer's notes on fields when the submission was returned (absent: none). */
   fieldNotes?: FieldNote[];
   serverRevision: number | null;

@@ -1,7 +1,8 @@
 // 离线下载本村数据: keeps on the phone everything the village needs to be filled all day with no
 // signal — every household (the list, and each one's details as the household page reads them),
 // the campaigns with their parameters, every form version its households may need (the latest
-// published version of each form, and the version of each submission already made) with its
+// published version of each form, the version each open campaign serves, and the version of each
+// submission already made) with its
 // precompiled validators (imported here, so the service worker keeps them and what they load),
 // each household's state in the open campaigns (the list's states and 我的待办), and the
 // household's submissions, so a returned one can be corrected offline too. Needs the network
@@ -56,6 +57,8 @@ export async function downloadVillage(code: string, progress: (done: number, tot
   const versions = new Map<string, { formId: string; version: number }>();
   const need = (formId: string, version: number) => versions.set(`${formId}/${version}`, { formId, version });
   for (const form of forms.items) if (form.version !== null) need(form.id, form.version);
+  // Each open campaign's own version of the form (one that has not adopted the latest).
+  for (const form of forms.items) for (const c of form.campaigns ?? []) if (typeof c.formVersion === 'number') need(form.id, c.formVersion);
   for (const detail of details) for (const s of detail.submissions) need(s.formId, s.formVersion);
   const local = new Set((await allDrafts()).map((d) => d.id));
   const submissions = details.flatMap((d) => d.submissions).filter((s) => !local.has(s.id));

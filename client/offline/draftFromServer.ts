@@ -10,6 +10,7 @@ import { sameData } from './sameData';
 export function draftOf(submission: SubmissionDetail & { prefill?: Record<string, unknown> | null }, formTitle: string): LocalDraft {
   return {
     id: submission.id, formId: submission.formId, formVersion: submission.formVersion, formTitle, campaignId: submission.campaignId,
+    campaign: submission.campaign ?? null, moveNotice: submission.moveNotice ?? null,
     householdId: submission.householdId, householdKey: householdKeyOf(submission.householdId, submission.divisionCode),
     headName: submission.headName, divisionCode: submission.divisionCode, data: submission.data, prefill: submission.prefill ?? {},
     confirmed: [], explanations: submission.explanations ?? {}, fieldNotes: submission.fieldNotes ?? [], serverRevision: submission.revision, serverStatus: submission.status, returnComment: submission.returnComment,
@@ -50,9 +51,18 @@ export async function refreshDraft(draft: LocalDraft, read?: SubmissionDetail & 
   if (draft.serverRevision === null) return { draft, conflict: false };
   // `read`: the server's record as the page already has it (GET /api/fill).
   const submission = read ?? await api<SubmissionDetail & { prefill?: Record<string, unknown> | null }>('GET', `/api/submissions/${draft.id}`);
-  if (submission.revision === draft.serverRevision && submission.status === draft.serverStatus) return { draft, conflict: false };
+  if (submission.revision === draft.serverRevision && submission.status === draft.serverStatus) {
+    // A draft kept before drafts carried their campaign learns it from the server.
+    if (draft.campaign === undefined && submission.campaign) {
+      const known = await updateDraft(draft.id, (d) => ({ ...d, campaign: submission.campaign ?? null }));
+      return { draft: known ?? draft, conflict: false };
+    }
+    return { draft, conflict: false };
+  }
   if (draft.pending !== null) {
     if (submission.revision <= draft.serverRevision || draft.queueState === 'conflict') return { draft, conflict: false };
+    // Moved to a new version since: the send states the version it edited and the server moves the edit too.
+    if (submission.formVersion > draft.formVersion) return { draft, conflict: false };
     if (sameData(submission.data, draft.data)) {
       const caughtUp = await updateDraft(draft.id, (d) => ({ ...d, serverRevision: submission.revision, serverStatus: submission.status, returnComment: submission.returnComment }));
       return { draft: caughtUp ?? draft, conflict: false };

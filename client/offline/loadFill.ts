@@ -34,11 +34,13 @@ interface FillAnswer {
 
 const versionPath = (formId: string, version: number) => `/api/forms/${formId}/versions/${version}`;
 
-/** The draft's campaign, or (a draft started before it had one) the latest campaign of its form. */
+/**
+ * The draft's own campaign, never another one: closing it (it leaves the open list) or opening
+ * next year's must not relabel the draft or compute it with another year's income line. Kept on
+ * the draft since drafts carry it; an older draft finds it by id among the campaigns.
+ */
 function campaignOf(draft: LocalDraft, campaigns: Campaigns): CampaignSummary | null {
-  return campaigns.items.find((c) => c.id === draft.campaignId)
-    ?? [...campaigns.items].sort((a, b) => b.year - a.year).find((c) => (c as CampaignSummary & { forms?: string[] }).forms?.includes(draft.formId))
-    ?? null;
+  return draft.campaign ?? campaigns.items.find((c) => c.id === draft.campaignId) ?? null;
 }
 
 /** Each part under the path its own route has, where cachedGet finds it with no signal. */

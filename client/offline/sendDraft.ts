@@ -6,7 +6,9 @@
 // a missing or stale CSRF token is fetched again and the send repeated by itself; a session that
 // ended waits for a new login; a 422 brings the server's issues back to the fields; a 409 on the
 // revision keeps the server's copy beside the officer's to choose; a server error or a cut
-// connection waits a growing pause before the next try.
+// connection waits a growing pause before the next try. Every send states the version the draft
+// was filled on: a campaign that adopted a new version meanwhile has the server move it (the answer
+// then brings the moved answers, the new version and what changed, which replace the phone's).
 import { api, ApiError, hasCsrfToken, OfflineError } from '../api/http';
 import { renewSession } from '../api/renewSession';
 import type { Submission, SubmissionDetail } from '../api/types';
@@ -25,9 +27,13 @@ type Answer = { sent: Submission } | { kept: (current: LocalDraft) => Patch };
 class SessionEnded extends Error {}
 
 function acknowledged(draft: LocalDraft, submission: Submission, sentData: LocalDraft['data']): LocalDraft {
-  const unchangedSince = sameData(draft.data, sentData);
+  // The server moved it to the version its campaign serves now: its answers, on that version, replace the phone's.
+  const moved = submission.formVersion !== draft.formVersion;
+  const unchangedSince = moved || sameData(draft.data, sentData);
   return {
     ...draft,
+    ...(moved ? { formVersion: submission.formVersion, data: submission.data } : {}),
+    moveNotice: submission.moveNotice ?? (moved ? null : draft.moveNotice ?? null),
     serverRevision: submission.revision,
     serverStatus: submission.status,
     returnComment: submission.returnComment,
@@ -59,10 +65,12 @@ function createOrUpdate(draft: LocalDraft, submit: boolean): Promise<Submission>
   if (draft.serverRevision === null) {
     return api<Submission>('POST', `/api/forms/${encodeURIComponent(draft.formId)}/submissions`, {
       id: draft.id, householdId: draft.householdId, ...(draft.campaignId ? { campaignId: draft.campaignId } : {}), data: draft.data, submit,
-      ...explained(draft),
+      formVersion: draft.formVersion, ...explained(draft),
     }, options);
   }
-  return api<Submission>('PUT', `/api/submissions/${draft.id}`, { data: draft.data, submit, revision: draft.serverRevision, ...explained(draft) }, options);
+  return api<Submission>('PUT', `/api/submissions/${draft.id}`, {
+    data: draft.data, submit, revision: draft.serverRevision, formVersion: draft.formVersion, ...explained(draft),
+  }, options);
 }
 
 const tokenTrouble = (error: unknown) => error instanceof ApiError && (error.status === 401 || (error.status === 403 && error.code === 'csrf'));

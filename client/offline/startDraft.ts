@@ -19,6 +19,7 @@ export async function startDraft(form: FormVersion, campaign: CampaignSummary | 
   const now = new Date().toISOString();
   const draft: LocalDraft = {
     id: newId(), formId: form.id, formVersion: form.version, formTitle: definition.title, campaignId: campaign?.id ?? null,
+    campaign: campaign ? { id: campaign.id, title: campaign.title, year: campaign.year, parameters: campaign.parameters } : null,
     householdId: household?.id ?? null, householdKey: householdKeyOf(household?.id ?? null, divisionCode),
     headName: household?.headName ?? '', divisionCode: household?.divisionCode ?? divisionCode,
     data, prefill, confirmed: [], serverRevision: null, serverStatus: null, returnComment: null,

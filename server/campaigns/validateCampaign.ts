@@ -1,19 +1,22 @@
 // A campaign as an administrator saves it must be one officers can fill: every form it lists is
-// published, every division it covers exists, and its parameters supply what each form's latest
-// version declares, with values of the declared type (the engine's checkCampaign). Problems are
-// 400s naming the request field ("parameters.incomeLine"), in Chinese.
+// published, every division it covers exists, and its parameters supply what the version of each
+// form it serves declares (a form newly listed: its latest), with values of the declared type
+// (the engine's checkCampaign). Problems are 400s naming the request field ("parameters.incomeLine"), in Chinese.
 import { checkCampaign, type FormDefinition, type ParameterDeclaration } from '../../engine/index';
 import type { Deps } from '../deps';
 import { Problem } from '../problem';
 import type { CampaignFields } from '../store/records';
 
-/** The latest published definition of each form, by id (a form never published is absent). */
-export async function latestDefinitions(deps: Deps, formIds: string[]): Promise<Map<string, FormDefinition>> {
+/**
+ * The definition of each form the campaign serves, by id: the version it names, else (a form just
+ * listed) the latest published; a form never published is absent.
+ */
+export async function servedDefinitions(deps: Deps, campaign: Pick<CampaignFields, 'forms' | 'formVersions'>): Promise<Map<string, FormDefinition>> {
   const out = new Map<string, FormDefinition>();
-  for (const id of formIds) {
-    const form = await deps.store.getForm(id);
-    if (!form || form.latestVersion === null) continue;
-    const loaded = await deps.forms.get(id, form.latestVersion);
+  for (const id of campaign.forms) {
+    const version = campaign.formVersions?.[id] ?? (await deps.store.getForm(id))?.latestVersion ?? null;
+    if (version === null) continue;
+    const loaded = await deps.forms.get(id, version);
     if (loaded) out.set(id, loaded.record.definition);
   }
   return out;
@@ -47,7 +50,7 @@ export async function validateCampaign(deps: Deps, campaign: CampaignFields): Pr
   }
   const problems = checkCampaign(
     { id: campaign.id, title: campaign.title, year: campaign.year, parameters: campaign.parameters, forms: campaign.forms },
-    await latestDefinitions(deps, campaign.forms),
+    await servedDefinitions(deps, campaign),
   );
   if (problems.length > 0) {
     const first = problems[0]!;

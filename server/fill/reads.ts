@@ -10,8 +10,10 @@ import { presentDetail, STATUS_LABELS } from '../submissions/present';
 
 export async function submissionDetail(deps: Deps, user: UserRecord, id: string) {
   const record = await visibleSubmission(deps, user, id);
-  const [history, loaded] = await Promise.all([deps.store.listSubmissionEvents(record.id), deps.forms.get(record.formId, record.formVersion)]);
-  return presentDetail(record, loaded!.record.definition, history);
+  const [history, loaded, campaign] = await Promise.all([
+    deps.store.listSubmissionEvents(record.id), deps.forms.get(record.formId, record.formVersion), deps.store.getCampaign(record.campaignId),
+  ]);
+  return presentDetail(record, loaded!.record.definition, history, campaign);
 }
 
 export async function formVersionAnswer(deps: Deps, id: string, version: number) {

@@ -1,6 +1,6 @@
 // What publishing a form's draft would do, worked out before anything is written: the definition
-// checked, each open campaign that uses the form checked for the parameters the draft declares,
-// every test case run with the engine under each such campaign's parameters (so a changed formula
+// checked, each open campaign that adopts the new version checked for the parameters the draft
+// declares, every test case run with the engine under each such campaign's parameters (so a changed formula
 // cannot silently break last year's logic), and the readable list of changes since the latest
 // version. Any failure is a 422 that lists every reason; nothing is published.
 import { checkCampaign, checkDefinition, describeChanges, runCases, type DefinitionProblem, type FormCase, type FormDefinition } from '../../engine/index';
@@ -20,7 +20,7 @@ export interface CaseOutcome {
 export interface Publication {
   changes: string[];
   cases: CaseOutcome[];
-  /** The open campaigns the new version will serve. */
+  /** The open campaigns that adopt the new version (and will serve it). */
   campaigns: { id: string; title: string }[];
 }
 
@@ -32,10 +32,6 @@ export function refuseDefinitionProblems(definition: unknown): DefinitionProblem
     throw new Problem('invalid_definition', `表单定义有 ${errors.length} 处错误：${errors[0]!.path || '/'} ${errors[0]!.message}`, { problems });
   }
   return problems;
-}
-
-export function campaignsUsing(campaigns: CampaignRecord[], formId: string): CampaignRecord[] {
-  return campaigns.filter((c) => c.status === 'open' && c.forms.includes(formId));
 }
 
 /** One case under one campaign; a case the engine cannot even run fails with the reason, never a 500. */
@@ -54,11 +50,11 @@ export function runFormCases(draft: FormDefinition, cases: FormCase[], campaigns
   })));
 }
 
+/** `campaigns`: those that adopt the new version. */
 export function checkPublication(
-  draft: FormDefinition, previous: FormDefinition | null, cases: FormCase[], allCampaigns: CampaignRecord[],
+  draft: FormDefinition, previous: FormDefinition | null, cases: FormCase[], campaigns: CampaignRecord[],
 ): Publication {
   refuseDefinitionProblems(draft);
-  const campaigns = campaignsUsing(allCampaigns, draft.id);
   const problems: DefinitionProblem[] = campaigns.flatMap((c) => checkCampaign(
     { id: c.id, title: c.title, year: c.year, parameters: c.parameters, forms: [draft.id] }, new Map([[draft.id, draft]]),
   ).map((p) => ({ ...p, message: `活动“${c.title}”：${p.message}` })));

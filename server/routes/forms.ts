@@ -4,6 +4,11 @@
 // as a new, never-changing version — only when the checker, the campaigns' parameters and every
 // test case agree (checkPublication), with the list of what changed.
 //
+// A new version reaches only the open campaigns that adopt it: those the publication names
+// (`adopt`), else those with no submission of the form yet (adoptionChoices.ts); the dry run lists
+// every open campaign with its version, its submissions and whether it adopts by default, for the
+// publish dialog. Each adoption is recorded with the publication, in its transaction.
+//
 // Several administrators may work on one form: the draft carries a revision (`revision`, one more
 // at each save and at each publication). A save states the revision it was made from, a
 // publication the revision it was shown (the dry run answers it); either is refused with 409 if
@@ -11,6 +16,8 @@
 // draft published twice at once makes one version.
 import { createRoute, z } from '@hono/zod-openapi';
 import { checkDefinition, type FormCase, type FormDefinition } from '../../engine/index';
+import { adoptingCampaigns, adoptionChoices } from '../campaigns/adoptionChoices';
+import { moveOpenSubmissions } from '../campaigns/moveOpenSubmissions';
 import type { Deps } from '../deps';
 import { formVersionAnswer } from '../fill/reads';
 import { checkPublication, refuseDefinitionProblems } from '../forms/checkPublication';
@@ -39,7 +46,10 @@ function openCampaignsFor(campaigns: CampaignRecord[], formId: string, user: Use
     || user.scope.some((s) => c.divisions.some((d) => s.startsWith(d) || d.startsWith(s)))));
 }
 
-const campaignSummary = (c: CampaignRecord) => ({ id: c.id, title: c.title, year: c.year, parameters: c.parameters });
+/** A campaign as a form's filler needs it: its parameters and the version of this form it serves. */
+const campaignSummary = (formId: string) => (c: CampaignRecord) => ({
+  id: c.id, title: c.title, year: c.year, parameters: c.parameters, formVersion: c.formVersions[formId] ?? null,
+});
 
 const listForms = createRoute({
   method: 'get', path: '/forms', tags: ['表单'], summary: '可填报的已发布表单',
@@ -87,6 +97,12 @@ const putDraft = createRoute({
     ...commonErrors, ...invalid, ...staleDraft,
   },
 });
+const AdoptionChoice = z.object({
+  id: z.string(), title: z.string(), year: z.number(), servedVersion: z.number().nullable(),
+  submissions: z.number().openapi({ description: '本活动中此表的提交数（任何状态）' }),
+  open: z.number().openapi({ description: '其中草稿和被退回的表的数量（可随采用迁移）' }),
+  adoptByDefault: z.boolean().openapi({ description: '不指定 adopt 时是否采用：尚无提交者采用' }),
+}).openapi('AdoptionChoice');
 const CaseOutcome = z.object({ name: z.string(), campaignId: z.string().nullable(), campaignTitle: z.string().nullable(), passed: z.boolean(), failures: z.array(z.string()) });
 const publish = createRoute({
   method: 'post', path: '/forms/{formId}/publish', tags: ['表单管理'],
@@ -95,7 +111,17 @@ const publish = createRoute({
     params: formId,
     query: z.object({ dryRun: z.enum(['0', '1']).optional().openapi({ description: '1：只检查并列出变更，不发布' }) }),
     body: {
-      content: { 'application/json': { schema: z.object({ revision: draftRevision.optional().openapi({ description: '所发布草稿的版本（试发布的回答给出）；发布时必填' }) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            revision: draftRevision.optional().openapi({ description: '所发布草稿的版本（试发布的回答给出）；发布时必填' }),
+            adopt: z.array(z.string().max(40)).max(100).optional().openapi({
+              description: '采用新版本的开放活动编号；不给出时：尚无此表提交的开放活动采用，已有提交的活动保持原版本',
+            }),
+            moveOpen: z.boolean().optional().openapi({ description: '同时把采用活动中该表旧版本的草稿和被退回的表迁移到新版本' }),
+          }),
+        },
+      },
       required: false,
     },
   },
@@ -103,10 +129,13 @@ const publish = createRoute({
     201: json(z.object({
       version: z.number(), changes: z.array(z.string()), cases: z.array(CaseOutcome),
       revision: draftRevision.openapi({ description: '草稿（已清空）的新版本' }),
+      adopted: z.array(z.string()).openapi({ description: '采用新版本的活动' }),
+      moved: z.number().openapi({ description: 'moveOpen 时迁移到新版本的草稿和被退回的表的数量' }),
     }), '已发布'),
     200: json(z.object({
       version: z.null(), dryRun: z.literal(true), revision: draftRevision.openapi({ description: '检查的草稿版本：发布时带回' }),
       changes: z.array(z.string()), cases: z.array(CaseOutcome), campaigns: z.array(z.object({ id: z.string(), title: z.string() })),
+      choices: z.array(AdoptionChoice).openapi({ description: '使用此表的开放活动：各自的版本、提交数及是否默认采用' }),
     }), '试发布：可以发布'),
     ...commonErrors, 409: json(ProblemSchema, '没有草稿，或草稿已被他人修改或发布（未发布）'),
     422: json(ProblemSchema, '不能发布：details.problems 列出定义或活动参数的问题，details.cases 列出每个测试用例的结果'),
@@ -189,7 +218,7 @@ export function formRoutes(deps: Deps) {
           id: form.id, title: form.title, version: form.latestVersion, description: definition.description ?? '',
           createsHousehold: definition.createsHousehold === true,
           forHousehold: definition.createsHousehold !== true || (definition.registry?.prefill?.length ?? 0) > 0,
-          campaigns: open.map(campaignSummary),
+          campaigns: open.map(campaignSummary(form.id)),
           ...(user.role === 'admin' ? { hasDraft: form.draft !== null, draftUpdatedAt: form.draftUpdatedAt } : {}),
         });
       }
@@ -200,7 +229,7 @@ export function formRoutes(deps: Deps) {
       const { formId: id } = c.req.valid('param');
       const record = await latest(id);
       if (!record) throw notFound('表单');
-      const campaigns = openCampaignsFor(await store.listCampaigns(), id, user).map(campaignSummary);
+      const campaigns = openCampaignsFor(await store.listCampaigns(), id, user).map(campaignSummary(id));
       return c.json({ id, title: record.definition.title, version: record.version, definition: record.definition, campaigns, publishedAt: record.publishedAt }, 200);
     })
     .openapi(listVersions, async (c) => {
@@ -289,7 +318,7 @@ export function formRoutes(deps: Deps) {
       const admin = requireUser(c, 'admin');
       const { formId: id } = c.req.valid('param');
       const dryRun = c.req.valid('query').dryRun === '1';
-      const { revision } = (c.req.valid('json') as { revision?: number } | undefined) ?? {};
+      const { revision, adopt, moveOpen } = (c.req.valid('json') as { revision?: number; adopt?: string[]; moveOpen?: boolean } | undefined) ?? {};
       if (!dryRun && revision === undefined) throw new Problem('bad_request', '请求字段 revision 不正确：发布须写明所发布草稿的版本（草稿或试发布的回答中的 revision）');
       const form = await store.getForm(id);
       if (!form) throw notFound('表单');
@@ -297,19 +326,25 @@ export function formRoutes(deps: Deps) {
       if (!form.draft) throw new Problem('conflict', '没有待发布的草稿');
       const previous = await latest(id);
       const cases = (await store.getFormCases(id)) ?? [];
-      const outcome = checkPublication(form.draft, previous?.definition ?? null, cases, await store.listCampaigns());
-      if (dryRun) return c.json({ version: null, dryRun: true as const, revision: form.draftRevision, ...outcome }, 200);
+      const choices = await adoptionChoices(store, id);
+      const adopting = adoptingCampaigns(choices, await store.listCampaigns(), adopt);
+      const outcome = checkPublication(form.draft, previous?.definition ?? null, cases, adopting);
+      if (dryRun) return c.json({ version: null, dryRun: true as const, revision: form.draftRevision, ...outcome, choices }, 200);
       let version: number;
+      const at = clock.now().toISOString();
       try {
         version = await store.publishVersion({
-          formId: id, definition: form.draft, by: admin.username, at: clock.now().toISOString(), changes: outcome.changes, cases, draftRevision: revision,
+          formId: id, definition: form.draft, by: admin.username, at, changes: outcome.changes, cases, draftRevision: revision,
+          adopt: adopting.map((campaign) => ({ campaignId: campaign.id, at, userId: admin.id, username: admin.username, moveOpen: moveOpen === true })),
         });
       } catch (e) {
         if (!(e instanceof StoreConflict && e.kind === 'revision')) throw e;
         throw await draftChanged(id, form.draftRevision + 1);
       }
+      let moved = 0;
+      if (moveOpen) for (const campaign of adopting) moved += (await moveOpenSubmissions(deps, admin, campaign.id, id, version)).moved;
       // The draft is cleared by the publication, which is one more revision of it.
-      return c.json({ version, changes: outcome.changes, cases: outcome.cases, revision: form.draftRevision + 1 }, 201);
+      return c.json({ version, changes: outcome.changes, cases: outcome.cases, revision: form.draftRevision + 1, adopted: adopting.map((x) => x.id), moved }, 201);
     })
     .openapi(getCases, async (c) => {
       requireUser(c, 'admin');

@@ -57,7 +57,8 @@ export function householdStateRoutes(deps: Deps) {
     const forms = [];
     for (const campaign of campaigns) {
       for (const formId of campaign.forms) {
-        const version = published.get(formId);
+        // The version the campaign serves: its title and the kinds it expects.
+        const version = campaign.formVersions[formId] ?? published.get(formId);
         const definition = version === undefined ? null : (await deps.forms.get(formId, version))?.record.definition;
         if (!definition) continue;
         forms.push({

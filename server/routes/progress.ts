@@ -85,8 +85,9 @@ interface Prepared {
 async function prepare(deps: Deps, user: UserRecord, formId: string, where: { campaign?: string; division?: string }): Promise<Prepared> {
   const form = await deps.store.getForm(formId);
   if (!form || form.latestVersion === null) throw notFound('表单');
-  const definition = (await deps.forms.get(formId, form.latestVersion))!.record.definition;
   const campaign = await progressCampaign(deps.store, formId, where.campaign);
+  // The kinds expected are those of the version the campaign serves.
+  const definition = (await deps.forms.get(formId, campaign.formVersions[formId] ?? form.latestVersion))!.record.definition;
   const scope = campaignScope(queryScope(user), campaign);
   const query: ProgressQuery = { scope, formId, campaignId: campaign.id, division: where.division, kinds: definition.appliesTo?.kinds ?? null };
   const prefixes = where.division ? scope.filter((s) => s.startsWith(where.division!) || where.division!.startsWith(s)).map((s) => (s.length > where.division!.length ? s : where.division!)) : scope;

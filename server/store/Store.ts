@@ -4,7 +4,7 @@
 // runs against both. Dialect, SQL and transactions stay inside the implementations.
 import type { FormCase, FormDefinition } from '../../engine/index';
 import type {
-  CampaignFields, CampaignRecord, DivisionChange, DivisionRecord, FormRecord, FormVersionRecord, HouseholdEvent, HouseholdRecord, Role, SessionRecord,
+  Adoption, AdoptionRecord, CampaignFields, CampaignRecord, DivisionChange, DivisionRecord, FormRecord, FormVersionRecord, HouseholdEvent, HouseholdRecord, Role, SessionRecord,
   SubmissionEvent, SubmissionRecord, SubmissionStatus, UserRecord,
 } from './records';
 import type {
@@ -207,6 +207,8 @@ export interface Publication {
    * and nothing is written. Absent (forms shipped with the server): the draft is left as it is.
    */
   draftRevision?: number;
+  /** Campaigns that adopt the new version in the same transaction (each adoption recorded; unknown ids are skipped). */
+  adopt?: Adoption[];
 }
 
 export interface Store {
@@ -272,6 +274,14 @@ export interface Store {
   updateCampaign(campaign: CampaignFields, expectedRevision: number): Promise<CampaignRecord | null>;
   getCampaign(id: string): Promise<CampaignRecord | null>;
   listCampaigns(): Promise<CampaignRecord[]>;
+  /**
+   * Compare-and-set: the campaign serves `version` of the form from now on (revision + 1), and the
+   * adoption is recorded with the version it served before; StoreConflict('revision') when stale.
+   * Answers the campaign, null if none.
+   */
+  adoptVersion(formId: string, version: number, adoption: Adoption, expectedRevision: number): Promise<CampaignRecord | null>;
+  /** A campaign's adoptions, oldest first. */
+  listAdoptions(campaignId: string): Promise<AdoptionRecord[]>;
 
   // forms and versions
   createForm(form: { id: string; title: string; createdAt: string }): Promise<void>;

@@ -71,10 +71,49 @@ export interface CampaignRecord {
   createdAt: string;
   /** 1 when created, one more at each change: a change states the revision it saw. */
   revision: number;
+  /**
+   * The published version of each of its forms the campaign serves, by form id: new submissions
+   * are filled with it. A form listed without one serves its latest version from when it is
+   * listed (the store fills it in); a new version reaches the campaign only when it adopts it.
+   */
+  formVersions: Record<string, number>;
+  /**
+   * What an administrator has still to confirm after a clone from last year: 'description' and
+   * 'parameters.<name>' (待确认). The campaign cannot be opened while any is left.
+   */
+  unconfirmed: string[];
 }
 
-/** A campaign as created or changed: the store keeps its revision. */
-export type CampaignFields = Omit<CampaignRecord, 'revision'>;
+/**
+ * A campaign as created or changed: the store keeps its revision; `formVersions` absent or
+ * missing a listed form: the form's latest version; `unconfirmed` absent: [] when created, kept when changed.
+ */
+export type CampaignFields = Omit<CampaignRecord, 'revision' | 'formVersions' | 'unconfirmed'>
+  & Partial<Pick<CampaignRecord, 'formVersions' | 'unconfirmed'>>;
+
+/** A campaign's adoption of a form's version, kept for good (who, when, from which version to which). */
+export interface AdoptionRecord {
+  id: number;
+  campaignId: string;
+  formId: string;
+  /** The version served before (null: none). */
+  fromVersion: number | null;
+  toVersion: number;
+  at: string;
+  userId: string;
+  username: string;
+  /** Whether open drafts and returned submissions were to move with it. */
+  moveOpen: boolean;
+}
+
+/** One campaign adopting a version (see Store.adoptVersion and Publication.adopt). */
+export interface Adoption {
+  campaignId: string;
+  at: string;
+  userId: string;
+  username: string;
+  moveOpen: boolean;
+}
 
 export interface FormRecord {
   id: string;
@@ -145,7 +184,7 @@ export interface FieldNote {
   note: string;
 }
 
-export type SubmissionAction = 'create' | 'save' | 'submit' | 'approve' | 'return' | 'apply';
+export type SubmissionAction = 'create' | 'save' | 'submit' | 'approve' | 'return' | 'apply' | 'move';
 
 export interface SubmissionEvent {
   id: number;

@@ -1,6 +1,6 @@
 // Next year's forms without writing code, in Chromium against the real server and the demo
 // township: an administrator clones the 2021 回头看 campaign into 2022, raises the income line
-// to 6500, adds through the builder a 是/否 field, a text field shown only when it is 是 and a
+// to 6500, confirms what the clone left to confirm and opens it, adds through the builder a 是/否 field, a text field shown only when it is 是 and a
 // computed field (a formula reading the income line), and publishes; an officer fills the new
 // version on a phone and submits; the administrator's export carries the new fields.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,9 @@ describe('an administrator prepares the 2022 回头看', () => {
     const incomeLine = page.locator('.parameter-fields label').filter({ hasText: 'incomeLine' }).locator('input');
     await expect(incomeLine.inputValue()).resolves.toBe('6000');
     await incomeLine.fill('6500');
+    // A clone stays closed until each parameter and the description is confirmed (the changed line counts as confirmed).
+    while (await page.getByRole('button', { name: '确认无误' }).count()) await page.getByRole('button', { name: '确认无误' }).first().click();
+    await page.getByRole('radio', { name: /^开放/ }).check();
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('已保存').waitFor();
 
@@ -146,7 +149,8 @@ describe('an administrator prepares the 2022 回头看', () => {
     await input(officer, '/D5').selectOption({ label: '因病' });
     await input(officer, '/D7').fill('户主患慢性病多年，每月自付医药费约 600 元，儿子在县城务工，收入不稳定。');
     await input(officer, '/D8').selectOption({ label: '健康帮扶' });
-    await input(officer, '/D10').fill('2021-12');
+    // 2022's reference date is 2022-04-20 (the clone moved it a year on): the plan ends after it.
+    await input(officer, '/D10').fill('2022-12');
     await officer.getByRole('button', { name: '正式提交' }).click();
     await officer.getByText('此表已提交，正在等待').waitFor();
     await phoneContext.close();

@@ -35,14 +35,16 @@ describe('GET /api/campaigns/:id', () => {
 });
 
 describe('POST /api/campaigns', () => {
-  it('clones the 2021 回头看 into 2022 with its forms and parameters, and closes the old one when asked', async () => {
+  it('clones the 2021 回头看 into 2022 with its forms and parameters (dates a year on, to be confirmed), and closes the old one when asked', async () => {
     const response = await f.admin.post('/api/campaigns', { id: '2022-lookback', title: '2022年监测对象“回头看”', year: 2022, cloneFrom: '2021-lookback', closeSource: true });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
-      id: '2022-lookback', title: '2022年监测对象“回头看”', year: 2022, status: 'open', forms: ['lookback'], divisions: [],
-      parameters: { incomeLine: 6000, referenceDate: '2021-04-20', incomePeriodStart: '2020-04-21', incomePeriodEnd: '2021-04-20' },
+      id: '2022-lookback', title: '2022年监测对象“回头看”', year: 2022, status: 'closed', forms: ['lookback'], divisions: [],
+      parameters: { incomeLine: 6000, referenceDate: '2022-04-20', incomePeriodStart: '2021-04-21', incomePeriodEnd: '2022-04-20' },
     });
     expect((await f.admin.get('/api/campaigns/2021-lookback')).body.status).toBe('closed');
+    const all = ['description', 'parameters.incomeLine', 'parameters.incomePeriodStart', 'parameters.incomePeriodEnd', 'parameters.referenceDate'];
+    expect(await change('2022-lookback', { status: 'open', confirm: all })).toMatchObject({ status: 200 });
     const officerSees = (await f.officer.get('/api/campaigns')).body.items.map((c: { id: string }) => c.id);
     expect(officerSees).toContain('2022-lookback');
     expect(officerSees).not.toContain('2021-lookback');

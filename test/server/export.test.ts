@@ -50,9 +50,11 @@ function version3(): FormDefinition {
   return d;
 }
 
+/** A new version the campaign adopts (it has submissions already: it adopts only when named). */
 async function publish(definition: FormDefinition) {
   expect((await saveDraft(f.admin, SAMPLE_FORM_ID, definition)).status).toBe(200);
-  expect((await publishDraft(f.admin, SAMPLE_FORM_ID)).status).toBe(201);
+  const { revision } = (await f.admin.get(`/api/forms/${SAMPLE_FORM_ID}/draft`)).body;
+  expect((await f.admin.post(`/api/forms/${SAMPLE_FORM_ID}/publish`, { revision, adopt: ['test-2021'] })).status).toBe(201);
 }
 
 async function create(officer: TestClient, householdId: string, data: Record<string, unknown>, submit = false): Promise<string> {

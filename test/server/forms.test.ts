@@ -31,7 +31,7 @@ describe('forms and versions', () => {
     expect((await saveDraft(f.admin, SAMPLE_FORM_ID, next)).status).toBe(200);
     const published = await publishDraft(f.admin, SAMPLE_FORM_ID);
     expect(published.status).toBe(201);
-    expect(published.body).toEqual({ version: 2, changes: ['新增字段 A29 生产经营性收入（元）'], cases: [], revision: 4 });
+    expect(published.body).toEqual({ version: 2, changes: ['新增字段 A29 生产经营性收入（元）'], cases: [], revision: 4, adopted: ['test-2021'], moved: 0 });
     expect((await f.officer.get(`/api/forms/${SAMPLE_FORM_ID}/versions/1`)).body.definition.schema.properties).not.toHaveProperty('A29');
     expect((await f.officer.get(`/api/forms/${SAMPLE_FORM_ID}`)).body.version).toBe(2);
     expect((await publishDraft(f.admin, SAMPLE_FORM_ID)).status).toBe(409);

@@ -9,12 +9,13 @@ import { ATTEMPTS, transaction } from '../../server/store/postgres/transaction';
 import { StoreConflict } from '../../server/store/Store';
 import { POSTGRES_MIGRATIONS } from '../../server/store/postgres/schema';
 import { dropTestSchema, newTestSchema, postgresTestUrl } from '../helpers/testServer';
+import { campaignStoreContract } from './campaignStoreContract';
 import { storeContract } from './storeContract';
 
 const url = postgresTestUrl('PostgreSQL store contract') ?? '';
 
 describe.skipIf(!url)('the PostgreSQL store (needs WNBD_PG_URL)', () => {
-  storeContract('PostgreSQL', async () => {
+  const freshStore = async () => {
     const schema = newTestSchema();
     const store = new PostgresStore({ connectionString: url, schema });
     await store.migrate();
@@ -25,7 +26,9 @@ describe.skipIf(!url)('the PostgreSQL store (needs WNBD_PG_URL)', () => {
         await dropTestSchema(url, schema);
       },
     };
-  });
+  };
+  storeContract('PostgreSQL', freshStore);
+  campaignStoreContract('PostgreSQL', freshStore);
 
   describe('PostgresStore with several server instances', () => {
     const schema = newTestSchema();

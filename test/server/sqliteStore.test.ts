@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../server/store/sqlite/SqliteStore';
+import { campaignStoreContract } from './campaignStoreContract';
 import { storeContract } from './storeContract';
 
-storeContract('SQLite', async () => {
+async function freshStore() {
   const dir = mkdtempSync(join(tmpdir(), 'wnbd-store-'));
   const store = new SqliteStore(join(dir, 'store.sqlite'));
   await store.migrate();
@@ -16,4 +17,7 @@ storeContract('SQLite', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+}
+
+storeContract('SQLite', freshStore);
+campaignStoreContract('SQLite', freshStore);

@@ -41,7 +41,7 @@ function newUser(username: string, overrides: Partial<NewUser> = {}): NewUser {
 function campaign(id: string, overrides: Partial<CampaignFields> = {}): CampaignFields {
   return {
     id, title: `${id} 活动`, year: 2021, description: '说明', parameters: { incomeLine: 6000, months: ['2021-01'] },
-    forms: ['form-a'], status: 'open', divisions: ['500118'], createdAt: T0, ...overrides,
+    forms: ['form-a'], status: 'open', divisions: ['500118'], createdAt: T0, formVersions: {}, unconfirmed: [], ...overrides,
   };
 }
 

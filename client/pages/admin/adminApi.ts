@@ -18,6 +18,8 @@ export interface CampaignInput {
   divisions?: string[];
   cloneFrom?: string;
   closeSource?: boolean;
+  /** Items confirmed (待确认 → 已确认): 'description', 'parameters.<name>'. */
+  confirm?: string[];
 }
 
 export interface Draft {
@@ -45,10 +47,15 @@ export const adminApi = {
   createForm: (definition: FormDefinition) => api<{ id: string }>('POST', '/api/forms', { definition }),
   cases: (id: string) => api<{ cases: FormCase[] }>('GET', `/api/forms/${encodeURIComponent(id)}/cases`).then((r) => r.cases),
   saveCases: (id: string, cases: FormCase[]) => api<{ cases: FormCase[] }>('PUT', `/api/forms/${encodeURIComponent(id)}/cases`, { cases }).then((r) => r.cases),
-  checkPublish: (id: string) => api<PublishCheck>('POST', `/api/forms/${encodeURIComponent(id)}/publish?dryRun=1`, {}),
-  /** Publishes the draft at `revision` (the one checked), and only that. */
-  publish: (id: string, revision: number) =>
-    api<{ version: number; changes: string[]; cases: CaseOutcome[]; revision: number }>('POST', `/api/forms/${encodeURIComponent(id)}/publish`, { revision }),
+  /** `adopt`: the campaigns that would adopt (absent: the defaults). */
+  checkPublish: (id: string, adopt?: string[]) => api<PublishCheck>('POST', `/api/forms/${encodeURIComponent(id)}/publish?dryRun=1`, adopt ? { adopt } : {}),
+  /** Publishes the draft at `revision` (the one checked), and only that, adopted by the campaigns named. */
+  publish: (id: string, revision: number, adopt: string[], moveOpen: boolean) =>
+    api<{ version: number; changes: string[]; cases: CaseOutcome[]; revision: number; adopted: string[]; moved?: number }>(
+      'POST', `/api/forms/${encodeURIComponent(id)}/publish`, { revision, adopt, moveOpen }),
+  /** The campaign serves `version` of the form from now on (from its `revision`). */
+  adopt: (id: string, revision: number, formId: string, version: number, moveOpen: boolean) =>
+    api<AdminCampaignDetail>('POST', `/api/campaigns/${encodeURIComponent(id)}/adopt`, { formId, version, revision, moveOpen }),
 
   users: () => api<{ items: AdminUser[] }>('GET', '/api/users').then((r) => r.items),
   createUser: (input: { username: string; displayName?: string; phone?: string; password: string; role: Role; scope: string[] }) => api<AdminUser>('POST', '/api/users', input),

@@ -5,7 +5,8 @@
 // returned submission shows the reviewer's comment and notes on fields; a submitted or approved
 // one is read-only, its state said in the bottom bar where 正式提交 was. The draft on the phone is followed while the page is open: a send by the
 // queue in the background (or in another tab) shows its outcome here at once, with what to do
-// when it did not go through (QueueNotice).
+// when it did not go through (QueueNotice). A form moved to a new version says what changed
+// (MoveNotice); one whose campaign serves a newer version than it was filled on offers to move.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EXPLANATION_CODE_PREFIX, unexplainedWarnings, verificationFields, type Household } from '../../../engine/index';
 import { Link } from '../../app/router';
@@ -16,6 +17,8 @@ import { useLoad } from '../../components/useLoad';
 import { ErrorSummary, explanationId } from '../../form/ErrorSummary';
 import { FormRenderer } from '../../form/FormRenderer';
 import { FormSession } from '../../form/FormSession';
+import { MoveNotice } from '../../form/MoveNotice';
+import { MoveOffer } from './MoveOffer';
 import { ReviewNotes } from '../../form/ReviewNotes';
 import { loadVersionForm, type PreparedForm } from '../../form/loadValidators';
 import { FormStoreContext } from '../../form/useFormStore';
@@ -114,6 +117,10 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
       if (!fresh || (fresh.updatedAt === before.updatedAt && fresh.pending === before.pending && fresh.queueState === before.queueState
         && fresh.serverRevision === before.serverRevision && fresh.nextAttemptAt === before.nextAttemptAt)) return;
       // Sent in the background: the notice says so instead of "queued"; kept: it says why.
+      if (fresh.formVersion !== before.formVersion) {
+        reload();
+        return;
+      }
       if (before.pending !== null && fresh.pending === null) {
         setNotice(fresh.serverStatus === 'submitted' ? t('submitted') : t('savedToServer', { time: new Date().toLocaleTimeString('zh-CN') }));
       } else if (queueStateOf(fresh) !== 'waiting' && (queueStateOf(fresh) !== queueStateOf(before) || fresh.nextAttemptAt !== before.nextAttemptAt)) {
@@ -165,6 +172,9 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
         setNotice(queueMessage(outcome.draft));
         if (kept === 'invalid' && outcome.draft.serverIssues.length) setTimeout(() => summaryRef.current?.focus(), 0);
         else setTimeout(() => document.querySelector('.banner.queue')?.scrollIntoView?.({ block: 'center' }), 0);
+      } else if (outcome.draft.formVersion !== draft.formVersion) {
+        // The server moved it to the version its campaign serves now: shown on that version, with what changed.
+        reload();
       } else {
         setNotice(action === 'submit' ? t('submitted') : t('savedToServer', { time: new Date().toLocaleTimeString('zh-CN') }));
         if (action === 'submit') reload();
@@ -190,6 +200,8 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
         </div>
         <StaleNote since={staleSince} />
         {draft.serverStatus === 'returned' && draft.returnComment ? <div className="banner returned" role="alert">{t('returnedBy', { comment: draft.returnComment })}</div> : null}
+        <MoveNotice notice={draft.moveNotice} index={prepared.form.index} />
+        <MoveOffer draft={draft} onMoved={reload} />
         <ReviewNotes index={prepared.form.index} />
         {draft.serverStatus === 'approved' ? <div className="banner ok">{t('readOnlyApproved')}</div> : null}
         {draft.serverStatus === 'submitted' ? <div className="banner ok">{t('readOnlySubmitted', { level: '审核' })}</div> : null}

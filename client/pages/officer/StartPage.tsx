@@ -1,5 +1,5 @@
 // Starting a form for a household (or, for identification, for a village): picks the campaign
-// (asks when several are open, unless 我的待办 named it), opens the household's existing
+// (asks when several are open, unless 我的待办 named it) and fills the version of the form it serves, opens the household's existing
 // submission when the form allows one per household, otherwise starts a new draft on the phone
 // (the filler's fields filled from the signed-in user and today's date) and opens it.
 import { useEffect, useState } from 'react';
@@ -43,7 +43,10 @@ export function StartPage({ formId }: { formId: string }) {
         if (local) return navigate(`/fill/${local.id}`, { replace: true });
       }
       const filler = { name: user?.displayName, phone: user?.phone, date: chinaToday() };
-      const draft = await startDraft(form, chosen, household, household?.divisionCode ?? division, filler);
+      // The version the chosen campaign serves, which may be older than the latest (one not adopting it).
+      const served = chosen?.formVersion ?? form.version;
+      const version = served === form.version ? form : (await cachedGet<FormVersion>(`/api/forms/${encodeURIComponent(formId)}/versions/${served}`)).data;
+      const draft = await startDraft(version, chosen, household, household?.divisionCode ?? division, filler);
       navigate(`/fill/${draft.id}`, { replace: true });
     })();
   }, [loaded.value, chosen?.id]);

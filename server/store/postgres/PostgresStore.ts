@@ -10,8 +10,9 @@ import {
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
   type DuplicateFilter, type HouseholdStateQuery, type LoginAttempt, type ProgressQuery, type Publication, type DivisionAdjustment,
 } from '../Store';
-import type { CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
+import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import * as accounts from './accounts';
+import * as campaigns from './campaigns';
 import * as catalog from './catalog';
 import * as divisions from './divisions';
 import { selectHouseholdStates } from './householdStates';
@@ -65,10 +66,16 @@ export class PostgresStore implements Store {
   async adjustDivisions(adjustment: DivisionAdjustment) { return divisions.adjustDivisions(this.pool, adjustment); }
   async recordDivisionChange(change: Omit<DivisionChange, 'id'>) { await divisions.insertChange(this.pool, change); }
   async listDivisionChanges(prefixes: string[]) { return divisions.selectChanges(this.pool, prefixes); }
-  async createCampaign(campaign: CampaignFields) { await catalog.insertCampaign(this.pool, campaign); }
-  async updateCampaign(campaign: CampaignFields, expectedRevision: number) { return catalog.updateCampaign(this.pool, campaign, expectedRevision); }
-  async getCampaign(id: string) { return catalog.selectCampaign(this.pool, id); }
-  async listCampaigns() { return catalog.selectCampaigns(this.pool); }
+  async createCampaign(campaign: CampaignFields) { await campaigns.insertCampaign(this.pool, campaign); }
+  async updateCampaign(campaign: CampaignFields, expectedRevision: number) {
+    return transaction(this.pool, (db) => campaigns.updateCampaign(db, campaign, expectedRevision));
+  }
+  async getCampaign(id: string) { return campaigns.selectCampaign(this.pool, id); }
+  async listCampaigns() { return campaigns.selectCampaigns(this.pool); }
+  async adoptVersion(formId: string, version: number, adoption: Adoption, expectedRevision: number) {
+    return transaction(this.pool, (db) => campaigns.adoptVersion(db, formId, version, adoption, expectedRevision));
+  }
+  async listAdoptions(campaignId: string) { return campaigns.selectAdoptions(this.pool, campaignId); }
 
   async createForm(form: { id: string; title: string; createdAt: string }) { await catalog.insertForm(this.pool, form); }
   async getForm(id: string) { return catalog.selectForm(this.pool, id); }

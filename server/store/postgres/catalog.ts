@@ -1,7 +1,9 @@
-// Divisions, campaigns, forms and their published versions in PostgreSQL.
+// Divisions, forms and their published versions in PostgreSQL (a publication with the campaigns
+// that adopt it: campaigns.ts).
 import type { FormCase, FormDefinition } from '../../../engine/index';
 import { StoreConflict, type Publication } from '../Store';
-import type { CampaignFields, CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord } from '../records';
+import type { DivisionRecord, FormRecord, FormVersionRecord } from '../records';
+import { adoptVersion } from './campaigns';
 import type { Db } from './openPool';
 import { Params, scopeClause } from './scopeClause';
 import { uniqueViolation } from './uniqueViolation';
@@ -29,51 +31,6 @@ export async function selectDivisions(db: Db, prefixes: string[]): Promise<Divis
 export async function selectDivision(db: Db, code: string): Promise<DivisionRecord | null> {
   const row = (await db.query<DivisionRow>('SELECT * FROM divisions WHERE code = $1', [code])).rows[0];
   return row ? toDivision(row) : null;
-}
-
-interface CampaignRow {
-  id: string; title: string; year: number; description: string; parameters: Record<string, unknown>; forms: string[]; status: string;
-  divisions: string[]; created_at: string; revision: number;
-}
-
-const toCampaign = (r: CampaignRow): CampaignRecord => ({
-  id: r.id, title: r.title, year: r.year, description: r.description, parameters: r.parameters,
-  forms: r.forms, status: r.status as CampaignRecord['status'], divisions: r.divisions, createdAt: r.created_at, revision: r.revision,
-});
-
-const campaignValues = (c: CampaignFields) =>
-  [c.title, c.year, c.description, JSON.stringify(c.parameters), JSON.stringify(c.forms), c.status, JSON.stringify(c.divisions), c.id];
-
-export async function insertCampaign(db: Db, c: CampaignFields): Promise<void> {
-  try {
-    await db.query(`INSERT INTO campaigns (title, year, description, parameters, forms, status, divisions, id, created_at, revision)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1)`, [...campaignValues(c), c.createdAt]);
-  } catch (e) {
-    if (uniqueViolation(e) === 'campaigns_pkey') throw new StoreConflict('exists', `活动 ${c.id} 已存在`);
-    throw e;
-  }
-}
-
-/**
- * Compare-and-set on the revision (see Store.updateCampaign): a concurrent change holds the row
- * until it commits, then this UPDATE finds the new revision and matches nothing.
- */
-export async function updateCampaign(db: Db, c: CampaignFields, expectedRevision: number): Promise<CampaignRecord | null> {
-  const updated = (await db.query<CampaignRow>(`UPDATE campaigns SET title = $1, year = $2, description = $3, parameters = $4, forms = $5,
-    status = $6, divisions = $7, revision = revision + 1 WHERE id = $8 AND revision = $9 RETURNING *`, [...campaignValues(c), expectedRevision])).rows[0];
-  if (updated) return toCampaign(updated);
-  const stored = await selectCampaign(db, c.id);
-  if (stored) throw new StoreConflict('revision', `活动 ${c.id} 已被他人修改（当前版本 ${stored.revision}）`);
-  return null;
-}
-
-export async function selectCampaign(db: Db, id: string): Promise<CampaignRecord | null> {
-  const row = (await db.query<CampaignRow>('SELECT * FROM campaigns WHERE id = $1', [id])).rows[0];
-  return row ? toCampaign(row) : null;
-}
-
-export async function selectCampaigns(db: Db): Promise<CampaignRecord[]> {
-  return (await db.query<CampaignRow>('SELECT * FROM campaigns ORDER BY year DESC, id')).rows.map(toCampaign);
 }
 
 interface FormRow {
@@ -139,6 +96,7 @@ export async function insertVersion(db: Db, p: Publication): Promise<number> {
     await db.query(`UPDATE forms SET latest_version = $1, title = $2, draft = NULL, draft_updated_at = NULL, draft_revision = draft_revision + 1
       WHERE id = $3`, [version, p.definition.title, p.formId]);
   }
+  for (const adoption of p.adopt ?? []) await adoptVersion(db, p.formId, version, adoption);
   return version;
 }
 

@@ -236,4 +236,26 @@ export const POSTGRES_MIGRATIONS: string[] = [
   `
   ALTER TABLE users ADD COLUMN phone text COLLATE "C";
   `,
+  // A campaign names the version of each form it serves (existing campaigns: the latest published
+  // now, what they served until then), what a clone from last year left to confirm, and each
+  // adoption of a new version, kept for good.
+  `
+  ALTER TABLE campaigns ADD COLUMN form_versions jsonb NOT NULL DEFAULT '{}'::jsonb;
+  ALTER TABLE campaigns ADD COLUMN unconfirmed jsonb NOT NULL DEFAULT '[]'::jsonb;
+  UPDATE campaigns SET form_versions = COALESCE((
+    SELECT jsonb_object_agg(f.id, f.latest_version) FROM jsonb_array_elements_text(campaigns.forms) AS j(value) JOIN forms AS f ON f.id = j.value
+    WHERE f.latest_version IS NOT NULL), '{}'::jsonb);
+  CREATE TABLE campaign_adoptions (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    campaign_id text COLLATE "C" NOT NULL,
+    form_id text COLLATE "C" NOT NULL,
+    from_version integer,
+    to_version integer NOT NULL,
+    at text COLLATE "C" NOT NULL,
+    user_id text COLLATE "C" NOT NULL,
+    username text COLLATE "C" NOT NULL,
+    move_open boolean NOT NULL
+  );
+  CREATE INDEX campaign_adoptions_campaign ON campaign_adoptions(campaign_id);
+  `,
 ];

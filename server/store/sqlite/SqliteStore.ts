@@ -10,8 +10,9 @@ import {
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,
   type DuplicateFilter, type HouseholdStateQuery, type LoginAttempt, type ProgressQuery, type Publication, type DivisionAdjustment,
 } from '../Store';
-import type { CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
+import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import * as accounts from './accounts';
+import * as campaigns from './campaigns';
 import * as catalog from './catalog';
 import * as divisions from './divisions';
 import { selectHouseholdStates } from './householdStates';
@@ -77,8 +78,12 @@ export class SqliteStore implements Store {
   async listDivisionChanges(prefixes: string[]) { return divisions.selectChanges(this.db, prefixes); }
   async createCampaign(campaign: CampaignFields) { await this.writes.run('insertCampaign', campaign); }
   async updateCampaign(campaign: CampaignFields, expectedRevision: number) { return this.writes.run('updateCampaign', campaign, expectedRevision); }
-  async getCampaign(id: string) { return catalog.selectCampaign(this.db, id); }
-  async listCampaigns() { return catalog.selectCampaigns(this.db); }
+  async getCampaign(id: string) { return campaigns.selectCampaign(this.db, id); }
+  async listCampaigns() { return campaigns.selectCampaigns(this.db); }
+  async adoptVersion(formId: string, version: number, adoption: Adoption, expectedRevision: number) {
+    return this.writes.run('adoptVersion', formId, version, adoption, expectedRevision);
+  }
+  async listAdoptions(campaignId: string) { return campaigns.selectAdoptions(this.db, campaignId); }
 
   async createForm(form: { id: string; title: string; createdAt: string }) { await this.writes.run('insertForm', form); }
   async getForm(id: string) { return catalog.selectForm(this.db, id); }

@@ -1,8 +1,10 @@
-// Divisions, campaigns, forms and their published versions in SQLite.
+// Divisions, forms and their published versions in SQLite (a publication with the campaigns that
+// adopt it: campaigns.ts).
 import type Database from 'better-sqlite3';
 import type { FormCase, FormDefinition } from '../../../engine/index';
 import { StoreConflict, type Publication } from '../Store';
-import type { CampaignFields, CampaignRecord, DivisionRecord, FormRecord, FormVersionRecord } from '../records';
+import type { DivisionRecord, FormRecord, FormVersionRecord } from '../records';
+import { adoptVersion } from './campaigns';
 import { scopeClause } from './scopeClause';
 
 export function upsertDivisions(db: Database.Database, divisions: DivisionRecord[]): void {
@@ -22,50 +24,6 @@ export function selectDivisions(db: Database.Database, prefixes: string[]): Divi
 export function selectDivision(db: Database.Database, code: string): DivisionRecord | null {
   const row = db.prepare('SELECT * FROM divisions WHERE code = ?').get(code) as DivisionRow | undefined;
   return row ? toDivision(row) : null;
-}
-
-interface CampaignRow {
-  id: string; title: string; year: number; description: string; parameters: string; forms: string; status: string;
-  divisions: string; created_at: string; revision: number;
-}
-
-function toCampaign(r: CampaignRow): CampaignRecord {
-  return {
-    id: r.id, title: r.title, year: r.year, description: r.description, parameters: JSON.parse(r.parameters),
-    forms: JSON.parse(r.forms), status: r.status as CampaignRecord['status'], divisions: JSON.parse(r.divisions), createdAt: r.created_at,
-    revision: r.revision,
-  };
-}
-
-const campaignValues = (c: CampaignFields) =>
-  [c.title, c.year, c.description, JSON.stringify(c.parameters), JSON.stringify(c.forms), c.status, JSON.stringify(c.divisions)];
-
-export function insertCampaign(db: Database.Database, c: CampaignFields): void {
-  try {
-    db.prepare(`INSERT INTO campaigns (title, year, description, parameters, forms, status, divisions, id, created_at, revision)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`).run(...campaignValues(c), c.id, c.createdAt);
-  } catch (e) {
-    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StoreConflict('exists', `活动 ${c.id} 已存在`);
-    throw e;
-  }
-}
-
-/** Compare-and-set on the revision (see Store.updateCampaign). */
-export function updateCampaign(db: Database.Database, c: CampaignFields, expectedRevision: number): CampaignRecord | null {
-  const { changes } = db.prepare(`UPDATE campaigns SET title = ?, year = ?, description = ?, parameters = ?, forms = ?, status = ?,
-    divisions = ?, revision = revision + 1 WHERE id = ? AND revision = ?`).run(...campaignValues(c), c.id, expectedRevision);
-  const stored = selectCampaign(db, c.id);
-  if (changes === 0 && stored) throw new StoreConflict('revision', `活动 ${c.id} 已被他人修改（当前版本 ${stored.revision}）`);
-  return stored;
-}
-
-export function selectCampaign(db: Database.Database, id: string): CampaignRecord | null {
-  const row = db.prepare('SELECT * FROM campaigns WHERE id = ?').get(id) as CampaignRow | undefined;
-  return row ? toCampaign(row) : null;
-}
-
-export function selectCampaigns(db: Database.Database): CampaignRecord[] {
-  return (db.prepare('SELECT * FROM campaigns ORDER BY year DESC, id').all() as CampaignRow[]).map(toCampaign);
 }
 
 interface FormRow {
@@ -125,6 +83,7 @@ export function insertVersion(db: Database.Database, p: Publication): number {
     db.prepare(`UPDATE forms SET latest_version = ?, title = ?, draft = NULL, draft_updated_at = NULL, draft_revision = draft_revision + 1
       WHERE id = ?`).run(version, p.definition.title, p.formId);
   }
+  for (const adoption of p.adopt ?? []) adoptVersion(db, p.formId, version, adoption);
   return version;
 }
 

@@ -228,4 +228,26 @@ export const SQLITE_MIGRATIONS: string[] = [
   `
   ALTER TABLE users ADD COLUMN phone TEXT;
   `,
+  // A campaign names the version of each form it serves (existing campaigns: the latest published
+  // now, what they served until then), what a clone from last year left to confirm, and each
+  // adoption of a new version, kept for good.
+  `
+  ALTER TABLE campaigns ADD COLUMN form_versions TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE campaigns ADD COLUMN unconfirmed TEXT NOT NULL DEFAULT '[]';
+  UPDATE campaigns SET form_versions = COALESCE((
+    SELECT json_group_object(f.id, f.latest_version) FROM json_each(campaigns.forms) AS j JOIN forms AS f ON f.id = j.value
+    WHERE f.latest_version IS NOT NULL), '{}');
+  CREATE TABLE campaign_adoptions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    campaign_id TEXT NOT NULL,
+    form_id TEXT NOT NULL,
+    from_version INTEGER,
+    to_version INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    move_open INTEGER NOT NULL
+  );
+  CREATE INDEX campaign_adoptions_campaign ON campaign_adoptions(campaign_id);
+  `,
 ];

@@ -265,6 +265,34 @@ describe('the form builder', () => {
     fireEvent.click(await screen.findByRole('button', { name: '确认发布' }));
     await screen.findAllByText('已发布第 2 版');
     const published = server.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/api/forms/f-test/publish'));
-    expect(published.map((r) => r.body)).toEqual([{}, { revision: 3 }]);
+    expect(published.map((r) => r.body)).toEqual([{}, { revision: 3, adopt: [], moveOpen: true }]);
+  });
+
+  it('asks which open campaigns adopt the new version, ticking those with no submission yet, and sends the choice', async () => {
+    server.on('POST', '/api/forms/f-test/publish', (body, url) => url.search === '?dryRun=1'
+      ? {
+        version: null, dryRun: true, revision: 3, changes: ['新增字段 B3'], cases: [], campaigns: [{ id: 'c-2024', title: '2024年度' }],
+        choices: [
+          { id: 'c-2024', title: '2024年度', year: 2024, servedVersion: 1, submissions: 0, open: 0, adoptByDefault: true },
+          { id: 'c-2023', title: '2023年度', year: 2023, servedVersion: 1, submissions: 12, open: 3, adoptByDefault: false },
+        ],
+      }
+      : { status: 201, body: { version: 2, changes: ['新增字段 B3'], cases: [], revision: body.revision + 1, adopted: body.adopt } });
+    await openBuilder();
+    fireEvent.click(screen.getByRole('tab', { name: '发布' }));
+    fireEvent.click(screen.getByRole('button', { name: '检查并准备发布' }));
+    const choices = await screen.findByRole('group', { name: /哪些开放的活动采用新版本/ });
+    const y2024 = within(choices).getByLabelText('2024年度（现用第 1 版，已有 0 份提交）');
+    const y2023 = within(choices).getByLabelText('2023年度（现用第 1 版，已有 12 份提交）');
+    expect([y2024, y2023].map((box) => (box as HTMLInputElement).checked)).toEqual([true, false]);
+    // Nothing open moves unless a campaign with open drafts adopts.
+    expect(within(choices).queryByLabelText(/迁移到新版本/)).toBeNull();
+    fireEvent.click(y2023);
+    fireEvent.click(within(choices).getByLabelText(/同时把采用活动中旧版本的草稿和被退回的表迁移到新版本（共 3 份/));
+    fireEvent.click(y2024);
+    fireEvent.click(screen.getByRole('button', { name: '确认发布' }));
+    expect(await screen.findByText('采用新版本的活动：c-2023')).toBeInTheDocument();
+    const sent = server.requests.filter((r) => r.method === 'POST' && r.path === '/api/forms/f-test/publish').at(-1)!.body;
+    expect(sent).toEqual({ revision: 3, adopt: ['c-2023'], moveOpen: false });
   });
 });

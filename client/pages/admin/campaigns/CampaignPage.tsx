@@ -1,6 +1,8 @@
 // One campaign, edited: title, year and description, open or closed, the forms it uses, the
 // parameters those forms' rules read (income line, income period, reference date…), and the
-// divisions it covers (none chosen: everywhere). Saved at once and checked by the server; a
+// divisions it covers (none chosen: everywhere); the version of each form it serves and its
+// adoptions (CampaignVersions); after a clone, each parameter and the description marked 待确认
+// with a button to confirm it, sent with the next save. Saved at once and checked by the server; a
 // refusal names the field in Chinese. A save states the revision it was made from: when another
 // administrator saved first, the server refuses it and the page offers the latest version.
 import { useState } from 'react';
@@ -12,7 +14,8 @@ import { adminApi } from '../adminApi';
 import { DivisionPicker } from '../components/DivisionPicker';
 import { ActionMessage, useAction } from '../components/useAction';
 import { CampaignForms } from './CampaignForms';
-import { ParameterFields } from './ParameterFields';
+import { CampaignVersions } from './CampaignVersions';
+import { ConfirmMark, ParameterFields, type Marks } from './ParameterFields';
 import { useDeclarations } from './useDeclarations';
 
 export function CampaignPage({ id }: { id: string }) {
@@ -44,21 +47,33 @@ function CampaignEditor({ initial, forms, divisions, reload }: EditorProps) {
   const [chosen, setChosen] = useState(initial.forms);
   const [parameters, setParameters] = useState(initial.parameters);
   const [covered, setCovered] = useState(initial.divisions);
+  const [confirmed, setConfirmed] = useState<string[]>([]);
   const declarations = useDeclarations(chosen);
   const action = useAction();
+  const unconfirmed = campaign.unconfirmed ?? [];
+  const marks: Marks = { unconfirmed, confirmed, onConfirm: (key) => setConfirmed((c) => [...c, key]) };
   const save = async () => {
+    const confirm = confirmed.filter((key) => unconfirmed.includes(key));
     const saved = await action.run(
-      () => adminApi.updateCampaign(campaign.id, campaign.revision, { title: title.trim(), year, description, status, forms: chosen, parameters, divisions: covered }),
+      () => adminApi.updateCampaign(campaign.id, campaign.revision, {
+        title: title.trim(), year, description, status, forms: chosen, parameters, divisions: covered, ...(confirm.length ? { confirm } : {}),
+      }),
       t('ad_campaignSaved'),
     );
-    if (saved) setCampaign(saved);
+    if (saved) {
+      setCampaign(saved);
+      setConfirmed([]);
+    }
   };
+  const left = unconfirmed.filter((key) => !confirmed.includes(key));
   return (
     <Layout title={campaign.title} back="/admin/campaigns" wide>
+      {left.length ? <p className="banner warning" role="note">{t('ad_unconfirmedBanner', { n: left.length })}</p> : null}
       <form className="admin-form panel" aria-label={t('ad_editCampaign')} onSubmit={(e) => { e.preventDefault(); void save(); }}>
         <label>{t('ad_campaignTitle')}<input value={title} onChange={(e) => setTitle(e.target.value)} required /></label>
         <label>{t('ad_year')}<input type="number" value={year} onChange={(e) => setYear(Number(e.target.value))} /></label>
-        <label className="wide-field">{t('ad_description')}<textarea value={description} onChange={(e) => setDescription(e.target.value)} /></label>
+        <label className="wide-field">{t('ad_description')}<textarea value={description} onChange={(e) => setDescription(e.target.value)} />
+          <ConfirmMark item="description" marks={marks} /></label>
         <fieldset>
           <legend>{t('ad_state')}</legend>
           <label className="check"><input type="radio" name="status" checked={status === 'open'} onChange={() => setStatus('open')} />{t('ad_openExplain')}</label>
@@ -67,7 +82,7 @@ function CampaignEditor({ initial, forms, divisions, reload }: EditorProps) {
         <CampaignForms forms={forms} chosen={chosen} onChange={setChosen} />
         <fieldset className="wide-field">
           <legend>{t('ad_parameters')}</legend>
-          <ParameterFields declarations={declarations} value={parameters} onChange={setParameters} />
+          <ParameterFields declarations={declarations} value={parameters} onChange={setParameters} marks={marks} />
         </fieldset>
         <fieldset className="wide-field">
           <legend>{t('ad_coverage')}</legend>
@@ -78,6 +93,7 @@ function CampaignEditor({ initial, forms, divisions, reload }: EditorProps) {
           <ActionMessage action={action} onReload={reload} />
         </div>
       </form>
+      <CampaignVersions campaign={campaign} forms={forms} onAdopted={setCampaign} reload={reload} />
     </Layout>
   );
 }

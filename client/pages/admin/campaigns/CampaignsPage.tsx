@@ -1,6 +1,7 @@
-// Campaigns: the list (open or closed, forms, parameters), next year's campaign made by cloning
-// one (its forms, parameters and divisions, with a new id, title and year; optionally closing the
-// old one), a new campaign from scratch, and each opened or closed in one click.
+// Campaigns: the list (open or closed, what a clone left to confirm, forms, parameters), next
+// year's campaign made by cloning one (its forms and versions, parameters with dates a year on and
+// divisions, with a new id, title and year; optionally closing the old one), a new campaign from
+// scratch, and each opened or closed in one click.
 import { useState } from 'react';
 import { Link, navigate } from '../../../app/router';
 import type { AdminCampaign, AdminFormSummary } from '../../../api/types';
@@ -104,6 +105,7 @@ export function CampaignsPage() {
             <h2>
               <Link to={`/admin/campaigns/${c.id}`}>{c.title}</Link>
               <span className={`badge ${c.status === 'open' ? 'status-approved' : 'status-draft'}`}>{t(c.status === 'open' ? 'ad_open' : 'ad_closed')}</span>
+              {c.unconfirmed?.length ? <span className="badge status-submitted">{t('ad_unconfirmedCount', { n: c.unconfirmed.length })}</span> : null}
             </h2>
             <p className="muted">{c.id === String(c.year) ? c.id : `${c.id} · ${c.year}`} · {parameterSummary(c)}</p>
             <p>{c.forms.map((id) => titles.get(id) ?? id).join('、')}</p>

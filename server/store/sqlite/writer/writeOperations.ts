@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { FormCase, FormDefinition } from '../../../../engine/index';
 import type { DivisionAdjustment, HouseholdChange, HouseholdInput, LoginAttempt, NewUser, Publication, SubmissionUpdate, SubmissionWrite, UserPatch } from '../../Store';
-import type { CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../../records';
+import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../../records';
 import * as accounts from '../accounts';
+import * as campaigns from '../campaigns';
 import * as catalog from '../catalog';
 import * as divisions from '../divisions';
 import * as meta from '../meta';
@@ -31,8 +32,10 @@ export const WRITE_OPERATIONS = {
   addDivisions: (db: Db, list: DivisionRecord[]) => divisions.addDivisions(db, list),
   adjustDivisions: (db: Db, adjustment: DivisionAdjustment) => divisions.adjustDivisions(db, adjustment),
   insertDivisionChange: (db: Db, change: Omit<DivisionChange, 'id'>) => divisions.insertChange(db, change),
-  insertCampaign: (db: Db, campaign: CampaignFields) => catalog.insertCampaign(db, campaign),
-  updateCampaign: (db: Db, campaign: CampaignFields, expectedRevision: number) => catalog.updateCampaign(db, campaign, expectedRevision),
+  insertCampaign: (db: Db, campaign: CampaignFields) => campaigns.insertCampaign(db, campaign),
+  updateCampaign: (db: Db, campaign: CampaignFields, expectedRevision: number) => campaigns.updateCampaign(db, campaign, expectedRevision),
+  adoptVersion: (db: Db, formId: string, version: number, adoption: Adoption, expectedRevision: number) =>
+    campaigns.adoptVersion(db, formId, version, adoption, expectedRevision),
   insertForm: (db: Db, form: { id: string; title: string; createdAt: string }) => catalog.insertForm(db, form),
   writeDraft: (db: Db, formId: string, draft: FormDefinition, at: string, expectedRevision: number) =>
     catalog.writeDraft(db, formId, draft, at, expectedRevision),
