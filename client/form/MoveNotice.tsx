@@ -13,20 +13,20 @@ export function MoveNotice({ notice, index }: { notice: Notice | null | undefine
   if (!notice) return null;
   const title = t('movedNotice', { from: notice.fromVersion, to: notice.toVersion, by: notice.username });
   return (
-    <div className="review-notes move-notice" role="region" aria-label={title}>
+    <section className="review-notes move-notice" aria-label={title}>
       <h2>{title}</h2>
       <ul>
-        {notice.items.map((item, i) => {
+        {notice.items.map((item) => {
           // A removed field is no longer in the form: its answer is shown here, not at a field.
           const removed = !index.fields.has(keyOfPointer(item.field));
           return (
-            <li key={i}>
+            <li key={`${item.field} ${item.note ?? ''}`}>
               {removed ? <span>{item.note}（{t('movedRemovedValue', { value: shown(item.from) })}）</span>
                 : <button type="button" className="link" onClick={() => jumpToField(item.field)}>{item.note}</button>}
             </li>
           );
         })}
       </ul>
-    </div>
+    </section>
   );
 }

@@ -57,7 +57,7 @@ export function convertValue(from: JsonSchema, to: JsonSchema, value: unknown): 
     const items = itemsOf(to);
     const list = Array.isArray(value) ? value : [value];
     const out = list.map((v) => scalarTo(typeOf(items), v));
-    const misfits = list.filter((v, i) => out[i] === undefined || !allowed(items, out[i]));
+    const misfits = list.filter((_v, i) => out[i] === undefined || !allowed(items, out[i]));
     if (misfits.length) return { kind: 'refused', reason: `新版本的选项中没有“${misfits.map(shown).join('、')}”` };
     return done(out);
   }

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../engine/index';
 import type { CampaignFields } from '../../server/store/records';
-import { StoreConflict, type Store } from '../../server/store/Store';
+import type { StoreConflict, Store } from '../../server/store/Store';
 import type { StoreUnderTest } from './storeContract';
 
 const T0 = '2021-11-20T09:00:00.000Z';

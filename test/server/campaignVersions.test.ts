@@ -3,7 +3,6 @@
 // open campaigns that adopt it — by default those with no submission of the form yet — each
 // adoption recorded; a submission keeps its campaign, version and that campaign's parameters;
 // next year's clone moves its dates a year on and cannot open before every item is confirmed.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishDraft, saveDraft } from '../helpers/drafts';
 import { sampleForm, SAMPLE_FORM_ID } from '../helpers/sampleForm';

@@ -133,7 +133,7 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
     });
     follow();
     return stop;
-  }, [initial.id]);
+  }, [initial.id, reload]);
 
   // The server's issues from its last refusal, at their fields (a 422 met in the background too).
   useEffect(() => {

@@ -31,6 +31,8 @@ export function StartPage({ formId }: { formId: string }) {
   const campaigns = [...(loaded.value?.form.campaigns ?? [])].sort((a, b) => b.year - a.year);
   const chosen = campaign ?? campaigns.find((c) => c.id === named) ?? (campaigns.length === 1 ? campaigns[0]! : null);
 
+  // Runs once the form and the campaign are known (chosen?.id): the other values it reads come with them.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: starting a draft twice would make two; it runs per loaded form and chosen campaign only.
   useEffect(() => {
     if (!loaded.value || (!chosen && campaigns.length > 1)) return;
     const { form, household } = loaded.value;

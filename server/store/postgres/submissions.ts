@@ -1,4 +1,5 @@
 // Submissions and their history in PostgreSQL.
+import type pg from 'pg';
 import { StoreConflict, type Page, type Paged, type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite } from '../Store';
 import type { SubmissionEvent, SubmissionRecord } from '../records';
 import type { Db } from './openPool';
@@ -54,7 +55,7 @@ export async function insertSubmission(db: Db, write: SubmissionWrite, uniqueKey
   // The id is the arbiter, checked before any other key: a retried create is 'exists' (and then
   // replayed) even though its household key is taken too, by itself. A concurrent insert of the
   // same id is waited for, then found.
-  let inserted;
+  let inserted: pg.QueryResult;
   try {
     inserted = await db.query(`INSERT INTO submissions (${columns.join(', ')}) VALUES (${values.join(', ')})
       ON CONFLICT (id) DO NOTHING`, params.values);

@@ -29,8 +29,8 @@ function CaseFailures({ outcomes }: { outcomes: CaseOutcome[] }) {
   if (failed.length === 0) return null;
   return (
     <ul className="case-failures">
-      {failed.map((o, i) => (
-        <li key={i}><strong>{o.name}</strong>{o.campaignTitle ? `（${o.campaignTitle}）` : ''}：{o.failures.join('；')}</li>
+      {failed.map((o) => (
+        <li key={`${o.name} ${o.campaignTitle ?? ''}`}><strong>{o.name}</strong>{o.campaignTitle ? `（${o.campaignTitle}）` : ''}：{o.failures.join('；')}</li>
       ))}
     </ul>
   );
@@ -92,19 +92,21 @@ export function PublishPanel({ formId, save, canSave, onPublished, onReload }: P
       <ProblemList problems={problemsOf(action.details)} />
       {details?.cases ? <CaseFailures outcomes={details.cases} /> : null}
       {check ? (
-        <div className="publish-check" role="region" aria-label={t('ad_publishCheck')}>
+        <section className="publish-check" aria-label={t('ad_publishCheck')}>
           <h3>{t('ad_changesSince')}</h3>
+          {/* biome-ignore lint/suspicious/noArrayIndexKey: the change lines are display-only text, never edited or reordered. */}
           <ul className="changes">{check.changes.map((c, i) => <li key={i}>{c}</li>)}</ul>
           <p>{t('ad_casesAllPassed', { n: check.cases.length })}</p>
           {check.choices?.length ? (
             <AdoptionChoices choices={check.choices} adopt={adopt} onChange={setAdopt} moveOpen={moveOpen} onMoveOpen={setMoveOpen} />
           ) : <p>{t('ad_servesNoCampaign')}</p>}
           <button type="button" className="primary" disabled={action.busy} onClick={() => void publish()}>{t('ad_publishNow')}</button>
-        </div>
+        </section>
       ) : null}
       {published ? (
         <div className="publish-done" role="status">
           <p className="action-notice">{t('ad_published', { n: published.version })}</p>
+          {/* biome-ignore lint/suspicious/noArrayIndexKey: the change lines are display-only text, never edited or reordered. */}
           <ul className="changes">{published.changes.map((c, i) => <li key={i}>{c}</li>)}</ul>
           <p>{published.adopted?.length ? t('ad_adoptedBy', { campaigns: published.adopted.join('、') }) : t('ad_adoptedByNone')}</p>
           {published.moved ? <p>{t('ad_movedCount', { n: published.moved })}</p> : null}

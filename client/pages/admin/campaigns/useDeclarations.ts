@@ -7,6 +7,7 @@ import { adminApi } from '../adminApi';
 export function useDeclarations(formIds: string[]): Record<string, ParameterDeclarationInfo> {
   const [declarations, setDeclarations] = useState<Record<string, ParameterDeclarationInfo>>({});
   const key = [...formIds].sort().join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the forms' ids as a set (`key`), not the array's identity, which is new at each render.
   useEffect(() => {
     let active = true;
     void Promise.all(formIds.map((id) => adminApi.latest(id).catch(() => null))).then((forms) => {
@@ -23,7 +24,6 @@ export function useDeclarations(formIds: string[]): Record<string, ParameterDecl
     return () => {
       active = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return declarations;
 }
