@@ -2,6 +2,15 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
+/**
+ * The engine's one import name: `@engine` (its public index) and `@engine/…` (a module, for tests
+ * and the bench), as tsconfig.json's `paths` say; shared by the test and bench builds.
+ */
+export const engineAlias = [
+  { find: /^@engine$/, replacement: fileURLToPath(new URL('./engine/index.ts', import.meta.url)) },
+  { find: /^@engine\//, replacement: `${fileURLToPath(new URL('./engine/', import.meta.url))}` },
+];
+
 /** @rjsf/core's markdown-to-jsx, loaded only when some markdown is shown (client/form/lazyMarkdown.tsx). */
 function lazyMarkdown(): Plugin {
   const shim = fileURLToPath(new URL('./client/form/lazyMarkdown.tsx', import.meta.url));
@@ -20,6 +29,7 @@ function lazyMarkdown(): Plugin {
 export default defineConfig({
   root: 'client',
   plugins: [lazyMarkdown(), react()],
+  resolve: { alias: engineAlias },
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -1,10 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { engineAlias } from './vite.config';
 
 // Engine, server and browser-flow tests run in Node; component tests in jsdom. Browser flows
 // (test/e2e) drive Debian's Chromium through playwright-core against a real server.
 export default defineConfig({
   plugins: [react()],
+  resolve: { alias: engineAlias },
   test: {
     testTimeout: 20000,
     hookTimeout: 120000,

@@ -16,7 +16,7 @@
 //   INP. Entries under 16 ms are not reported by the API and durations come in 8 ms steps, so a
 //   keystroke without an entry counts as "under 16".
 import type { Page } from 'playwright-core';
-import { residentIdCheckDigit } from '../engine/index';
+import { residentIdCheckDigit } from '@engine';
 import { ADMIN_PASSWORD, buildClient, launchBrowser, logIn, phone, startServer, toMyVillage } from '../test/e2e/harness';
 import { reportFirstLoad, watchScripts } from './firstLoad';
 import { fmt, heading, percentile } from './measure';

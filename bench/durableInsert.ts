@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileForm, evaluateCompiled, type Campaign, type FormData, type FormDefinition } from '../engine/index';
+import { compileForm, evaluateCompiled, type Campaign, type FormData, type FormDefinition } from '@engine';
 import { diffData } from '../server/submissions/diffData';
 import { migrate, openDatabase } from '../server/store/sqlite/openDatabase';
 import { commitTogether } from '../server/store/sqlite/writer/commitTogether';

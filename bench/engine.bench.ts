@@ -2,8 +2,8 @@
 // second on one core, against ajv alone validating the same data, and against json-logic-js
 // interpreting the same rules (the reference semantics the compiled rules are proven equal to).
 // Targets (issue 2): at least 10,000 evaluations/s; the whole engine at most 5x ajv alone.
-import { compileForm, evaluate, type Campaign, type FormDefinition } from '../engine/index';
-import { evaluateReference } from '../engine/rules/referenceEvaluator';
+import { compileForm, evaluate, type Campaign, type FormDefinition } from '@engine';
+import { evaluateReference } from '@engine/rules/referenceEvaluator';
 import { fmt, heading, opsPerSecond } from './measure';
 import { monitoringHousehold } from './fixtures/monitoringHousehold';
 import { shippedJson as load } from './fixtures/shippedJson';

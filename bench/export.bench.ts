@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { evaluate, type Campaign, type FormData, type FormDefinition } from '../engine/index';
+import { evaluate, type Campaign, type FormData, type FormDefinition } from '@engine';
 import { createApp } from '../server/app';
 import { defaultServerConfig, systemClock, type Deps } from '../server/deps';
 import { FormVersions } from '../server/forms/FormVersions';

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { evaluate, residentIdCheckDigit, type FormData, type HouseholdKind } from '../engine/index';
+import { evaluate, residentIdCheckDigit, type FormData, type HouseholdKind } from '@engine';
 import { createApp } from '../server/app';
 import { hashPassword } from '../server/auth/passwords';
 import { defaultServerConfig, systemClock, type Deps } from '../server/deps';

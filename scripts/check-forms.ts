@@ -2,7 +2,7 @@
 // schema, rules, registry hooks, campaign parameters) and runs each form's shipped test cases
 // under every campaign that uses it. Exits 1 on any error, printing each with its place.
 import { loadFormDirectory } from '../server/forms/loadFormDirectory';
-import { checkCampaign, checkDefinition, runCases } from '../engine/index';
+import { checkCampaign, checkDefinition, runCases } from '@engine';
 
 const dir = process.argv[2] ?? 'form-definitions';
 const { definitions, campaigns, cases, loadErrors } = loadFormDirectory(dir);

@@ -1,7 +1,7 @@
 // One error shape for the whole API: {error: {code, message, details?}} with the HTTP status
 // the code implies. Handlers throw a Problem; app.onError renders it. Messages are Chinese,
 // for the user who reads them; codes are stable, for programs.
-import type { Issue } from '../engine/index';
+import type { Issue } from '@engine';
 
 export const PROBLEMS = {
   bad_request: 400,

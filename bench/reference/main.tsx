@@ -7,7 +7,7 @@ import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import { createRoot } from 'react-dom/client';
 import definition from '../../form-definitions/monitoring-object/definition.json';
-import { domainFormatDefinitions } from '../../engine/validation/domainFormatDefinitions';
+import { domainFormatDefinitions } from '@engine/validation/domainFormatDefinitions';
 
 const RJSF_WIDGETS = new Set(['checkboxes', 'radio', 'select', 'textarea', 'text', 'updown', 'range', 'date', 'email', 'hidden']);
 

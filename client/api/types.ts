@@ -1,5 +1,5 @@
 // What the server's API returns, as the client reads it (see GET /api/openapi.json).
-import type { FormDefinition, Household, Issue, Member } from '../../engine/index';
+import type { FormDefinition, Household, Issue, Member } from '@engine';
 
 export type Role = 'admin' | 'reviewer' | 'officer';
 

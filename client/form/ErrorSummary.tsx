@@ -4,7 +4,7 @@
 // that 正式提交 needs (engine/validation/unexplainedWarnings.ts). Read-only, the explanations
 // are shown as text.
 import { forwardRef } from 'react';
-import { MAX_EXPLANATION_LENGTH, warningsByRule, type Issue } from '../../engine/index';
+import { MAX_EXPLANATION_LENGTH, warningsByRule, type Issue } from '@engine';
 import { t } from '../i18n/t';
 import type { FormSession } from './FormSession';
 import { idOfPointer } from './pointers';

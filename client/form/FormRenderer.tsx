@@ -4,7 +4,7 @@
 import Form from '@rjsf/core';
 import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
 import { memo, useEffect, useMemo, useState } from 'react';
-import type { FormData, FormDefinition } from '../../engine/index';
+import type { FormData, FormDefinition } from '@engine';
 import { buildUiSchema } from './buildUiSchema';
 import type { FormSession } from './FormSession';
 import { ID_PREFIX, ID_SEPARATOR } from './pointers';

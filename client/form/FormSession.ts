@@ -8,7 +8,7 @@
 import {
   currentWarnings, evaluateCompiled, evaluateChange, EXPLANATION_CODE_PREFIX, fillFromIdNumber, idDerivedFields, keyOfPointer, ruleIdOf, valueAt,
   type ChangeState, type CompiledForm, type EvaluationContext, type EvaluationResult, type FormData, type IdDerivedField, type Issue,
-} from '../../engine/index';
+} from '@engine';
 import { FormStore, type FieldNote, type VerifyState } from './FormStore';
 import { pointerOfId, setAt } from './pointers';
 

@@ -5,7 +5,7 @@
 // a returned submission. Errors show once their field was left, or all after a submit attempt;
 // warnings are information and show wherever their rule holds, touched or not.
 // Components read it through useFormStore(selector); nothing here knows about rjsf.
-import type { ChangeState, FormData, Issue } from '../../engine/index';
+import type { ChangeState, FormData, Issue } from '@engine';
 import type { FieldNote } from '../api/types';
 
 export type { FieldNote };

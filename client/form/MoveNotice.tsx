@@ -2,7 +2,7 @@
 // its field with a button to it — an answer kept from a removed field (with its value), one
 // converted, one to give again, a new required field to fill. Read from the submission's move
 // (the server's moveNotice); nothing once the form has been submitted since.
-import { keyOfPointer, type FieldIndex } from '../../engine/index';
+import { keyOfPointer, type FieldIndex } from '@engine';
 import type { MoveNotice as Notice } from '../api/types';
 import { t } from '../i18n/t';
 import { jumpToField } from './ErrorSummary';

@@ -1,7 +1,7 @@
 // At the top of a returned form: the reviewer's notes on fields, each with the field's name and
 // a button to it (the note is also shown at the field itself, IssueList.tsx). Nothing when the
 // reviewer pointed at no field.
-import { fieldLabel, type FieldIndex } from '../../engine/index';
+import { fieldLabel, type FieldIndex } from '@engine';
 import { t } from '../i18n/t';
 import { jumpToField } from './ErrorSummary';
 import { useStoreInstance } from './useFormStore';

@@ -2,7 +2,7 @@
 // schema calls for (yes/no buttons for booleans, the ID input for resident IDs, a month picker
 // for year-months, buttons or a list for choices…), so a definition names widgets only where it
 // wants something else. Computed fields get the computed display. Pure: no React.
-import { optionsOf, type FormDefinition, type JsonSchema } from '../../engine/index';
+import { optionsOf, type FormDefinition, type JsonSchema } from '@engine';
 
 type UiNode = Record<string, unknown>;
 

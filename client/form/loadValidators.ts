@@ -5,7 +5,7 @@
 import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
 // The file itself: the package's index also builds a compiling validator.
 import createPrecompiledValidator from '@rjsf/validator-ajv8/lib/createPrecompiledValidator.js';
-import { precompiledForm, type CompiledForm, type FormDefinition } from '../../engine/index';
+import { precompiledForm, type CompiledForm, type FormDefinition } from '@engine';
 import { importValidators, versionValidatorsUrl, type ServedValidators } from './validatorModules';
 
 export { importValidators, versionValidatorsUrl, type ServedValidators } from './validatorModules';

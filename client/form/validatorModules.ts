@@ -6,7 +6,7 @@
 // (loadValidators.ts, with rjsf), so the pages that only fetch them (离线下载) load no rjsf.
 import type { ValidatorFunctions } from '@rjsf/validator-ajv8/lib/types.js';
 import { t } from '../i18n/t';
-import { validatorRequireWith, VALIDATORS_REVISION, type FormValidators } from '../../engine/index';
+import { validatorRequireWith, VALIDATORS_REVISION, type FormValidators } from '@engine';
 
 /** What the served module's default export returns (server/forms/validatorModule.ts). */
 export interface ServedValidators {

@@ -1,7 +1,7 @@
 // A submission as the phone keeps it: the data being filled, what the server last acknowledged
 // (its revision and status), and what is still to send. The id is the client-made UUID the
 // server stores, so sending it twice stores nothing twice.
-import type { FormData, Issue } from '../../engine/index';
+import type { FormData, Issue } from '@engine';
 import type { CampaignSummary, FieldNote, MoveNotice, SubmissionStatus } from '../api/types';
 import type { QueueState } from './queueState';
 

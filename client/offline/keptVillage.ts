@@ -1,7 +1,7 @@
 // A downloaded village's households, read on the phone with no signal: the list page's filters
 // (a kind, 监测户 for the three monitored kinds, a name or ID number) applied here as the server
 // would, so any filter works offline, not only the ones opened before.
-import { MONITORED_KINDS } from '../../engine/index';
+import { MONITORED_KINDS } from '@engine';
 import type { HouseholdSummary, Paged } from '../api/types';
 import { kept, type Cached } from './cachedGet';
 

@@ -3,7 +3,7 @@
 // remember them, so a correction shows the old value), and the fields the definition marks as
 // the filler's (填表人, 联系电话, 填表日期) filled from who is signed in and today's date, where the
 // registry left them empty. Nothing reaches the server until saved.
-import { fillerData, prefillData, type FormData, type Filler } from '../../engine/index';
+import { fillerData, prefillData, type FormData, type Filler } from '@engine';
 import type { CampaignSummary, FormVersion, HouseholdDetail } from '../api/types';
 import { putDraft } from './drafts';
 import { householdKeyOf, type LocalDraft } from './LocalDraft';

@@ -4,7 +4,7 @@
 // campaign's parameters; the adoption is a compare-and-set on the campaign's revision and is
 // recorded (who, when, from which version to which). Moving the campaign's open drafts and
 // returned submissions along is the caller's choice (moveOpen).
-import { checkCampaign } from '../../engine/index';
+import { checkCampaign } from '@engine';
 import type { Deps } from '../deps';
 import { runFormCases } from '../forms/checkPublication';
 import { staleRevision } from '../http/staleRevision';

@@ -1,7 +1,7 @@
 // What a clone left to confirm (待确认), as an administrator reads it: confirming items (by their
 // keys, 'description' or 'parameters.<name>'), values an administrator changes counting as
 // confirmed, and the refusal to open a campaign while anything is left, naming every item.
-import type { ParameterDeclaration } from '../../engine/index';
+import type { ParameterDeclaration } from '@engine';
 import { Problem } from '../problem';
 import type { CampaignRecord } from '../store/records';
 

@@ -3,7 +3,7 @@
 // (待确认) by an administrator before the campaign may open — last year's income line or
 // description must never pass into the new year unread. Values the request gives are its own
 // and need no confirmation.
-import type { ParameterDeclaration } from '../../engine/index';
+import type { ParameterDeclaration } from '@engine';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;

@@ -2,7 +2,7 @@
 // published, every division it covers exists, and its parameters supply what the version of each
 // form it serves declares (a form newly listed: its latest), with values of the declared type
 // (the engine's checkCampaign). Problems are 400s naming the request field ("parameters.incomeLine"), in Chinese.
-import { checkCampaign, type FormDefinition, type ParameterDeclaration } from '../../engine/index';
+import { checkCampaign, type FormDefinition, type ParameterDeclaration } from '@engine';
 import type { Deps } from '../deps';
 import { Problem } from '../problem';
 import type { CampaignFields } from '../store/records';

@@ -5,7 +5,7 @@
 // versions, so the columns are the union: the newest version's order first, then the fields only
 // older versions had. Headers come from the newest version that has the field. Knows nothing of
 // submissions or file formats.
-import { optionsOf, type FieldIndex, type FieldInfo, type JsonSchema } from '../../engine/index';
+import { optionsOf, type FieldIndex, type FieldInfo, type JsonSchema } from '@engine';
 
 /** value: one column (labels for booleans, enums, choices); code and label: a coded choice's two. */
 export type ColumnPart = 'value' | 'code' | 'label';

@@ -3,7 +3,7 @@
 // submission was filled against, by the engine's labelOf (是/否, codes to labels, choices joined
 // with 、). A table's rows start with 提交编号, 户主姓名, 行号. Numbers stay numbers. Nothing here
 // reads the store or writes a format.
-import { labelOf, warningsByRule, type FieldIndex, type JsonSchema } from '../../engine/index';
+import { labelOf, warningsByRule, type FieldIndex, type JsonSchema } from '@engine';
 import type { SubmissionRecord } from '../store/records';
 import { STATUS_LABELS } from '../submissions/present';
 import type { ExportColumn } from './exportColumns';

@@ -4,7 +4,7 @@
 // batch is ever in memory and a writer can finish one sheet before it starts the next (XLSX must:
 // a zip holds its entries one after another). A submission changed between two passes shows its
 // newer rows on the later sheet; every row carries its 提交编号 to join on.
-import { buildFieldIndex, type FieldIndex } from '../../engine/index';
+import { buildFieldIndex, type FieldIndex } from '@engine';
 import type { Deps } from '../deps';
 import type { FormRecord } from '../store/records';
 import type { SubmissionFilter } from '../store/Store';

@@ -5,7 +5,7 @@
 // their schema, the last DRAFT_MODULES of them (in this process: another server asked for one
 // makes it again from the saved draft, routes/forms.ts).
 import { createHash } from 'node:crypto';
-import { compileForm, type CompiledForm } from '../../engine/index';
+import { compileForm, type CompiledForm } from '@engine';
 import type { FormVersionRecord } from '../store/records';
 import type { Store } from '../store/Store';
 import { validatorModule } from './validatorModule';

@@ -3,7 +3,7 @@
 // declares, every test case run with the engine under each such campaign's parameters (so a changed formula
 // cannot silently break last year's logic), and the readable list of changes since the latest
 // version. Any failure is a 422 that lists every reason; nothing is published.
-import { checkCampaign, checkDefinition, describeChanges, runCases, type DefinitionProblem, type FormCase, type FormDefinition } from '../../engine/index';
+import { checkCampaign, checkDefinition, describeChanges, runCases, type DefinitionProblem, type FormCase, type FormDefinition } from '@engine';
 import { Problem } from '../problem';
 import type { CampaignRecord } from '../store/records';
 

@@ -3,7 +3,7 @@
 // the others' problems.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Campaign, FormCase, FormDefinition } from '../../engine/index';
+import type { Campaign, FormCase, FormDefinition } from '@engine';
 
 export interface FormDirectory {
   definitions: Map<string, FormDefinition>;

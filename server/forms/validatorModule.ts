@@ -9,7 +9,7 @@
 // names the helpers it uses, so a page loads re2js only for a form with a pattern.
 import { compileSchemaValidatorsCode } from '@rjsf/validator-ajv8/compileSchemaValidators';
 import type { RJSFSchema } from '@rjsf/utils';
-import { domainFormatDefinitions, formValidatorSource, linearRegExp, RUNTIME_SPECIFIERS } from '../../engine/index';
+import { domainFormatDefinitions, formValidatorSource, linearRegExp, RUNTIME_SPECIFIERS } from '@engine';
 
 /** Throws when the schema does not compile (a published version's always does). */
 export function validatorModule(schema: Record<string, unknown>, title: string): string {

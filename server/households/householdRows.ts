@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import {
   explainDivisionCode, explainIdOrDisabilityCertificate, explainYearMonth, HOUSEHOLD_KINDS, MEMBER_FIELDS, normalizeIdNumber, type Member,
-} from '../../engine/index';
+} from '@engine';
 import type { HouseholdInput } from '../store/Store';
 
 export interface RowProblem {

@@ -3,7 +3,7 @@
 // 户主证件号码 (one row per person), the household's columns taken from its rows (a second row
 // that says otherwise is a problem), one member per row that names a person. Every problem keeps
 // the sheet row and column the clerk must fix.
-import { explainPhone } from '../../engine/index';
+import { explainPhone } from '@engine';
 import { columnOfHeader, HOUSEHOLD_COLUMNS, type ImportColumn } from './importColumns';
 import type { Cell, Sheet } from './readSheet';
 

@@ -3,7 +3,7 @@
 // 成员证件号码, 与户主关系 …). Rows with the same 户主证件号码 are one household; its columns
 // may be filled on its first row only. Headers are Chinese; a column may also be headed by its
 // field name (divisionCode, idNumber…), as an export from another system might be.
-import { HOUSEHOLD_KINDS, MEMBER_FIELDS } from '../../engine/index';
+import { HOUSEHOLD_KINDS, MEMBER_FIELDS } from '@engine';
 
 export interface ImportColumn {
   header: string;

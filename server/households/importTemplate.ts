@@ -3,7 +3,7 @@
 // values are fixed, one example household on the instructions sheet; or the same header as a CSV
 // (UTF-8 with BOM, so Excel shows the Chinese).
 import ExcelJS from 'exceljs';
-import { residentIdCheckDigit } from '../../engine/index';
+import { residentIdCheckDigit } from '@engine';
 import { IMPORT_COLUMNS } from './importColumns';
 
 const LAST_ROW = 20001;

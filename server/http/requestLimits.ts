@@ -1,6 +1,6 @@
 // The bounds every request meets at the door, before any handler or recursive walk sees it (the
 // body's size, 1 MB, is the server's config: maxBodyBytes).
-import { MAX_DEFINITION_DEPTH } from '../../engine/index';
+import { MAX_DEFINITION_DEPTH } from '@engine';
 
 /**
  * Nesting of a JSON body. Above the engine's own limits (a definition 128 deep, sent inside

@@ -2,7 +2,7 @@
 // the field ("A28 务工收入与 A16 务工时间不符"). A note must name a field of the form the submission
 // was filled with (a table's cell with its row: "/members/2/A7"; a whole row or table too), and
 // say something, within the length; anything else is refused in Chinese, naming the note.
-import type { FieldIndex } from '../../engine/index';
+import type { FieldIndex } from '@engine';
 import { Problem } from '../problem';
 import type { FieldNote } from '../store/records';
 

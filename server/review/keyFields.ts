@@ -3,7 +3,7 @@
 // itself: its last computed numbers (totals, per-capita values) or derived verdicts, then its
 // named choices, then its yes/no questions, leaving out what the registry pre-fills (the
 // household's head, address… are columns of their own).
-import { buildFieldIndex, labelOf, optionsOf, type FieldIndex, type FormData, type FormDefinition } from '../../engine/index';
+import { buildFieldIndex, labelOf, optionsOf, type FieldIndex, type FormData, type FormDefinition } from '@engine';
 
 export interface KeyField {
   key: string;

@@ -2,7 +2,7 @@
 // (submissions/reviewSubmission.ts): it is submitted, and the user is an administrator or a
 // reviewer whose scope code has the length of the level it waits on. The table shows it so a
 // reviewer sees which rows are theirs; the review still checks for itself.
-import { allReviewLevels, reviewChain, type FormDefinition } from '../../engine/index';
+import { allReviewLevels, reviewChain, type FormDefinition } from '@engine';
 import type { SubmissionRecord, UserRecord } from '../store/records';
 
 export function mayReview(user: UserRecord, definition: FormDefinition, record: SubmissionRecord): boolean {

@@ -3,7 +3,7 @@
 // its key values as labels, how many errors and warnings it carries, and its warnings with the
 // officer's explanations (核实说明), which a batch approval lists before it approves. Not its
 // data: the table stays light however large the form.
-import type { CompiledForm } from '../../engine/index';
+import type { CompiledForm } from '@engine';
 import type { ExportNames } from '../export/exportRows';
 import type { SubmissionRecord, UserRecord } from '../store/records';
 import { escalationOf, STATUS_LABELS, waitingOn } from '../submissions/present';

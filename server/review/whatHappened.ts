@@ -2,7 +2,7 @@
 // and by whom and how (approved at a level, returned, corrected and submitted again), with where
 // it stands now. Also the household an identification was to create, created meanwhile by
 // another approval. Both are 409s: the reviewer's decision was not recorded.
-import { reviewChain, type FormDefinition } from '../../engine/index';
+import { reviewChain, type FormDefinition } from '@engine';
 import type { Deps } from '../deps';
 import { Problem } from '../problem';
 import type { SubmissionEvent, SubmissionRecord } from '../store/records';

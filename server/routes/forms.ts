@@ -15,7 +15,7 @@
 // the draft has changed since, so a publication never wipes a draft saved while it ran and one
 // draft published twice at once makes one version.
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkDefinition, type FormCase, type FormDefinition } from '../../engine/index';
+import { checkDefinition, type FormCase, type FormDefinition } from '@engine';
 import { adoptingCampaigns, adoptionChoices } from '../campaigns/adoptionChoices';
 import { moveOpenSubmissions } from '../campaigns/moveOpenSubmissions';
 import type { Deps } from '../deps';

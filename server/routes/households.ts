@@ -2,7 +2,7 @@
 // number, every row checked first and nothing written unless all are valid); everyone reads the
 // households of their area, each with its members and its submissions across forms and years.
 import { createRoute, z } from '@hono/zod-openapi';
-import { MONITORED_KINDS } from '../../engine/index';
+import { MONITORED_KINDS } from '@engine';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
 import { householdDetail } from '../fill/reads';

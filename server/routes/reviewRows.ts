@@ -4,7 +4,7 @@
 // Also the table's key columns, the level this reviewer acts at (for a "waiting on me" filter) and
 // the count per village under the other filters (for the division tree).
 import { createRoute, z } from '@hono/zod-openapi';
-import { allReviewLevels } from '../../engine/index';
+import { allReviewLevels } from '@engine';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
 import { createRouter } from '../http/createRouter';

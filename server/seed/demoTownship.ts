@@ -4,7 +4,7 @@
 // (docs/seed-conventions.md) with valid resident IDs. Deterministic (a seeded generator), so a
 // demo looks the same on every machine. It also plants one data-quality problem a township meets
 // in real life: a person registered in two households (数据清洗).
-import { residentIdCheckDigit, type HouseholdKind, type Member } from '../../engine/index';
+import { residentIdCheckDigit, type HouseholdKind, type Member } from '@engine';
 import { OfficialDivisions } from '../divisions/officialDivisions';
 import type { DivisionRecord } from '../store/records';
 import type { HouseholdInput } from '../store/Store';

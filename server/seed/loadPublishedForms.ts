@@ -2,7 +2,7 @@
 // have yet are published with their test cases (cases.json), which every later publication runs
 // (idempotent: a known form or campaign is left as the administrators made it; a known form that
 // has no cases yet gets the shipped ones once). A definition with errors is reported and skipped.
-import { checkCampaign, checkDefinition } from '../../engine/index';
+import { checkCampaign, checkDefinition } from '@engine';
 import type { Deps } from '../deps';
 import { loadFormDirectory } from '../forms/loadFormDirectory';
 

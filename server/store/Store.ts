@@ -2,7 +2,7 @@
 // intent and async on every implementation, so SQLite (the embedded default) and PostgreSQL
 // (several stateless servers on one database) are interchangeable; one contract test suite
 // runs against both. Dialect, SQL and transactions stay inside the implementations.
-import type { FormCase, FormDefinition } from '../../engine/index';
+import type { FormCase, FormDefinition } from '@engine';
 import type {
   Adoption, AdoptionRecord, CampaignFields, CampaignRecord, DivisionChange, DivisionRecord, FormRecord, FormVersionRecord, HouseholdEvent, HouseholdRecord, Role, SessionRecord,
   SubmissionEvent, SubmissionRecord, SubmissionStatus, UserRecord,

@@ -1,6 +1,6 @@
 // The records the store keeps, as the rest of the server sees them: plain objects, JSON columns
 // already parsed, times as ISO strings. Both stores (SQLite, PostgreSQL) produce exactly these.
-import type { FormData, FormDefinition, Household, Issue } from '../../engine/index';
+import type { FormData, FormDefinition, Household, Issue } from '@engine';
 
 export type Role = 'admin' | 'reviewer' | 'officer';
 

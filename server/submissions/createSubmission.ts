@@ -8,7 +8,7 @@
 // adopted another, the draft follows the campaign's choice: moved to the new version (its
 // adoption moved open drafts: the answers migrated, the move recorded, and kept as a draft, a
 // submit included, so the officer sees what changed first) or kept on its own version.
-import { applyEffects, evaluateCompiled, prefillData, type FormData, type FormDefinition } from '../../engine/index';
+import { applyEffects, evaluateCompiled, prefillData, type FormData, type FormDefinition } from '@engine';
 import type { Deps } from '../deps';
 import { notFound, Problem } from '../problem';
 import type { SubmissionRecord, UserRecord } from '../store/records';

@@ -1,6 +1,6 @@
 // What changed between two versions of a submission's data, field by field (table cells by row),
 // for the history reviewers read: "A28 工资性收入（元）: 12000 → 15000".
-import { labelOf, type FieldIndex, type FieldInfo, type FormData } from '../../engine/index';
+import { labelOf, type FieldIndex, type FieldInfo, type FormData } from '@engine';
 
 export interface FieldChange {
   field: string;

@@ -4,7 +4,7 @@
 // them; data past the engine's limits is refused even as a draft. Explanations are bounded and
 // must name warning rules of the form on every save; those of warnings that no longer hold are
 // dropped. The refusal is one 422 listing every issue at its field.
-import { checkExplanations, LIMIT_ISSUE_CODE, type EvaluationResult, type Explanations, type FormDefinition } from '../../engine/index';
+import { checkExplanations, LIMIT_ISSUE_CODE, type EvaluationResult, type Explanations, type FormDefinition } from '@engine';
 import { invalidSubmission } from '../problem';
 
 /** The explanations to store; throws the 422 when the request may not be stored. */

@@ -5,7 +5,7 @@
 // version change, each removed field's answer with its value, each conversion, each answer that
 // did not fit (to answer again) and each new required field (to fill). The officer's notice in the
 // form is read from that event (moveNotice). Compare-and-set on the submission's revision.
-import { evaluateCompiled, migrateAnswers, type AnswerMove, type FormData } from '../../engine/index';
+import { evaluateCompiled, migrateAnswers, type AnswerMove, type FormData } from '@engine';
 import type { Deps } from '../deps';
 import { Problem } from '../problem';
 import type { SubmissionEvent, SubmissionRecord, UserRecord } from '../store/records';

@@ -1,7 +1,7 @@
 // A submission as the API shows it: its record, the title of the review level it waits on, its
 // own campaign (title, year, parameters: what it is labelled and computed with, whatever other
 // campaigns are open), and on request its history and the registry values the officer corrected.
-import { corrections, reviewChain, type Correction, type FormDefinition } from '../../engine/index';
+import { corrections, reviewChain, type Correction, type FormDefinition } from '@engine';
 import type { CampaignRecord, SubmissionEvent, SubmissionRecord } from '../store/records';
 
 export interface CampaignOfSubmission {

@@ -8,7 +8,7 @@
 // is written (the store's compare-and-set), nothing is recorded and the reviewer is told with a
 // 409 what happened; likewise when another approval created the household first.
 import { randomUUID } from 'node:crypto';
-import { applyEffects, explainDivisionCode, explainIdOrDisabilityCertificate, reviewChain, type ReviewLevel } from '../../engine/index';
+import { applyEffects, explainDivisionCode, explainIdOrDisabilityCertificate, reviewChain, type ReviewLevel } from '@engine';
 import type { Deps } from '../deps';
 import type { LoadedVersion } from '../forms/FormVersions';
 import { Problem } from '../problem';

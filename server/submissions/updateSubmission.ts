@@ -6,7 +6,7 @@
 // sends the version it edited (`formVersion`) and the revision from before the move: when only
 // moves happened after that revision, its answers are moved too (the move recorded) and saved on
 // the new version, as a draft — a submit included, so the officer sees what changed first.
-import { evaluateCompiled, type FormData } from '../../engine/index';
+import { evaluateCompiled, type FormData } from '@engine';
 import type { Deps } from '../deps';
 import { Problem } from '../problem';
 import type { SubmissionRecord, UserRecord } from '../store/records';

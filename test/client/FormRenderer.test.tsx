@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { FormData } from '../../engine/index';
+import type { FormData } from '@engine';
 import { jumpToField } from '../../client/form/ErrorSummary';
 import { FormRenderer } from '../../client/form/FormRenderer';
 import { FormSession } from '../../client/form/FormSession';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Issue } from '../../engine/index';
+import type { Issue } from '@engine';
 import { FormStore, SHOWN_ISSUES_KEYS } from '../../client/form/FormStore';
 
 const issue = (path: string): Issue => ({ path, code: 'required', field: path.slice(path.lastIndexOf('/') + 1), message: `${path} 为必填项`, severity: 'error' });

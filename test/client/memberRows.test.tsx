@@ -4,7 +4,7 @@
 // ones (GB 11643-1999's example, the shipped forms' cases), not made by the code under test.
 import { act, fireEvent, render, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { FormData, FormDefinition } from '../../engine/index';
+import type { FormData, FormDefinition } from '@engine';
 import { FormRenderer } from '../../client/form/FormRenderer';
 import { FormSession } from '../../client/form/FormSession';
 import { defineForm, table, text } from '../helpers/defineForm';

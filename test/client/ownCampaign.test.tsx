@@ -5,7 +5,7 @@
 // below 2023's line of 6,000 元 that is wrong (a warning), above 2024's 5,000 元 it would be right.
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FormCase, FormDefinition } from '../../engine/index';
+import type { FormCase, FormDefinition } from '@engine';
 import { SessionProvider } from '../../client/app/SessionContext';
 import { getDraft, putDraft } from '../../client/offline/drafts';
 import type { LocalDraft } from '../../client/offline/LocalDraft';

@@ -2,7 +2,7 @@
 // however far down a long form they are), not only in the banner at the top.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FormDefinition } from '../../engine/index';
+import type { FormDefinition } from '@engine';
 import { SessionProvider } from '../../client/app/SessionContext';
 import { db } from '../../client/offline/db';
 import { putDraft } from '../../client/offline/drafts';

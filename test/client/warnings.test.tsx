@@ -4,7 +4,7 @@
 // shipped cases: a 脱贫户 at 5,999 元 per person (line 6,000 元) marked 突发严重困难户.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FormCase, FormData, FormDefinition } from '../../engine/index';
+import type { FormCase, FormData, FormDefinition } from '@engine';
 import { SessionProvider } from '../../client/app/SessionContext';
 import { ErrorSummary } from '../../client/form/ErrorSummary';
 import { FormRenderer } from '../../client/form/FormRenderer';

@@ -2,7 +2,7 @@
 // definition in the seeds' style, as an officer would use it on a phone.
 import { act, fireEvent, render, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { residentIdCheckDigit, type FormData, type FormDefinition, type JsonSchema } from '../../engine/index';
+import { residentIdCheckDigit, type FormData, type FormDefinition, type JsonSchema } from '@engine';
 import { FormRenderer } from '../../client/form/FormRenderer';
 import { FormSession } from '../../client/form/FormSession';
 import { preparedForm } from '../helpers/preparedForm';

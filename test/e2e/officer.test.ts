@@ -5,7 +5,7 @@
 // the township reviewer, who returns it pointing at a field and then approves it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { VALIDATORS_REVISION } from '../../engine/index';
+import { VALIDATORS_REVISION } from '@engine';
 import { DEMO_PASSWORD, desktop, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer, toMyVillage } from './harness';
 import { answer, field, fillRemainingBranch, input, openLookback } from './lookbackSheet';
 

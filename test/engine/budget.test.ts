@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkCampaign, checkDefinition, compileForm, compileRule, DefinitionError, evaluate, MAX_COMPUTED_SIZE, MAX_INTERMEDIATE_SIZE, MAX_PARAMETER_LENGTH,
   type FormDefinition, type JsonSchema,
-} from '../../engine/index';
+} from '@engine';
 import { defineForm, table, text } from '../helpers/defineForm';
 
 const readOnlyText: JsonSchema = { type: 'string', readOnly: true };

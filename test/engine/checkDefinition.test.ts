@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDefinition, compileForm, DefinitionError, type FormDefinition } from '../../engine/index';
+import { checkDefinition, compileForm, DefinitionError, type FormDefinition } from '@engine';
 import { defineForm, money, readOnlyMoney, table, text, yesNo } from '../helpers/defineForm';
 
 const fields = {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkDefinition, checkSchema, compileSchema } from '../../engine/index';
+import { checkDefinition, checkSchema, compileSchema } from '@engine';
 import { defineForm, money } from '../helpers/defineForm';
 import { loadForm } from '../helpers/forms';
 

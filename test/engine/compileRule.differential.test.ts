@@ -4,10 +4,10 @@
 // table's rows), and 5000 random rules covering every allowed operation with awkward values. A
 // sample agreeing is evidence, not proof; a disagreement found is a bug in one of the two.
 import { describe, expect, it } from 'vitest';
-import { buildFieldIndex, compileRule, type FormDefinition, type Household } from '../../engine/index';
-import { memoizeRowInvariant } from '../../engine/rules/memoizeRowInvariant';
-import { evaluateReference } from '../../engine/rules/referenceEvaluator';
-import type { RootScope } from '../../engine/rules/compileRule';
+import { buildFieldIndex, compileRule, type FormDefinition, type Household } from '@engine';
+import { memoizeRowInvariant } from '@engine/rules/memoizeRowInvariant';
+import { evaluateReference } from '@engine/rules/referenceEvaluator';
+import type { RootScope } from '@engine/rules/compileRule';
 import { loadFormDirectory } from '../../server/forms/loadFormDirectory';
 import { FORMS_DIR } from '../helpers/forms';
 import { pick, randomFormData, seededRandom, type Random } from '../helpers/randomData';

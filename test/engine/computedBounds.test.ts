@@ -3,8 +3,8 @@
 // block every submit of a household whose costs exceed its income. Bounds the formula provably
 // keeps pass. Checked on the real forms with a bound added, as an administrator would add it.
 import { describe, expect, it } from 'vitest';
-import { checkDefinition, type FormDefinition, type JsonSchema } from '../../engine/index';
-import { valueRange, ANY } from '../../engine/rules/valueRange';
+import { checkDefinition, type FormDefinition, type JsonSchema } from '@engine';
+import { valueRange, ANY } from '@engine/rules/valueRange';
 import { defineForm, money, readOnlyMoney, table } from '../helpers/defineForm';
 import { loadForm } from '../helpers/forms';
 

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import {
   buildFieldIndex, compileRule, conditionToLogic, evaluate, logicToCondition,
   type Condition, type FormDefinition, type FormulaScope, type Household,
-} from '../../engine/index';
-import { checkRule } from '../../engine/definition/checkRules';
-import { truthy } from '../../engine/rules/truthy';
+} from '@engine';
+import { checkRule } from '@engine/definition/checkRules';
+import { truthy } from '@engine/rules/truthy';
 import { defineForm, money, readOnlyMoney, table, text, yesNo } from '../helpers/defineForm';
 import { FORMS_DIR, loadCampaign, loadForm } from '../helpers/forms';
 import { pick, randomFormData, seededRandom } from '../helpers/randomData';

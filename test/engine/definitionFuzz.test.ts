@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ALLOWED_OPERATIONS, applyEffects, BUDGET_ISSUE_CODE, buildFieldIndex, checkDefinition, compileForm, evaluate, evaluateChange, fillText, formulaOf, logicToCondition,
   MAX_COMPUTED_SIZE, measureJson, prefillData, RESERVED_NAMES, type FormDefinition, type FormulaScope, type Household,
-} from '../../engine/index';
+} from '@engine';
 
 const SCHEMA = {
   type: 'object',

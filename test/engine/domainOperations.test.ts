@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainOperations } from '../../engine/rules/domainOperations';
+import { domainOperations } from '@engine/rules/domainOperations';
 
 const { sum, count, round, monthsBetween, ageAt, daysBetween, duplicates, idGender } = domainOperations as Record<string, (...a: unknown[]) => unknown>;
 

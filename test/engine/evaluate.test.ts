@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../engine/index';
+import { evaluate } from '@engine';
 import { defineForm, money, readOnlyMoney, table, text, yesNo } from '../helpers/defineForm';
 
 const income = defineForm(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { affectedNodes, compileForm, evaluateChange, evaluateCompiled, type ChangeState, type FormData, type FormDefinition } from '../../engine/index';
+import { affectedNodes, compileForm, evaluateChange, evaluateCompiled, type ChangeState, type FormData, type FormDefinition } from '@engine';
 import { loadFormDirectory } from '../../server/forms/loadFormDirectory';
 import { defineForm, money, readOnlyMoney, table, text, yesNo } from '../helpers/defineForm';
 import { FORMS_DIR, loadCampaign } from '../helpers/forms';

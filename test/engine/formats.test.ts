@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   explainDisabilityCertificate, explainDivisionCode, explainIdOrDisabilityCertificate, explainMobilePhone, explainPhone,
   explainYearMonth,
-} from '../../engine/index';
+} from '@engine';
 
 describe('disability certificate numbers (残疾人证号)', () => {
   it('accepts an ID number followed by category and grade', () => {

@@ -4,7 +4,7 @@
 // worked out from the standard's definition (weights 2^(i-1) mod 11, ISO 7064 MOD 11-2), not
 // from the engine's table.
 import { describe, expect, it } from 'vitest';
-import { evaluate, explainResidentId, normalizeIdNumber } from '../../engine/index';
+import { evaluate, explainResidentId, normalizeIdNumber } from '@engine';
 import { defineForm, table, text } from '../helpers/defineForm';
 
 /** GB 11643-1999 §5.2: the check character a1 makes Σ ai·Wi ≡ 1 (mod 11), Wi = 2^(i-1) mod 11. */

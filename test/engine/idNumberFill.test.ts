@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import {
   buildFieldIndex, checkDefinition, compileFormula, evaluate, fillerData, fillFromIdNumber, formulaOf, idDerivedFields,
   type FormDefinition, type FormulaScope,
-} from '../../engine/index';
-import { domainOperations } from '../../engine/rules/domainOperations';
+} from '@engine';
+import { domainOperations } from '@engine/rules/domainOperations';
 import { defineForm, table, text } from '../helpers/defineForm';
 import { loadForm } from '../helpers/forms';
 

@@ -7,7 +7,7 @@
 import jsonLogic from 'json-logic-js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileRule, RuleCompileError } from '../../engine/rules/compileRule';
+import { compileRule, RuleCompileError } from '@engine/rules/compileRule';
 
 type Case = [rule: unknown, data: unknown, expected: unknown];
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildFieldIndex, checkDefinition, compileForm, compileFormula, compileRule, DefinitionError, evaluate, formulaOf, logicToCondition,
   MAX_DATA_DEPTH, MAX_DEFINITION_DEPTH, MAX_SUBMISSION_SIZE,
-} from '../../engine/index';
+} from '@engine';
 import { defineForm, money, readOnlyMoney, text } from '../helpers/defineForm';
 
 function nested(levels: number, leaf: unknown, wrap: (inner: unknown) => unknown): unknown {

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import standaloneCode from 'ajv/dist/standalone';
 import { describe, expect, it } from 'vitest';
-import { AJV_OPTIONS, checkDefinition, evaluate, linearRegExp } from '../../engine/index';
-import { createAjv } from '../../engine/validation/createAjv';
+import { AJV_OPTIONS, checkDefinition, evaluate, linearRegExp } from '@engine';
+import { createAjv } from '@engine/validation/createAjv';
 import { defineForm, text } from '../helpers/defineForm';
 
 const CHINESE_NAME = '^[\\u4e00-\\u9fa5·]{2,15}$';

@@ -5,7 +5,7 @@
 // monitors' column D2a are new. Each answer is carried by its code, converted where it fits,
 // flagged where it does not, kept (with its value) where its field was removed.
 import { describe, expect, it } from 'vitest';
-import { evaluate, migrateAnswers, type FormDefinition } from '../../engine/index';
+import { evaluate, migrateAnswers, type FormDefinition } from '@engine';
 import { loadCases, loadForm } from '../helpers/forms';
 import { lookback2024 } from '../helpers/lookback2024';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildFieldIndex, compileForm } from '../../engine/index';
-import { buildNormalizer, childMap } from '../../engine/normalizeData';
+import { buildFieldIndex, compileForm } from '@engine';
+import { buildNormalizer, childMap } from '@engine/normalizeData';
 import { loadForm } from '../helpers/forms';
 import { randomFormData, seededRandom } from '../helpers/randomData';
 

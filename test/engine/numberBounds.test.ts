@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../engine/index';
+import { evaluate } from '@engine';
 import { defineForm, money, readOnlyMoney, table } from '../helpers/defineForm';
 
 /** Incomes as the seeds print them: money fields, one computed total, and a table of wages. */

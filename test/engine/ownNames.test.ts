@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyEffects, checkDefinition, compileForm, compileFormula, compileRule, conditionToLogic, formulaOf, evaluate, fillText, householdValue, logicToCondition,
   prefillData, buildFieldIndex, type FormDefinition, type Household,
-} from '../../engine/index';
+} from '@engine';
 import { defineForm, table, text } from '../helpers/defineForm';
 
 const RESERVED = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'];

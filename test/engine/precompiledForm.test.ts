@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   compileForm, evaluateCompiled, formValidatorSource, precompiledForm, fullValidatorRequire,
   type CompiledForm, type FormDefinition, type FormValidators,
-} from '../../engine/index';
+} from '@engine';
 import { loadCampaign, loadCases, loadForm } from '../helpers/forms';
 import { randomFormData, seededRandom } from '../helpers/randomData';
 import { defineForm, text } from '../helpers/defineForm';

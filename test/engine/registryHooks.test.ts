@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEffects, corrections, prefillData, verificationFields, type Household } from '../../engine/index';
+import { applyEffects, corrections, prefillData, verificationFields, type Household } from '@engine';
 import { defineForm, table, text } from '../helpers/defineForm';
 
 const household: Household = {

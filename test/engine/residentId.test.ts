@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthDateOf, explainResidentId, genderOf, residentIdCheckDigit } from '../../engine/index';
+import { birthDateOf, explainResidentId, genderOf, residentIdCheckDigit } from '@engine';
 
 // 11010519491231002X is the example number printed in GB 11643-1999 itself.
 describe('resident ID numbers (GB 11643)', () => {

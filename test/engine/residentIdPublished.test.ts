@@ -3,7 +3,7 @@
 // standard's weights (7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, remainders 0–10 → 1 0 X 9 8 7 6 5 4 3 2),
 // never by the function under test.
 import { describe, expect, it } from 'vitest';
-import { birthDateOf, evaluate, explainResidentId } from '../../engine/index';
+import { birthDateOf, evaluate, explainResidentId } from '@engine';
 import { defineForm, text } from '../helpers/defineForm';
 
 const form = defineForm({ A3: text('A3 户主证件号码', { format: 'resident-id' }) });

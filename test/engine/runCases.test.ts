@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCampaign, runCases, type Campaign } from '../../engine/index';
+import { checkCampaign, runCases, type Campaign } from '@engine';
 import { defineForm, money, readOnlyMoney } from '../helpers/defineForm';
 
 const form = defineForm(

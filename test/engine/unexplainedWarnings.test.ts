@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkExplanations, compileForm, currentWarnings, evaluateChange, evaluateCompiled, MAX_EXPLANATION_LENGTH, unexplainedWarnings,
   type ChangeState, type EvaluationContext, type FormCase, type FormData,
-} from '../../engine/index';
+} from '@engine';
 import { loadCases, loadForm } from '../helpers/forms';
 
 const definition = loadForm('monitoring-object');

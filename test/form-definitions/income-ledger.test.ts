@@ -2,7 +2,7 @@
 // family checked row by row against figures worked out by hand, each validation rule broken in
 // turn, the income line of two campaigns, the registry hooks, and the shipped cases.
 import { describe, expect, it } from 'vitest';
-import { checkDefinition, prefillData, runCases, verificationFields, type FormData, type Household } from '../../engine/index';
+import { checkDefinition, prefillData, runCases, verificationFields, type FormData, type Household } from '@engine';
 import { evaluateForm, issueAt, loadCampaign, loadCases, loadForm } from '../helpers/forms';
 
 const FORM = 'income-ledger';

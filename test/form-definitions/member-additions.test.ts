@@ -2,7 +2,7 @@
 // daughter 李雨涵 was born in March 2021. The header comes from the registry; the new members are
 // checked against it and added to it on approval.
 import { describe, expect, it } from 'vitest';
-import { applyEffects, prefillData, verificationFields, type FormData, type Household } from '../../engine/index';
+import { applyEffects, prefillData, verificationFields, type FormData, type Household } from '@engine';
 import { evaluateForm, issueAt, loadForm } from '../helpers/forms';
 import { residentId } from '../helpers/sampleForm';
 

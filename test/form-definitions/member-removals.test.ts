@@ -2,7 +2,7 @@
 // his daughter 王丽 married out. Each removed ID must be a registered member; approval moves them
 // to the household's history with their reason.
 import { describe, expect, it } from 'vitest';
-import { applyEffects, prefillData, type FormData, type Household } from '../../engine/index';
+import { applyEffects, prefillData, type FormData, type Household } from '@engine';
 import { evaluateForm, issueAt, loadForm } from '../helpers/forms';
 import { residentId } from '../helpers/sampleForm';
 

@@ -13,7 +13,7 @@ import {
   type EvaluationResult,
   type FormData,
   type Household,
-} from '../../engine/index';
+} from '@engine';
 import { monitoringHousehold } from '../../bench/fixtures/monitoringHousehold';
 import { evaluateForm, issueAt, loadCampaign, loadCases, loadForm } from '../helpers/forms';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkDefinition, prefillData, residentIdCheckDigit, runCases, verificationFields,
   type FormData, type Household,
-} from '../../engine/index';
+} from '@engine';
 import { evaluateForm, issueAt, loadCampaign, loadCases, loadForm } from '../helpers/forms';
 
 const CAMPAIGN = '2023';

@@ -1,7 +1,7 @@
 // 新识别贫困户信息采集表 (000 附件1) on a household of 永川区临江镇高滩村: what an officer fills,
 // what the form computes, hides and refuses, and what the county's approval writes in the registry.
 import { describe, expect, it } from 'vitest';
-import { applyEffects, prefillData, verificationFields, type FormData, type Household } from '../../engine/index';
+import { applyEffects, prefillData, verificationFields, type FormData, type Household } from '@engine';
 import { evaluateForm, issueAt, loadForm } from '../helpers/forms';
 import { residentId } from '../helpers/sampleForm';
 

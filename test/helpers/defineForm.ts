@@ -1,6 +1,6 @@
 // Builds small definitions for engine tests: a handful of fields in the seeds' style, with the
 // rules a test needs. Real forms live only in form-definitions/.
-import type { FormDefinition, FormRules, JsonSchema } from '../../engine/index';
+import type { FormDefinition, FormRules, JsonSchema } from '@engine';
 
 export const money = (title: string): JsonSchema => ({ type: 'number', minimum: 0, title });
 export const readOnlyMoney = (title: string): JsonSchema => ({ type: 'number', readOnly: true, title });

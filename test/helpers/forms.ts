@@ -2,7 +2,7 @@
 // evaluates a form under a campaign's parameters: what the form tests build on.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluate, type Campaign, type EvaluationResult, type FormCase, type FormData, type FormDefinition, type Household } from '../../engine/index';
+import { evaluate, type Campaign, type EvaluationResult, type FormCase, type FormData, type FormDefinition, type Household } from '@engine';
 
 export const FORMS_DIR = join(import.meta.dirname, '..', '..', 'form-definitions');
 

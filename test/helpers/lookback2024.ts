@@ -2,7 +2,7 @@
 // between versions): C2's income brackets follow the 2024 line, D6 其他风险 is gone, D8 主要措施
 // takes several measures, B1 is asked as 是/否 text, A4 is typed as text, C5 is new and required,
 // and the monitors table has a new required column D2a.
-import type { FormDefinition } from '../../engine/index';
+import type { FormDefinition } from '@engine';
 import { loadForm } from './forms';
 
 /** The 2024 version, made from the shipped one as an administrator would in the builder. */

@@ -2,7 +2,7 @@
 // (server/forms/validatorModule.ts), run with the engine's runtime, and the page's own
 // prepareForm. Component tests render with it, so they exercise the precompiled validators.
 import { prepareForm, type PreparedForm, type ServedValidators } from '../../client/form/loadValidators';
-import { fullValidatorRequire, type FormDefinition } from '../../engine/index';
+import { fullValidatorRequire, type FormDefinition } from '@engine';
 import { validatorModule } from '../../server/forms/validatorModule';
 
 const served = new WeakMap<object, ServedValidators>();

@@ -1,7 +1,7 @@
 // Small forms the race tests publish through the API: an identification that creates its
 // household when approved (no review levels: any reviewer in the area gives the final approval),
 // and a household form reviewed by the township then the county.
-import type { FormDefinition } from '../../engine/index';
+import type { FormDefinition } from '@engine';
 
 export const identificationForm: FormDefinition = {
   id: 'race-identification', title: '新识别农户（测试）', createsHousehold: true,

@@ -1,7 +1,7 @@
 // Generates form data from a definition's schema for property tests: mostly plausible values,
 // often missing ones, and sometimes wrongly typed ones, from a seeded generator so a failure
 // can be replayed.
-import { buildFieldIndex, optionsOf, type FieldIndex, type FieldInfo, type FormDefinition } from '../../engine/index';
+import { buildFieldIndex, optionsOf, type FieldIndex, type FieldInfo, type FormDefinition } from '@engine';
 
 export type Random = () => number;
 

@@ -2,7 +2,7 @@
 // table, incomes with a computed per-capita value and a warning against the income line, a field
 // shown only on a condition, two review levels (township, county), one per household, and effects
 // on the registry. Server mechanics are tested with it; the real forms have their own tests.
-import { residentIdCheckDigit, type FormDefinition } from '../../engine/index';
+import { residentIdCheckDigit, type FormDefinition } from '@engine';
 
 export const SAMPLE_FORM_ID = 'household-check';
 

@@ -3,7 +3,7 @@
 // names (a form listed without one: its latest when listed), adopts another one by a
 // compare-and-set or with a publication, in the publication's transaction, each adoption recorded.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FormDefinition } from '../../engine/index';
+import type { FormDefinition } from '@engine';
 import type { CampaignFields } from '../../server/store/records';
 import type { StoreConflict, Store } from '../../server/store/Store';
 import type { StoreUnderTest } from './storeContract';

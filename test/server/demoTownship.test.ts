@@ -1,7 +1,7 @@
 // A newcomer's first start: the demo township is there, its officers and reviewers can log in
 // and see their own area, and every kind of household can fill the forms expected of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluate, explainIdOrDisabilityCertificate, HOUSEHOLD_KINDS, prefillData, type FormDefinition } from '../../engine/index';
+import { evaluate, explainIdOrDisabilityCertificate, HOUSEHOLD_KINDS, prefillData, type FormDefinition } from '@engine';
 import { OfficialDivisions } from '../../server/divisions/officialDivisions';
 import { loadCampaign, loadForm } from '../helpers/forms';
 import { startTestServer, type TestServer } from '../helpers/testServer';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormDefinition, JsonSchema } from '../../engine/index';
+import type { FormDefinition, JsonSchema } from '@engine';
 import { publishDraft, saveDraft } from '../helpers/drafts';
 import { openCsvAsSpreadsheet, shownRows, type OpenedCell } from '../helpers/openCsvAsSpreadsheet';
 import { review } from '../helpers/review';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormCase, FormDefinition } from '../../engine/index';
+import type { FormCase, FormDefinition } from '@engine';
 import { defaultServerConfig, type Deps } from '../../server/deps';
 import { FormVersions } from '../../server/forms/FormVersions';
 import { loadPublishedForms } from '../../server/seed/loadPublishedForms';

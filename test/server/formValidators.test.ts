@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluate, precompiledForm, evaluateCompiled, fullValidatorRequire, type FormDefinition, type FormValidators } from '../../engine/index';
+import { evaluate, precompiledForm, evaluateCompiled, fullValidatorRequire, type FormDefinition, type FormValidators } from '@engine';
 import { saveDraft } from '../helpers/drafts';
 import { sampleForm, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, type Fixture } from '../helpers/serverFixture';
@@ -111,7 +111,7 @@ describe('a served module of a form with a pattern', () => {
 
   it('names re2js, which a page loads only then, and runs the pattern in linear time in both validators', async () => {
     const { validatorModule } = await import('../../server/forms/validatorModule');
-    const { validatorRequire } = await import('../../engine/index');
+    const { validatorRequire } = await import('@engine');
     const code = validatorModule(schema, 'pattern');
     const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
     expect(module.requires).toContain('re2js');

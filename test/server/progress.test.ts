@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormDefinition } from '../../engine/index';
+import type { FormDefinition } from '@engine';
 import { publishDraft } from '../helpers/drafts';
 import { openCsvAsSpreadsheet, shownRows } from '../helpers/openCsvAsSpreadsheet';
 import { review } from '../helpers/review';

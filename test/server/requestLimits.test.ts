@@ -2,7 +2,7 @@
 // recursive walk: a JSON body nested past MAX_BODY_DEPTH is a 400 in Chinese, never a stack
 // overflow, and nothing is stored; the engine's own, lower limits still answer with their issue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_DATA_DEPTH, MAX_DEFINITION_DEPTH } from '../../engine/index';
+import { MAX_DATA_DEPTH, MAX_DEFINITION_DEPTH } from '@engine';
 import { MAX_BODY_DEPTH } from '../../server/http/requestLimits';
 import { sampleForm, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormDefinition } from '../../engine/index';
+import type { FormDefinition } from '@engine';
 import { publishDraft, saveDraft } from '../helpers/drafts';
 import { review } from '../helpers/review';
 import { sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';

@@ -4,7 +4,7 @@
 // migrated store, so tests never depend on one another's data.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FormCase, FormDefinition } from '../../engine/index';
+import type { FormCase, FormDefinition } from '@engine';
 import type { CampaignFields, HouseholdRecord, SubmissionEvent, SubmissionRecord } from '../../server/store/records';
 import {
   DivisionInUse, StoreConflict, type HouseholdChange, type HouseholdInput, type LoginAttempt, type NewUser, type Publication, type Store, type SubmissionFilter, type SubmissionUpdate,

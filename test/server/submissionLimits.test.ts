@@ -1,7 +1,7 @@
 // Submitted data past the engine's limits (budget/limits.ts) is refused with the engine's issue,
 // as a draft too: it is not evaluated, so nothing is stored in its place.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_DATA_DEPTH, MAX_SUBMISSION_SIZE } from '../../engine/index';
+import { MAX_DATA_DEPTH, MAX_SUBMISSION_SIZE } from '@engine';
 import { SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
 

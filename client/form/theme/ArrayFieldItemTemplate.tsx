@@ -7,7 +7,7 @@
 // the <form> after each change).
 import { useEffect, useMemo, useState, type SyntheticEvent } from 'react';
 import type { ArrayFieldItemTemplateProps } from '@rjsf/utils';
-import { keyOfPointer, valueAt } from '../../../engine/index';
+import { keyOfPointer, valueAt } from '@engine';
 import { t } from '../../i18n/t';
 import { pointerOfPath } from '../pointers';
 import { DATA_KEYS, SHOWN_ISSUES_KEYS } from '../FormStore';

@@ -2,7 +2,7 @@
 // to verify, the registry value with 核实无误 / 更正), help text and the field's issues. A field
 // its conditions hide is not rendered at all. Labels and help are text, never HTML.
 import type { FieldTemplateProps } from '@rjsf/utils';
-import { fillText, keyOfPointer, labelOf } from '../../../engine/index';
+import { fillText, keyOfPointer, labelOf } from '@engine';
 import { t } from '../../i18n/t';
 import { pointerOfPath, readerOf } from '../pointers';
 import { DATA_KEYS, HIDDEN_KEYS, SHOWN_ISSUES_KEYS } from '../FormStore';

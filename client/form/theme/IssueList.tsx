@@ -1,7 +1,7 @@
 // The issues of one field, as the engine words them, beside the field; under a warning, the
 // officer's explanation of it (核实说明) once written; and the reviewer's notes on the field when
 // the submission was returned.
-import { ruleIdOf, type Issue } from '../../../engine/index';
+import { ruleIdOf, type Issue } from '@engine';
 import { t } from '../../i18n/t';
 import type { SnapshotKeys } from '../FormStore';
 import { useFormStore, useStoreInstance } from '../useFormStore';

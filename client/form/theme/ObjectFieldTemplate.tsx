@@ -5,7 +5,7 @@
 // gives way to a tap or a keystroke.
 import type { ObjectFieldTemplateProps } from '@rjsf/utils';
 import { startTransition, useEffect, useState, type ReactElement } from 'react';
-import { fillText, type Section as SectionDefinition } from '../../../engine/index';
+import { fillText, type Section as SectionDefinition } from '@engine';
 import { HIDDEN_SECTIONS_KEYS } from '../FormStore';
 import { useFormStore } from '../useFormStore';
 import { rendererContext } from './formContext';

@@ -2,7 +2,7 @@
 // with 核实无误 / 更正. A correction opens the input; the registry's value stays visible beside it
 // (reviewers see the same old and new values) and can be restored.
 import type { ReactElement } from 'react';
-import { labelOf, valueAt, type JsonSchema } from '../../../engine/index';
+import { labelOf, valueAt, type JsonSchema } from '@engine';
 import { t } from '../../i18n/t';
 import type { FormSession } from '../FormSession';
 import { useFormStore } from '../useFormStore';

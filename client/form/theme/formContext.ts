@@ -1,6 +1,6 @@
 // What every template can reach through rjsf's formContext: the definition and the session
 // (stable for the life of the form, so passing it re-renders nothing).
-import type { FormDefinition } from '../../../engine/index';
+import type { FormDefinition } from '@engine';
 import type { FormSession } from '../FormSession';
 
 export interface RendererContext {

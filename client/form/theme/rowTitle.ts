@@ -2,7 +2,7 @@
 // ("陈小红 · 女"), the columns found by their titles (姓名, 性别), then the other columns' short
 // texts in the schema's order, two values in all; a definition's `"ui:options": {"rowTitle": [...]}`
 // names its own columns. ID numbers in a title are masked (the field below shows them whole).
-import type { FieldIndex } from '../../../engine/index';
+import type { FieldIndex } from '@engine';
 import { maskIdNumber } from '../../components/maskIdNumber';
 
 const NAME = /姓名/;

@@ -1,5 +1,5 @@
 // "15 字（20-2000 字）" under a text with length limits, counting characters as the engine does.
-import type { JsonSchema } from '../../../engine/index';
+import type { JsonSchema } from '@engine';
 import { t } from '../../i18n/t';
 
 export function CharacterCount({ value, schema }: { value: unknown; schema: JsonSchema }) {

@@ -3,7 +3,7 @@
 // changes, in the same task as the keystroke: no React render per keystroke, nothing late a frame.
 import { useLayoutEffect, useRef } from 'react';
 import type { WidgetProps } from '@rjsf/utils';
-import { labelOf } from '../../../engine/index';
+import { labelOf } from '@engine';
 import { t } from '../../i18n/t';
 import { pointerOfId, readerOf } from '../pointers';
 import { useStoreInstance } from '../useFormStore';

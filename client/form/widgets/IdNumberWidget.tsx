@@ -4,7 +4,7 @@
 import type { WidgetProps } from '@rjsf/utils';
 import {
   birthDateOf, explainDisabilityCertificate, explainIdOrDisabilityCertificate, explainResidentId, genderOf,
-} from '../../../engine/index';
+} from '@engine';
 import { t } from '../../i18n/t';
 import { TextInput } from './TextInput';
 

@@ -1,6 +1,6 @@
 // Mobile (11 digits) or landline: the phone keypad, digits and a dash only.
 import type { WidgetProps } from '@rjsf/utils';
-import { explainMobilePhone, explainPhone } from '../../../engine/index';
+import { explainMobilePhone, explainPhone } from '@engine';
 import { TextInput } from './TextInput';
 
 export function PhoneWidget(props: WidgetProps) {

@@ -1,7 +1,7 @@
 // The administrator's calls to the server, typed: campaigns, forms with their drafts, cases and
 // versions, users. Each is one request through api(); errors arrive as ApiError (Chinese message,
 // code, details such as the checker's problems).
-import type { FormCase, FormDefinition } from '../../../engine/index';
+import type { FormCase, FormDefinition } from '@engine';
 import { api } from '../../api/http';
 import type {
   AdminCampaign, AdminCampaignDetail, AdminFormSummary, AdminUser, CaseOutcome, Division, FormVersion, FormVersionSummary, PublishCheck, Role,

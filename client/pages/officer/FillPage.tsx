@@ -8,7 +8,7 @@
 // when it did not go through (QueueNotice). A form moved to a new version says what changed
 // (MoveNotice); one whose campaign serves a newer version than it was filled on offers to move.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { EXPLANATION_CODE_PREFIX, unexplainedWarnings, verificationFields, type Household } from '../../../engine/index';
+import { EXPLANATION_CODE_PREFIX, unexplainedWarnings, verificationFields, type Household } from '@engine';
 import { Link } from '../../app/router';
 import { ErrorMessage, Layout, Loading, StaleNote } from '../../components/Layout';
 import { QueueBadge, QueueNotice } from '../../components/QueueNotice';

@@ -6,7 +6,7 @@
 // the list works offline and follows sends as they happen. "离线下载" keeps every household of
 // the village (and the forms, and the states) on the phone, for a day in places with no signal.
 import { useMemo, useState } from 'react';
-import { MONITORED_KINDS } from '../../../engine/index';
+import { MONITORED_KINDS } from '@engine';
 import { Link, navigate, useLocation } from '../../app/router';
 import { OfflineError } from '../../api/http';
 import type { Division, FormSummary, HouseholdSummary, Paged } from '../../api/types';

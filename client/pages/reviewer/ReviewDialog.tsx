@@ -6,7 +6,7 @@
 // someone else acted first (409) the dialog offers to load the submission as it is now.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, OfflineError } from '../../api/http';
-import type { Issue } from '../../../engine/index';
+import type { Issue } from '@engine';
 import type { FieldNote, Submission } from '../../api/types';
 import { t } from '../../i18n/tReviewer';
 import { reviewerApi } from './reviewerApi';

@@ -1,7 +1,7 @@
 // Who did what to a submission, and when: each save, submission, approval, return and registry
 // change, with the reviewer's comment and the fields changed (by their titles, old → new); a
 // submit's explanations of its warnings (核实说明) and a return's notes on fields.
-import { buildFieldIndex, fieldLabel, type FormDefinition } from '../../../engine/index';
+import { buildFieldIndex, fieldLabel, type FormDefinition } from '@engine';
 import type { SubmissionDetail } from '../../api/types';
 import { t } from '../../i18n/tReviewer';
 import { formatTime } from './formatTime';

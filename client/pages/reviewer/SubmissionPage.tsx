@@ -4,7 +4,7 @@
 // of registry values, its history, and the registry household beside it; 通过 / 退回 when this
 // reviewer may act on it now, and then 标注 on each field to point the officer at it on a return.
 import { useCallback, useMemo, useState } from 'react';
-import { fieldLabel, type Household } from '../../../engine/index';
+import { fieldLabel, type Household } from '@engine';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/SessionContext';
 import type { FormVersion, HouseholdDetail, Submission, SubmissionDetail } from '../../api/types';

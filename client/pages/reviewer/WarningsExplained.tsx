@@ -1,7 +1,7 @@
 // A submission's warnings grouped by the rule that warns, each with the officer's explanation
 // (核实说明) or a plain note that there is none: what a reviewer reads beside the form, in the
 // history, and in the dialog before approving one or many.
-import { warningsByRule, type Issue } from '../../../engine/index';
+import { warningsByRule, type Issue } from '@engine';
 import { t } from '../../i18n/tReviewer';
 
 type Warning = Pick<Issue, 'path' | 'code' | 'message'>;

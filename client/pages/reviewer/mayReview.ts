@@ -1,7 +1,7 @@
 // Whether the signed-in user may act on a submission now, by the rule the server applies
 // (server/review/mayReview.ts): submitted, and an administrator, or a reviewer whose scope code
 // has the length of the level it waits on. It only decides which buttons show.
-import { reviewChain, type FormDefinition, type FormData } from '../../../engine/index';
+import { reviewChain, type FormDefinition, type FormData } from '@engine';
 import type { User } from '../../api/types';
 
 export function mayReview(user: User, definition: FormDefinition, s: { status: string; reviewLevel: number; divisionCode: string; data?: FormData }): boolean {

@@ -4,7 +4,7 @@
 // paging as the SQLite store; the contract suite (test/server/storeContract.ts) runs on both.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { FormCase, FormDefinition } from '../../../engine/index';
+import type { FormCase, FormDefinition } from '@engine';
 import {
   householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,

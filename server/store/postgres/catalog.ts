@@ -1,6 +1,6 @@
 // Divisions, forms and their published versions in PostgreSQL (a publication with the campaigns
 // that adopt it: campaigns.ts).
-import type { FormCase, FormDefinition } from '../../../engine/index';
+import type { FormCase, FormDefinition } from '@engine';
 import { StoreConflict, type Publication } from '../Store';
 import type { DivisionRecord, FormRecord, FormVersionRecord } from '../records';
 import { adoptVersion } from './campaigns';

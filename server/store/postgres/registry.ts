@@ -2,7 +2,7 @@
 // member's ID number can be found across households), and the history of registry changes.
 // Members come back with their household in the same statement, so a reader never pairs one
 // revision's household with another's members.
-import type { Member } from '../../../engine/index';
+import type { Member } from '@engine';
 import {
   inHeadIdOrder, StoreConflict, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type HouseholdWrite, type Page, type Paged,
 } from '../Store';

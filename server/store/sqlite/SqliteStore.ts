@@ -4,7 +4,7 @@
 // soon as it is acknowledged. Methods are async to honour the Store contract.
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { FormCase, FormDefinition } from '../../../engine/index';
+import type { FormCase, FormDefinition } from '@engine';
 import {
   householdKey, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type NewUser, type Page, type Store,
   type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite, type UserPatch,

@@ -1,7 +1,7 @@
 // Divisions, forms and their published versions in SQLite (a publication with the campaigns that
 // adopt it: campaigns.ts).
 import type Database from 'better-sqlite3';
-import type { FormCase, FormDefinition } from '../../../engine/index';
+import type { FormCase, FormDefinition } from '@engine';
 import { StoreConflict, type Publication } from '../Store';
 import type { DivisionRecord, FormRecord, FormVersionRecord } from '../records';
 import { adoptVersion } from './campaigns';

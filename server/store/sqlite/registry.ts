@@ -1,7 +1,7 @@
 // The household registry in SQLite: households with their members in their own table (so a
 // member's ID number can be found across households), and the history of registry changes.
 import type Database from 'better-sqlite3';
-import type { Member } from '../../../engine/index';
+import type { Member } from '@engine';
 import {
   inHeadIdOrder, StoreConflict, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type HouseholdWrite, type Page, type Paged,
 } from '../Store';

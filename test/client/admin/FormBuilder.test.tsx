@@ -5,7 +5,7 @@
 // were made from; one refused because another administrator came first offers the latest draft.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FormDefinition } from '../../../engine/index';
+import type { FormDefinition } from '@engine';
 import { SessionProvider } from '../../../client/app/SessionContext';
 import { BuilderPage } from '../../../client/pages/admin/builder/BuilderPage';
 import { mockServer, type MockServer } from './mockServer';

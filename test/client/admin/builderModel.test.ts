@@ -2,7 +2,7 @@
 // sections, property order, rules, pre-fill), renames follow every reference, each field type
 // maps to the definition format, and options pasted from Excel fill the list.
 import { describe, expect, it } from 'vitest';
-import { checkDefinition, type FormDefinition } from '../../../engine/index';
+import { checkDefinition, type FormDefinition } from '@engine';
 import { fieldTypeOf, schemaForType, uiForType } from '../../../client/pages/admin/builder/model/fieldTypes';
 import { optionListOf, parsePastedOptions, withOptions } from '../../../client/pages/admin/builder/model/options';
 import { readsField, renameInLogic } from '../../../client/pages/admin/builder/model/renameRefs';

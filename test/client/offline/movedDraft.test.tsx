@@ -6,7 +6,7 @@
 // campaign did not move is offered to move.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FormDefinition } from '../../../engine/index';
+import type { FormDefinition } from '@engine';
 import { setCsrfToken } from '../../../client/api/http';
 import { SessionProvider } from '../../../client/app/SessionContext';
 import { db } from '../../../client/offline/db';

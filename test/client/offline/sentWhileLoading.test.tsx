@@ -3,7 +3,7 @@
 // the page start together) shows as submitted, not as still waiting for a login.
 import { render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FormDefinition } from '../../../engine/index';
+import type { FormDefinition } from '@engine';
 import { SessionProvider } from '../../../client/app/SessionContext';
 import { db } from '../../../client/offline/db';
 import { putDraft, updateDraft } from '../../../client/offline/drafts';

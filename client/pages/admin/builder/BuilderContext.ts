@@ -3,7 +3,7 @@
 // scopes built from it, the checker's problems by part, the selection, and the formulas that do
 // not compile yet (saving waits until they do).
 import { createContext, useContext } from 'react';
-import type { DefinitionProblem, FieldIndex, FormDefinition, FormulaScope, FormulaType } from '../../../../engine/index';
+import type { DefinitionProblem, FieldIndex, FormDefinition, FormulaScope, FormulaType } from '@engine';
 
 export type Selection = { kind: 'form' } | { kind: 'section'; id: string } | { kind: 'field'; key: string };
 

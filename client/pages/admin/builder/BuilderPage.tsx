@@ -8,7 +8,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
   buildFieldIndex, checkDefinition, checkSchema, type DefinitionProblem, type FormCase, type FormDefinition, type FormulaScope, type FormulaType,
-} from '../../../../engine/index';
+} from '@engine';
 import { ApiError } from '../../../api/http';
 import type { AdminCampaign } from '../../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../../components/Layout';

@@ -3,7 +3,7 @@
 // run them), pass or fail with the engine's reasons; a case can be opened in the preview or
 // deleted. Cases are saved on the server at once (they are not part of the draft).
 import { useState } from 'react';
-import { precompiledForm, runCompiledCases, type CompiledForm, type FormCase, type FormDefinition } from '../../../../engine/index';
+import { precompiledForm, runCompiledCases, type CompiledForm, type FormCase, type FormDefinition } from '@engine';
 import type { AdminCampaign, CaseOutcome } from '../../../api/types';
 import { t } from '../../../i18n/tAdmin';
 import { fits, type DraftValidators } from './useDraftValidators';

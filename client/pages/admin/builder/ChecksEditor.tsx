@@ -1,7 +1,7 @@
 // A field's checks: "this must hold" as a formula (A34 >= 0, AND(A1 = 是, A28 > 0)), optionally
 // only when another formula holds, with the Chinese message the officer reads beside the field
 // ({{A34}} is replaced by the value) and whether it blocks submitting (error) or only warns.
-import type { FormulaScope, ValidationRule } from '../../../../engine/index';
+import type { FormulaScope, ValidationRule } from '@engine';
 import { t } from '../../../i18n/tAdmin';
 import { useBuilder } from './BuilderContext';
 import { FormulaInput } from './FormulaInput';

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   CLAUSE_OPS, conditionToLogic, formulaOf, HOUSEHOLD_KINDS, logicToCondition, optionsOf,
   type Clause, type ClauseOp, type Condition, type FieldInfo, type FormulaScope,
-} from '../../../../engine/index';
+} from '@engine';
 import { t } from '../../../i18n/tAdmin';
 import { useBuilder } from './BuilderContext';
 import { FormulaInput } from './FormulaInput';

@@ -3,7 +3,7 @@
 // computed field), where it is pre-filled from in the household registry, when it is shown, its
 // checks — and the checker's problems about it, right here.
 import { useEffect, useId, useState } from 'react';
-import { HOUSEHOLD_FIELDS, MEMBER_FIELDS, type JsonSchema } from '../../../../engine/index';
+import { HOUSEHOLD_FIELDS, MEMBER_FIELDS, type JsonSchema } from '@engine';
 import { t } from '../../../i18n/tAdmin';
 import { ProblemList } from '../components/ProblemList';
 import { useBuilder } from './BuilderContext';

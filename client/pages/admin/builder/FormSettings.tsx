@@ -2,7 +2,7 @@
 // fill it (appliesTo), one submission per household, and the campaign parameters its rules read
 // (the income line…, each campaign using the form must supply them) — with the problems that
 // belong to no single field.
-import { HOUSEHOLD_KINDS, type HouseholdKind, type ParameterDeclaration } from '../../../../engine/index';
+import { HOUSEHOLD_KINDS, type HouseholdKind, type ParameterDeclaration } from '@engine';
 import { t } from '../../../i18n/tAdmin';
 import { ProblemList } from '../components/ProblemList';
 import { useBuilder } from './BuilderContext';

@@ -2,7 +2,7 @@
 // Selecting a node opens it in the editor; the selected node can be moved up or down (a field
 // crosses into the next section at the edge), duplicated or deleted; each section and table
 // has its own "add". Badges say what a field has: required, computed, a condition, problems.
-import type { FormDefinition } from '../../../../engine/index';
+import type { FormDefinition } from '@engine';
 import { t } from '../../../i18n/tAdmin';
 import { useBuilder, type Selection } from './BuilderContext';
 import { fieldKeys, fieldSchema, isRequired, isTable, uiOf } from './model/fieldPaths';

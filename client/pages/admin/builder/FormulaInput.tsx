@@ -3,7 +3,7 @@
 // the text underlined; the rule changes only when the text compiles. An existing rule reads back
 // as a formula; one the language cannot say is shown as JSON, read-only, until rewritten.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { compileFormula, FORMULA_FUNCTIONS, formulaOf, type FormulaError, type FormulaScope } from '../../../../engine/index';
+import { compileFormula, FORMULA_FUNCTIONS, formulaOf, type FormulaError, type FormulaScope } from '@engine';
 import { t } from '../../../i18n/tAdmin';
 import { useBuilder } from './BuilderContext';
 

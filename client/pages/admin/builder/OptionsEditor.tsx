@@ -2,7 +2,7 @@
 // seed numbers its options (the value is the code, "1" 新生儿); and a box to paste a column
 // copied from Excel (one option per line, "1<Tab>新生儿" as code and label) that fills the list.
 import { useState } from 'react';
-import type { JsonSchema } from '../../../../engine/index';
+import type { JsonSchema } from '@engine';
 import { t } from '../../../i18n/tAdmin';
 import { optionListOf, parsePastedOptions, withOptions, type OptionList } from './model/options';
 

@@ -4,7 +4,7 @@
 // checked as a whole, and saved as a test case. Typed values survive each rebuild. The draft's
 // validators come precompiled from the server (useDraftValidators): this page compiles no code.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { prefillData, type FormCase, type FormData, type FormDefinition, type Household } from '../../../../engine/index';
+import { prefillData, type FormCase, type FormData, type FormDefinition, type Household } from '@engine';
 import { api } from '../../../api/http';
 import type { AdminCampaign, HouseholdSummary, Paged } from '../../../api/types';
 import { useLoad } from '../../../components/useLoad';

@@ -2,7 +2,7 @@
 // an example, with what must come out ticked from what comes out now — computed values, errors
 // and warnings, fields and sections shown or hidden, whether it can be submitted.
 import { useMemo, useState } from 'react';
-import { evaluateCompiled, type CompiledForm, type FormCase, type FormData, type FormDefinition, type Household } from '../../../../engine/index';
+import { evaluateCompiled, type CompiledForm, type FormCase, type FormData, type FormDefinition, type Household } from '@engine';
 import { t } from '../../../i18n/tAdmin';
 import { buildCase, caseCandidates } from './model/caseCandidates';
 

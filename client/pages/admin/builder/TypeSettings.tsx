@@ -1,7 +1,7 @@
 // What each kind of field lets the administrator set: lengths and a pattern for text, bounds and
 // whole numbers for numbers, the options of a choice, which ID numbers or phones are accepted,
 // how many rows a table has. Empty means no limit (the keyword is removed).
-import type { JsonSchema } from '../../../../engine/index';
+import type { JsonSchema } from '@engine';
 import { t } from '../../../i18n/tAdmin';
 import type { FieldType } from './model/fieldTypes';
 import { OptionsEditor } from './OptionsEditor';

@@ -5,7 +5,7 @@
 // the module in its memory; another server behind the same address makes it again when the
 // schema is the saved draft's, and otherwise the page asks once more.
 import { useEffect, useState } from 'react';
-import type { FormDefinition } from '../../../../engine/index';
+import type { FormDefinition } from '@engine';
 import { api } from '../../../api/http';
 import { importValidators, type ServedValidators } from '../../../form/loadValidators';
 

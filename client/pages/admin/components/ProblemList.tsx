@@ -1,6 +1,6 @@
 // The definition checker's problems as a list: each with its place (JSON Pointer) and Chinese
 // message, errors first; a click can take the administrator to the part it concerns.
-import type { DefinitionProblem } from '../../../../engine/index';
+import type { DefinitionProblem } from '@engine';
 import { t } from '../../../i18n/tAdmin';
 
 interface Props {

@@ -5,7 +5,7 @@
 // and offers the latest.
 import { useState } from 'react';
 import { Link } from '../../../app/router';
-import type { FormDefinition } from '../../../../engine/index';
+import type { FormDefinition } from '@engine';
 import { ErrorMessage, Layout, Loading } from '../../../components/Layout';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n/tAdmin';

@@ -2,7 +2,7 @@
 // (id and title, then the builder), or one imported from a JSON definition file.
 import { useState } from 'react';
 import { Link, navigate } from '../../../app/router';
-import type { FormDefinition } from '../../../../engine/index';
+import type { FormDefinition } from '@engine';
 import { ErrorMessage, Layout, Loading } from '../../../components/Layout';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n/tAdmin';

@@ -1,6 +1,6 @@
 // A new form as the builder starts it: an id and title, one section with one text field — the
 // smallest definition the checker accepts, ready to be built on.
-import type { FormDefinition } from '../../../../engine/index';
+import type { FormDefinition } from '@engine';
 
 export function newDefinition(id: string, title: string): FormDefinition {
   return {

@@ -3,7 +3,7 @@
 // here; they run on the caller's own connection.
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { FormCase, FormDefinition } from '../../../../engine/index';
+import type { FormCase, FormDefinition } from '@engine';
 import type { DivisionAdjustment, HouseholdChange, HouseholdInput, LoginAttempt, NewUser, Publication, SubmissionUpdate, SubmissionWrite, UserPatch } from '../../Store';
 import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../../records';
 import * as accounts from '../accounts';

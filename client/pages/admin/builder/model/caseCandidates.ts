@@ -2,7 +2,7 @@
 // error and warning, each field or section a condition shows or hides, and whether the form can
 // be submitted. The administrator ticks what must come out; buildCase turns the ticks into an
 // engine FormCase (values at JSON Pointers, issues by path and code, hidden/visible pointers).
-import type { EvaluationResult, FormCase, FormData, FormDefinition, Household } from '../../../../../engine/index';
+import type { EvaluationResult, FormCase, FormData, FormDefinition, Household } from '@engine';
 import { fieldSchema, splitKey } from './fieldPaths';
 
 export interface Candidate {

@@ -2,7 +2,7 @@
 // object schema holding it (the root, or a table's row), its uiSchema node, whether it is
 // required. Every builder edit goes through these, so a column is edited exactly like a field.
 // Functions that change something mutate the definition they are given (a draft's clone).
-import type { FormDefinition, JsonSchema } from '../../../../../engine/index';
+import type { FormDefinition, JsonSchema } from '@engine';
 
 export type UiNode = Record<string, unknown>;
 

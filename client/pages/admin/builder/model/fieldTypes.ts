@@ -3,7 +3,7 @@
 // money -> number ≥ 0 (typed; computed: no bound) + money widget, single choice -> enum (or oneOf const/title with codes),
 // multiple choice -> array of enum + uniqueItems + checkboxes, yes/no -> boolean, resident ID ->
 // format id-number, phone -> phone, division -> division-code, table -> array of objects.
-import type { JsonSchema } from '../../../../../engine/index';
+import type { JsonSchema } from '@engine';
 import { isTable, type UiNode } from './fieldPaths';
 
 export type FieldType =

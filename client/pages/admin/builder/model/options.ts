@@ -2,7 +2,7 @@
 // "enum") or code + label pairs (the value is the code, "oneOf" of const/title, where the seed
 // numbers its options). Pasting a column copied from Excel fills the list: one option per line,
 // "1<Tab>新生儿" as code and label; a copied row (cells separated by tabs) gives one option per cell.
-import type { JsonSchema } from '../../../../../engine/index';
+import type { JsonSchema } from '@engine';
 
 export interface ChoiceOption {
   /** '' when the options have no codes. */

@@ -1,7 +1,7 @@
 // Where a field's first value comes from in the household registry: a top-level field from a
 // household field ("A2" from headName, verify: 过录指标，只需核实), a table from the members, a
 // column from a member attribute (the table's pre-fill maps form columns to member fields). Mutating.
-import type { FormDefinition, PrefillMapping } from '../../../../../engine/index';
+import type { FormDefinition, PrefillMapping } from '@engine';
 import { splitKey } from './fieldPaths';
 
 export interface PrefillChoice {

@@ -1,7 +1,7 @@
 // The checker's problems (JSON Pointers into the definition) placed next to the part of the form
 // they concern: a field ("field:A28", "field:members.A7"), a section ("section:basic"), or the
 // form as a whole ("form"). The builder shows each where the administrator is looking.
-import type { DefinitionProblem, FormDefinition } from '../../../../../engine/index';
+import type { DefinitionProblem, FormDefinition } from '@engine';
 
 const unescapeSegment = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
 

@@ -1,7 +1,7 @@
 // A field's own rules as the field editor reads and writes them: its visibility condition (or a
 // section's), its computed value (which makes it read-only) and its checks. Empty rule lists are
 // removed so a definition without rules stays as plain as the seeds write it. Mutating.
-import type { FormDefinition, FormRules, ValidationRule } from '../../../../../engine/index';
+import type { FormDefinition, FormRules, ValidationRule } from '@engine';
 
 export interface RuleTarget {
   field?: string;

@@ -3,7 +3,7 @@
 // schema properties (their order follows the sections, so exports read in the same order),
 // required lists, sections, uiSchema, rules, pre-fill. Functions mutate the definition they are
 // given (the builder clones the draft first).
-import type { FormDefinition, JsonSchema, Section } from '../../../../../engine/index';
+import type { FormDefinition, JsonSchema, Section } from '@engine';
 import {
   fieldKeys, fieldSchema, holderOf, isRequired, joinTitle, looksLikeSeedCode, propertiesOf, setRequired, setUi, splitKey, splitTitle, uiOf,
   type UiNode,
