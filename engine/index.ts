@@ -27,6 +27,7 @@ export { runCases, runCompiledCases, checkCase } from './cases/runCases';
 export { prefillData, verificationFields, corrections, householdValue, type Correction } from './registry/prefill';
 export { applyEffects, type EffectOutcome } from './registry/applyEffects';
 export { allReviewLevels, reviewChain, type ReviewChain } from './review/reviewChain';
+export { mayReview, type AwaitingReview, type Reviewer } from './review/mayReview';
 export { fillerData, fillerFields, type Filler, type FillerPart } from './fill/fillerData';
 export { fillFromIdNumber, idDerivedFields, idPart, type IdDerivedField, type IdPart } from './fill/fromIdNumber';
 export { DEFAULT_MONEY_MAXIMUM } from './validation/numberBounds';

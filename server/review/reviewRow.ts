@@ -3,12 +3,11 @@
 // its key values as labels, how many errors and warnings it carries, and its warnings with the
 // officer's explanations (核实说明), which a batch approval lists before it approves. Not its
 // data: the table stays light however large the form.
-import type { CompiledForm } from '@engine';
+import { mayReview, type CompiledForm } from '@engine';
 import type { ExportNames } from '../export/exportRows';
 import type { SubmissionRecord, UserRecord } from '../store/records';
 import { escalationOf, STATUS_LABELS, waitingOn } from '../submissions/present';
 import { keyValues, type KeyField } from './keyFields';
-import { mayReview } from './mayReview';
 
 export function reviewRow(user: UserRecord, record: SubmissionRecord, form: CompiledForm, fields: KeyField[], names: ExportNames) {
   const definition = form.definition;

@@ -4,7 +4,7 @@
 // of registry values, its history, and the registry household beside it; 通过 / 退回 when this
 // reviewer may act on it now, and then 标注 on each field to point the officer at it on a return.
 import { useCallback, useMemo, useState } from 'react';
-import { fieldLabel, type Household } from '@engine';
+import { fieldLabel, mayReview, type Household } from '@engine';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/SessionContext';
 import type { FormVersion, HouseholdDetail, Submission, SubmissionDetail } from '../../api/types';
@@ -18,7 +18,6 @@ import { t } from '../../i18n/tReviewer';
 import { CorrectionsPanel } from './CorrectionsPanel';
 import { formatTime } from './formatTime';
 import { HouseholdPanel } from './HouseholdPanel';
-import { mayReview } from './mayReview';
 import { FieldNotesPanel } from './FieldNotesPanel';
 import { ReviewDialog, type MarkedField } from './ReviewDialog';
 import { reviewerApi } from './reviewerApi';
