@@ -7,6 +7,7 @@ export const zhReviewer = {
   rv_tabQuality: '数据质量',
   rv_form: '表单',
   rv_campaign: '活动',
+  rv_campaignClosed: '{title}（已关闭）',
   rv_allCampaigns: '全部活动',
   rv_noForms: '还没有可审核的表单',
   rv_area: '地区',

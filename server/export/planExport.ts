@@ -3,7 +3,8 @@
 // the list's own filter. Each sheet is its own pass over store.streamSubmissions, so only one
 // batch is ever in memory and a writer can finish one sheet before it starts the next (XLSX must:
 // a zip holds its entries one after another). A submission changed between two passes shows its
-// newer rows on the later sheet; every row carries its 提交编号 to join on.
+// newer rows on the later sheet; every row carries its 提交编号 to join on. An export of one
+// campaign has the columns of the versions that campaign served, not of a later year's version.
 import { buildFieldIndex, type FieldIndex } from '@engine';
 import type { Deps } from '../deps';
 import type { FormRecord } from '../store/records';
@@ -32,8 +33,28 @@ export interface ExportPlan {
 
 const BATCH = 500;
 
-async function versionIndexes(deps: Deps, formId: string): Promise<{ newestFirst: FieldIndex[]; byVersion: Map<number, FieldIndex>; title: string | null }> {
-  const versions = (await deps.store.listFormVersions(formId)).map((v) => v.version).sort((a, b) => b - a);
+/**
+ * The versions a campaign's submissions of the form can be on: the one it serves and every one it
+ * served before an adoption (null without a campaign: all). Last year's export keeps last year's
+ * columns when a later campaign adopts a new version.
+ */
+async function campaignVersions(deps: Deps, formId: string, campaignId: string | undefined): Promise<Set<number> | null> {
+  const campaign = campaignId ? await deps.store.getCampaign(campaignId) : null;
+  if (!campaign) return null;
+  const versions = new Set<number>();
+  const served = campaign.formVersions[formId];
+  if (served !== undefined) versions.add(served);
+  for (const adoption of await deps.store.listAdoptions(campaign.id)) {
+    if (adoption.formId !== formId) continue;
+    if (adoption.fromVersion !== null) versions.add(adoption.fromVersion);
+    versions.add(adoption.toVersion);
+  }
+  return versions.size ? versions : null;
+}
+
+async function versionIndexes(deps: Deps, formId: string, campaignId: string | undefined): Promise<{ newestFirst: FieldIndex[]; byVersion: Map<number, FieldIndex>; title: string | null }> {
+  const only = await campaignVersions(deps, formId, campaignId);
+  const versions = (await deps.store.listFormVersions(formId)).map((v) => v.version).filter((v) => !only || only.has(v)).sort((a, b) => b - a);
   const byVersion = new Map<number, FieldIndex>();
   let title: string | null = null;
   for (const version of versions) {
@@ -47,7 +68,7 @@ async function versionIndexes(deps: Deps, formId: string): Promise<{ newestFirst
 
 export async function planExport(deps: Deps, form: FormRecord, filter: SubmissionFilter): Promise<ExportPlan> {
   const { store } = deps;
-  const { newestFirst, byVersion, title } = await versionIndexes(deps, form.id);
+  const { newestFirst, byVersion, title } = await versionIndexes(deps, form.id, filter.campaignId);
   const names = await loadNames(store, filter.division ? [filter.division] : filter.scope);
 
   async function* records() {

@@ -26,7 +26,8 @@ export async function formVersionAnswer(deps: Deps, id: string, version: number)
 /** Administrators see every campaign, the others the open ones. */
 export async function visibleCampaigns(deps: Deps, user: UserRecord) {
   const all = await deps.store.listCampaigns();
-  return { items: user.role === 'admin' ? all : all.filter((x) => x.status === 'open') };
+  // Officers fill open campaigns only; reviewers also review and export last year's, closed ones.
+  return { items: user.role === 'officer' ? all.filter((x) => x.status === 'open') : all };
 }
 
 export async function householdDetail(deps: Deps, user: UserRecord, id: string) {

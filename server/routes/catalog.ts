@@ -16,7 +16,7 @@ const Campaign = z.object({
 const Division = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() }).openapi('Division');
 
 const campaigns = createRoute({
-  method: 'get', path: '/campaigns', tags: ['活动'], summary: '活动列表（管理员看到全部，其他人看到开放中的）',
+  method: 'get', path: '/campaigns', tags: ['活动'], summary: '活动列表（管理员和审核员看到全部，含已关闭的往年活动；信息员看到开放中的）',
   responses: { 200: json(z.object({ items: z.array(Campaign) }), '活动'), ...commonErrors },
 });
 

@@ -3,10 +3,15 @@
 // 2023), is refused opening it until each parameter and the description is confirmed, confirms
 // and opens it; an officer starts a 2024 draft; a new version of 家庭成员自然增加情况表 is published
 // adopted by 2024 only; the 2023 draft still says 2023 on version 1, and the 2024 draft is moved
-// to version 2 from the form, which then says what changed.
+// to version 2 from the form, which then says what changed. In each year a submission is approved
+// by the township (临江镇) and then the county (永川区) on the reviewer's page, and the county
+// exports each year's table: 2023's rows stay on version 1, 2024's carry version 2's new column.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import cases from '../../form-definitions/member-additions/cases.json';
 import { ADMIN_PASSWORD, desktop, launchBrowser, logIn, phone, startServer, type RunningServer } from './harness';
 
 let server: RunningServer;
@@ -34,14 +39,74 @@ async function draftIn(officer: Page, campaignId: string, household: { id: strin
   return call(officer, 'POST', '/api/forms/member-additions/submissions', { id: randomUUID(), householdId: household.id, campaignId, data: {}, submit: false });
 }
 
+type Household = { id: string; headName: string; headIdNumber: string };
+
+/** 婚入的儿媳 (from the form's first test case; its newborn falls outside later years' periods) added to a household of 高滩村 and submitted. */
+async function submitIn(officer: Page, campaignId: string, household: Household, extra: object = {}) {
+  const members = (cases[0]!.data as { members: unknown[] }).members.slice(0, 1);
+  const data = { villageName: '高滩村', divisionCode: '500118104201', headName: household.headName, headIdNumber: household.headIdNumber, members, ...extra };
+  return call(officer, 'POST', '/api/forms/member-additions/submissions', { id: randomUUID(), householdId: household.id, campaignId, data, submit: true });
+}
+
+/** A reviewer opens the submission on the reviewer's page and approves it at their level. */
+async function approveOnPage(context: BrowserContext, username: string, id: string, after: string) {
+  const page = await context.newPage();
+  await logIn(page, username);
+  await page.goto(`/review/submissions/${id}`);
+  await page.getByRole('button', { name: '通过', exact: true }).click();
+  await page.getByRole('dialog', { name: '审核通过' }).getByRole('button', { name: '通过', exact: true }).click();
+  await page.getByText(after).first().waitFor();
+  await page.close();
+}
+
+/** Township then county approve; the submission ends approved. */
+async function approveBothLevels(browser: Browser, officer: Page, id: string) {
+  for (const [username, after] of [['linjiang', '等待县级确定'], ['yongchuan', '已通过']] as const) {
+    const context = await desktop(browser, server.url);
+    await approveOnPage(context, username, id, after);
+    await context.close();
+  }
+  expect((await call(officer, 'GET', `/api/submissions/${id}`)).status).toBe('approved');
+}
+
+/** The county reviewer's table of this form in one campaign, exported as XLSX from the page: its header and rows. */
+async function exportYear(page: Page, year: string) {
+  await page.goto('/review/forms/member-additions');
+  const pick = page.getByLabel('活动');
+  // Closed years stay in the picker, marked so (2023 is closed once cloned).
+  const option = pick.locator('option').filter({ hasText: new RegExp(`^${year}年度`) });
+  await option.waitFor({ state: 'attached' });
+  await pick.selectOption({ label: (await option.textContent())! });
+  await expect.poll(() => new URL(page.url()).searchParams.get('campaign') ?? pick.inputValue()).toBe(year);
+  await page.getByRole('heading', { name: /^共 \d+ 份$/ }).waitFor();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const download = await downloading;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync((await download.path())!) as never);
+  const sheet = workbook.worksheets[0]!;
+  const header = Array.from(sheet.getRow(1).values as unknown[], (title) => String(title ?? ''));
+  const rows: Record<string, unknown>[] = [];
+  for (let n = 2; n <= sheet.rowCount; n++) {
+    const values = sheet.getRow(n).values as unknown[];
+    rows.push(Object.fromEntries(header.map((title, i) => [title, values[i]])));
+  }
+  return { header, rows };
+}
+
 describe('a county\'s second year', () => {
-  it('clones 2023 into 2024, confirms it, publishes a version 2024 alone adopts; a 2023 draft stays 2023, a 2024 draft moves', async () => {
+  it('clones 2023 into 2024, confirms it, publishes a version 2024 alone adopts; a 2023 draft stays 2023, a 2024 draft moves; each year approved at both levels and exported on its own columns', async () => {
     const officerContext = await phone(browser, server.url);
     const officer = await officerContext.newPage();
     await logIn(officer, 'gaotan');
-    const households = (await call(officer, 'GET', '/api/households?division=500118104201')).items as { id: string; headName: string }[];
+    const households = (await call(officer, 'GET', '/api/households?division=500118104201')).items as Household[];
     const draft2023 = await draftIn(officer, '2023', households[0]!);
     expect(draft2023.formVersion).toBe(1);
+
+    // 2023's submission, approved by the township and then the county.
+    const approved2023 = await submitIn(officer, '2023', households[2]!);
+    expect(approved2023).toMatchObject({ status: 'submitted', formVersion: 1 });
+    await approveBothLevels(browser, officer, approved2023.id);
 
     // The administrator clones 2023 into 2024, closing 2023.
     const adminContext = await desktop(browser, server.url);
@@ -123,6 +188,25 @@ describe('a county\'s second year', () => {
     await meta.getByText('第 2 版').waitFor();
     expect((await call(officer, 'GET', `/api/submissions/${draft2024.id}`)).formVersion).toBe(2);
     expect((await call(officer, 'GET', `/api/submissions/${draft2023.id}`)).formVersion).toBe(1);
+
+    // 2024's submission, on version 2 (B9 answered), approved by both levels.
+    const approved2024 = await submitIn(officer, '2024', households[3]!, { B9: '是' });
+    expect(approved2024).toMatchObject({ status: 'submitted', formVersion: 2 });
+    await approveBothLevels(browser, officer, approved2024.id);
     await officerContext.close();
+
+    // The county exports each year: 2023 holds its approved submission on version 1, 2024 its own with B9.
+    const countyContext = await desktop(browser, server.url);
+    const county = await countyContext.newPage();
+    await logIn(county, 'yongchuan');
+    const year2023 = await exportYear(county, '2023');
+    const year2024 = await exportYear(county, '2024');
+    const approvedIds = (rows: Record<string, unknown>[]) => rows.filter((r) => r['状态'] === '已通过').map((r) => r['提交编号']);
+    expect(approvedIds(year2023.rows)).toEqual([approved2023.id]);
+    expect(approvedIds(year2024.rows)).toEqual([approved2024.id]);
+    expect(year2023.rows.map((r) => r['提交编号'])).not.toContain(approved2024.id);
+    expect(year2024.header.some((title) => title.includes('B9'))).toBe(true);
+    expect(year2023.header.some((title) => title.includes('B9'))).toBe(false);
+    await countyContext.close();
   });
 });

@@ -82,6 +82,20 @@ describe('publishing a new version', () => {
 });
 
 describe('POST /api/campaigns/:id/adopt', () => {
+  it('exports a campaign with the columns of the versions it served, not another campaign\'s newer one', async () => {
+    // 2021 serves version 3 (A30), having served 1; 2022 serves version 2 (A29), having served 1.
+    const header = async (campaignId: string) => {
+      const response = await f.server.app.request(`/api/forms/${SAMPLE_FORM_ID}/export?format=csv&campaign=${campaignId}`, { headers: { Cookie: f.admin.cookie } });
+      expect(response.status).toBe(200);
+      return (await response.text()).replace(/^\uFEFF/, '').split('\r\n')[0]!;
+    };
+    const [of2021, of2022] = [await header('test-2021'), await header('test-2022')];
+    expect(of2021).toContain('A30 其他收入（元）');
+    expect(of2021).not.toContain('A29');
+    expect(of2022).toContain('A29 其他收入（元）');
+    expect(of2022).not.toContain('A30');
+  });
+
   it('adopts a published version later, from the revision read; two adoptions from the same revision at once: one is stored, the other told', async () => {
     const { revision } = await campaign('test-2022');
     const outcomes = await Promise.all([3, 1].map((version) => f.admin.post('/api/campaigns/test-2022/adopt', { formId: SAMPLE_FORM_ID, version, revision })));

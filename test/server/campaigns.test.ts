@@ -48,6 +48,9 @@ describe('POST /api/campaigns', () => {
     const officerSees = (await f.officer.get('/api/campaigns')).body.items.map((c: { id: string }) => c.id);
     expect(officerSees).toContain('2022-lookback');
     expect(officerSees).not.toContain('2021-lookback');
+    // Reviewers still review and export last year's campaign once it is closed.
+    const reviewerSees = (await f.township.get('/api/campaigns')).body.items.map((c: { id: string; status: string }) => [c.id, c.status]);
+    expect(reviewerSees).toEqual(expect.arrayContaining([['2022-lookback', 'open'], ['2021-lookback', 'closed']]));
   });
 
   it('creates a campaign from scratch, open everywhere by default', async () => {

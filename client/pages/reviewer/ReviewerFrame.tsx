@@ -65,7 +65,7 @@ export function ReviewerFrame({ tab, selection, onForm, onCampaign, allCampaigns
             <span>{t('rv_campaign')}</span>
             <select value={selection.campaign ?? ''} onChange={(e) => onCampaign(e.target.value || undefined)}>
               {allCampaigns ? <option value="">{t('rv_allCampaigns')}</option> : null}
-              {campaigns.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+              {campaigns.map((c) => <option key={c.id} value={c.id}>{c.status === 'closed' ? t('rv_campaignClosed', { title: c.title }) : c.title}</option>)}
             </select>
           </label>
         ) : null}
