@@ -65,3 +65,10 @@ export { CLAUSE_OPS, type Condition, type Clause, type ClauseOp, type ConditionE
 // A submission's answers moved to another version of its form (a campaign adopting a new version).
 export { migrateAnswers, type AnswerMove, type MovedAnswer } from './migrate/migrateAnswers';
 export { convertValue, type Conversion } from './migrate/convertValue';
+// Evidence (issue 16): photos and signatures as references to stored files, locations as geo URIs.
+export {
+  parseAttachmentReference, attachmentReference, parseLocation, formatLocation, explainPhoto, explainSignature, explainLocation,
+  PHOTO_EXTENSIONS, SIGNATURE_EXTENSIONS, CONTENT_TYPES, type AttachmentReference, type AttachmentExtension, type Location,
+} from './formats/attachmentFormats';
+export { evidenceKind, holdsSeveral, type EvidenceKind } from './attachments/evidenceKind';
+export { attachmentsIn, hasAttachmentFields, type AttachmentUse } from './attachments/attachmentsIn';

@@ -5,6 +5,7 @@ import { lookupTable } from '../ownValue';
 import { explainResidentId } from './residentId';
 import { explainDisabilityCertificate, explainIdOrDisabilityCertificate } from './disabilityCertificate';
 import { explainDivisionCode, explainMobilePhone, explainPhone, explainYearMonth } from './simpleFormats';
+import { explainLocation, explainPhoto, explainSignature } from './attachmentFormats';
 
 export type Explain = (value: string) => string | null;
 
@@ -16,6 +17,9 @@ export const domainFormats: Readonly<Record<string, Explain>> = lookupTable<Expl
   phone: explainPhone,
   'division-code': explainDivisionCode,
   'year-month': explainYearMonth,
+  photo: explainPhoto,
+  signature: explainSignature,
+  location: explainLocation,
 });
 
 /** Messages for the ajv-formats formats definitions are expected to use. */
