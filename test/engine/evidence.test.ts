@@ -3,7 +3,7 @@
 // rules read them (双签字确认 unless 电话访谈, 004), and attachmentsIn lists every file a
 // submission needs stored, tables included.
 import { describe, expect, it } from 'vitest';
-import { attachmentsIn, buildFieldIndex, evaluate, evidenceKind, formatLocation, parseLocation } from '@engine';
+import { attachmentsIn, buildFieldIndex, evaluate, evidenceKind, formatLocation, parseLocation, type JsonSchema } from '@engine';
 import { defineForm, table, text, yesNo } from '../helpers/defineForm';
 
 // The SHA-256 of the ASCII bytes "abc" (FIPS 180-2, appendix B.1) and of the empty input.
@@ -85,9 +85,10 @@ describe('locations', () => {
   });
 
   it('tells each kind of evidence field from its schema', () => {
-    expect(evidenceKind(visit.schema.properties!.B1 as never)).toBe('photo');
-    expect(evidenceKind(visit.schema.properties!.B2 as never)).toBe('location');
-    expect(evidenceKind(visit.schema.properties!.B4 as never)).toBe('signature');
+    const fields = visit.schema.properties as Record<string, JsonSchema>;
+    expect(evidenceKind(fields.B1!)).toBe('photo');
+    expect(evidenceKind(fields.B2!)).toBe('location');
+    expect(evidenceKind(fields.B4!)).toBe('signature');
     expect(evidenceKind({ type: 'string', format: 'date' })).toBeNull();
   });
 });
