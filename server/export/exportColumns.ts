@@ -3,12 +3,17 @@
 // columns on the table's own sheet. A choice whose values are codes ("2" → 婚入) gets two
 // columns, the code and its label; anything else one. Submissions were filled against different
 // versions, so the columns are the union: the newest version's order first, then the fields only
-// older versions had. Headers come from the newest version that has the field. Knows nothing of
-// submissions or file formats.
-import { optionsOf, type FieldIndex, type FieldInfo, type JsonSchema } from '@engine';
+// older versions had. Headers come from the newest version that has the field. A photo or
+// signature field is a file column (each file's name and link); a location three columns
+// (latitude, longitude, accuracy) a spreadsheet can plot. Knows nothing of submissions or file
+// formats.
+import { evidenceKind, optionsOf, type FieldIndex, type FieldInfo, type JsonSchema } from '@engine';
 
-/** value: one column (labels for booleans, enums, choices); code and label: a coded choice's two. */
-export type ColumnPart = 'value' | 'code' | 'label';
+/**
+ * value: one column (labels for booleans, enums, choices); code and label: a coded choice's two;
+ * file: a photo or signature field's files; latitude, longitude, accuracy: a location's parts.
+ */
+export type ColumnPart = 'value' | 'code' | 'label' | 'file' | 'latitude' | 'longitude' | 'accuracy';
 
 export interface ExportColumn {
   /** The field's dotted key ("A28", "address.county", "members.A7"). */
@@ -70,11 +75,14 @@ export function exportColumns(newestFirst: FieldIndex[], table: string | null): 
   const order: string[] = [];
   const header = new Map<string, string>();
   const coded = new Set<string>();
+  const evidence = new Map<string, 'file' | 'location'>();
   for (const index of newestFirst) {
     for (const info of leaves(index, table)) {
       if (!header.has(info.key)) {
         order.push(info.key);
         header.set(info.key, headerOf(index, info, table));
+        const kind = evidenceKind(info.schema);
+        if (kind) evidence.set(info.key, kind === 'location' ? 'location' : 'file');
       }
       if (isCodedChoice(info.schema)) coded.add(info.key);
     }
@@ -82,6 +90,14 @@ export function exportColumns(newestFirst: FieldIndex[], table: string | null): 
   return order.flatMap((key): ExportColumn[] => {
     const path = (table ? key.slice(table.length + 1) : key).split('.');
     const title = header.get(key)!;
+    if (evidence.get(key) === 'file') return [{ key, path, part: 'file', header: `${title}（文件名 链接）` }];
+    if (evidence.get(key) === 'location') {
+      return [
+        { key, path, part: 'latitude', header: `${title}（纬度）` },
+        { key, path, part: 'longitude', header: `${title}（经度）` },
+        { key, path, part: 'accuracy', header: `${title}（精度，米）` },
+      ];
+    }
     if (!coded.has(key)) return [{ key, path, part: 'value', header: title }];
     return [{ key, path, part: 'code', header: `${title}（代码）` }, { key, path, part: 'label', header: title }];
   });

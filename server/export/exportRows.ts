@@ -3,7 +3,7 @@
 // submission was filled against, by the engine's labelOf (是/否, codes to labels, choices joined
 // with 、). A table's rows start with 提交编号, 户主姓名, 行号. Numbers stay numbers. Nothing here
 // reads the store or writes a format.
-import { labelOf, warningsByRule, type FieldIndex, type JsonSchema } from '@engine';
+import { labelOf, parseLocation, warningsByRule, type FieldIndex, type JsonSchema } from '@engine';
 import type { SubmissionRecord } from '../store/records';
 import { STATUS_LABELS } from '../submissions/present';
 import type { ExportColumn } from './exportColumns';
@@ -46,10 +46,24 @@ function codeText(value: unknown): Cell {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-function cellReader(column: ExportColumn, schema: JsonSchema): CellReader {
+/** A photo or signature field's files, one per line: the file's name, then its link. */
+function fileLines(value: unknown, linkBase: string): Cell {
+  const references = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+  if (!references.length) return null;
+  return references.map((reference) => `${reference} ${linkBase}/api/attachments/${encodeURIComponent(reference)}`).join('\n');
+}
+
+function locationPart(value: unknown, part: 'latitude' | 'longitude' | 'accuracy'): Cell {
+  const location = typeof value === 'string' ? parseLocation(value) : null;
+  return location ? location[part] : null;
+}
+
+function cellReader(column: ExportColumn, schema: JsonSchema, linkBase: string): CellReader {
   return (row) => {
     const value = valueAt(row, column.path);
     if (value === undefined || value === null) return null;
+    if (column.part === 'file') return fileLines(value, linkBase);
+    if (column.part === 'latitude' || column.part === 'longitude' || column.part === 'accuracy') return locationPart(value, column.part);
     if (column.part === 'code') return codeText(value);
     if (column.part === 'value' && typeof value === 'number') return value;
     return labelOf(schema, value);
@@ -59,14 +73,15 @@ function cellReader(column: ExportColumn, schema: JsonSchema): CellReader {
 /**
  * The data cells of a row (a submission's data, or one row of a table) under the columns, read
  * with the schema of the row's form version: one reader per column and version, built once.
+ * `linkBase` ("https://county.example") starts each file's link.
  */
-export function dataCells(columns: ExportColumn[], indexes: ReadonlyMap<number, FieldIndex>): (version: number, row: Row) => Cell[] {
+export function dataCells(columns: ExportColumn[], indexes: ReadonlyMap<number, FieldIndex>, linkBase = ''): (version: number, row: Row) => Cell[] {
   const readers = new Map<number, CellReader[]>();
   return (version, row) => {
     let forVersion = readers.get(version);
     if (!forVersion) {
       const fields = indexes.get(version)?.fields;
-      forVersion = columns.map((c) => cellReader(c, fields?.get(c.key)?.schema ?? {}));
+      forVersion = columns.map((c) => cellReader(c, fields?.get(c.key)?.schema ?? {}, linkBase));
       readers.set(version, forVersion);
     }
     return forVersion.map((read) => read(row));

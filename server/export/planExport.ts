@@ -5,12 +5,12 @@
 // a zip holds its entries one after another). A submission changed between two passes shows its
 // newer rows on the later sheet; every row carries its 提交编号 to join on. An export of one
 // campaign has the columns of the versions that campaign served, not of a later year's version.
-import { buildFieldIndex, type FieldIndex } from '@engine';
+import { attachmentsIn, buildFieldIndex, type AttachmentUse, type FieldIndex } from '@engine';
 import type { Deps } from '../deps';
-import type { FormRecord } from '../store/records';
+import type { FormRecord, SubmissionRecord } from '../store/records';
 import type { SubmissionFilter } from '../store/Store';
 import { exportColumns, exportTables, type ExportTable } from './exportColumns';
-import { loadNames } from './exportNames';
+import { loadNames, type LoadedNames } from './exportNames';
 import { dataCells, MAIN_HEADERS, mainRow, TABLE_HEADERS, tableRows } from './exportRows';
 import type { Cell } from './neutraliseFormula';
 import { sheetHeaders } from './sheetHeaders';
@@ -29,6 +29,12 @@ export interface ExportPlan {
   title: string;
   main: ExportSheet;
   tables: (ExportTable & { sheet: ExportSheet })[];
+  /** The submissions again, a batch at a time with their names loaded (for the files of a ZIP). */
+  submissions(): AsyncIterable<SubmissionRecord[]>;
+  /** The village and user names of the batch last read. */
+  names: LoadedNames;
+  /** The photos and signatures a submission refers to, read with its own version's schema. */
+  filesOf(record: SubmissionRecord): AttachmentUse[];
 }
 
 const BATCH = 500;
@@ -66,7 +72,12 @@ async function versionIndexes(deps: Deps, formId: string, campaignId: string | u
   return { newestFirst: [...byVersion.values()], byVersion, title };
 }
 
-export async function planExport(deps: Deps, form: FormRecord, filter: SubmissionFilter): Promise<ExportPlan> {
+export interface ExportOptions {
+  /** Where the server is reached ("https://county.example"): each file's link starts with it. */
+  linkBase?: string;
+}
+
+export async function planExport(deps: Deps, form: FormRecord, filter: SubmissionFilter, options: ExportOptions = {}): Promise<ExportPlan> {
   const { store } = deps;
   const { newestFirst, byVersion, title } = await versionIndexes(deps, form.id, filter.campaignId);
   const names = await loadNames(store, filter.division ? [filter.division] : filter.scope);
@@ -79,7 +90,7 @@ export async function planExport(deps: Deps, form: FormRecord, filter: Submissio
   }
 
   const columns = exportColumns(newestFirst, null);
-  const cells = dataCells(columns, byVersion);
+  const cells = dataCells(columns, byVersion, options.linkBase);
   const main: ExportSheet = {
     title: title ?? form.title,
     header: sheetHeaders(MAIN_HEADERS, columns),
@@ -90,7 +101,7 @@ export async function planExport(deps: Deps, form: FormRecord, filter: Submissio
 
   const tables = exportTables(newestFirst).map((table) => {
     const tableColumns = exportColumns(newestFirst, table.key);
-    const tableCells = dataCells(tableColumns, byVersion);
+    const tableCells = dataCells(tableColumns, byVersion, options.linkBase);
     const sheet: ExportSheet = {
       title: table.title,
       header: sheetHeaders(TABLE_HEADERS, tableColumns),
@@ -101,5 +112,9 @@ export async function planExport(deps: Deps, form: FormRecord, filter: Submissio
     return { ...table, sheet };
   });
 
-  return { title: title ?? form.title, main, tables };
+  const filesOf = (record: SubmissionRecord) => {
+    const index = byVersion.get(record.formVersion);
+    return index ? attachmentsIn(index, record.data) : [];
+  };
+  return { title: title ?? form.title, main, tables, submissions: records, names, filesOf };
 }

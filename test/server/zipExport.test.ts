@@ -1,0 +1,60 @@
+// The ZIP of "export with files": the workbook first, then one folder per village and household
+// (村/户主姓名-证件号码) holding each file its submissions refer to, once, named as the workbook's
+// file column names it; a file the store does not hold is left out rather than failing the export.
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import JSZip from 'jszip';
+import { attachmentsIn, buildFieldIndex, type JsonSchema } from '@engine';
+import { describe, expect, it } from 'vitest';
+import type { SubmissionRecord } from '../../server/store/records';
+import { zipExport } from '../../server/export/zipExport';
+
+const schema: JsonSchema = {
+  type: 'object',
+  properties: {
+    B1: { type: 'array', title: 'B1 住房照片', items: { type: 'string', format: 'photo' } },
+    B4: { type: 'string', format: 'signature', title: 'B4 户主签字' },
+  },
+};
+const index = buildFieldIndex(schema);
+
+const bytesOf = (text: string) => Buffer.from(text, 'utf8');
+const refOf = (text: string, ext: string) => `${createHash('sha256').update(bytesOf(text)).digest('hex')}.${ext}`;
+const files = new Map([['房屋正面', 'jpg'], ['房屋侧面', 'jpg'], ['张德明的签字', 'png'], ['陈小红的签字', 'png']].map(([text, ext]) => [refOf(text!, ext!), bytesOf(text!)]));
+const [front, side, sign1, sign2] = [...files.keys()];
+
+function record(id: string, headName: string, headIdNumber: string, data: Record<string, unknown>): SubmissionRecord {
+  return { id, headName, headIdNumber, divisionCode: '500118104201', formVersion: 1, data } as SubmissionRecord;
+}
+
+const records = [
+  record('s1', '张德明', '500118198506120013', { B1: [front, side, front], B4: sign1 }),
+  record('s2', '陈小红', '500118199001011248', { B1: ['f'.repeat(64) + '.jpg'], B4: sign2 }),
+];
+
+describe('export with files', () => {
+  it('holds the workbook and each household\'s files in its village folder, each once', async () => {
+    const zipStream = zipExport({
+      workbookName: '农户核查表-2026-12-07.xlsx',
+      workbook: Readable.from([Buffer.from('workbook bytes')]),
+      plan: {
+        async *submissions() { yield records; },
+        names: { division: () => '高滩村村民委员会', user: (id) => id, load: async () => {} },
+        filesOf: (r) => attachmentsIn(index, r.data),
+      },
+      open: async (reference) => (files.has(reference) ? Readable.from([files.get(reference)!]) : null),
+    }, (error) => { throw error; });
+    const zip = await JSZip.loadAsync(await buffer(zipStream));
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir).sort();
+    expect(names).toEqual([
+      `高滩村村民委员会/张德明-500118198506120013/${front}`,
+      `高滩村村民委员会/张德明-500118198506120013/${side}`,
+      `高滩村村民委员会/张德明-500118198506120013/${sign1}`,
+      `高滩村村民委员会/陈小红-500118199001011248/${sign2}`,
+      '农户核查表-2026-12-07.xlsx',
+    ].sort());
+    expect(await zip.file(`高滩村村民委员会/张德明-500118198506120013/${sign1}`)!.async('string')).toBe('张德明的签字');
+    expect(await zip.file('农户核查表-2026-12-07.xlsx')!.async('string')).toBe('workbook bytes');
+  });
+});
