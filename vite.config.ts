@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { serviceWorker } from './vite.pwa';
+import { serviceWorker } from './vite.pwa.ts';
 
 /**
  * The engine's one import name: `@engine` (its public index) and `@engine/…` (a module, for tests

@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { engineAlias } from './vite.config';
+import { engineAlias } from './vite.config.ts';
 
 // Engine, server and browser-flow tests run in Node; component tests in jsdom. Browser flows
 // (test/e2e) drive Debian's Chromium through playwright-core against a real server. The service
