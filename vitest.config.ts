@@ -1,12 +1,19 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { engineAlias } from './vite.config';
+import { engineAlias } from './vite.config.ts';
 
 // Engine, server and browser-flow tests run in Node; component tests in jsdom. Browser flows
-// (test/e2e) drive Debian's Chromium through playwright-core against a real server.
+// (test/e2e) drive Debian's Chromium through playwright-core against a real server. The service
+// worker's registration (virtual:pwa-register/react, made by the build's plugin) is vite-plugin-pwa's
+// development stand-in here, which registers nothing; component tests replace it with vi.mock.
 export default defineConfig({
   plugins: [react()],
-  resolve: { alias: engineAlias },
+  resolve: {
+    alias: [
+      ...engineAlias,
+      { find: /^virtual:pwa-register\/react$/, replacement: 'vite-plugin-pwa/dist/client/dev/react.js' },
+    ],
+  },
   test: {
     testTimeout: 20000,
     hookTimeout: 120000,

@@ -23,6 +23,8 @@ export const zh = {
   retryNow: '立即重试',
   syncedAll: '已全部上传',
   offlineCached: '无网络，显示的是 {time} 保存的数据',
+  // a new version of the app deployed (its service worker waiting)
+  updateReady: '有新版本，点击更新',
   // navigation
   back: '返回',
   home: '首页',

@@ -25,6 +25,7 @@ import { FormStoreContext } from '../../form/useFormStore';
 import { t } from '../../i18n/t';
 import { getDraft, updateDraft } from '../../offline/drafts';
 import { takeFill, type FillData } from '../../offline/loadFill';
+import { onLeaving } from '../../offline/beforeLeaving';
 import { onDraftChanged } from '../../offline/draftEvents';
 import { queueMessage, queueStateOf } from '../../offline/queueState';
 import { queueAction } from '../../offline/queueActions';
@@ -98,9 +99,14 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
     };
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', flush);
+    // Before the app reloads into a new version (有新版本，点击更新), the save completes first.
+    const stopLeaving = onLeaving(async () => {
+      if (timer.current) await saveLocally.current();
+    });
     return () => {
       stopData();
       stopStore();
+      stopLeaving();
       flush();
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', flush);
