@@ -39,6 +39,8 @@ export interface FormSummary {
   createsHousehold: boolean;
   /** Filled for a registry household (pre-filled from it); identification forms may also be. */
   forHousehold: boolean;
+  /** Has photo or signature fields: its export can come with the files (ZIP). */
+  hasFiles?: boolean;
   campaigns: CampaignSummary[];
 }
 

@@ -62,6 +62,8 @@ export const zhReviewer = {
   // export
   rv_exportXlsx: '导出 Excel',
   rv_exportCsv: '导出 CSV',
+  rv_exportZip: '导出（含照片和签字）',
+  rv_exportZipHint: '压缩包：Excel 表加每户的照片和签字（按 村/户 分文件夹），由浏览器直接下载，进度见浏览器的下载栏',
   rv_exporting: '正在导出 {rows} 行…',
   rv_exportReceived: '已接收 {size}',
   rv_exportRowsDone: '{done} / {rows} 行',

@@ -15,7 +15,7 @@
 // the draft has changed since, so a publication never wipes a draft saved while it ran and one
 // draft published twice at once makes one version.
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkDefinition, type FormCase, type FormDefinition } from '@engine';
+import { buildFieldIndex, checkDefinition, hasAttachmentFields, type FormCase, type FormDefinition } from '@engine';
 import { adoptingCampaigns, adoptionChoices } from '../campaigns/adoptionChoices';
 import { moveOpenSubmissions } from '../campaigns/moveOpenSubmissions';
 import type { Deps } from '../deps';
@@ -218,6 +218,7 @@ export function formRoutes(deps: Deps) {
           id: form.id, title: form.title, version: form.latestVersion, description: definition.description ?? '',
           createsHousehold: definition.createsHousehold === true,
           forHousehold: definition.createsHousehold !== true || (definition.registry?.prefill?.length ?? 0) > 0,
+          hasFiles: hasAttachmentFields(buildFieldIndex(definition.schema)),
           campaigns: open.map(campaignSummary(form.id)),
           ...(user.role === 'admin' ? { hasDraft: form.draft !== null, draftUpdatedAt: form.draftUpdatedAt } : {}),
         });

@@ -9,6 +9,13 @@ import { downloadFile, saveFile, type DownloadProgress } from './downloadFile';
 export interface ExportTarget {
   label: string;
   url: string;
+  /**
+   * Left to the browser's own download (a link), which writes to disk as it comes and shows its
+   * progress: for the ZIP with every photo, which may run to gigabytes a page could not hold.
+   */
+  native?: boolean;
+  /** Said beside a native download. */
+  hint?: string;
 }
 
 type State =
@@ -47,8 +54,9 @@ export function ExportButtons({ targets }: { targets: ExportTarget[] }) {
   const share = running?.rows && running.rowsDone !== null ? Math.min(1, running.rowsDone / running.rows) : null;
   return (
     <div className="rv-export">
-      {targets.map((target) => (
-        <button key={target.url} type="button" onClick={() => void start(target)} disabled={running !== null}>{target.label}</button>
+      {targets.map((target) => (target.native
+        ? <a key={target.url} className="button" href={target.url} download title={target.hint}>{target.label}</a>
+        : <button key={target.url} type="button" onClick={() => void start(target)} disabled={running !== null}>{target.label}</button>
       ))}
       {running ? (
         <div className="rv-export-progress" role="status">

@@ -67,6 +67,7 @@ export function SubmissionsPage({ formId }: { formId: string }) {
         <ExportButtons targets={[
           { label: t('rv_exportXlsx'), url: exportUrl(formId, query, 'xlsx') },
           { label: t('rv_exportCsv'), url: exportUrl(formId, query, 'csv') },
+          ...(catalog.forms.find((f) => f.id === formId)?.hasFiles ? [{ label: t('rv_exportZip'), url: exportUrl(formId, query, 'zip'), native: true, hint: t('rv_exportZipHint') }] : []),
         ]} />
       </div>
       <SubmissionFilters query={query} myLevel={page ? page.myLevel : undefined} onChange={go} />

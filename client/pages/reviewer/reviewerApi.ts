@@ -42,7 +42,7 @@ export const reviewerApi = {
 };
 
 /** Where the table's export downloads from: its filters, without paging or order. */
-export function exportUrl(formId: string, query: Partial<TableQuery>, format: 'csv' | 'xlsx'): string {
+export function exportUrl(formId: string, query: Partial<TableQuery>, format: 'csv' | 'xlsx' | 'zip'): string {
   const filters = tableSearch(query, 'filters');
   return `/api/forms/${enc(formId)}/export?format=${format}${filters ? `&${filters}` : ''}`;
 }
