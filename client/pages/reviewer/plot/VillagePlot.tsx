@@ -50,7 +50,7 @@ export function VillagePlot({ positions, village }: { positions: VillagePosition
               <line x1={MARGIN} x2={MARGIN + projection.scale.length} y1={HEIGHT - MARGIN / 2} y2={HEIGHT - MARGIN / 2} />
               <text x={MARGIN} y={HEIGHT - MARGIN / 2 - 5}>{t('pl_metres', { m: projection.scale.metres })}</text>
             </g>
-            </svg>
+          </svg>
         </figure>
       ) : <p className="muted">{t('pl_nonePlaced')}</p>}
       <div className="rv-plot-lists">
