@@ -6,6 +6,8 @@ import { checkDefinition, prefillData, runCases, verificationFields, type FormDa
 import { evaluateForm, issueAt, loadCampaign, loadCases, loadForm } from '../helpers/forms';
 
 const FORM = 'income-ledger';
+/** A drawn signature: the sample reference (the SHA-256 of "abc", as a PNG). */
+const SIGNED = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad.png';
 
 /** 永川区临江镇高滩村3组陈明华家：脱贫户，5 人，儿子、儿媳外出务工，配偶单人低保，户主领养老金。 */
 const chenFamily: Household = {
@@ -50,13 +52,13 @@ const chenLedger: FormData = {
   L48: 6170, // 种子化肥农药 1370 + 仔猪 1500 + 饲料 2700 + 鸡苗鸡饲料 600
   L49: 400, //  凉粉摊的原料
   L50: 3600, // 陈建国个人缴纳的职工社保，360 元/月 × 10
-  headSigned: true, filler: '张晓燕', fillDate: '2021-11-12',
+  headSignature: SIGNED, officerSignature: SIGNED, filler: '张晓燕', fillDate: '2021-11-12',
 };
 
 /** The Chen ledger's header and signatures with only the given rows filled in. */
 function blank(rows: FormData): FormData {
-  const { address, headName, kind, population, farmland, phone, headSigned, filler, fillDate } = chenLedger;
-  return { address, headName, kind, population, farmland, phone, headSigned, filler, fillDate, ...rows };
+  const { address, headName, kind, population, farmland, phone, headSignature, officerSignature, filler, fillDate } = chenLedger;
+  return { address, headName, kind, population, farmland, phone, headSignature, officerSignature, filler, fillDate, ...rows };
 }
 
 describe('2021 年脱贫户收入明细账', () => {
@@ -289,13 +291,26 @@ describe('2021 年脱贫户收入明细账', () => {
       expect(result.errors).toEqual([{ path: '/kind', field: 'kind', code: 'enum', severity: 'error', message: '农户属性只能从可选项中选择' }]);
     });
 
-    it('warns when the household head has not signed', () => {
-      const result = evaluateForm(FORM, { ...chenLedger, headSigned: false }, { household: chenFamily });
-      expect(result.valid).toBe(true);
-      expect(result.warnings).toEqual([{
-        path: '/headSigned', field: 'headSigned', code: 'rule:head-signed', severity: 'warning',
-        message: '贫困户签字：否，户主尚未签字确认，请户主核对明细账后签字',
+    it('refuses a visit without the household head\'s signature (双签字确认, 004), and accepts a phone interview without it', () => {
+      const { headSignature: _signed, ...unsigned } = chenLedger;
+      const visit = evaluateForm(FORM, unsigned, { household: chenFamily });
+      expect(visit.errors).toEqual([{
+        path: '/headSignature', field: 'headSignature', code: 'rule:head-signs', severity: 'error',
+        message: '户主尚未签字：入户采集须经户主签字确认（双签字确认）；未能入户的请选电话访谈',
       }]);
+      const phone = evaluateForm(FORM, { ...unsigned, phoneInterview: true, location: 'geo:29.35,105.89' }, { household: chenFamily });
+      expect(phone.errors).toEqual([]);
+      expect(phone.hidden).toEqual(expect.arrayContaining(['/location', '/housePhotos']));
+      expect(phone.data.location).toBeUndefined();
+    });
+
+    it('refuses a ledger the officer has not signed, even after a phone interview', () => {
+      const { officerSignature: _signed, ...unsigned } = chenLedger;
+      for (const phoneInterview of [false, true]) {
+        expect(evaluateForm(FORM, { ...unsigned, phoneInterview }, { household: chenFamily }).errors).toEqual([{
+          path: '/officerSignature', field: 'officerSignature', code: 'rule:officer-signs', severity: 'error', message: '采集人尚未签字：须经信息采集员签字确认（双签字确认）',
+        }]);
+      }
     });
 
     it('warns when the ledger is dated before the income period ends, naming the campaign period', () => {
@@ -313,7 +328,8 @@ describe('2021 年脱贫户收入明细账', () => {
       const result = evaluateForm(FORM, { L19: 1000 });
       expect(result.errors.map((e) => e.message)).toEqual([
         '家庭住址为必填项', '户主姓名为必填项', '农户属性为必填项', '家庭人口（人）为必填项',
-        '贫困户签字（户主已签字确认）为必填项', '采集人签字（采集人姓名）为必填项', '时间（采集日期）为必填项',
+        '采集人签字（采集人姓名）为必填项', '时间（采集日期）为必填项',
+        '户主尚未签字：入户采集须经户主签字确认（双签字确认）；未能入户的请选电话访谈', '采集人尚未签字：须经信息采集员签字确认（双签字确认）',
       ]);
     });
   });
@@ -347,7 +363,7 @@ describe('2021 年脱贫户收入明细账', () => {
     it('follows the seed\'s eight parts, then the totals', () => {
       expect(form.sections?.map((s) => s.title)).toEqual([
         '户基本情况', '一、生产经营性收入', '二、工资性收入（劳务收入）', '三、财产性收入', '四、转移性收入', '五、国家各种补贴',
-        '六、因学、因病费用', '七、生产经营性成本', '八、非消费性支出', '农村家庭年收入总额和人均纯收入', '签字',
+        '六、因学、因病费用', '七、生产经营性成本', '八、非消费性支出', '农村家庭年收入总额和人均纯收入', '签字确认',
       ]);
     });
 

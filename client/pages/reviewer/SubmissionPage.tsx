@@ -2,7 +2,8 @@
 // version it was filled with (the campaign's parameters, the household), its stored issues
 // beside the fields with the officer's explanations of the warnings (核实说明), the corrections
 // of registry values, its history, and the registry household beside it; 通过 / 退回 when this
-// reviewer may act on it now, and then 标注 on each field to point the officer at it on a return.
+// reviewer may act on it now, and then 标注 on each field to point the officer at it on a return;
+// 打印 opens it as the paper sheet (print/PrintPage).
 import { useCallback, useMemo, useState } from 'react';
 import { fieldLabel, mayReview, type Household } from '@engine';
 import { Link } from '../../app/router';
@@ -135,6 +136,7 @@ function SubmissionView({ submission, form, prepared, household, back, notice, r
                 <button type="button" className="danger" onClick={() => setDialog('return')}>{t('rv_return')}</button>
               </div>
             ) : submission.status === 'submitted' ? <p className="muted">{t('rv_notYours', { level: submission.waitingOn ?? '' })}</p> : null}
+            <Link to={`/review/submissions/${encodeURIComponent(submission.id)}/print`} className="button">{t('rv_print')}</Link>
             <Link to={back} className="button">{t('rv_backToList')}</Link>
           </section>
           {issues.length ? (

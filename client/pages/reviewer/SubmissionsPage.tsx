@@ -1,9 +1,10 @@
 // 审核: a form's submissions in the reviewer's area. The area tree narrows to a township or a
 // village (with counts under the other filters), the filters and the sort live in the address,
 // rows this reviewer may act on can be approved together, and the filtered table exports as
-// XLSX or CSV from the server's streaming export with its progress shown.
+// XLSX or CSV from the server's streaming export with its progress shown. Narrowed to a village,
+// its approved sheets print at once (打印本村已通过的表) and its households' positions plot.
 import { useEffect, useMemo, useState } from 'react';
-import { navigate, useLocation } from '../../app/router';
+import { Link, navigate, useLocation } from '../../app/router';
 import type { ApprovalsAnswer } from '../../api/types';
 import { ErrorMessage, Loading } from '../../components/Layout';
 import { useLoad } from '../../components/useLoad';
@@ -13,6 +14,8 @@ import { codesOf, countsUnder } from './buildDivisionTree';
 import { DivisionTree } from './DivisionTree';
 import { ExportButtons } from './ExportButtons';
 import { Pager } from './Pager';
+import { VillagePlotSection } from './plot/VillagePlotSection';
+import { villagePrintHref } from './print/villagePrintHref';
 import { exportUrl, reviewerApi } from './reviewerApi';
 import { useCatalog } from './ReviewerCatalog';
 import { ReviewerFrame } from './ReviewerFrame';
@@ -46,6 +49,8 @@ export function SubmissionsPage({ formId }: { formId: string }) {
 
   const page = rows.value;
   const counts = useMemo(() => (page ? countsUnder(page.byDivision, codesOf(catalog.tree)) : undefined), [page, catalog.tree]);
+  // A village (12 digits) is chosen: its approved sheets print at once, its households plot.
+  const villageChosen = query.division?.length === 12;
   const chosen = (page?.items ?? []).filter((r) => selected.has(r.id));
   const finished = (answer: ApprovalsAnswer) => {
     setOutcome({ answer, names: new Map(chosen.map((r) => [r.id, r.headName])) });
@@ -64,6 +69,9 @@ export function SubmissionsPage({ formId }: { formId: string }) {
     >
       <div className="rv-head-line">
         <h2>{page ? t('rv_total', { n: page.total }) : t('rv_title')}</h2>
+        {villageChosen ? (
+          <Link to={villagePrintHref({ formId, division: query.division!, campaign: query.campaign, status: 'approved' })} className="button">{t('rv_printApproved')}</Link>
+        ) : null}
         <ExportButtons targets={[
           { label: t('rv_exportXlsx'), url: exportUrl(formId, query, 'xlsx') },
           { label: t('rv_exportCsv'), url: exportUrl(formId, query, 'csv') },
@@ -88,6 +96,7 @@ export function SubmissionsPage({ formId }: { formId: string }) {
           <Pager page={query.page} pageSize={query.pageSize} total={page.total} onPage={(p) => go({ page: p })} sizes={pageSizes} onPageSize={(pageSize) => go({ pageSize, page: 1 })} />
         </div>
       ) : null}
+      {villageChosen ? <VillagePlotSection formId={formId} division={query.division!} campaign={query.campaign} village={catalog.divisionName(query.division!)} /> : null}
     </ReviewerFrame>
   );
 }

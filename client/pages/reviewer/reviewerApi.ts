@@ -2,7 +2,7 @@
 // progress, data quality, and the catalogues the pages are built from.
 import { api } from '../../api/http';
 import type {
-  ApprovalsAnswer, Division, DuplicateNumber, FieldNote, FormSummary, FormVersion, HouseholdDetail, MissingHousehold, Paged, ProgressReport,
+  ApprovalsAnswer, Division, DuplicateNumber, FieldNote, FormSummary, FormVersion, HouseholdDetail, HouseholdSummary, MissingHousehold, Paged, ProgressReport,
   QualityAnswer, ReviewCampaign, ReviewRow, ReviewRowsPage, Submission, SubmissionDetail, WarnedSubmission,
 } from '../../api/types';
 import { tableSearch, type TableQuery } from './tableQuery';
@@ -23,6 +23,11 @@ export const reviewerApi = {
   rows: (formId: string, query: TableQuery) => api<ReviewRowsPage>('GET', `/api/forms/${enc(formId)}/review-rows?${tableSearch(query)}`),
   /** How many of a form's submissions in my area wait for review. */
   waiting: async (formId: string) => (await api<{ total: number }>('GET', `/api/forms/${enc(formId)}/submissions?status=submitted&pageSize=1`)).total,
+  /** A page of a form's submissions with their data (the sheets to print, the village's positions). */
+  submissions: (formId: string, filters: { campaign?: string; division?: string; status?: string; sort?: string; order?: string; page: number; pageSize: number }) =>
+    api<Paged<Submission>>('GET', `/api/forms/${enc(formId)}/submissions${search(filters)}`),
+  /** A page of the registry's households of a division, with their members. */
+  households: (division: string, page: number) => api<{ items: HouseholdSummary[]; total: number }>('GET', `/api/households${search({ division, page, pageSize: 200 })}`),
   submission: (id: string) => api<SubmissionDetail>('GET', `/api/submissions/${enc(id)}`),
   formVersion: (formId: string, version: number) => api<FormVersion>('GET', `/api/forms/${enc(formId)}/versions/${version}`),
   household: (id: string) => api<HouseholdDetail>('GET', `/api/households/${enc(id)}`),
