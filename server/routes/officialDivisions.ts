@@ -28,7 +28,7 @@ const catalog = createRoute({
 const importRoute = createRoute({
   method: 'post', path: '/divisions/import-official', tags: ['行政区划'],
   summary: '从国家统计局区划代码登记一个省、市、县、乡镇或村及其全部下级和上级（管理员；可重复执行，已登记的不变）',
-  request: jsonBody(z.object({ code: divisionCode.openapi({ description: '2、4、6、9 或 12 位代码' }) })),
+  request: jsonBody(z.object({ code: divisionCode.meta({ description: '2、4、6、9 或 12 位代码' }) })),
   responses: {
     200: {
       description: '已登记；Accept: application/x-ndjson 时为逐行的进度 {type: "progress", stage, done, total}，最后一行为结果',
