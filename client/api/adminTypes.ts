@@ -1,6 +1,6 @@
-// What the server's API returns to the administrator's pages (re-exported by types.ts).
+// What the server's API returns to the administrator's pages and the API contract does not yet
+// describe (re-exported by types.ts); imports, adjustments and the publication check are in the contract.
 import type { CampaignSummary, User } from './types';
-
 
 export interface AdminCampaign extends CampaignSummary {
   description: string;
@@ -61,66 +61,9 @@ export interface FormVersionSummary {
   changes: string[];
 }
 
-/** One test case run under one campaign's parameters. */
-export interface CaseOutcome {
-  name: string;
-  campaignId: string | null;
-  campaignTitle: string | null;
-  passed: boolean;
-  failures: string[];
-}
-
-export interface PublishCheck {
-  /** The draft revision checked: publishing sends it back and publishes only that draft. */
-  revision: number;
-  changes: string[];
-  cases: CaseOutcome[];
-  campaigns: { id: string; title: string }[];
-  /** Every open campaign using the form: its version, its submissions, whether it adopts by default. */
-  choices?: AdoptionChoice[];
-}
-
-export interface AdoptionChoice {
-  id: string;
-  title: string;
-  year: number;
-  servedVersion: number | null;
-  submissions: number;
-  /** Drafts and returned submissions that may move with an adoption. */
-  open: number;
-  adoptByDefault: boolean;
-}
-
 export interface AdminUser extends User {
   disabled: boolean;
   createdAt: string;
   /** Sent back with a change: the server refuses it (409) if another administrator changed the account since. */
   revision: number;
 }
-
-export interface ImportProblem {
-  row: number;
-  column: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
-
-export interface ImportProgress {
-  type: 'progress';
-  stage: 'checking' | 'matching' | 'writing';
-  done: number;
-  total: number;
-}
-
-export interface ImportResult {
-  type: 'result';
-  ok: boolean;
-  dryRun: boolean;
-  rows: number;
-  households: number;
-  members: number;
-  created: number;
-  updated: number;
-  problems: ImportProblem[];
-}
-

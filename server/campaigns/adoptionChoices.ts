@@ -2,22 +2,10 @@
 // otherwise: a campaign with no submission of the form yet adopts it by default; one that already
 // has submissions keeps its version unless the administrator names it (its households would
 // otherwise fill one campaign with two versions). The publish dialog lists these choices.
+import type { AdoptionChoice } from '@engine/contract';
 import { Problem } from '../problem';
 import type { CampaignRecord } from '../store/records';
 import type { Store } from '../store/Store';
-
-export interface AdoptionChoice {
-  id: string;
-  title: string;
-  year: number;
-  /** The version it serves now (null: none yet). */
-  servedVersion: number | null;
-  /** Submissions of the form in the campaign, any status. */
-  submissions: number;
-  /** Open drafts and returned submissions that could move with an adoption. */
-  open: number;
-  adoptByDefault: boolean;
-}
 
 export async function countSubmissions(store: Store, formId: string, campaignId: string, status?: 'draft' | 'returned'): Promise<number> {
   return (await store.listSubmissions({ scope: [''], formId, campaignId, ...(status ? { status } : {}) }, { page: 1, pageSize: 1 })).total;

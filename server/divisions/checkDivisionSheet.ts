@@ -3,7 +3,7 @@
 // unchanged. Every problem names the sheet row and column the clerk must fix. A village that is
 // some user's area is never merged away (the user would be left with no area). Pure: what it
 // needs to know is passed in.
-import type { ImportProblem } from '../households/householdsFromSheet';
+import type { ImportProblem } from '@engine/contract';
 import type { Cell, Sheet } from '../households/readSheet';
 import type { DivisionRecord } from '../store/records';
 import { columnOfHeader, DIVISION_COLUMNS, type SheetColumn } from './divisionSheet';

@@ -2,7 +2,9 @@
 // county 2, township 3, village 3), so a code's length says its level and its prefixes its
 // ancestors. Stored codes are these prefixes, not zero-padded to 12 digits.
 
-export type DivisionLevel = 'province' | 'city' | 'county' | 'township' | 'village';
+import type { DivisionLevel } from '@engine/contract';
+
+export type { DivisionLevel };
 
 const LEVELS: Record<number, DivisionLevel> = { 2: 'province', 4: 'city', 6: 'county', 9: 'township', 12: 'village' };
 const LENGTHS = [2, 4, 6, 9, 12];

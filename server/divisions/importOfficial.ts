@@ -5,31 +5,9 @@
 // again; naming it as the import's own head brings it back. Writes in batches, reporting
 // progress between them, so a province (tens of thousands of villages) never holds the store up.
 import type { Deps } from '../deps';
-import { divisionLevel, type DivisionLevel } from './divisionLevel';
+import type { OfficialImportProgress, OfficialImportResult } from '@engine/contract';
+import { divisionLevel } from './divisionLevel';
 import type { OfficialDivisions } from './officialDivisions';
-
-export interface OfficialImportProgress {
-  type: 'progress';
-  stage: 'writing';
-  done: number;
-  total: number;
-}
-
-export interface OfficialImportResult {
-  type: 'result';
-  code: string;
-  name: string;
-  level: DivisionLevel;
-  /** The package and version of the official list. */
-  source: string;
-  /** Divisions of the branch, ancestors included. */
-  total: number;
-  added: number;
-  /** Already registered, left as they were. */
-  kept: number;
-  /** Merged away or removed since, not brought back. */
-  skipped: number;
-}
 
 const BATCH = 2000;
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));

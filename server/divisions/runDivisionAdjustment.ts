@@ -3,26 +3,10 @@
 // anything is wrong — applied at once through the store (all or nothing), each merged village's
 // households moved with a line in their history.
 import type { Deps } from '../deps';
-import type { ImportProblem } from '../households/householdsFromSheet';
+import type { AdjustmentResult } from '@engine/contract';
 import type { Sheet } from '../households/readSheet';
 import { checkDivisionSheet } from './checkDivisionSheet';
 import type { OfficialDivisions } from './officialDivisions';
-
-export interface AdjustmentResult {
-  ok: boolean;
-  dryRun: boolean;
-  /** Sheet rows read (the header not counted). */
-  rows: number;
-  added: number;
-  renamed: number;
-  merged: number;
-  unchanged: number;
-  /** Households moved by the merges (to be moved, in a dry run). */
-  households: number;
-  /** Submissions moved with them (0 in a dry run). */
-  submissions: number;
-  problems: ImportProblem[];
-}
 
 export async function runDivisionAdjustment(deps: Deps, official: OfficialDivisions, sheet: Sheet, dryRun: boolean, userId: string): Promise<AdjustmentResult> {
   const { store, clock } = deps;

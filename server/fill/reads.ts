@@ -1,6 +1,7 @@
 // The answers of the reads a fill page needs, as their own routes give them (GET
 // /api/submissions/:id, /api/forms/:id/versions/:n, /api/campaigns, /api/households/:id): shared
 // by those routes and by GET /api/fill, which gives them all in one answer.
+import type { HouseholdDetail, SubmissionDetail } from '@engine/contract';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
 import { notFound } from '../problem';
@@ -8,7 +9,7 @@ import type { UserRecord } from '../store/records';
 import { visibleHousehold, visibleSubmission } from '../submissions/access';
 import { presentDetail, STATUS_LABELS } from '../submissions/present';
 
-export async function submissionDetail(deps: Deps, user: UserRecord, id: string) {
+export async function submissionDetail(deps: Deps, user: UserRecord, id: string): Promise<SubmissionDetail> {
   const record = await visibleSubmission(deps, user, id);
   const [history, loaded, campaign] = await Promise.all([
     deps.store.listSubmissionEvents(record.id), deps.forms.get(record.formId, record.formVersion), deps.store.getCampaign(record.campaignId),
@@ -30,7 +31,7 @@ export async function visibleCampaigns(deps: Deps, user: UserRecord) {
   return { items: user.role === 'officer' ? all.filter((x) => x.status === 'open') : all };
 }
 
-export async function householdDetail(deps: Deps, user: UserRecord, id: string) {
+export async function householdDetail(deps: Deps, user: UserRecord, id: string): Promise<HouseholdDetail> {
   const { store } = deps;
   const household = await visibleHousehold(deps, user, id);
   const [submissions, forms, campaigns, division, history] = await Promise.all([

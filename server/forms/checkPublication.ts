@@ -4,25 +4,9 @@
 // cannot silently break last year's logic), and the readable list of changes since the latest
 // version. Any failure is a 422 that lists every reason; nothing is published.
 import { checkCampaign, checkDefinition, describeChanges, runCases, type DefinitionProblem, type FormCase, type FormDefinition } from '@engine';
+import type { CaseOutcome, Publication } from '@engine/contract';
 import { Problem } from '../problem';
 import type { CampaignRecord } from '../store/records';
-
-export interface CaseOutcome {
-  name: string;
-  /** The campaign whose parameters the case ran under (null: the form is in no open campaign). */
-  campaignId: string | null;
-  campaignTitle: string | null;
-  passed: boolean;
-  /** Chinese, one line per unmet expectation (the engine's own words). */
-  failures: string[];
-}
-
-export interface Publication {
-  changes: string[];
-  cases: CaseOutcome[];
-  /** The open campaigns that adopt the new version (and will serve it). */
-  campaigns: { id: string; title: string }[];
-}
 
 /** Throws the checker's errors as one 422 with every problem and its place. */
 export function refuseDefinitionProblems(definition: unknown): DefinitionProblem[] {

@@ -5,7 +5,8 @@
 // (an unknown column) do not.
 import type { HouseholdInput } from '../store/Store';
 import { checkHouseholdRows } from './householdRows';
-import { householdsFromSheet, type ImportProblem } from './householdsFromSheet';
+import type { ImportProblem } from '@engine/contract';
+import { householdsFromSheet } from './householdsFromSheet';
 import { HOUSEHOLD_COLUMNS, MEMBER_COLUMNS } from './importColumns';
 import type { Sheet } from './readSheet';
 

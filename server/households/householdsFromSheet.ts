@@ -4,17 +4,9 @@
 // that says otherwise is a problem), one member per row that names a person. Every problem keeps
 // the sheet row and column the clerk must fix.
 import { explainPhone } from '@engine';
+import type { ImportProblem } from '@engine/contract';
 import { columnOfHeader, HOUSEHOLD_COLUMNS, type ImportColumn } from './importColumns';
 import type { Cell, Sheet } from './readSheet';
-
-export interface ImportProblem {
-  /** The sheet row (the header is row 1). */
-  row: number;
-  /** The column's header as the template names it ('' for the whole row). */
-  column: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
 
 export interface SheetHouseholds {
   /** Households as plain objects (checked next by checkHouseholdRows), in order of first appearance. */

@@ -3,33 +3,10 @@
 // run), then — unless it is a dry run or anything is wrong — every household written at once
 // through the store's all-or-nothing upsertHouseholds, which tells what it created. Progress is reported as it goes, yielding to the event
 // loop between chunks so a large file never holds up other requests and progress reaches the page.
+import type { ImportProgress, ImportResult } from '@engine/contract';
 import type { Deps } from '../deps';
 import { checkHouseholdImport } from './checkHouseholdImport';
-import type { ImportProblem } from './householdsFromSheet';
 import type { Sheet } from './readSheet';
-
-export type ImportStage = 'checking' | 'matching' | 'writing';
-
-export interface ImportProgress {
-  type: 'progress';
-  stage: ImportStage;
-  done: number;
-  total: number;
-}
-
-export interface ImportResult {
-  type: 'result';
-  ok: boolean;
-  dryRun: boolean;
-  /** Sheet rows read (the header not counted). */
-  rows: number;
-  households: number;
-  members: number;
-  created: number;
-  updated: number;
-  /** Errors (ok: false) and warnings, by sheet row. */
-  problems: ImportProblem[];
-}
 
 const CHUNK = 500;
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));

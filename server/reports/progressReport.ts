@@ -3,41 +3,14 @@
 // households of the kinds the form applies to) against submissions by status and households
 // still missing; and the same per household kind. Built from the store's GROUP BY counts: nothing
 // here reads a household or a submission.
+import type { ProgressCounts, ProgressReport, TownshipProgress, VillageProgress } from '@engine/contract';
 import type { DivisionRecord } from '../store/records';
 import type { ProgressCount } from '../store/Store';
 
-export interface Counts {
-  expected: number;
-  missing: number;
-  draft: number;
-  submitted: number;
-  returned: number;
-  approved: number;
-}
-
-export interface VillageProgress extends Counts {
-  code: string;
-  name: string;
-}
-
-export interface TownshipProgress extends Counts {
-  code: string;
-  name: string;
-  villages: VillageProgress[];
-}
-
-export interface ProgressReport {
-  /** The kinds expected to fill the form; null: the form has no appliesTo (only what was filled is counted). */
-  kinds: string[] | null;
-  townships: TownshipProgress[];
-  total: Counts;
-  byKind: (Counts & { kind: string })[];
-}
-
-const zero = (): Counts => ({ expected: 0, missing: 0, draft: 0, submitted: 0, returned: 0, approved: 0 });
+const zero = (): ProgressCounts => ({ expected: 0, missing: 0, draft: 0, submitted: 0, returned: 0, approved: 0 });
 const FIELDS = ['expected', 'missing', 'draft', 'submitted', 'returned', 'approved'] as const;
 
-function add(to: Counts, from: Counts): void {
+function add(to: ProgressCounts, from: ProgressCounts): void {
   for (const f of FIELDS) to[f] += from[f];
 }
 
@@ -57,7 +30,7 @@ export function progressReport(counts: ProgressCount[], divisions: DivisionRecor
     return found;
   };
   for (const d of divisions) if (d.code.length === 12) village(d.code);
-  const byKind = new Map<string, Counts & { kind: string }>((kinds ?? []).map((kind) => [kind, { kind, ...zero() }]));
+  const byKind = new Map<string, ProgressCounts & { kind: string }>((kinds ?? []).map((kind) => [kind, { kind, ...zero() }]));
   for (const c of counts) {
     add(village(c.divisionCode), c);
     if (!byKind.has(c.kind)) byKind.set(c.kind, { kind: c.kind, ...zero() });

@@ -6,22 +6,22 @@ import type { ExportSheet } from '../export/planExport';
 import type { Cell } from '../export/neutraliseFormula';
 import type { HouseholdRecord } from '../store/records';
 import type { Page, Paged } from '../store/Store';
-import type { Counts, ProgressReport } from './progressReport';
+import type { ProgressCounts, ProgressReport } from '@engine/contract';
 
 const COUNT_HEADERS = ['应填户数', '未填户数', '草稿', '已提交待审核', '已退回', '已通过', '已填合计', '填报率'];
 
-const filled = (c: Counts) => c.draft + c.submitted + c.returned + c.approved;
+const filled = (c: ProgressCounts) => c.draft + c.submitted + c.returned + c.approved;
 
 /**
  * Share of expected households with a submission, as a number (0.833…: the writers show it as
  * 83.3%, and a spreadsheet can sort and sum it); empty when none are expected.
  */
-export function fillRate(c: Counts): number | null {
+export function fillRate(c: ProgressCounts): number | null {
   if (c.expected === 0) return null;
   return (c.expected - c.missing) / c.expected;
 }
 
-const countCells = (c: Counts): Cell[] => [c.expected, c.missing, c.draft, c.submitted, c.returned, c.approved, filled(c), fillRate(c)];
+const countCells = (c: ProgressCounts): Cell[] => [c.expected, c.missing, c.draft, c.submitted, c.returned, c.approved, filled(c), fillRate(c)];
 
 function sheet(title: string, header: string[], rows: Cell[][]): ExportSheet {
   return { title, header, percentColumns: [header.length - 1], async *batches() { yield rows; } };

@@ -4,12 +4,13 @@
 // officer's explanations (核实说明), which a batch approval lists before it approves. Not its
 // data: the table stays light however large the form.
 import { mayReview, type CompiledForm } from '@engine';
+import type { ReviewRow } from '@engine/contract';
 import type { ExportNames } from '../export/exportRows';
 import type { SubmissionRecord, UserRecord } from '../store/records';
 import { escalationOf, STATUS_LABELS, waitingOn } from '../submissions/present';
 import { keyValues, type KeyField } from './keyFields';
 
-export function reviewRow(user: UserRecord, record: SubmissionRecord, form: CompiledForm, fields: KeyField[], names: ExportNames) {
+export function reviewRow(user: UserRecord, record: SubmissionRecord, form: CompiledForm, fields: KeyField[], names: ExportNames): ReviewRow {
   const definition = form.definition;
   return {
     id: record.id,
@@ -40,5 +41,3 @@ export function reviewRow(user: UserRecord, record: SubmissionRecord, form: Comp
     explanations: record.explanations,
   };
 }
-
-export type ReviewRow = ReturnType<typeof reviewRow>;

@@ -2,7 +2,9 @@
 // is checked and applied as a single review at the revision the reviewer saw; the answer lists
 // every item's outcome (approved, with its new state; or refused, with the Chinese reason), and
 // one refused item never stops the others.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { ApprovalsAnswerSchema, ApprovalsSchema } from '@engine/contract/review';
+import type { ApprovalResult } from '@engine/contract';
 import type { Deps } from '../deps';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
@@ -10,23 +12,11 @@ import { approveMany } from '../review/approveMany';
 import { presentSubmission } from '../submissions/present';
 import { commonErrors, json, jsonBody } from './schemas';
 
-const MOST = 500;
-
-const Outcome = z.object({
-  id: z.string(), outcome: z.enum(['approved', 'refused']),
-  status: z.string().optional(), waitingOn: z.string().nullable().optional(), revision: z.number().optional(),
-  code: z.string().optional(), message: z.string().optional(),
-}).openapi('ApprovalOutcome');
-
 const approve = createRoute({
   method: 'post', path: '/approvals', tags: ['审核'], summary: '批量审核通过（每份按单份审核的规则检查，逐份报告结果）',
-  request: jsonBody(z.object({
-    items: z.array(z.object({ id: z.string().uuid('应为提交编号（UUID）'), revision: z.number().int().min(1) }))
-      .min(1, '请至少选择一份').max(MOST, `一次最多审核 ${MOST} 份`),
-    comment: z.string().max(2000).optional(),
-  })),
+  request: jsonBody(ApprovalsSchema),
   responses: {
-    200: json(z.object({ approved: z.number(), refused: z.number(), results: z.array(Outcome) }), '每份的结果（通过或拒绝及原因）'),
+    200: json(ApprovalsAnswerSchema, '每份的结果（通过或拒绝及原因）'),
     ...commonErrors,
   },
 });
@@ -36,7 +26,7 @@ export function approvalRoutes(deps: Deps) {
     const user = requireUser(c, 'reviewer', 'admin');
     const { items, comment } = c.req.valid('json');
     const outcomes = await approveMany(deps, user, items, comment);
-    const results = [];
+    const results: ApprovalResult[] = [];
     for (const o of outcomes) {
       if (o.outcome === 'refused') {
         results.push(o);

@@ -5,11 +5,14 @@
 // reported with each problem's row and column before anything is written (?dryRun=1 stops
 // there), then applied all at once: new divisions, new names, villages merged.
 import { createRoute, z } from '@hono/zod-openapi';
+import type { AdjustmentResult } from '@engine/contract';
+import { AdjustmentResultSchema } from '@engine/contract/admin';
+import { DivisionChangesSchema, DivisionRemovedSchema, HouseholdCountsSchema } from '@engine/contract/divisions';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
 import { divisionSheetCsv, divisionSheetXlsx } from '../divisions/divisionSheet';
 import type { OfficialDivisions } from '../divisions/officialDivisions';
-import { runDivisionAdjustment, type AdjustmentResult } from '../divisions/runDivisionAdjustment';
+import { runDivisionAdjustment } from '../divisions/runDivisionAdjustment';
 import { attachment } from '../export/contentDisposition';
 import { readSheet, SheetError, sniffFormat, type Sheet } from '../households/readSheet';
 import { createRouter } from '../http/createRouter';
@@ -23,34 +26,23 @@ const MAX_ROWS = 20_000;
 const file = z.string().openapi({ type: 'string', format: 'binary' });
 const under = divisionCode.optional().openapi({ description: '只看该区划及其下级' });
 
-const Count = z.object({ divisionCode: z.string(), count: z.number() });
-const Change = z.object({
-  id: z.number(), at: z.string(), userId: z.string(), action: z.enum(['import', 'add', 'rename', 'merge', 'remove']), code: z.string(), name: z.string(),
-  previousName: z.string().nullable(), targetCode: z.string().nullable(), count: z.number().nullable(), note: z.string().nullable(),
-}).openapi('DivisionChange');
-const SheetProblem = z.object({ row: z.number(), column: z.string(), message: z.string(), severity: z.enum(['error', 'warning']) });
-const Result = z.object({
-  ok: z.boolean(), dryRun: z.boolean(), rows: z.number(), added: z.number(), renamed: z.number(), merged: z.number(), unchanged: z.number(),
-  households: z.number().openapi({ description: '因合并迁入其他村的农户（试运行时为将迁入的）' }), submissions: z.number(), problems: z.array(SheetProblem),
-}).openapi('DivisionAdjustmentResult');
-
 const counts = createRoute({
   method: 'get', path: '/divisions/household-counts', tags: ['行政区划'], summary: '本人范围内各村的农户数',
   request: { query: z.object({ under }) },
-  responses: { 200: json(z.object({ items: z.array(Count) }), '有农户的村，按代码排列'), ...commonErrors },
+  responses: { 200: json(HouseholdCountsSchema, '有农户的村，按代码排列'), ...commonErrors },
 });
 
 const changes = createRoute({
   method: 'get', path: '/divisions/changes', tags: ['行政区划'], summary: '行政区划的导入和调整记录（管理员）',
   request: { query: z.object({ under }) },
-  responses: { 200: json(z.object({ items: z.array(Change) }), '先发生的在前'), ...commonErrors },
+  responses: { 200: json(DivisionChangesSchema, '先发生的在前'), ...commonErrors },
 });
 
 const remove = createRoute({
   method: 'delete', path: '/divisions/{code}', tags: ['行政区划'], summary: '删除误登记的区划及其全部下级（管理员；有农户、提交或用户的不能删除）',
   request: { params: z.object({ code: divisionCode }) },
   responses: {
-    200: json(z.object({ code: z.string(), name: z.string(), removed: z.number().openapi({ description: '删除的区划数（含下级）' }) }), '已删除'),
+    200: json(DivisionRemovedSchema, '已删除'),
     ...commonErrors,
     404: json(ProblemSchema, '区划未登记'),
     422: json(ProblemSchema, '区划仍有农户、提交或用户（division_in_use），未删除'),
@@ -71,7 +63,7 @@ const upload = createRoute({
     body: { content: { [XLSX]: { schema: file }, 'text/csv': { schema: file } }, required: true },
   },
   responses: {
-    200: json(Result, '检查通过（试运行）或已调整'),
+    200: json(AdjustmentResultSchema, '检查通过（试运行）或已调整'),
     ...commonErrors,
     422: json(ProblemSchema, 'details.problems 列出每个问题所在的行和列，未做任何调整'),
   },

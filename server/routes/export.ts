@@ -5,6 +5,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createRoute, z } from '@hono/zod-openapi';
+import { SubmissionListQuerySchema } from '@engine/contract/submissions';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
 import { attachment } from '../export/contentDisposition';
@@ -16,13 +17,13 @@ import { requireUser } from '../http/requireUser';
 import { notFound, Problem } from '../problem';
 import { chinaDate } from '../submissions/chinaMonth';
 import { commonErrors, json, ProblemSchema } from './schemas';
-import { SubmissionListQuery, toFilter } from './submissionQuery';
+import { toFilter } from './submissionQuery';
 
 const CSV = 'text/csv; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const file = z.string().openapi({ type: 'string', format: 'binary' });
 
-const ExportQuery = SubmissionListQuery.omit({ page: true, pageSize: true, sort: true, order: true }).extend({
+const ExportQuery = SubmissionListQuerySchema.omit({ page: true, pageSize: true, sort: true, order: true }).extend({
   format: z.enum(['csv', 'xlsx'], { error: '应为 csv 或 xlsx' }).openapi({ description: 'xlsx（给人看）：主表一张工作表，每个表格（如家庭成员）各一张，文本原样、数字为数值；csv（给系统）：UTF-8（带 BOM），开头为 0 或 12 位以上的数字（证件号码、代码、电话）写作 ="…"，表格软件打开时保持原样' }),
   table: z.string().max(100).optional().openapi({ description: '仅 CSV：导出该表格（如 members）的各行，而不是主表' }),
 });

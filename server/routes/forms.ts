@@ -15,6 +15,7 @@
 // the draft has changed since, so a publication never wipes a draft saved while it ran and one
 // draft published twice at once makes one version.
 import { createRoute, z } from '@hono/zod-openapi';
+import { PublishCheckSchema, PublishedSchema } from '@engine/contract/admin';
 import { buildFieldIndex, checkDefinition, hasAttachmentFields, type FormCase, type FormDefinition } from '@engine';
 import { adoptingCampaigns, adoptionChoices } from '../campaigns/adoptionChoices';
 import { moveOpenSubmissions } from '../campaigns/moveOpenSubmissions';
@@ -97,13 +98,6 @@ const putDraft = createRoute({
     ...commonErrors, ...invalid, ...staleDraft,
   },
 });
-const AdoptionChoice = z.object({
-  id: z.string(), title: z.string(), year: z.number(), servedVersion: z.number().nullable(),
-  submissions: z.number().openapi({ description: '本活动中此表的提交数（任何状态）' }),
-  open: z.number().openapi({ description: '其中草稿和被退回的表的数量（可随采用迁移）' }),
-  adoptByDefault: z.boolean().openapi({ description: '不指定 adopt 时是否采用：尚无提交者采用' }),
-}).openapi('AdoptionChoice');
-const CaseOutcome = z.object({ name: z.string(), campaignId: z.string().nullable(), campaignTitle: z.string().nullable(), passed: z.boolean(), failures: z.array(z.string()) });
 const publish = createRoute({
   method: 'post', path: '/forms/{formId}/publish', tags: ['表单管理'],
   summary: '发布草稿为新版本（先检查定义、各开放活动的参数，并在每个活动的参数下运行全部测试用例）',
@@ -126,17 +120,8 @@ const publish = createRoute({
     },
   },
   responses: {
-    201: json(z.object({
-      version: z.number(), changes: z.array(z.string()), cases: z.array(CaseOutcome),
-      revision: draftRevision.openapi({ description: '草稿（已清空）的新版本' }),
-      adopted: z.array(z.string()).openapi({ description: '采用新版本的活动' }),
-      moved: z.number().openapi({ description: 'moveOpen 时迁移到新版本的草稿和被退回的表的数量' }),
-    }), '已发布'),
-    200: json(z.object({
-      version: z.null(), dryRun: z.literal(true), revision: draftRevision.openapi({ description: '检查的草稿版本：发布时带回' }),
-      changes: z.array(z.string()), cases: z.array(CaseOutcome), campaigns: z.array(z.object({ id: z.string(), title: z.string() })),
-      choices: z.array(AdoptionChoice).openapi({ description: '使用此表的开放活动：各自的版本、提交数及是否默认采用' }),
-    }), '试发布：可以发布'),
+    201: json(PublishedSchema, '已发布'),
+    200: json(PublishCheckSchema, '试发布：可以发布'),
     ...commonErrors, 409: json(ProblemSchema, '没有草稿，或草稿已被他人修改或发布（未发布）'),
     422: json(ProblemSchema, '不能发布：details.problems 列出定义或活动参数的问题，details.cases 列出每个测试用例的结果'),
   },

@@ -9,11 +9,13 @@
 // apply here): the limit is kept at the door with the others (app.ts), before anything reads the
 // body, as a JSON screen may.
 import { createRoute, z } from '@hono/zod-openapi';
+import type { ImportProgress, ImportResult } from '@engine/contract';
+import { ImportResultSchema } from '@engine/contract/admin';
 import type { Deps } from '../deps';
 import { attachment } from '../export/contentDisposition';
 import { importTemplateCsv, importTemplateXlsx } from '../households/importTemplate';
 import { readSheet, SheetError, sniffFormat, type Sheet } from '../households/readSheet';
-import { runHouseholdImport, type ImportProgress, type ImportResult } from '../households/runHouseholdImport';
+import { runHouseholdImport } from '../households/runHouseholdImport';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
 import { Problem } from '../problem';
@@ -29,12 +31,6 @@ const ODS = 'application/vnd.oasis.opendocument.spreadsheet';
 const XLS = 'application/vnd.ms-excel';
 const NDJSON = 'application/x-ndjson';
 const file = z.string().openapi({ type: 'string', format: 'binary' });
-
-const Problem_ = z.object({ row: z.number(), column: z.string(), message: z.string(), severity: z.enum(['error', 'warning']) });
-const Result = z.object({
-  type: z.literal('result'), ok: z.boolean(), dryRun: z.boolean(), rows: z.number(), households: z.number(), members: z.number(),
-  created: z.number(), updated: z.number(), problems: z.array(Problem_),
-}).openapi('HouseholdImportResult');
 
 const template = createRoute({
   method: 'get', path: '/household-import/template', tags: ['农户'], summary: '农户导入模板（管理员）',
@@ -52,7 +48,7 @@ const upload = createRoute({
   responses: {
     200: {
       description: '检查通过（试运行）或已导入；Accept: application/x-ndjson 时为逐行的进度 {type: "progress", stage, done, total}，最后一行为结果',
-      content: { 'application/json': { schema: Result }, [NDJSON]: { schema: z.string() } },
+      content: { 'application/json': { schema: ImportResultSchema }, [NDJSON]: { schema: z.string() } },
     },
     ...commonErrors,
     409: json(ProblemSchema, '与同时进行的其他导入冲突，未导入任何数据，可重试'),

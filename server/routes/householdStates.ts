@@ -4,42 +4,24 @@
 // the forms each household kind is expected to fill, so the client can name the ones not started.
 // Read in one query over the area, never one per household; the phone keeps the answer for the
 // day offline and merges its own drafts and queue into it (client/offline/householdStates.ts).
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { HouseholdStatesQuerySchema, HouseholdStatesSchema } from '@engine/contract/households';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
 import { Problem } from '../problem';
 import { campaignScope } from '../reports/progressScope';
-import { commonErrors, divisionCode, json } from './schemas';
+import { commonErrors, json } from './schemas';
 
 /** More households than a phone should hold in one answer: ask for a village or a township. */
 export const MAX_STATE_HOUSEHOLDS = 5000;
 
-const status = z.enum(['draft', 'submitted', 'returned', 'approved']);
-const Glance = z.object({
-  id: z.string(), formId: z.string(), campaignId: z.string(), status, revision: z.number(),
-  returnComment: z.string().nullable().openapi({ description: '退回意见（被退回时）' }), updatedAt: z.string(),
-});
-const States = z.object({
-  forms: z.array(z.object({
-    campaignId: z.string(), campaignTitle: z.string(), year: z.number(), formId: z.string(), formTitle: z.string(),
-    kinds: z.array(z.string()).nullable().openapi({ description: '应填此表的户类型（定义的 appliesTo）；null：只在发生时填报' }),
-    divisions: z.array(z.string()).openapi({ description: '活动覆盖的行政区划；空：全部' }),
-  })).openapi({ description: '开放中的活动所用的表' }),
-  households: z.array(z.object({
-    id: z.string(), divisionCode: z.string(), headName: z.string(), headIdNumber: z.string(), kind: z.string().nullable(),
-    address: z.string().nullable(), memberCount: z.number(), submissions: z.array(Glance),
-  })),
-  unregistered: z.array(Glance.extend({ divisionCode: z.string(), headName: z.string() })).openapi({ description: '尚无登记农户的提交（新识别，审核通过前）' }),
-  at: z.string().openapi({ description: '服务器读取的时间' }),
-}).openapi('HouseholdStates');
-
 const route = createRoute({
   method: 'get', path: '/households/states', tags: ['农户'],
   summary: '本人范围内各户在开放活动各表中的填报状态（未填、草稿、已提交待审核、被退回、已通过）',
-  request: { query: z.object({ division: divisionCode.optional().openapi({ description: '只看这个村或乡镇' }) }) },
-  responses: { 200: json(States, '各户状态'), ...commonErrors },
+  request: { query: HouseholdStatesQuerySchema },
+  responses: { 200: json(HouseholdStatesSchema, '各户状态'), ...commonErrors },
 });
 
 export function householdStateRoutes(deps: Deps) {

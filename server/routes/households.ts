@@ -3,6 +3,7 @@
 // households of their area, each with its members and its submissions across forms and years.
 import { createRoute, z } from '@hono/zod-openapi';
 import { MONITORED_KINDS } from '@engine';
+import { HouseholdDetailSchema, HouseholdJsonImportSchema, HouseholdListQuerySchema, HouseholdPageSchema } from '@engine/contract/households';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
 import { householdDetail } from '../fill/reads';
@@ -11,15 +12,13 @@ import { searchText } from './searchText';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
 import { Problem } from '../problem';
-import { commonErrors, divisionCode, json, jsonBody, ProblemSchema } from './schemas';
-
-const Household = z.object({ id: z.string(), divisionCode: z.string(), headName: z.string() }).passthrough().openapi('Household');
+import { commonErrors, json, jsonBody, ProblemSchema } from './schemas';
 
 const importRoute = createRoute({
   method: 'post', path: '/households', tags: ['农户'], summary: '导入农户（管理员；按户主证件号码新增或更新，全部正确才写入）',
   request: { query: z.object({ dryRun: z.enum(['0', '1']).optional() }), ...jsonBody(z.array(z.unknown()).min(1).max(20_000)) },
   responses: {
-    200: json(z.object({ created: z.number(), updated: z.number(), ids: z.array(z.string()), dryRun: z.boolean() }), '已导入（或试运行通过）：新建和更新的户数按实际写入计算'),
+    200: json(HouseholdJsonImportSchema, '已导入（或试运行通过）：新建和更新的户数按实际写入计算'),
     ...commonErrors,
     409: json(ProblemSchema, '与同时进行的其他导入或审核冲突，未导入任何数据，可重试'),
     422: json(ProblemSchema, 'details.rows 列出每一行的问题'),
@@ -28,22 +27,14 @@ const importRoute = createRoute({
 
 const list = createRoute({
   method: 'get', path: '/households', tags: ['农户'], summary: '农户列表（本人范围）',
-  request: {
-    query: z.object({
-      division: divisionCode.optional(),
-      kind: z.string().max(20).optional().openapi({ description: '户类型，或“监测户”表示三类监测对象' }),
-      q: z.string().max(50).optional().openapi({ description: '户主姓名、户主或成员证件号码' }),
-      page: z.coerce.number().int().min(1).max(100_000).default(1),
-      pageSize: z.coerce.number().int().min(1).max(200).default(20),
-    }),
-  },
-  responses: { 200: json(z.object({ items: z.array(Household), total: z.number() }), '一页农户'), ...commonErrors },
+  request: { query: HouseholdListQuerySchema },
+  responses: { 200: json(HouseholdPageSchema, '一页农户'), ...commonErrors },
 });
 
 const read = createRoute({
   method: 'get', path: '/households/{id}', tags: ['农户'], summary: '农户详情：成员、各表提交、登记变更历史',
   request: { params: z.object({ id: z.string() }) },
-  responses: { 200: json(Household, '农户'), ...commonErrors, 404: json(ProblemSchema, '不存在或不在范围内') },
+  responses: { 200: json(HouseholdDetailSchema, '农户：成员、各表提交、登记变更历史'), ...commonErrors, 404: json(ProblemSchema, '不存在或不在范围内') },
 });
 
 export function householdRoutes(deps: Deps) {

@@ -4,8 +4,10 @@
 // (POST /api/divisions/import-official). With `Accept: application/x-ndjson` an import answers
 // with progress lines ending in the result (a province is tens of thousands of villages).
 import { createRoute, z } from '@hono/zod-openapi';
+import { DivisionCatalogSchema, OfficialImportResultSchema } from '@engine/contract/divisions';
+import type { OfficialImportProgress, OfficialImportResult } from '@engine/contract';
 import type { Deps } from '../deps';
-import { importOfficial, type OfficialImportProgress, type OfficialImportResult } from '../divisions/importOfficial';
+import { importOfficial } from '../divisions/importOfficial';
 import type { OfficialDivisions } from '../divisions/officialDivisions';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
@@ -13,25 +15,11 @@ import { Problem } from '../problem';
 import { commonErrors, divisionCode, json, jsonBody, ProblemSchema } from './schemas';
 
 const NDJSON = 'application/x-ndjson';
-const level = z.enum(['province', 'city', 'county', 'township', 'village']);
-
-const CatalogEntry = z.object({
-  code: z.string(), name: z.string(), level, parentCode: z.string().nullable(),
-  registered: z.boolean().openapi({ description: '已登记' }),
-}).openapi('OfficialDivision');
-
-const ImportResult = z.object({
-  type: z.literal('result'), code: z.string(), name: z.string(), level, source: z.string(),
-  total: z.number().openapi({ description: '该区划及其上级、下级的个数' }),
-  added: z.number(), kept: z.number().openapi({ description: '已登记的，保持不变（包括改过的名称）' }),
-  skipped: z.number().openapi({ description: '曾并入其他村或删除的，不恢复' }),
-}).openapi('OfficialImportResult');
-
 const catalog = createRoute({
   method: 'get', path: '/division-catalog', tags: ['行政区划'], summary: '国家统计局区划代码：某区划的下一级（管理员）',
   request: { query: z.object({ parent: divisionCode.optional().openapi({ description: '上级代码；不填为全部省份' }) }) },
   responses: {
-    200: json(z.object({ source: z.string(), parent: CatalogEntry.nullable(), items: z.array(CatalogEntry) }), '下一级区划，按代码排列'),
+    200: json(DivisionCatalogSchema, '下一级区划，按代码排列'),
     ...commonErrors,
     404: json(ProblemSchema, '区划代码中没有该上级'),
   },
@@ -40,11 +28,11 @@ const catalog = createRoute({
 const importRoute = createRoute({
   method: 'post', path: '/divisions/import-official', tags: ['行政区划'],
   summary: '从国家统计局区划代码登记一个省、市、县、乡镇或村及其全部下级和上级（管理员；可重复执行，已登记的不变）',
-  request: jsonBody(z.object({ code: divisionCode.openapi({ description: '2、4、6、9 或 12 位代码' }) })),
+  request: jsonBody(z.object({ code: divisionCode.meta({ description: '2、4、6、9 或 12 位代码' }) })),
   responses: {
     200: {
       description: '已登记；Accept: application/x-ndjson 时为逐行的进度 {type: "progress", stage, done, total}，最后一行为结果',
-      content: { 'application/json': { schema: ImportResult }, [NDJSON]: { schema: z.string() } },
+      content: { 'application/json': { schema: OfficialImportResultSchema }, [NDJSON]: { schema: z.string() } },
     },
     ...commonErrors,
     404: json(ProblemSchema, '区划代码中没有该代码'),

@@ -5,6 +5,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createRoute, z } from '@hono/zod-openapi';
+import { MissingPageSchema, MissingQuerySchema, ProgressAnswerSchema, ProgressQuerySchema } from '@engine/contract/progress';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
 import { attachment } from '../export/contentDisposition';
@@ -19,43 +20,25 @@ import { kindSheet, missingSheet, summarySheet } from '../reports/progressSheets
 import type { DivisionRecord, UserRecord } from '../store/records';
 import type { ProgressQuery } from '../store/Store';
 import { chinaDate } from '../submissions/chinaMonth';
-import { commonErrors, divisionCode, json, ProblemSchema } from './schemas';
+import { commonErrors, json, ProblemSchema } from './schemas';
 
 const params = z.object({ formId: z.string() });
-const Where = z.object({
-  campaign: z.string().max(100).optional().openapi({ description: '活动编号；不填：使用此表的最新活动' }),
-  division: divisionCode.optional(),
-});
-const CountsSchema = z.object({ expected: z.number(), missing: z.number(), draft: z.number(), submitted: z.number(), returned: z.number(), approved: z.number() });
 const notFoundResponse = { 404: json(ProblemSchema, '表单不存在或尚未发布') };
 
 const summary = createRoute({
   method: 'get', path: '/forms/{formId}/progress', tags: ['进度'], summary: '填报进度：各村、各乡镇应填户数与草稿、已提交、已退回、已通过、未填户数；按户类型计数',
-  request: { params, query: Where },
+  request: { params, query: ProgressQuerySchema },
   responses: {
-    200: json(z.object({
-      form: z.object({ id: z.string(), title: z.string() }),
-      campaign: z.object({ id: z.string(), title: z.string(), year: z.number() }),
-      kinds: z.array(z.string()).nullable().openapi({ description: '应填此表的户类型（定义的 appliesTo）；null：此表不按户类型应填，只统计已填' }),
-      townships: z.array(CountsSchema.extend({ code: z.string(), name: z.string(), villages: z.array(CountsSchema.extend({ code: z.string(), name: z.string() })) })),
-      total: CountsSchema,
-      byKind: z.array(CountsSchema.extend({ kind: z.string() })),
-    }).openapi('Progress'), '进度'),
+    200: json(ProgressAnswerSchema, '进度'),
     ...commonErrors, ...notFoundResponse,
   },
 });
 
 const missing = createRoute({
   method: 'get', path: '/forms/{formId}/progress/missing', tags: ['进度'], summary: '尚未填报此表的应填农户（按村、户主姓名）',
-  request: {
-    params,
-    query: Where.extend({
-      page: z.coerce.number().int().min(1).max(100_000).default(1),
-      pageSize: z.coerce.number().int().min(1).max(200).default(50),
-    }),
-  },
+  request: { params, query: MissingQuerySchema },
   responses: {
-    200: json(z.object({ items: z.array(z.object({ id: z.string(), headName: z.string() }).passthrough()), total: z.number(), page: z.number(), pageSize: z.number() }), '一页未填农户'),
+    200: json(MissingPageSchema, '一页未填农户'),
     ...commonErrors, ...notFoundResponse,
   },
 });
@@ -64,7 +47,7 @@ const exportRoute = createRoute({
   method: 'get', path: '/forms/{formId}/progress/export', tags: ['进度'], summary: '导出进度（XLSX：进度汇总、按户类型、未填农户三张表；CSV：table 指定的一张）',
   request: {
     params,
-    query: Where.extend({
+    query: ProgressQuerySchema.extend({
       format: z.enum(['csv', 'xlsx'], { error: '应为 csv 或 xlsx' }),
       table: z.enum(['summary', 'kinds', 'missing'], { error: '应为 summary、kinds 或 missing' }).default('summary').openapi({ description: '仅 CSV：summary 进度汇总，kinds 按户类型，missing 未填农户' }),
     }),

@@ -3,7 +3,8 @@
 // does not match its income…), with each message, counted per village; GET /api/quality/duplicates
 // — member ID numbers registered in two or more households, with every household holding them,
 // counted per village. Households outside the user's area show only their division, never a name.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { DuplicatesAnswerSchema, DuplicatesQuerySchema, WarningsAnswerSchema, WarningsQuerySchema } from '@engine/contract/progress';
 import { covers, queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
 import { createRouter } from '../http/createRouter';
@@ -11,35 +12,22 @@ import { requireUser } from '../http/requireUser';
 import { pageNames } from '../review/pageNames';
 import type { DivisionCount, SubmissionFilter } from '../store/Store';
 import { STATUS_LABELS } from '../submissions/present';
-import { commonErrors, divisionCode, json } from './schemas';
-
-const paging = {
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-};
-const Village = z.object({ code: z.string(), name: z.string(), count: z.number() });
+import { commonErrors, json } from './schemas';
 
 const warnings = createRoute({
   method: 'get', path: '/quality/warnings', tags: ['数据质量'], summary: '有提示（警告）的提交：按村计数，逐户列出提示内容',
-  request: {
-    query: z.object({
-      form: z.string().max(100).optional().openapi({ description: '表单编号；不填：所有表' }),
-      campaign: z.string().max(100).optional(),
-      division: divisionCode.optional(),
-      ...paging,
-    }),
-  },
+  request: { query: WarningsQuerySchema },
   responses: {
-    200: json(z.object({ villages: z.array(Village), items: z.array(z.object({ id: z.string() }).passthrough()), total: z.number(), page: z.number(), pageSize: z.number() }), '一页有提示的提交'),
+    200: json(WarningsAnswerSchema, '一页有提示的提交'),
     ...commonErrors,
   },
 });
 
 const duplicates = createRoute({
   method: 'get', path: '/quality/duplicates', tags: ['数据质量'], summary: '同一证件号码登记在两户或多户：按村计数，列出每户',
-  request: { query: z.object({ division: divisionCode.optional(), ...paging }) },
+  request: { query: DuplicatesQuerySchema },
   responses: {
-    200: json(z.object({ villages: z.array(Village), items: z.array(z.object({ idNumber: z.string() }).passthrough()), total: z.number(), page: z.number(), pageSize: z.number() }), '一页重复的证件号码'),
+    200: json(DuplicatesAnswerSchema, '一页重复的证件号码'),
     ...commonErrors,
   },
 });
@@ -78,8 +66,8 @@ export function qualityRoutes(deps: Deps) {
       const items = page.items.map((d) => ({
         idNumber: d.idNumber,
         holders: d.holders.map((h) => (covers(scope, h.divisionCode)
-          ? { ...h, villageName: names.division(h.divisionCode), inScope: true }
-          : { divisionCode: h.divisionCode, villageName: names.division(h.divisionCode), inScope: false })),
+          ? { ...h, villageName: names.division(h.divisionCode), inScope: true as const }
+          : { divisionCode: h.divisionCode, villageName: names.division(h.divisionCode), inScope: false as const })),
       }));
       return c.json({ villages: await villagesOf(byDivision), ...page, items }, 200);
     });

@@ -4,6 +4,8 @@
 // Also the table's key columns, the level this reviewer acts at (for a "waiting on me" filter) and
 // the count per village under the other filters (for the division tree).
 import { createRoute, z } from '@hono/zod-openapi';
+import { ReviewRowsPageSchema } from '@engine/contract/review';
+import { SubmissionListQuerySchema } from '@engine/contract/submissions';
 import { allReviewLevels } from '@engine';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
@@ -15,21 +17,13 @@ import { reviewerLevel } from '../review/mayReview';
 import { pageNames } from '../review/pageNames';
 import { reviewRow } from '../review/reviewRow';
 import { commonErrors, json, ProblemSchema } from './schemas';
-import { SubmissionListQuery, toFilter } from './submissionQuery';
-
-const Row = z.object({ id: z.string(), status: z.string(), waitingOn: z.string().nullable(), canReview: z.boolean() }).passthrough().openapi('ReviewRow');
+import { toFilter } from './submissionQuery';
 
 const rows = createRoute({
   method: 'get', path: '/forms/{formId}/review-rows', tags: ['审核'], summary: '审核表格：某表的提交（本人范围及下级），每行含村名、填报人、等待的审核级别、关键指标',
-  request: { params: z.object({ formId: z.string() }), query: SubmissionListQuery },
+  request: { params: z.object({ formId: z.string() }), query: SubmissionListQuerySchema },
   responses: {
-    200: json(z.object({
-      items: z.array(Row), total: z.number(), page: z.number(), pageSize: z.number(),
-      columns: z.array(z.object({ key: z.string(), title: z.string() })).openapi({ description: '关键指标列（定义的 uiSchema["ui:options"].keyFields，否则自动选取）' }),
-      levels: z.array(z.object({ id: z.string(), title: z.string(), divisionDigits: z.number() })),
-      myLevel: z.number().nullable().openapi({ description: '本人审核的级别（levels 的下标）；管理员为 null（任意级别）' }),
-      byDivision: z.array(z.object({ divisionCode: z.string(), count: z.number() })).openapi({ description: '除行政区划外其余筛选条件下各村的提交数（供区划树显示）' }),
-    }), '一页表格行'),
+    200: json(ReviewRowsPageSchema, '一页表格行'),
     ...commonErrors,
     404: json(ProblemSchema, '表单不存在或尚未发布'),
   },

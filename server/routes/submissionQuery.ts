@@ -1,26 +1,12 @@
-// The filters of a form's submission list, shared by the list and the export so an export holds
-// exactly the rows the table shows.
-import { z } from '@hono/zod-openapi';
+// The filters of a form's submission list (the contract's SubmissionListQuerySchema) as the store's
+// filter, shared by the list and the export so an export holds exactly the rows the table shows.
+import type { z } from 'zod';
+import type { SubmissionListQuerySchema } from '@engine/contract/submissions';
 import type { SubmissionFilter } from '../store/Store';
 import { chinaDayStart } from '../submissions/chinaMonth';
-import { calendarDate as date, divisionCode } from './schemas';
 import { searchText } from './searchText';
 
-export const SubmissionListQuery = z.object({
-  campaign: z.string().optional(),
-  division: divisionCode.optional(),
-  status: z.enum(['draft', 'submitted', 'returned', 'approved']).optional(),
-  q: z.string().max(50).optional(),
-  from: date.optional(),
-  to: date.optional(),
-  level: z.coerce.number().int().min(0).max(10).optional(),
-  sort: z.enum(['updatedAt', 'submittedAt', 'headName', 'divisionCode', 'status']).optional(),
-  order: z.enum(['asc', 'desc']).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-});
-
-export type SubmissionListQuery = z.infer<typeof SubmissionListQuery>;
+export type SubmissionListQuery = z.output<typeof SubmissionListQuerySchema>;
 
 export function toFilter(formId: string, scope: string[], q: Omit<SubmissionListQuery, 'page' | 'pageSize'>): SubmissionFilter {
   return {

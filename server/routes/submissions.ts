@@ -2,6 +2,10 @@
 // an open one to the version its campaign serves now, review, and list a form's submissions
 // within the user's scope.
 import { createRoute, z } from '@hono/zod-openapi';
+import {
+  CreateSubmissionSchema, MoveSubmissionSchema, ReviewSchema, SubmissionDetailSchema, SubmissionListQuerySchema, SubmissionPageSchema,
+  SubmissionSchema, UpdateSubmissionSchema,
+} from '@engine/contract/submissions';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
 import { createRouter } from '../http/createRouter';
@@ -17,54 +21,38 @@ import { presentSubmission } from '../submissions/present';
 import { reviewSubmission } from '../submissions/reviewSubmission';
 import { updateSubmission } from '../submissions/updateSubmission';
 import { commonErrors, json, jsonBody, ProblemSchema } from './schemas';
-import { SubmissionListQuery, toFilter } from './submissionQuery';
+import { toFilter } from './submissionQuery';
 
-const Submission = z.object({
-  id: z.string(), status: z.string(), revision: z.number(), data: z.record(z.string(), z.unknown()), formVersion: z.number(), campaignId: z.string(),
-  campaign: z.object({ id: z.string(), title: z.string(), year: z.number(), status: z.enum(['open', 'closed']), parameters: z.record(z.string(), z.unknown()) }).optional()
-    .openapi({ description: '本表所属的活动及其参数：表单按此显示和计算（与其他活动开放或关闭无关）' }),
-}).passthrough().openapi('Submission');
-const data = z.record(z.string(), z.unknown());
-// Checked by the engine (checkExplanations): rule ids of the form's warnings, texts within the length.
-const explanations = z.record(z.string(), z.string()).refine((o) => Object.keys(o).length <= 200, '核实说明最多 200 条').optional()
-  .openapi({ description: '各条提示的核实说明，按规则编号：{"kind-line": "户主年底务工收入已到账，已核实"}；正式提交时每条成立的提示都须有说明' });
-const fieldNotes = z.array(z.object({ path: z.string().max(300), note: z.string().max(2000) })).max(100).optional()
-  .openapi({ description: '退回时标注的字段及其意见：[{"path": "/A28", "note": "务工收入偏低，请核实"}]' });
 const id = z.object({ id: z.string().uuid('应为 UUID') });
-const formVersion = z.number().int().min(1).optional()
-  .openapi({ description: '草稿填写所依据的表单版本（手机上的草稿）：活动已采用新版本时，按采用时的选择迁移或保持原版本' });
 const conflict = { 409: json(ProblemSchema, '冲突：同一编号不同内容、版本过期或该户已有此表'), 422: json(ProblemSchema, '数据有误：errors 列出每个字段的中文提示') };
 
 const create = createRoute({
   method: 'post', path: '/forms/{formId}/submissions', tags: ['提交'], summary: '新建提交（草稿或正式提交）',
   request: {
     params: z.object({ formId: z.string() }),
-    ...jsonBody(z.object({
-      id: z.string().uuid('应为客户端生成的 UUID'), householdId: z.string().nullable().optional(), campaignId: z.string().optional(),
-      data, submit: z.boolean().default(false), explanations, formVersion,
-    })),
+    ...jsonBody(CreateSubmissionSchema),
   },
-  responses: { 201: json(Submission, '已保存'), ...commonErrors, 404: json(ProblemSchema, '表单或农户不存在'), ...conflict },
+  responses: { 201: json(SubmissionSchema, '已保存'), ...commonErrors, 404: json(ProblemSchema, '表单或农户不存在'), ...conflict },
 });
 
 const read = createRoute({
   method: 'get', path: '/submissions/{id}', tags: ['提交'], summary: '读取提交（含历史与更正）',
   request: { params: id },
-  responses: { 200: json(Submission, '提交'), ...commonErrors, 404: json(ProblemSchema, '不存在或不在范围内') },
+  responses: { 200: json(SubmissionDetailSchema, '提交（含历史与更正）'), ...commonErrors, 404: json(ProblemSchema, '不存在或不在范围内') },
 });
 
 const update = createRoute({
   method: 'put', path: '/submissions/{id}', tags: ['提交'], summary: '修改提交（带 revision）',
-  request: { params: id, ...jsonBody(z.object({ data, submit: z.boolean().default(false), revision: z.number().int().min(1), explanations, formVersion })) },
-  responses: { 200: json(Submission, '已保存'), ...commonErrors, 404: json(ProblemSchema, '不存在'), ...conflict },
+  request: { params: id, ...jsonBody(UpdateSubmissionSchema) },
+  responses: { 200: json(SubmissionSchema, '已保存'), ...commonErrors, 404: json(ProblemSchema, '不存在'), ...conflict },
 });
 
 const move = createRoute({
   method: 'post', path: '/submissions/{id}/move', tags: ['提交'],
   summary: '把草稿或被退回的表迁移到其活动现用的表单版本（答案按字段编码带过去；删除字段的答案保存在历史中）',
-  request: { params: id, ...jsonBody(z.object({ revision: z.number().int().min(1).openapi({ description: '看到的版本：此后被修改则 409' }) })) },
+  request: { params: id, ...jsonBody(MoveSubmissionSchema) },
   responses: {
-    200: json(Submission, '已迁移：moveNotice 列出变更（删除、转换、需重新填写、新增必填）'), ...commonErrors, 404: json(ProblemSchema, '不存在'),
+    200: json(SubmissionSchema, '已迁移：moveNotice 列出变更（删除、转换、需重新填写、新增必填）'), ...commonErrors, 404: json(ProblemSchema, '不存在'),
     409: json(ProblemSchema, '已被修改、已提交或已是活动现用的版本'),
   },
 });
@@ -73,14 +61,10 @@ const review = createRoute({
   method: 'post', path: '/submissions/{id}/review', tags: ['审核'], summary: '审核：通过或退回（带审核员看到的 revision）',
   request: {
     params: id,
-    ...jsonBody(z.object({
-      decision: z.enum(['approve', 'return']), comment: z.string().max(2000).optional(),
-      revision: z.number().int().min(1).openapi({ description: '审核员看到的版本：此后被修改或已被他人审核则 409，审核不记录' }),
-      fieldNotes,
-    })),
+    ...jsonBody(ReviewSchema),
   },
   responses: {
-    200: json(Submission, '已审核'), ...commonErrors, 404: json(ProblemSchema, '不存在'),
+    200: json(SubmissionSchema, '已审核'), ...commonErrors, 404: json(ProblemSchema, '不存在'),
     409: json(ProblemSchema, '未记录：此表在您看到之后已被修改或审核（stale_revision，消息说明是谁、做了什么、现在的状态），已审核通过或未提交，或要建立的农户已由另一份表建立（conflict）'),
     422: conflict[422],
   },
@@ -88,8 +72,8 @@ const review = createRoute({
 
 const list = createRoute({
   method: 'get', path: '/forms/{formId}/submissions', tags: ['提交'], summary: '某表的提交列表（本人范围及下级）',
-  request: { params: z.object({ formId: z.string() }), query: SubmissionListQuery },
-  responses: { 200: json(z.object({ items: z.array(Submission), total: z.number(), page: z.number(), pageSize: z.number() }), '一页提交'), ...commonErrors },
+  request: { params: z.object({ formId: z.string() }), query: SubmissionListQuerySchema },
+  responses: { 200: json(SubmissionPageSchema, '一页提交'), ...commonErrors },
 });
 
 export function submissionRoutes(deps: Deps) {

@@ -1,6 +1,7 @@
 // What the store's area-wide reads take and answer: household states for the officer's lists,
 // progress counts, duplicated ID numbers. Shapes only; Store.ts re-exports them, so callers keep
 // importing from the contract.
+import type { ProgressCounts } from '@engine/contract';
 import type { SubmissionStatus } from './records';
 
 /** What listHouseholdStates reads: an area (scope, narrowed to a division) and the forms of some campaigns. */
@@ -61,19 +62,13 @@ export interface ProgressQuery {
 /**
  * One village and household kind: expected households (of query.kinds; else 0), those with no
  * submission, and submissions by status. Households count where they are registered now;
- * submissions with no household (an identification not yet approved) under kind ''.
+ * submissions with no household (an identification not yet approved) under kind ''. The counts
+ * are the API contract's ProgressCounts (expected, missing, and one per status).
  */
-export interface ProgressCount {
+export interface ProgressCount extends ProgressCounts {
   divisionCode: string;
   /** The household's kind in the registry; '' for none. */
   kind: string;
-  expected: number;
-  /** Expected households with no submission at all. */
-  missing: number;
-  draft: number;
-  submitted: number;
-  returned: number;
-  approved: number;
 }
 
 export interface DuplicateFilter {

@@ -1,31 +1,14 @@
-// A submission as the API shows it: its record, the title of the review level it waits on, its
+// A submission as the API shows it (the contract's Submission and SubmissionDetail): its record, the title of the review level it waits on, its
 // own campaign (title, year, parameters: what it is labelled and computed with, whatever other
 // campaigns are open), and on request its history and the registry values the officer corrected.
 import { corrections, reviewChain, type Correction, type FormDefinition } from '@engine';
+import type { CampaignOfSubmission, MoveNotice, Submission, SubmissionDetail } from '@engine/contract';
 import type { CampaignRecord, SubmissionEvent, SubmissionRecord } from '../store/records';
-
-export interface CampaignOfSubmission {
-  id: string;
-  title: string;
-  year: number;
-  status: CampaignRecord['status'];
-  parameters: Record<string, unknown>;
-  /** The version of the submission's form the campaign serves now (newer than the submission's: it may move). */
-  formVersion: number | null;
-}
 
 export const campaignOfSubmission = (c: CampaignRecord, formId: string): CampaignOfSubmission =>
   ({ id: c.id, title: c.title, year: c.year, status: c.status, parameters: c.parameters, formVersion: c.formVersions[formId] ?? null });
 
 /** The move the officer has to see: the last one, while the submission is open and not submitted since. */
-export interface MoveNotice {
-  fromVersion: number;
-  toVersion: number;
-  at: string;
-  username: string;
-  items: { field: string; note?: string; from?: unknown; to?: unknown }[];
-}
-
 export function moveNotice(record: SubmissionRecord, history: SubmissionEvent[]): MoveNotice | null {
   if (record.status !== 'draft' && record.status !== 'returned') return null;
   const last = history.findLastIndex((e) => e.action === 'move');
@@ -55,7 +38,7 @@ export function escalationOf(definition: FormDefinition, record: SubmissionRecor
 }
 
 /** `history`: the submission's events, to say whether it was moved to a new version (moveNotice). */
-export function presentSubmission(record: SubmissionRecord, definition: FormDefinition, campaign?: CampaignRecord | null, history?: SubmissionEvent[]) {
+export function presentSubmission(record: SubmissionRecord, definition: FormDefinition, campaign?: CampaignRecord | null, history?: SubmissionEvent[]): Submission {
   const { requestHash: _hash, prefill: _prefill, ...rest } = record;
   return {
     ...rest, statusLabel: STATUS_LABELS[record.status], waitingOn: waitingOn(definition, record), escalation: escalationOf(definition, record),
@@ -64,7 +47,7 @@ export function presentSubmission(record: SubmissionRecord, definition: FormDefi
   };
 }
 
-export function presentDetail(record: SubmissionRecord, definition: FormDefinition, history: SubmissionEvent[], campaign?: CampaignRecord | null) {
+export function presentDetail(record: SubmissionRecord, definition: FormDefinition, history: SubmissionEvent[], campaign?: CampaignRecord | null): SubmissionDetail {
   const registryCorrections: Correction[] = corrections(definition, record.data, record.prefill);
   return { ...presentSubmission(record, definition, campaign, history), prefill: record.prefill, history, corrections: registryCorrections };
 }

@@ -1,6 +1,6 @@
 // The progress table: each township's villages with the township's total under them, and the
 // grand total; expected households against drafts, submitted, returned, approved and missing.
-import type { ProgressCounts, ProgressReport } from '../../api/types';
+import type { ProgressCounts, ProgressAnswer } from '../../api/types';
 import { t } from '../../i18n/tReviewer';
 import { fillRate, filledOf } from './progressMath';
 
@@ -34,7 +34,7 @@ export function CountHeaders() {
   );
 }
 
-export function ProgressTable({ report }: { report: ProgressReport }) {
+export function ProgressTable({ report }: { report: ProgressAnswer }) {
   return (
     <div className="rv-table-wrap">
       <table className="rv-table rv-progress">
@@ -59,7 +59,7 @@ export function ProgressTable({ report }: { report: ProgressReport }) {
   );
 }
 
-export function KindTable({ report }: { report: ProgressReport }) {
+export function KindTable({ report }: { report: ProgressAnswer }) {
   return (
     <div className="rv-table-wrap">
       <table className="rv-table rv-progress">

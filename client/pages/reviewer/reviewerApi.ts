@@ -2,7 +2,7 @@
 // progress, data quality, and the catalogues the pages are built from.
 import { api } from '../../api/http';
 import type {
-  ApprovalsAnswer, Division, DuplicateNumber, FieldNote, FormSummary, FormVersion, HouseholdDetail, HouseholdSummary, MissingHousehold, Paged, ProgressReport,
+  ApprovalsAnswer, Division, DuplicateNumber, FieldNote, FormSummary, FormVersion, HouseholdDetail, HouseholdSummary, MissingHousehold, Paged, ProgressAnswer,
   QualityAnswer, ReviewCampaign, ReviewRow, ReviewRowsPage, Submission, SubmissionDetail, WarnedSubmission,
 } from '../../api/types';
 import { tableSearch, type TableQuery } from './tableQuery';
@@ -37,7 +37,7 @@ export const reviewerApi = {
   approveMany: (rows: Pick<ReviewRow, 'id' | 'revision'>[], comment?: string) =>
     api<ApprovalsAnswer>('POST', '/api/approvals', { items: rows.map(({ id, revision }) => ({ id, revision })), ...(comment ? { comment } : {}) }),
   progress: (formId: string, campaign?: string, division?: string) =>
-    api<ProgressReport>('GET', `/api/forms/${enc(formId)}/progress${search({ campaign, division })}`),
+    api<ProgressAnswer>('GET', `/api/forms/${enc(formId)}/progress${search({ campaign, division })}`),
   missing: (formId: string, campaign: string | undefined, division: string | undefined, page: number) =>
     api<Paged<MissingHousehold>>('GET', `/api/forms/${enc(formId)}/progress/missing${search({ campaign, division, page, pageSize: 50 })}`),
   warnings: (form: string | undefined, division: string | undefined, page: number) =>

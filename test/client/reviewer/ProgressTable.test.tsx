@@ -1,11 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ProgressReport } from '../../../client/api/types';
+import type { ProgressAnswer } from '../../../client/api/types';
 import { ProgressChart } from '../../../client/pages/reviewer/ProgressChart';
 import { KindTable, ProgressTable } from '../../../client/pages/reviewer/ProgressTable';
 
 const counts = (expected: number, missing: number, draft: number, submitted: number, returned: number, approved: number) => ({ expected, missing, draft, submitted, returned, approved });
-const report: ProgressReport = {
+const report: ProgressAnswer = {
   form: { id: 'lookback', title: '回头看' }, campaign: { id: '2021-lookback', title: '2021', year: 2021 }, kinds: ['脱贫不稳定户', '边缘易致贫户'],
   townships: [{
     code: '500118104', name: '临江镇', ...counts(8, 3, 1, 2, 1, 1),

@@ -8,10 +8,10 @@ const definition = loadForm('monitoring-object');
 describe('SubmissionHistory', () => {
   it('lists who did what and when, newest first, with the changed fields by their titles and the reviewer\'s comment', () => {
     render(<SubmissionHistory definition={definition} history={[
-      { id: 1, at: '2021-11-20T01:00:00.000Z', username: 'gaotan', action: 'submit', status: 'submitted', level: null, comment: null, changes: [{ field: '/A28', to: 12000 }] },
-      { id: 2, at: '2021-11-21T02:00:00.000Z', username: 'linjiang', action: 'return', status: 'returned', level: 0, comment: 'A28 偏低', changes: [] },
-      { id: 3, at: '2021-11-22T03:00:00.000Z', username: 'gaotan', action: 'submit', status: 'submitted', level: null, comment: null, changes: [{ field: '/A28', from: 12000, to: 15000 }, { field: '/members/1/A5', from: '李秀兰', to: '李秀芝' }] },
-      { id: 4, at: '2021-11-23T04:00:00.000Z', username: 'yongchuan', action: 'approve', status: 'approved', level: 1, comment: null, changes: [{ field: 'registry', note: 'kind：脱贫户 → 脱贫不稳定户' }] },
+      { id: 1, submissionId: 's-1', at: '2021-11-20T01:00:00.000Z', userId: 'u-1', username: 'gaotan', action: 'submit', status: 'submitted', level: null, comment: null, changes: [{ field: '/A28', to: 12000 }] },
+      { id: 2, submissionId: 's-1', at: '2021-11-21T02:00:00.000Z', userId: 'u-1', username: 'linjiang', action: 'return', status: 'returned', level: 0, comment: 'A28 偏低', changes: [] },
+      { id: 3, submissionId: 's-1', at: '2021-11-22T03:00:00.000Z', userId: 'u-1', username: 'gaotan', action: 'submit', status: 'submitted', level: null, comment: null, changes: [{ field: '/A28', from: 12000, to: 15000 }, { field: '/members/1/A5', from: '李秀兰', to: '李秀芝' }] },
+      { id: 4, submissionId: 's-1', at: '2021-11-23T04:00:00.000Z', userId: 'u-1', username: 'yongchuan', action: 'approve', status: 'approved', level: 1, comment: null, changes: [{ field: 'registry', note: 'kind：脱贫户 → 脱贫不稳定户' }] },
     ]} />);
     const events = screen.getAllByRole('listitem').filter((li) => li.parentElement?.classList.contains('rv-history'));
     expect(events.map((e) => e.querySelector('strong')!.textContent)).toEqual(['审核通过', '正式提交', '退回', '正式提交']);

@@ -8,7 +8,7 @@ export function row(overrides: Partial<ReviewRow> = {}): ReviewRow {
     headName: '张德明', headIdNumber: '500118196503120011', status: 'submitted', statusLabel: '已提交', reviewLevel: 0, waitingOn: '乡镇审核',
     canReview: true, returnComment: null, revision: 1, createdBy: { id: 'u-1', name: '高滩村信息员' }, createdAt: '2021-11-20T01:00:00.000Z',
     updatedAt: '2021-11-20T01:00:00.000Z', submittedAt: '2021-11-20T01:00:00.000Z', approvedAt: null,
-    keyValues: { C2: '6000-9000元', A34: 5400 }, errorCount: 0, warningCount: 0, ...overrides,
+    keyValues: { C2: '6000-9000元', A34: 5400 }, errorCount: 0, warningCount: 0, escalation: null, warnings: [], explanations: {}, ...overrides,
   };
 }
 

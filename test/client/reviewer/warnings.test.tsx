@@ -73,8 +73,8 @@ describe('BatchApproveBar', () => {
 describe('SubmissionHistory', () => {
   it('shows a submit\'s explanations by the field they explain, and a return\'s notes on fields', () => {
     render(<SubmissionHistory definition={definition} history={[
-      { id: 1, at: '2021-11-20T01:00:00.000Z', username: 'gaotan', action: 'submit', status: 'submitted', level: null, comment: null, changes: [], explanations: EXPLAINED },
-      { id: 2, at: '2021-11-21T02:00:00.000Z', username: 'linjiang', action: 'return', status: 'returned', level: 0, comment: '请按标注修改', changes: [], fieldNotes: [{ path: '/A28', note: '务工收入偏低' }] },
+      { id: 1, submissionId: 's-1', at: '2021-11-20T01:00:00.000Z', userId: 'u-1', username: 'gaotan', action: 'submit', status: 'submitted', level: null, comment: null, changes: [], explanations: EXPLAINED },
+      { id: 2, submissionId: 's-1', at: '2021-11-21T02:00:00.000Z', userId: 'u-1', username: 'linjiang', action: 'return', status: 'returned', level: 0, comment: '请按标注修改', changes: [], fieldNotes: [{ path: '/A28', note: '务工收入偏低' }] },
     ]} />);
     expect(screen.getByText('A3 监测对象类别：户主年底务工收入已到账，已核实')).toBeInTheDocument();
     expect(screen.getByText('A28 工资性收入（元）：务工收入偏低')).toBeInTheDocument();

@@ -2,53 +2,11 @@
 // of it (following the server's NDJSON progress), household counts, the history, removing a
 // division, and the adjustment sheet sent as the request body (checked, or applied).
 import { api, ApiError, OfflineError } from '../../../api/http';
-import type { ImportProblem } from '../../../api/types';
+import type { AdjustmentResult, DivisionCatalog, DivisionChange, OfficialImportProgress, OfficialImportResult } from '@engine/contract';
 
-export type DivisionLevel = 'province' | 'city' | 'county' | 'township' | 'village';
+export type { AdjustmentResult, DivisionChange, DivisionLevel, OfficialDivision, OfficialImportResult } from '@engine/contract';
 
-export interface OfficialDivision {
-  code: string;
-  name: string;
-  level: DivisionLevel;
-  parentCode: string | null;
-  registered: boolean;
-}
-
-export interface OfficialImportResult {
-  code: string;
-  name: string;
-  total: number;
-  added: number;
-  kept: number;
-  skipped: number;
-}
-
-export interface AdjustmentResult {
-  ok: boolean;
-  dryRun: boolean;
-  rows: number;
-  added: number;
-  renamed: number;
-  merged: number;
-  unchanged: number;
-  households: number;
-  submissions: number;
-  problems: ImportProblem[];
-}
-
-export interface DivisionChange {
-  id: number;
-  at: string;
-  action: 'import' | 'add' | 'rename' | 'merge' | 'remove';
-  code: string;
-  name: string;
-  previousName: string | null;
-  targetCode: string | null;
-  count: number | null;
-  note: string | null;
-}
-
-type ImportLine = { type: 'progress'; done: number; total: number } | ({ type: 'result' } & OfficialImportResult) | { type: 'error'; message: string };
+type ImportLine = OfficialImportProgress | OfficialImportResult | { type: 'error'; message: string };
 
 async function csrfToken(): Promise<string> {
   return (await api<{ csrfToken: string }>('GET', '/api/session')).csrfToken;
@@ -77,7 +35,7 @@ async function send(path: string, init: RequestInit): Promise<Response> {
 
 export const divisionsApi = {
   catalog: (parent: string | null) =>
-    api<{ source: string; items: OfficialDivision[] }>('GET', `/api/division-catalog${parent ? `?parent=${parent}` : ''}`),
+    api<DivisionCatalog>('GET', `/api/division-catalog${parent ? `?parent=${parent}` : ''}`),
 
   /** Registers `code` with everything below it, reporting progress as the server writes. */
   async importOfficial(code: string, onProgress: (done: number, total: number) => void): Promise<OfficialImportResult> {

@@ -1,0 +1,85 @@
+// The API contract as types: what each request sends and each answer gives, derived from the
+// zod schemas beside this file, which the server's routes validate with and document
+// (/api/openapi.json). Types only, so the client imports this module (never the schema files:
+// lint holds that) and no zod reaches the officer's pages.
+import type { z } from 'zod';
+import type * as admin from './admin';
+import type * as common from './common';
+import type * as divisions from './divisions';
+import type * as households from './households';
+import type * as progress from './progress';
+import type * as review from './review';
+import type * as submissions from './submissions';
+
+export type Problem = z.output<typeof common.ProblemSchema>;
+export type SubmissionStatus = z.output<typeof common.SubmissionStatusSchema>;
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+// Submissions.
+export type Submission = z.output<typeof submissions.SubmissionSchema>;
+export type SubmissionDetail = z.output<typeof submissions.SubmissionDetailSchema>;
+export type SubmissionEvent = z.output<typeof submissions.SubmissionEventSchema>;
+export type CampaignOfSubmission = z.output<typeof submissions.CampaignOfSubmissionSchema>;
+export type MoveNotice = z.output<typeof submissions.MoveNoticeSchema>;
+export type FieldNote = z.output<typeof submissions.FieldNoteSchema>;
+export type Correction = z.output<typeof submissions.CorrectionSchema>;
+export type CreateSubmission = z.input<typeof submissions.CreateSubmissionSchema>;
+export type UpdateSubmission = z.input<typeof submissions.UpdateSubmissionSchema>;
+export type ReviewRequest = z.input<typeof submissions.ReviewSchema>;
+
+// Households.
+export type HouseholdSummary = z.output<typeof households.HouseholdSchema>;
+export type HouseholdDetail = z.output<typeof households.HouseholdDetailSchema>;
+export type HouseholdSubmission = z.output<typeof households.HouseholdSubmissionSchema>;
+export type HouseholdStates = z.output<typeof households.HouseholdStatesSchema>;
+export type HouseholdState = z.output<typeof households.HouseholdStateSchema>;
+export type StateForm = z.output<typeof households.StateFormSchema>;
+export type SubmissionState = z.output<typeof households.SubmissionStateSchema>;
+
+// The reviewer's table and batch approval.
+export type ReviewRow = z.output<typeof review.ReviewRowSchema>;
+export type ReviewRowsPage = z.output<typeof review.ReviewRowsPageSchema>;
+export type ReviewLevelInfo = z.output<typeof review.ReviewLevelSchema>;
+export type DivisionCount = z.output<typeof review.DivisionCountSchema>;
+export type ApprovalsRequest = z.input<typeof review.ApprovalsSchema>;
+export type ApprovalResult = z.output<typeof review.ApprovalOutcomeSchema>;
+export type ApprovalsAnswer = z.output<typeof review.ApprovalsAnswerSchema>;
+
+// Progress and data quality.
+export type ProgressCounts = z.output<typeof progress.ProgressCountsSchema>;
+export type VillageProgress = z.output<typeof progress.VillageProgressSchema>;
+export type TownshipProgress = z.output<typeof progress.TownshipProgressSchema>;
+export type ProgressReport = z.output<typeof progress.ProgressReportSchema>;
+export type ProgressAnswer = z.output<typeof progress.ProgressAnswerSchema>;
+export type MissingHousehold = z.output<typeof progress.MissingHouseholdSchema>;
+export type VillageCount = z.output<typeof progress.VillageCountSchema>;
+export type WarnedSubmission = z.output<typeof progress.WarnedSubmissionSchema>;
+export type DuplicateHolder = z.output<typeof progress.DuplicateHolderSchema>;
+export type DuplicateNumber = z.output<typeof progress.DuplicateNumberSchema>;
+export interface QualityAnswer<T> extends Paged<T> {
+  villages: VillageCount[];
+}
+
+// The administrator's bulk work.
+export type ImportProblem = z.output<typeof admin.SheetProblemSchema>;
+export type ImportProgress = z.output<typeof admin.ImportProgressSchema>;
+export type ImportResult = z.output<typeof admin.ImportResultSchema>;
+export type AdjustmentResult = z.output<typeof admin.AdjustmentResultSchema>;
+export type AdoptionChoice = z.output<typeof admin.AdoptionChoiceSchema>;
+export type CaseOutcome = z.output<typeof admin.CaseOutcomeSchema>;
+export type Publication = z.output<typeof admin.PublicationSchema>;
+export type PublishCheck = z.output<typeof admin.PublishCheckSchema>;
+export type Published = z.output<typeof admin.PublishedSchema>;
+
+// The registered divisions, administered.
+export type DivisionLevel = z.output<typeof divisions.DivisionLevelSchema>;
+export type OfficialDivision = z.output<typeof divisions.OfficialDivisionSchema>;
+export type DivisionCatalog = z.output<typeof divisions.DivisionCatalogSchema>;
+export type OfficialImportProgress = z.output<typeof divisions.OfficialImportProgressSchema>;
+export type OfficialImportResult = z.output<typeof divisions.OfficialImportResultSchema>;
+export type DivisionChange = z.output<typeof divisions.DivisionChangeSchema>;
