@@ -96,3 +96,11 @@ export class TestClient implements Session {
 export function logInOverHttp(url: string, username: string, password: string): Promise<TestClient> {
   return new TestClient(overHttp(url)).logIn(username, password);
 }
+
+/** The body of an answer with the `status` expected (any 2xx when none is named); any other answer throws with what the server said. */
+export async function ok<T = any>(pending: Promise<TestResponse<T>>, status?: number): Promise<T> {
+  const answer = await pending;
+  const expected = status === undefined ? answer.status >= 200 && answer.status < 300 : answer.status === status;
+  if (!expected) throw new Error(`expected ${status ?? '2xx'}, the server answered ${answer.status}: ${answer.text}`);
+  return answer.body;
+}
