@@ -23,7 +23,7 @@ export interface TestResponse<T = any> {
 /** A real server at `url` (http://127.0.0.1:port), spoken to with fetch. */
 export const overHttp = (url: string): Send => (path, init) => fetch(`${url}${path}`, init);
 
-/** The request a browser holding `session` makes: its cookie, and its CSRF token unless it only reads. */
+/** The request a browser holding `session` makes: its cookie, and its CSRF token unless it only reads. A string or bytes are sent as they are, anything else as JSON. */
 export function requestInit(session: Session | null, method: string, body?: unknown, headers: Record<string, string> = {}): RequestInit {
   const h: Record<string, string> = { ...headers };
   if (session?.cookie) h.Cookie = session.cookie;
@@ -31,7 +31,7 @@ export function requestInit(session: Session | null, method: string, body?: unkn
   const init: RequestInit = { method, headers: h };
   if (body !== undefined) {
     h['Content-Type'] ??= 'application/json';
-    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    init.body = typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body);
   }
   return init;
 }
@@ -70,11 +70,16 @@ export class TestClient implements Session {
     this.send = typeof target === 'function' ? target : async (path, init) => target.request(path, init);
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
+  /** The answer unread (a file's bytes, NDJSON lines), the session it sets kept. */
+  async fetch(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
     const response = await this.send(path, requestInit(this, method, body, headers));
     const cookie = sessionCookie(response.headers);
     if (cookie !== null) this.cookie = cookie;
-    return readResponse<T>(response);
+    return response;
+  }
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
+    return readResponse<T>(await this.fetch(method, path, body, headers));
   }
 
   /** Logs in (POST /api/session) and keeps the session; throws unless the server says 200. */
