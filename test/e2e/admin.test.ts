@@ -3,23 +3,14 @@
 // to 6500, confirms what the clone left to confirm and opens it, adds through the builder a 是/否 field, a text field shown only when it is 是 and a
 // computed field (a formula reading the income line), and publishes; an officer fills the new
 // version on a phone and submits; the administrator's export carries the new fields.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, desktop, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer, toMyVillage } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { householdOf } from './api';
+import { ADMIN_PASSWORD, logIn, watchCsp, toMyVillage } from './harness';
+import { answer, field, input } from './lookbackSheet';
+import { setUpServerAndBrowser } from './setUpServerAndBrowser';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const field = (page: Page, pointer: string) => page.locator(`[data-pointer="${pointer}"]`);
-const input = (page: Page, pointer: string) => page.locator(`[id="root${pointer}"]`);
+const env = setUpServerAndBrowser();
 
 /** The builder's editor panel. */
 const editor = (page: Page): Locator => page.locator('.builder-editor');
@@ -33,7 +24,7 @@ async function addField(page: Page, section: string, label: string, type: string
 
 describe('an administrator prepares the 2022 回头看', () => {
   it('clones the campaign, changes the income line, builds three fields, publishes; an officer fills them; the export has them', async () => {
-    const context = await desktop(browser, server.url);
+    const context = await env.desktop();
     const csp = await watchCsp(context);
     const page = await context.newPage();
     await logIn(page, 'admin', ADMIN_PASSWORD);
@@ -122,25 +113,22 @@ describe('an administrator prepares the 2022 回头看', () => {
     await context.close();
 
     // An officer fills version 2 in the 2022 campaign.
-    const phoneContext = await phone(browser, server.url);
+    const phoneContext = await env.phone();
     const officer = await phoneContext.newPage();
     await logIn(officer, 'gaotan');
     await toMyVillage(officer);
     await officer.waitForURL(/\/villages\/500118104201/);
-    const households = await (await officer.request.get('/api/households?division=500118104201&kind=%E8%BE%B9%E7%BC%98%E6%98%93%E8%87%B4%E8%B4%AB%E6%88%B7')).json();
-    const target = (households.items as { id: string; headName: string; riskEliminatedMonth?: string }[]).find((h) => !h.riskEliminatedMonth)!;
+    const target = await householdOf(officer, '500118104201', '边缘易致贫户');
     await officer.goto(`/households/${target.id}`);
     await officer.getByRole('link', { name: /监测对象“回头看”信息采集表/ }).click();
     await officer.waitForURL(/\/fill\//);
     await field(officer, '/C5').waitFor();
     await expect(officer.getByText('第 2 版').count()).resolves.toBe(1);
-    for (const [pointer, option] of [['/B1', '否'], ['/B2', '否'], ['/B3', '否'], ['/B4', '是'], ['/C1', '否'], ['/C4', '否']] as const) {
-      await field(officer, pointer).getByRole('radio', { name: option, exact: true }).click();
-    }
-    await field(officer, '/C2').getByRole('radio', { name: '6000-9000元', exact: true }).click();
-    await field(officer, '/C3').getByRole('radio', { name: '外出务工', exact: true }).click();
+    for (const [pointer, option] of [['/B1', '否'], ['/B2', '否'], ['/B3', '否'], ['/B4', '是'], ['/C1', '否'], ['/C4', '否']] as const) await answer(officer, pointer, option);
+    await answer(officer, '/C2', '6000-9000元');
+    await answer(officer, '/C3', '外出务工');
     expect(await field(officer, '/C6').count()).toBe(0);
-    await field(officer, '/C5').getByRole('radio', { name: '是', exact: true }).click();
+    await answer(officer, '/C5', '是');
     await input(officer, '/C6').fill('冉小兵');
     await input(officer, '/C7').fill('8000');
     await expect.poll(() => field(officer, '/C8').locator('output').textContent()).toBe('1,500');
@@ -156,7 +144,7 @@ describe('an administrator prepares the 2022 回头看', () => {
     await phoneContext.close();
 
     // The export of the 2022 campaign has the new columns and the officer's values.
-    const exporter = await desktop(browser, server.url);
+    const exporter = await env.desktop();
     const admin = await exporter.newPage();
     await logIn(admin, 'admin', ADMIN_PASSWORD);
     const download = admin.waitForEvent('download');

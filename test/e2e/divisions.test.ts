@@ -4,24 +4,15 @@
 // a new officer a village picked from the registered tree on the users page.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ADMIN_PASSWORD, desktop, launchBrowser, logIn, startServer, watchCsp, type RunningServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, logIn, watchCsp } from './harness';
+import { setUpServerAndBrowser } from './setUpServerAndBrowser';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ DEMO: '0' }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = setUpServerAndBrowser({ DEMO: '0' });
 
 describe('an administrator registers the county', () => {
   it('imports 永川区 from the official list, adjusts it with a sheet, and picks an officer\'s village from the tree', async () => {
-    const context = await desktop(browser, server.url);
+    const context = await env.desktop();
     const csp = await watchCsp(context);
     const page = await context.newPage();
     await logIn(page, 'admin', ADMIN_PASSWORD);
@@ -42,7 +33,7 @@ describe('an administrator registers the county', () => {
     await tree.getByText('太平村村民委员会').waitFor();
 
     // Merge 响滩子村 into 太平村 and rename 太平村: checked first, then applied.
-    const sheet = join(server.dataDir, '调整表.csv');
+    const sheet = join(env.server.dataDir, '调整表.csv');
     writeFileSync(sheet, '\uFEFF代码,名称,上级代码,并入\n500118113206,太平村,500118113,\n500118113208,响滩子村村民委员会,500118113,500118113206\n');
     await page.getByLabel('选择调整表（XLSX、ODS、XLS 或 CSV）').setInputFiles(sheet);
     await page.getByRole('button', { name: '检查' }).click();

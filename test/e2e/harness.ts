@@ -1,15 +1,15 @@
 // Whole flows in a real browser: the client built once, the real server (server/main.ts, the
 // same start-up a newcomer runs) on a free port with a fresh data directory and the demo
 // township, and Debian's Chromium driven by playwright-core (no browser download here).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { execFile } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT, startServerProcess } from '../helpers/serverProcess';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..');
+export { ROOT };
 export const DEMO_PASSWORD = 'demo-pass-2021';
 export const ADMIN_PASSWORD = 'admin-pass-2021';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,44 +36,23 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** server/main.ts with the built client, a fresh data directory (removed on stop) and the demo township. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const clientDir = await buildClient();
   const dataDir = mkdtempSync(join(tmpdir(), 'wnbd-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env, PORT: '0', DATA_DIR: dataDir, CLIENT_DIR: clientDir, ADMIN_PASSWORD, DEMO_PASSWORD,
-      DATABASE_URL: '', FORMS_DIR: join(ROOT, 'form-definitions'), ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join('')}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const match = /http:\/\/localhost:(\d+)\//.exec(output.join(''));
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl(`http://127.0.0.1:${match[1]}`);
-      }
+  try {
+    const child = await startServerProcess({ DATA_DIR: dataDir, CLIENT_DIR: clientDir, ADMIN_PASSWORD, DEMO_PASSWORD, ...env });
+    return {
+      url: child.url, dataDir, output: child.output,
+      async stop() {
+        await child.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
     };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${output.join('')}`)));
-  });
-  return {
-    url, dataDir, output,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {

@@ -3,36 +3,18 @@
 // draft surviving a reload; work done offline sent when the network returns; a returned
 // submission corrected and resubmitted; a warning explained (核实说明) before submitting, read by
 // the township reviewer, who returns it pointing at a field and then approves it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { VALIDATORS_REVISION } from '@engine';
-import { DEMO_PASSWORD, desktop, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer, toMyVillage } from './harness';
+import { householdOf, logInOverApi, returnSubmission } from './api';
+import { logIn, watchCsp, toMyVillage } from './harness';
 import { answer, field, fillRemainingBranch, input, openLookback } from './lookbackSheet';
+import { setUpServerAndBrowser } from './setUpServerAndBrowser';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-
-/** A 高滩村 household of a kind, with or without a risk elimination, as the registry has it. */
-async function household(page: Page, kind: string, eliminated: boolean): Promise<{ id: string; headName: string }> {
-  const response = await page.request.get(`/api/households?division=500118104201&kind=${encodeURIComponent(kind)}`);
-  const items = (await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[];
-  const found = items.find((h) => !!h.riskEliminatedMonth === eliminated);
-  if (!found) throw new Error(`no ${kind} in 高滩村`);
-  return found;
-}
+const env = setUpServerAndBrowser();
 
 describe('an officer on a phone', () => {
   it('fills the 回头看 sheet through the unresolved-risk branch, meets and fixes an error, and submits, under a CSP it never violates', async () => {
-    const context = await phone(browser, server.url);
+    const context = await env.phone();
     const csp = await watchCsp(context);
     const page = await context.newPage();
     const modules: string[] = [];
@@ -43,7 +25,7 @@ describe('an officer on a phone', () => {
     await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104201/);
     await page.getByRole('button', { name: '边缘易致贫户' }).click();
-    const target = await household(page, '边缘易致贫户', false);
+    const target = await householdOf(page, '500118104201', '边缘易致贫户');
     await openLookback(page, target.headName);
 
     // The registry's values are pre-filled for verification, and the branch follows A8.
@@ -83,12 +65,12 @@ describe('an officer on a phone', () => {
   });
 
   it('keeps a draft on the phone through a reload', async () => {
-    const context = await phone(browser, server.url);
+    const context = await env.phone();
     const page = await context.newPage();
     await logIn(page, 'gaotan');
     await toMyVillage(page);
     await page.waitForURL(/\/villages\//);
-    const target = await household(page, '脱贫不稳定户', false);
+    const target = await householdOf(page, '500118104201', '脱贫不稳定户');
     await openLookback(page, target.headName);
     await answer(page, '/B3', '是');
     await input(page, '/D7').fill('房屋年久失修，雨季漏雨，需要危房改造。');
@@ -101,13 +83,12 @@ describe('an officer on a phone', () => {
   });
 
   it('keeps working with no signal, says so, and sends the submission when the network returns', async () => {
-    const context = await phone(browser, server.url);
+    const context = await env.phone();
     const page = await context.newPage();
     await logIn(page, 'puan');
     await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104202/);
-    const response = await page.request.get('/api/households?division=500118104202&kind=%E8%BE%B9%E7%BC%98%E6%98%93%E8%87%B4%E8%B4%AB%E6%88%B7');
-    const target = ((await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[]).find((h) => !h.riskEliminatedMonth)!;
+    const target = await householdOf(page, '500118104202', '边缘易致贫户');
     await openLookback(page, target.headName);
 
     await context.setOffline(true);
@@ -127,7 +108,7 @@ describe('an officer on a phone', () => {
   });
 
   it('opens with no signal after one visit, showing the village as it was kept', async () => {
-    const context = await phone(browser, server.url);
+    const context = await env.phone();
     const page = await context.newPage();
     await logIn(page, 'gaotan');
     await toMyVillage(page);
@@ -149,7 +130,7 @@ describe('an officer on a phone', () => {
   });
 
   it('fills a form with no signal after the village was downloaded, its validators kept on the phone', async () => {
-    const context = await phone(browser, server.url);
+    const context = await env.phone();
     const csp = await watchCsp(context);
     const page = await context.newPage();
     await logIn(page, 'gaotan');
@@ -162,7 +143,7 @@ describe('an officer on a phone', () => {
     // Kept by the service worker, not only in the browser's cache (which may let it go).
     const kept = `/api/forms/lookback/versions/1/validators.js?r=${VALIDATORS_REVISION}`;
     await expect.poll(() => page.evaluate(async (url) => !!(await caches.match(url)), kept)).toBe(true);
-    const target = await household(page, '脱贫不稳定户', true);
+    const target = await householdOf(page, '500118104201', '脱贫不稳定户', true);
 
     await context.setOffline(true);
     await openLookback(page, target.headName);
@@ -175,13 +156,12 @@ describe('an officer on a phone', () => {
   });
 
   it('corrects and resubmits a submission the township returned with a comment', async () => {
-    const context = await phone(browser, server.url);
+    const context = await env.phone();
     const page = await context.newPage();
     await logIn(page, 'jiulong');
     await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104203/);
-    const response = await page.request.get('/api/households?division=500118104203&kind=%E8%84%B1%E8%B4%AB%E4%B8%8D%E7%A8%B3%E5%AE%9A%E6%88%B7');
-    const target = ((await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[]).find((h) => !h.riskEliminatedMonth)!;
+    const target = await householdOf(page, '500118104203', '脱贫不稳定户');
     await openLookback(page, target.headName);
     await fillRemainingBranch(page);
     await input(page, '/D7').fill('家中两位老人长期患病，劳动力不足，收入来源单一。');
@@ -190,14 +170,7 @@ describe('an officer on a phone', () => {
     const submissionId = new URL(page.url()).pathname.split('/').pop()!;
 
     // The township reviewer returns it (through the API here; the reviewer's pages have their own flow).
-    const reviewer = await browser.newContext({ baseURL: server.url });
-    const login = await reviewer.request.post('/api/session', { data: { username: 'linjiang', password: DEMO_PASSWORD } });
-    const csrf = (await login.json()).csrfToken;
-    const seen = await (await reviewer.request.get(`/api/submissions/${submissionId}`)).json();
-    const returned = await reviewer.request.post(`/api/submissions/${submissionId}/review`, {
-      data: { decision: 'return', comment: 'C2 收入区间与务工收入不符，请核实后重报', revision: seen.revision }, headers: { 'X-CSRF-Token': csrf },
-    });
-    expect(returned.status()).toBe(200);
+    await returnSubmission(await logInOverApi(env.server, 'linjiang'), submissionId, 'C2 收入区间与务工收入不符，请核实后重报');
 
     await page.goto(`/households/${target.id}`);
     await page.getByText('被退回：C2 收入区间与务工收入不符，请核实后重报').waitFor();
@@ -209,19 +182,16 @@ describe('an officer on a phone', () => {
     const detail = await (await page.request.get(`/api/submissions/${submissionId}`)).json();
     expect(detail).toMatchObject({ status: 'submitted', data: { C2: '9000-13500元' } });
     expect(detail.history.map((h: { action: string }) => h.action)).toEqual(expect.arrayContaining(['submit', 'return']));
-    await reviewer.close();
     await context.close();
   });
 
   it('explains a warning before submitting; the township reviewer reads it, returns the sheet pointing at a field, then approves it', async () => {
-    const context = await phone(browser, server.url);
+    const context = await env.phone();
     const page = await context.newPage();
     await logIn(page, 'jiulong');
     await toMyVillage(page);
     await page.waitForURL(/\/villages\/500118104203/);
-    const response = await page.request.get(`/api/households?division=500118104203&kind=${encodeURIComponent('边缘易致贫户')}`);
-    const target = ((await response.json()).items as { id: string; headName: string; riskEliminatedMonth?: string }[]).find((h) => !h.riskEliminatedMonth);
-    if (!target) throw new Error('no 边缘易致贫户 in 九龙村 whose risk remains');
+    const target = await householdOf(page, '500118104203', '边缘易致贫户');
     await openLookback(page, target.headName);
     await fillRemainingBranch(page);
     await input(page, '/D7').fill('户主儿子在县城务工，收入不稳定，家中有一名慢性病老人需长期服药。');
@@ -250,7 +220,7 @@ describe('an officer on a phone', () => {
     expect(sent.explanations['c1-new-four']).toBe(explanation);
 
     // The township reviewer reads the explanation beside the form, marks C2 and returns the sheet.
-    const desk = await desktop(browser, server.url);
+    const desk = await env.desktop();
     const review = await desk.newPage();
     await logIn(review, 'linjiang');
     await review.goto(`/review/submissions/${submissionId}`);

@@ -6,21 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
-import { CHROMIUM, DEMO_PASSWORD, launchBrowser, logIn, phone, startServer, type RunningServer, toMyVillage } from './harness';
+import { describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { CHROMIUM, DEMO_PASSWORD, logIn, toMyVillage } from './harness';
 import { fillRemainingBranch, input, openLookback } from './lookbackSheet';
+import { setUpServerAndBrowser } from './setUpServerAndBrowser';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = setUpServerAndBrowser();
 
 const VILLAGES = { gaotan: '500118104201', puan: '500118104202', jiulong: '500118104203' } as const;
 
@@ -83,7 +75,7 @@ describe('an officer with little or no signal', () => {
   it('opens the app cold with no network, fills the 回头看 sheet, and the submit queued offline is sent when the network returns', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'wnbd-profile-'));
     const options = {
-      executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'], baseURL: server.url,
+      executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'], baseURL: env.server.url,
       viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN',
     };
     let context: BrowserContext = await chromium.launchPersistentContext(profile, options);
@@ -125,7 +117,7 @@ describe('an officer with little or no signal', () => {
   });
 
   it('fills offline a form never opened online, after 离线下载本村数据, and sends it', async () => {
-    const context = await phone(browser, server.url);
+    const context = await env.phone();
     let page = await context.newPage();
     await logIn(page, 'gaotan');
     await toMyVillage(page);
@@ -158,7 +150,7 @@ describe('an officer with little or no signal', () => {
   });
 
   it('keeps a submit whose connection was cut after the server got it, and sends it again by itself without a second copy', async () => {
-    const context = await phone(browser, server.url);
+    const context = await env.phone();
     const page = await context.newPage();
     await logIn(page, 'puan');
     await toMyVillage(page);
@@ -191,7 +183,7 @@ describe('an officer with little or no signal', () => {
   });
 
   it('keeps a submit the server failed with a 500, and 立即重试 sends it', async () => {
-    const context = await phone(browser, server.url);
+    const context = await env.phone();
     const page = await context.newPage();
     await logIn(page, 'puan');
     await toMyVillage(page);
@@ -222,7 +214,7 @@ describe('an officer with little or no signal', () => {
   });
 
   it('asks the officer to log in again when the session ended while offline, then sends by itself', async () => {
-    const context = await phone(browser, server.url);
+    const context = await env.phone();
     const page = await context.newPage();
     await logIn(page, 'jiulong');
     await toMyVillage(page);
@@ -254,7 +246,7 @@ describe('an officer with little or no signal', () => {
   });
 
   it('sends a submit once when the officer has two tabs open', async () => {
-    const context = await phone(browser, server.url);
+    const context = await env.phone();
     const first = await context.newPage();
     await logIn(first, 'jiulong');
     await toMyVillage(first);

@@ -3,59 +3,26 @@
 // the reviewer narrows the table to one village, returns one sheet with a comment, approves
 // another from the table, exports the filtered table as XLSX (its rows must be the table's), and
 // reads the progress page, whose counts are checked against the database itself.
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, desktop, launchBrowser, logIn, startServer, watchCsp, type RunningServer } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { householdsOf, logInOverApi, submitLookback } from './api';
+import { logIn, watchCsp } from './harness';
+import { setUpServerAndBrowser } from './setUpServerAndBrowser';
 
-let server: RunningServer;
-let browser: Browser;
+const env = setUpServerAndBrowser();
 const VILLAGE = '500118104201';
 const KINDS = ['脱贫不稳定户', '边缘易致贫户'];
-/** What a 回头看 sheet says beyond what the registry pre-fills: a household whose risk remains. */
-const ANSWERS = {
-  B1: false, B2: false, B3: false, B4: true, C1: false, C2: '6000-9000元', C3: '外出务工', C4: false,
-  monitors: [{ D1: '任晓东', D2: '13896512345' }],
-  D5: '因病', D6: ['缺劳动力'], D7: '户主2020年确诊慢性病，每月自付医药费约800元；家庭收入主要来源是务工，平均每月收入约2500元。',
-  D8: '健康帮扶', D9: ['综合保障'], D10: '2021-12',
-};
-
-async function session(username: string): Promise<{ cookie: string; csrf: string }> {
-  const response = await fetch(`${server.url}/api/session`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const body = (await response.json()) as { csrfToken: string };
-  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0]!, csrf: body.csrfToken };
-}
 
 /** Each village's officer submits the 回头看 sheet of its monitored households whose risk remains. */
-async function officersSubmit(): Promise<void> {
-  for (const [officer, village] of [['gaotan', '500118104201'], ['puan', '500118104202'], ['jiulong', '500118104203']]) {
-    const { cookie, csrf } = await session(officer!);
-    const list = await (await fetch(`${server.url}/api/households?division=${village}&pageSize=50`, { headers: { Cookie: cookie } })).json();
-    type H = { id: string; kind: string; riskEliminatedMonth?: string; address: string; headName: string; headIdNumber: string; members: unknown[]; mainRisk: string; identifiedMonth: string };
-    for (const h of (list.items as H[]).filter((x) => KINDS.includes(x.kind) && !x.riskEliminatedMonth)) {
-      const data = { A1: h.address, A2: h.headName, A3: h.headIdNumber, A4: h.members.length, A5: h.kind, A6: h.mainRisk, A7: h.identifiedMonth, ...ANSWERS };
-      const response = await fetch(`${server.url}/api/forms/lookback/submissions`, {
-        method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ id: randomUUID(), householdId: h.id, data, submit: true }),
-      });
-      expect(response.status, await response.clone().text()).toBe(201);
-    }
-  }
-}
-
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  await officersSubmit();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  for (const [username, village] of [['gaotan', '500118104201'], ['puan', '500118104202'], ['jiulong', '500118104203']]) {
+    const officer = await logInOverApi(env.server, username!);
+    for (const h of (await householdsOf(officer, village!)).filter((x) => KINDS.includes(x.kind) && !x.riskEliminatedMonth)) await submitLookback(officer, h);
+  }
 });
 
 /** The table's rows as the reviewer sees them: id, head, status and what it waits on. */
@@ -70,7 +37,7 @@ async function tableRows(page: Page): Promise<{ id: string; head: string; status
 
 describe('a township reviewer at a desk', () => {
   it('narrows to a village, returns one sheet with a comment, approves another, exports what the table shows, and reads the progress', async () => {
-    const context = await desktop(browser, server.url);
+    const context = await env.desktop();
     const csp = await watchCsp(context);
     const page = await context.newPage();
     await logIn(page, 'linjiang');
@@ -144,7 +111,7 @@ describe('a township reviewer at a desk', () => {
     const row = page.locator(`tr[data-code="${VILLAGE}"]`);
     await row.waitFor();
     const cells = (await row.locator('td').allTextContents()).slice(1);
-    const db = new Database(join(server.dataDir, 'wanneng.sqlite'), { readonly: true, fileMustExist: true });
+    const db = new Database(join(env.server.dataDir, 'wanneng.sqlite'), { readonly: true, fileMustExist: true });
     try {
       const expected = db.prepare(`SELECT COUNT(*) AS n FROM households WHERE division_code = ? AND kind IN (?, ?)`).get(VILLAGE, ...KINDS) as { n: number };
       const missing = db.prepare(`SELECT COUNT(*) AS n FROM households h WHERE h.division_code = ? AND h.kind IN (?, ?)

@@ -2,7 +2,9 @@
 // open campaign, households imported, and an officer per village, a township and a county
 // reviewer. Each test file builds its own on a fresh database.
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from './sampleForm';
+import { ok } from './testClient';
 import { startTestServer, type TestClient, type TestServer, type TestServerOptions } from './testServer';
 import { publishDraft } from './drafts';
 
@@ -35,12 +37,10 @@ export async function createFixture(options: TestServerOptions = {}): Promise<Fi
   await server.addUser('xiangzhen', 'reviewer', ['500118104']);
   await server.addUser('quxian', 'reviewer', ['500118']);
   const admin = await server.login('admin');
-  const created = await admin.post(`/api/forms`, { definition: sampleForm });
-  if (created.status !== 201) throw new Error(`sample form: ${created.text}`);
+  await ok(admin.post(`/api/forms`, { definition: sampleForm }), 201);
   await publishDraft(admin, SAMPLE_FORM_ID);
-  const imported = await admin.post('/api/households', sampleHouseholds());
-  if (imported.status !== 200) throw new Error(`households: ${imported.text}`);
-  const households = sampleHouseholds().map((h, i) => ({ id: imported.body.ids[i] as string, headName: h.headName, divisionCode: h.divisionCode }));
+  const imported = await ok(admin.post('/api/households', sampleHouseholds()), 200);
+  const households = sampleHouseholds().map((h, i) => ({ id: imported.ids[i] as string, headName: h.headName, divisionCode: h.divisionCode }));
   return {
     server, admin, households,
     officer: await server.login('cunyuan'),
@@ -48,6 +48,26 @@ export async function createFixture(options: TestServerOptions = {}): Promise<Fi
     township: await server.login('xiangzhen'),
     county: await server.login('quxian'),
   };
+}
+
+/**
+ * The test file's fixture: built in its beforeAll (a `beforeAll` written after the call runs once
+ * it is built), closed in its afterAll. Read its fields inside tests and hooks, not at load.
+ */
+export function setUpFixture(options: TestServerOptions = {}): Fixture {
+  let fixture: Fixture | undefined;
+  beforeAll(async () => {
+    fixture = await createFixture(options);
+  });
+  afterAll(() => fixture?.server.close());
+  const built = () => {
+    if (!fixture) throw new Error('the fixture is built in beforeAll: read it inside a test or hook');
+    return fixture;
+  };
+  return new Proxy({} as Fixture, {
+    get: (_, key) => built()[key as keyof Fixture],
+    set: (_, key, value) => Reflect.set(built(), key, value),
+  });
 }
 
 /**

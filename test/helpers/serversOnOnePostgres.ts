@@ -3,15 +3,13 @@
 // and a CSRF token that every server honours, since sessions live in the database. For tests of
 // what several stateless servers on one database must hold together (multiServer.test.ts).
 import { startServerProcess, type ServerProcess } from './serverProcess';
+import { callWith, logInOverHttp, overHttp, type Session } from './testClient';
 import { dropTestSchema, newTestSchema } from './testServer';
+
+export type { Session } from './testClient';
 
 export const DEMO_PASSWORD = 'demo-pass-2021';
 export const ADMIN_PASSWORD = 'admin-pass-2021';
-
-export interface Session {
-  cookie: string;
-  csrf: string;
-}
 
 export interface Answer<T = any> {
   status: number;
@@ -49,29 +47,12 @@ export async function startServersOnOnePostgres(url: string, count: number): Pro
 
   const call = async <T,>(on: number, session: Session | null, method: string, path: string, body?: unknown): Promise<Answer<T>> => {
     const server = on % servers.length;
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (session) Object.assign(headers, { Cookie: session.cookie, ...(method === 'GET' ? {} : { 'X-CSRF-Token': session.csrf }) });
-    const response = await fetch(`${servers[server]!.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      /* not JSON: kept as text */
-    }
-    return { status: response.status, body: parsed as T, server };
+    const { status, body: answer } = await callWith<T>(overHttp(servers[server]!.url), session, method, path, body);
+    return { status, body: answer, server };
   };
 
-  const logIn = async (username: string, on = 0, password = username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD): Promise<Session> => {
-    const server = servers[on % servers.length]!;
-    const response = await fetch(`${server.url}/api/session`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
-    });
-    if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
-    const cookie = /wnbd_session=[^;]+/.exec(response.headers.get('set-cookie') ?? '')![0];
-    return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
-  };
+  const logIn = (username: string, on = 0, password = username === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD): Promise<Session> =>
+    logInOverHttp(servers[on % servers.length]!.url, username, password);
 
   return { schema, servers, logIn, call, close };
 }

@@ -1,5 +1,5 @@
-// A whole server on a temporary SQLite database, driven through app.request as a browser would:
-// cookies kept, the CSRF token sent on every change. Users share one password hash (scrypt is
+// A whole server on a temporary SQLite database, driven through app.request as a browser would
+// (TestClient: cookies kept, the CSRF token sent on every change). Users share one password hash (scrypt is
 // deliberately slow) computed once per test file. With WNBD_TEST_STORE=postgres (and WNBD_PG_URL)
 // the same server runs on PostgreSQL instead, in a fresh schema dropped on close.
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -17,6 +17,9 @@ import { PostgresStore } from '../../server/store/postgres/PostgresStore';
 import { SqliteStore } from '../../server/store/sqlite/SqliteStore';
 import type { Store } from '../../server/store/Store';
 import { FORMS_DIR } from './forms';
+import { TestClient } from './testClient';
+
+export { TestClient, type TestResponse } from './testClient';
 
 export const TEST_PASSWORD = 'test-password-2021';
 
@@ -89,50 +92,6 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export interface TestResponse<T = any> {
-  status: number;
-  body: T;
-  headers: Headers;
-  text: string;
-}
-
-export class TestClient {
-  cookie = '';
-  csrf = '';
-  constructor(private readonly app: ReturnType<typeof createApp>) {}
-
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
-    const init: RequestInit = { method, headers: { ...headers } };
-    const h = init.headers as Record<string, string>;
-    if (this.cookie) h.Cookie = this.cookie;
-    if (this.csrf && method !== 'GET') h['X-CSRF-Token'] = this.csrf;
-    if (body !== undefined) {
-      h['Content-Type'] ??= 'application/json';
-      init.body = typeof body === 'string' ? body : JSON.stringify(body);
-    }
-    const response = await this.app.request(path, init);
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) {
-      const match = /wnbd_session=([^;]*)/.exec(setCookie);
-      if (match) this.cookie = match[1] ? `wnbd_session=${match[1]}` : '';
-    }
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      /* not JSON: keep the text */
-    }
-    return { status: response.status, body: parsed as T, headers: response.headers, text };
-  }
-
-  get<T = any>(path: string) { return this.request<T>('GET', path); }
-  post<T = any>(path: string, body?: unknown) { return this.request<T>('POST', path, body ?? {}); }
-  put<T = any>(path: string, body?: unknown) { return this.request<T>('PUT', path, body ?? {}); }
-  patch<T = any>(path: string, body?: unknown) { return this.request<T>('PATCH', path, body ?? {}); }
-  delete<T = any>(path: string) { return this.request<T>('DELETE', path); }
-}
-
 export interface TestServerOptions {
   /** Seed the demo township (its accounts' password is TEST_PASSWORD). */
   demo?: boolean;
@@ -169,12 +128,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await store.createUser({ id, username, displayName: username, role, scope, passwordHash: await passwordHash(), createdAt: clock.now().toISOString() });
       return id;
     },
-    async login(username, password = TEST_PASSWORD) {
-      const client = new TestClient(app);
-      const response = await client.post('/api/session', { username, password });
-      if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status} ${response.text}`);
-      client.csrf = response.body.csrfToken;
-      return client;
+    login(username, password = TEST_PASSWORD) {
+      return new TestClient(app).logIn(username, password);
     },
     async restart() {
       await store.close();

@@ -3,15 +3,15 @@
 // the township and county reviewers above it, and an administrator. Out of scope is answered as
 // if the record did not exist (404); a role that may not act is 403; no session is 401.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FORM_ID, sampleForm } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 import { TestClient } from '../helpers/testServer';
 
 type Actor = 'anonymous' | 'officer' | 'otherOfficer' | 'township' | 'county' | 'admin';
 const ACTORS: Actor[] = ['anonymous', 'officer', 'otherOfficer', 'township', 'county', 'admin'];
 
-let f: Fixture;
+const f = setUpFixture();
 let clients: Record<Actor, TestClient>;
 /** A household of 高滩村 (the officer's village), and a submission of it waiting on the township. */
 let householdId: string;
@@ -19,7 +19,6 @@ let submittedId: string;
 let draftId: string;
 
 beforeAll(async () => {
-  f = await createFixture();
   clients = {
     anonymous: new TestClient(f.server.app), officer: f.officer, otherOfficer: f.otherOfficer,
     township: f.township, county: f.county, admin: f.admin,
@@ -32,7 +31,6 @@ beforeAll(async () => {
   expect((await f.officer.post(`/api/forms/${SAMPLE_FORM_ID}/submissions`, draft)).status).toBe(201);
   draftId = draft.id;
 });
-afterAll(() => f.server.close());
 
 interface Case {
   route: string;

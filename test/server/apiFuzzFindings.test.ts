@@ -1,13 +1,9 @@
 // What the API fuzz suite (apiFuzz.test.ts) found, each pinned by the smallest request that showed
 // it, so it stays fixed whatever seed the fuzz runs with next.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, type Fixture } from '../helpers/serverFixture';
+import { describe, expect, it } from 'vitest';
+import { setUpFixture } from '../helpers/serverFixture';
 
-let f: Fixture;
-beforeAll(async () => {
-  f = await createFixture();
-});
-afterAll(() => f.server.close());
+const f = setUpFixture();
 
 const CSV = '行政区划代码,户主证件号码,户主姓名\n500118104201,500118196503120114,张德明';
 

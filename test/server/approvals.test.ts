@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { review } from '../helpers/review';
 import { residentId, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 import type { TestClient } from '../helpers/testServer';
 import { approveMany } from '../../server/review/approveMany';
 
-let f: Fixture;
+const f = setUpFixture();
 const submissions = `/api/forms/${SAMPLE_FORM_ID}/submissions`;
 /** Households of 高滩村 beyond the fixture's, so each test has fresh ones. */
 let spare: { id: string; headName: string; idNumber: string }[] = [];
 
 beforeAll(async () => {
-  f = await createFixture();
   const rows = Array.from({ length: 12 }, (_, i) => {
     const idNumber = residentId('500118', `1970010${(i % 9) + 1}`, 100 + i);
     return { divisionCode: '500118104201', headName: `周${'一二三四五六七八九十甲乙'[i]}`, headIdNumber: idNumber, kind: '脱贫户', members: [{ name: `周${i}`, idNumber, relation: '户主' }] };
@@ -21,7 +20,6 @@ beforeAll(async () => {
   expect(imported.status, imported.text).toBe(200);
   spare = rows.map((r, i) => ({ id: imported.body.ids[i], headName: r.headName, idNumber: r.headIdNumber }));
 });
-afterAll(() => f.server.close());
 
 async function submit(officer: TestClient, household: { id: string; headName: string; idNumber: string }, submitNow = true) {
   const response = await officer.post(submissions, {

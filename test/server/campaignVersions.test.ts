@@ -3,26 +3,22 @@
 // open campaigns that adopt it — by default those with no submission of the form yet — each
 // adoption recorded; a submission keeps its campaign, version and that campaign's parameters;
 // next year's clone moves its dates a year on and cannot open before every item is confirmed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { publishDraft, saveDraft } from '../helpers/drafts';
 import { sampleForm, SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
+import { ok } from '../helpers/testClient';
 
-let f: Fixture;
+const f = setUpFixture();
 /** 2021's draft of the first household of 高滩村. */
 let draft2021: { id: string; revision: number; data: Record<string, unknown>; formVersion: number };
 
 beforeAll(async () => {
-  f = await createFixture();
   // 2022: a second open campaign of the sample form, with its own income line, nothing filled yet.
-  const made = await f.admin.post('/api/campaigns', { id: 'test-2022', title: '2022年度（测试）', year: 2022, forms: [SAMPLE_FORM_ID], parameters: { incomeLine: 7000 } });
-  if (made.status !== 201) throw new Error(made.text);
+  await ok(f.admin.post('/api/campaigns', { id: 'test-2022', title: '2022年度（测试）', year: 2022, forms: [SAMPLE_FORM_ID], parameters: { incomeLine: 7000 } }), 201);
   // 2021 has a draft of the sample form.
-  const draft = await f.officer.post(`/api/forms/${SAMPLE_FORM_ID}/submissions`, { ...validBody(f.households[0]!.id), campaignId: 'test-2021' });
-  if (draft.status !== 201) throw new Error(draft.text);
-  draft2021 = draft.body;
+  draft2021 = await ok(f.officer.post(`/api/forms/${SAMPLE_FORM_ID}/submissions`, { ...validBody(f.households[0]!.id), campaignId: 'test-2021' }), 201);
 });
-afterAll(() => f.server.close());
 
 const campaign = async (id: string) => (await f.admin.get(`/api/campaigns/${id}`)).body;
 

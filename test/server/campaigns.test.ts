@@ -2,16 +2,11 @@
 // parameters, divisions), parameters checked against what the forms declare, open and closed,
 // the divisions covered — and what officers then see.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 
-let f: Fixture;
-
-beforeAll(async () => {
-  f = await createFixture();
-});
-afterAll(() => f.server.close());
+const f = setUpFixture();
 
 /** A change as the campaign page makes it: from the revision just read. */
 async function change(id: string, body: Record<string, unknown>) {

@@ -1,16 +1,12 @@
 // Bodies that are not JSON, on routes that take JSON: a form posted by `curl -d`, text/plain, a
 // multipart upload, or bytes with no Content-Type at all get a 415 in the one error shape with a
 // Chinese message, anonymous (the login) or signed in; JSON with its charset stays welcome.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 import { TEST_PASSWORD } from '../helpers/testServer';
 
-let f: Fixture;
-beforeAll(async () => {
-  f = await createFixture();
-});
-afterAll(() => f.server.close());
+const f = setUpFixture();
 
 const NOT_JSON = { code: 'unsupported_media_type', message: '请求内容必须是 JSON（Content-Type: application/json）' };
 const login = JSON.stringify({ username: 'cunyuan', password: TEST_PASSWORD });

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../helpers/serverProcess';
+import { callWith, logInOverHttp, overHttp, type Session } from '../helpers/testClient';
 import { dropTestSchema, newTestSchema } from '../helpers/testServer';
 
 const PASSWORD = 'demo-pass-2021';
@@ -27,11 +28,6 @@ const KILL_AFTER = 30;
 const LEDGER = 'income-ledger';
 const ADDITIONS = 'member-additions';
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
 interface Work {
   formId: string;
   body: { id: string; householdId: string; campaignId: string; submit: false; data: Record<string, unknown> };
@@ -41,21 +37,11 @@ interface Work {
 }
 
 async function call(url: string, session: Session | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (session) Object.assign(headers, { Cookie: session.cookie, 'X-CSRF-Token': session.csrf });
-  const response = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
+  const answer = await callWith(overHttp(url), session, method, path, body);
+  return { status: answer.status, body: answer.body };
 }
 
-async function logIn(url: string, username: string): Promise<Session> {
-  const response = await fetch(`${url}/api/session`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
-  const cookie = /wnbd_session=[^;]+/.exec(response.headers.get('set-cookie') ?? '')![0];
-  return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
-}
+const logIn = (url: string, username: string): Promise<Session> => logInOverHttp(url, username, PASSWORD);
 
 /** Sends one piece of work; a 201 or a 409 duplicate is its answer, no answer (the server died) leaves it pending. */
 async function send(url: string, work: Work, afterRestart: boolean): Promise<void> {

@@ -2,20 +2,18 @@
 // the 19th) is a sheet of the 20th, in the list and in the export alike. A day that does not exist
 // (a 13th month, day 0, 30 February) is a 400 naming the filter on every route that takes these
 // filters, never a 500 nor a silent roll-over into March.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 
-let f: Fixture;
+const f = setUpFixture();
 const list = (query: string) => f.township.get(`/api/forms/${SAMPLE_FORM_ID}/submissions?${query}`);
 
 beforeAll(async () => {
-  f = await createFixture();
   f.server.clock.time = Date.parse('2021-11-19T22:30:00.000Z');
   const body = { ...validBody(f.households[0]!.id), submit: true };
   expect((await f.officer.post(`/api/forms/${SAMPLE_FORM_ID}/submissions`, body)).status).toBe(201);
 });
-afterAll(() => f.server.close());
 
 describe('the date filters of the submission list and export', () => {
   it('count a submission of 06:30 China time on the day it was made there', async () => {

@@ -21,13 +21,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** Sends a file's bytes as the request body, as the page does. */
 async function sendFile(client: TestClient, path: string, bytes: Uint8Array | string) {
-  const c = client as unknown as { cookie: string; csrf: string; app: { request(path: string, init: RequestInit): Promise<Response> } };
-  const response = await c.app.request(path, {
-    method: 'POST', body: bytes as BodyInit,
-    headers: { Cookie: c.cookie, 'X-CSRF-Token': c.csrf, 'Content-Type': typeof bytes === 'string' ? 'text/csv' : XLSX },
-  });
-  const text = await response.text();
-  return { status: response.status, body: JSON.parse(text), text };
+  const { status, body, text } = await client.request('POST', path, bytes, { 'Content-Type': typeof bytes === 'string' ? 'text/csv' : XLSX });
+  return { status, body, text };
 }
 
 const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\n');
@@ -214,8 +209,7 @@ describe('the adjustment sheet to download', () => {
   it('lists the registered divisions under a code, one row each, in the columns the upload reads', async () => {
     const response = await admin.get('/api/divisions/adjustments/sheet?under=500118104&format=csv');
     expect(response.status).toBe(200);
-    const c = admin as unknown as { cookie: string; app: { request(path: string, init: RequestInit): Promise<Response> } };
-    const raw = await c.app.request('/api/divisions/adjustments/sheet?under=500118104&format=csv', { headers: { Cookie: c.cookie } });
+    const raw = await admin.fetch('GET', '/api/divisions/adjustments/sheet?under=500118104&format=csv');
     const rows = shownRows(openCsvAsSpreadsheet(new Uint8Array(await raw.arrayBuffer())));
     expect(rows[0]).toEqual(['代码', '名称', '上级代码', '并入']);
     expect(rows).toContainEqual(['500118104202', '普安村', '500118104', '']);
@@ -224,10 +218,9 @@ describe('the adjustment sheet to download', () => {
   });
 
   it('can be sent back unchanged, as XLSX or CSV: every row counted as unchanged, nothing written', async () => {
-    const c = admin as unknown as { cookie: string; app: { request(path: string, init: RequestInit): Promise<Response> } };
     const before = (await admin.get('/api/divisions/changes')).body.items.length;
     for (const format of ['xlsx', 'csv']) {
-      const download = await c.app.request(`/api/divisions/adjustments/sheet?under=500118104&format=${format}`, { headers: { Cookie: c.cookie } });
+      const download = await admin.fetch('GET', `/api/divisions/adjustments/sheet?under=500118104&format=${format}`);
       const bytes = new Uint8Array(await download.arrayBuffer());
       const back = await sendFile(admin, '/api/divisions/adjustments', format === 'csv' ? new TextDecoder().decode(bytes) : bytes);
       expect(back.status, back.text).toBe(200);

@@ -31,11 +31,8 @@ const HOUSEHOLD_SHEET = [
 ].join('\n');
 
 async function uploadHouseholds(query: string) {
-  const c = admin as unknown as { cookie: string; csrf: string };
-  const response = await server.app.request(`/api/household-import${query}`, {
-    method: 'POST', body: HOUSEHOLD_SHEET, headers: { Cookie: c.cookie, 'X-CSRF-Token': c.csrf, 'Content-Type': 'text/csv' },
-  });
-  return { status: response.status, body: await response.json() };
+  const { status, body } = await admin.request('POST', `/api/household-import${query}`, HOUSEHOLD_SHEET, { 'Content-Type': 'text/csv' });
+  return { status, body };
 }
 
 /** The child of `parent` named `name` in the official list, as the administrator's page finds it. */

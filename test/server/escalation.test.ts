@@ -4,22 +4,21 @@
 // approval then only passes it on; the county's approves it. Without the exception the
 // township's approval is final, as the chain says.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { monitoringHousehold } from '../../bench/fixtures/monitoringHousehold';
 import { loadCampaign, loadForm } from '../helpers/forms';
 import { publishDraft } from '../helpers/drafts';
 import { residentId } from '../helpers/sampleForm';
 import { review } from '../helpers/review';
-import { createFixture, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture } from '../helpers/serverFixture';
 
 const FORM_ID = 'monitoring-object-township';
 const path = `/api/forms/${FORM_ID}/submissions`;
 const REASON = '所购为二手面包车（价值约 2 万元），儿子用于跑运输维持生计；家中老人患大病，自付医疗费 2.1 万元，经入户核查确需纳入。';
 
-let f: Fixture;
+const f = setUpFixture();
 
 beforeAll(async () => {
-  f = await createFixture();
   const real = loadForm('monitoring-object');
   const definition = {
     ...real, id: FORM_ID, title: `${real.title}（乡镇审核即终审）`,
@@ -32,7 +31,6 @@ beforeAll(async () => {
     parameters: loadCampaign('2021').parameters, forms: [FORM_ID], status: 'open', divisions: [], createdAt: f.server.clock.now().toISOString(),
   });
 });
-afterAll(() => f.server.close());
 
 /** monitoringHousehold's four members with ID numbers of their own (same birth dates and genders). */
 function family(k: number): Record<string, unknown>[] {

@@ -1,14 +1,14 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition, JsonSchema } from '@engine';
 import { publishDraft, saveDraft } from '../helpers/drafts';
 import { openCsvAsSpreadsheet, shownRows, type OpenedCell } from '../helpers/openCsvAsSpreadsheet';
 import { review } from '../helpers/review';
 import { residentId, sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 import type { TestClient } from '../helpers/testServer';
 
-let f: Fixture;
+const f = setUpFixture();
 const submissions = `/api/forms/${SAMPLE_FORM_ID}/submissions`;
 const exportPath = `/api/forms/${SAMPLE_FORM_ID}/export`;
 const ids: Record<'zhangV1' | 'wangV2' | 'liuV2' | 'formulaV2' | 'zhaoV3', string> = { zhangV1: '', wangV2: '', liuV2: '', formulaV2: '', zhaoV3: '' };
@@ -79,7 +79,6 @@ const extraHouseholds = [
 ];
 
 beforeAll(async () => {
-  f = await createFixture();
   const imported = await f.admin.post('/api/households', extraHouseholds);
   expect(imported.status, imported.text).toBe(200);
   const [formulaId, zhaoId] = imported.body.ids as string[];
@@ -108,7 +107,6 @@ beforeAll(async () => {
   ids.zhaoV3 = await create(f.officer, zhaoId!, { headName: '赵桂英', address: '重庆市永川区临江镇高滩村7组', members: members(extraHouseholds[1]!, '2'), B1: '2' });
   expect(zhang).toBeDefined();
 });
-afterAll(() => f.server.close());
 
 interface Download {
   status: number;

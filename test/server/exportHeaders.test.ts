@@ -23,7 +23,7 @@ afterAll(() => server.close());
 const formIds = readdirSync(FORMS_DIR).filter((id) => id !== 'campaigns' && readdirSync(`${FORMS_DIR}/${id}`).includes('definition.json'));
 
 async function download(path: string): Promise<Buffer> {
-  const response = await server.app.request(path, { headers: { Cookie: (county as unknown as { cookie: string }).cookie } });
+  const response = await county.fetch('GET', path);
   expect(response.status, path).toBe(200);
   return Buffer.from(await response.arrayBuffer());
 }

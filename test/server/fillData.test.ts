@@ -1,23 +1,21 @@
 // GET /api/fill through HTTP: a fill page's reads in one answer, each part exactly what its own
 // route answers (so the phone keeps them under those paths for use with no signal), and nothing
 // the caller may not read through those routes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 import { TestClient } from '../helpers/testServer';
 
-let f: Fixture;
+const f = setUpFixture();
 let zhang: string;
 let submission: string;
 
 beforeAll(async () => {
-  f = await createFixture();
   zhang = f.households.find((h) => h.headName === '张德明')!.id;
   const created = await f.officer.post(`/api/forms/${SAMPLE_FORM_ID}/submissions`, validBody(zhang));
   expect(created.status, created.text).toBe(201);
   submission = created.body.id;
 });
-afterAll(() => f.server.close());
 
 describe('GET /api/fill', () => {
   it('gives a submission with its form version, the campaigns and its household, each as its own route gives it', async () => {

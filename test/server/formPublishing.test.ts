@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FormCase, FormDefinition } from '@engine';
 import { defaultServerConfig, type Deps } from '../../server/deps';
 import { FormVersions } from '../../server/forms/FormVersions';
@@ -13,14 +13,9 @@ import { loadPublishedForms } from '../../server/seed/loadPublishedForms';
 import { SqliteStore } from '../../server/store/sqlite/SqliteStore';
 import { publishDraft, saveDraft } from '../helpers/drafts';
 import { FORMS_DIR, loadCases, loadForm } from '../helpers/forms';
-import { createFixture, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture } from '../helpers/serverFixture';
 
-let f: Fixture;
-
-beforeAll(async () => {
-  f = await createFixture();
-});
-afterAll(() => f.server.close());
+const f = setUpFixture();
 
 const lookback = () => structuredClone(loadForm('lookback'));
 const shippedCases = loadCases('lookback');

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluate, precompiledForm, evaluateCompiled, fullValidatorRequire, type FormDefinition, type FormValidators } from '@engine';
 import { saveDraft } from '../helpers/drafts';
 import { sampleForm, SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture } from '../helpers/serverFixture';
 import { TestClient } from '../helpers/testServer';
 import { createApp } from '../../server/app';
 import { FormVersions } from '../../server/forms/FormVersions';
 
-let f: Fixture;
-
-beforeAll(async () => {
-  f = await createFixture();
-});
-afterAll(() => f.server.close());
+const f = setUpFixture();
 
 /** Imports a served module as the browser does (a module of its own, no eval) and calls it with the engine's runtime. */
 async function load(code: string): Promise<{ form: FormValidators['form']; rjsf: Record<string, unknown> }> {

@@ -2,41 +2,25 @@
 // lists every row's problems by sheet row and column before anything is written, an import that
 // writes every household or none, progress as NDJSON lines, and files refused in Chinese.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { residentId, sampleHouseholds } from '../helpers/sampleForm';
-import { createFixture, type Fixture } from '../helpers/serverFixture';
-import type { TestClient } from '../helpers/testServer';
+import { setUpFixture } from '../helpers/serverFixture';
+import { readResponse, type TestClient } from '../helpers/testClient';
 
-let f: Fixture;
-
-beforeAll(async () => {
-  f = await createFixture();
-});
-afterAll(() => f.server.close());
+const f = setUpFixture();
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Sends a file's bytes as the request body, as the page does; `raw` answers the bytes unread. */
-async function request(client: TestClient, method: string, path: string, bytes?: Uint8Array | string, accept = 'application/json'): Promise<Response> {
-  const c = client as unknown as { cookie: string; csrf: string; app: { request(path: string, init: RequestInit): Promise<Response> } };
-  const headers: Record<string, string> = { Cookie: c.cookie, Accept: accept };
-  if (method !== 'GET') {
-    headers['X-CSRF-Token'] = c.csrf;
-    headers['Content-Type'] = typeof bytes === 'string' ? 'text/csv' : XLSX;
-  }
-  return c.app.request(path, { method, headers, ...(bytes === undefined ? {} : { body: bytes as BodyInit }) });
+/** Sends a file's bytes as the request body, as the page does; the answer unread. */
+function request(client: TestClient, method: string, path: string, bytes?: Uint8Array | string, accept = 'application/json'): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept };
+  if (method !== 'GET') headers['Content-Type'] = typeof bytes === 'string' ? 'text/csv' : XLSX;
+  return client.fetch(method, path, bytes, headers);
 }
 
+/** Uploads a file; NDJSON answers are kept as text. */
 async function upload(client: TestClient, bytes: Uint8Array | string, query = '', accept = 'application/json') {
-  const response = await request(client, 'POST', `/api/household-import${query}`, bytes, accept);
-  const text = await response.text();
-  let body: any = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    /* NDJSON */
-  }
-  return { status: response.status, body, text, headers: response.headers };
+  return readResponse(await request(client, 'POST', `/api/household-import${query}`, bytes, accept));
 }
 
 const HEADERS = ['行政区划代码', '户主姓名', '户主证件号码', '联系电话', '家庭住址', '户类型', '纳入监测年月', '成员姓名', '成员证件号码', '与户主关系', '是否参加城乡居民（职工）基本医疗保险'];

@@ -3,25 +3,16 @@
 // GB18030 import as they are; IDs, codes and phones the application turned into numbers are
 // refused, row by row, with the hint to format the column as text, and nothing is stored.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFixture, type Fixture } from '../helpers/serverFixture';
+import { describe, expect, it } from 'vitest';
+import { setUpFixture } from '../helpers/serverFixture';
 
-let f: Fixture;
-
-beforeAll(async () => {
-  f = await createFixture();
-});
-afterAll(() => f.server.close());
+const f = setUpFixture();
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/spreadsheets/${name}`, import.meta.url)));
 
 async function upload(bytes: Uint8Array, query = '') {
-  const c = f.admin as unknown as { cookie: string; csrf: string; app: { request(path: string, init: RequestInit): Promise<Response> } };
-  const response = await c.app.request(`/api/household-import${query}`, {
-    method: 'POST', body: bytes as BodyInit,
-    headers: { Cookie: c.cookie, 'X-CSRF-Token': c.csrf, Accept: 'application/json', 'Content-Type': 'application/octet-stream' },
-  });
-  return { status: response.status, body: await response.json() };
+  const { status, body } = await f.admin.request('POST', `/api/household-import${query}`, bytes, { Accept: 'application/json', 'Content-Type': 'application/octet-stream' });
+  return { status, body };
 }
 
 const CHEN = '500118196804120636';

@@ -3,12 +3,12 @@
 // identifications without a household yet; nothing from outside the area, nothing from closed
 // campaigns or campaigns elsewhere; read in one store query, never one per household.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { review } from '../helpers/review';
 import { residentId, SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 
-let f: Fixture;
+const f = setUpFixture();
 const ids: Record<string, string> = {};
 const STATES = '/api/households/states';
 
@@ -19,7 +19,6 @@ type States = {
 };
 
 beforeAll(async () => {
-  f = await createFixture();
   for (const h of f.households) ids[h.headName] = h.id;
   // 张德明 submitted and returned by the township; 王桂芳 a draft (石庙村); 刘大勇 submitted (双凤村).
   const zhang = await f.officer.post(`/api/forms/${SAMPLE_FORM_ID}/submissions`, { ...validBody(ids.张德明!), submit: true });
@@ -39,7 +38,6 @@ beforeAll(async () => {
   expect(identification.status, identification.text).toBe(201);
   ids.identification = identification.body.id;
 });
-afterAll(() => f.server.close());
 
 describe('GET /api/households/states', () => {
   it('gives an officer every household of his village with the state of each submission, the returned one with its comment', async () => {

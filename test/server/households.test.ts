@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { residentId, sampleHouseholds } from '../helpers/sampleForm';
-import { createFixture, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture } from '../helpers/serverFixture';
 
-let f: Fixture;
-
-beforeAll(async () => {
-  f = await createFixture();
-});
-afterAll(() => f.server.close());
+const f = setUpFixture();
 
 describe('POST /api/households', () => {
   it('reports every bad row with its field, in Chinese, and writes nothing', async () => {

@@ -2,11 +2,11 @@
 // (POST /api/households), in a submission, or in a search; the residence permits of Hong Kong,
 // Macao and Taiwan residents (81, 82, 83) are accepted as members' ID numbers. The numbers are
 // the published ones (GB 11643's example, the 2018 specimens of the residence permits).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 
-let f: Fixture;
+const f = setUpFixture();
 let householdId: string;
 const path = `/api/forms/${SAMPLE_FORM_ID}/submissions`;
 
@@ -16,7 +16,6 @@ const MACAO_PERMIT = '820000200009100032';
 const TAIWAN_PERMIT = '830000199201300022';
 
 beforeAll(async () => {
-  f = await createFixture();
   const response = await f.admin.post('/api/households', [{
     divisionCode: '500118104201', headName: '周建业', headIdNumber: '11010519491231002x', kind: '一般农户',
     members: [
@@ -29,7 +28,6 @@ beforeAll(async () => {
   expect(response.status).toBe(200);
   householdId = response.body.ids[0];
 });
-afterAll(() => f.server.close());
 
 describe('POST /api/households', () => {
   it('stores a head and a member typed with a lower-case x as X, and takes 81, 82 and 83 numbers', async () => {

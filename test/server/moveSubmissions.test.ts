@@ -6,23 +6,21 @@
 // when it is sent; a phone's edit made before the move is moved too; an adoption and an
 // officer's save at once lose nothing.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { publishDraft, saveDraft } from '../helpers/drafts';
 import { loadCases } from '../helpers/forms';
 import { lookback2024 } from '../helpers/lookback2024';
 import { residentId } from '../helpers/sampleForm';
-import { createFixture, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture } from '../helpers/serverFixture';
 
-let f: Fixture;
+const f = setUpFixture();
 const ran = loadCases('lookback').find((c) => c.name.startsWith('完整有效：风险未消除的边缘易致贫户（冉光明'))!;
 const CAMPAIGN = '2021-lookback';
 
 beforeAll(async () => {
-  f = await createFixture();
   // The 2021 cases name D6 and the 2021 brackets: the 2024 version is published without them.
   await f.admin.put('/api/forms/lookback/cases', { cases: [] });
 });
-afterAll(() => f.server.close());
 
 const create = (household: number, extra: Record<string, unknown> = {}) =>
   f.officer.post('/api/forms/lookback/submissions', { id: randomUUID(), householdId: f.households[household]!.id, campaignId: CAMPAIGN, data: ran.data, submit: false, ...extra });

@@ -1,16 +1,11 @@
 // A number that cannot be kept exactly, sent through HTTP as the digits a phone typed: refused on
 // submit (422 naming the field), and a draft is stored without it, never with lost digits.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 
-let f: Fixture;
-
-beforeAll(async () => {
-  f = await createFixture();
-});
-afterAll(() => f.server.close());
+const f = setUpFixture();
 
 /** The request body as text, with A28 as twenty typed digits (JSON.stringify could not write them). */
 function withTwentyDigits(submit: boolean): string {

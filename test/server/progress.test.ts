@@ -1,14 +1,14 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '@engine';
 import { publishDraft } from '../helpers/drafts';
 import { openCsvAsSpreadsheet, shownRows } from '../helpers/openCsvAsSpreadsheet';
 import { review } from '../helpers/review';
 import { residentId, sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 import type { TestClient } from '../helpers/testServer';
 
-let f: Fixture;
+const f = setUpFixture();
 const FORM = 'household-progress';
 const KINDS = ['脱贫户', '边缘易致贫户'];
 const progress = `/api/forms/${FORM}/progress`;
@@ -36,7 +36,6 @@ async function fill(client: TestClient, name: string, submit: boolean, formId = 
 }
 
 beforeAll(async () => {
-  f = await createFixture();
   await f.server.store.upsertDivisions([{ code: '500118106', name: '何埂镇', parentCode: '500118' }, { code: '500118106201', name: '青龙村', parentCode: '500118106' }]);
   expect((await f.admin.post('/api/forms', { definition: progressForm })).status).toBe(201);
   expect((await publishDraft(f.admin, FORM)).status).toBe(201);
@@ -61,7 +60,6 @@ beforeAll(async () => {
   await fill(f.admin, '钱戊', true);
   await fill(f.officer, '孙乙', true, SAMPLE_FORM_ID);
 });
-afterAll(() => f.server.close());
 
 const counts = (expected: number, missing: number, draft: number, submitted: number, returned: number, approved: number) =>
   ({ expected, missing, draft, submitted, returned, approved });

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { residentId, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 
-let f: Fixture;
+const f = setUpFixture();
 const [zhang, wang, liu] = sampleHouseholds();
 /** 李秀兰, 张德明's spouse, registered again in a household of 普安村 and in one of another township. */
 const shared = zhang!.members[1]!;
 const MESSAGE = 'A3 监测对象类别：人均纯收入 10000 元不低于收入线 6000 元，应为突发严重困难户';
 
 beforeAll(async () => {
-  f = await createFixture();
   await f.server.store.upsertDivisions([{ code: '500118106', name: '何埂镇', parentCode: '500118' }, { code: '500118106201', name: '青龙村', parentCode: '500118106' }]);
   const extra = [
     { divisionCode: '500118104202', headName: '周大福', headIdNumber: residentId('500118', '19700101', 301), members: [{ name: '周大福', idNumber: residentId('500118', '19700101', 301), relation: '户主' }, { ...shared, relation: '配偶' }] },
@@ -26,7 +25,6 @@ beforeAll(async () => {
   await post(1, 3000);
   await post(2, 10000); // 1 member: above the line.
 });
-afterAll(() => f.server.close());
 
 describe('GET /api/quality/warnings', () => {
   it('lists the submissions whose warnings are set, by village, each with its messages, and counts them per village', async () => {

@@ -4,18 +4,13 @@
 // nothing the winner wrote is lost. The same races across several servers on one PostgreSQL:
 // multiServer.test.ts.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { identificationForm } from '../helpers/raceForms';
 import { residentId, SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 import type { TestClient, TestResponse } from '../helpers/testServer';
 
-let f: Fixture;
-
-beforeAll(async () => {
-  f = await createFixture();
-});
-afterAll(() => f.server.close());
+const f = setUpFixture();
 
 const ROUNDS = 20;
 

@@ -1,19 +1,14 @@
 // The bounds every request meets at the door (server/http/requestLimits.ts), before any handler or
 // recursive walk: a JSON body nested past MAX_BODY_DEPTH is a 400 in Chinese, never a stack
 // overflow, and nothing is stored; the engine's own, lower limits still answer with their issue.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_DATA_DEPTH, MAX_DEFINITION_DEPTH } from '@engine';
 import { MAX_BODY_DEPTH } from '../../server/http/requestLimits';
 import { sampleForm, SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 
-let f: Fixture;
+const f = setUpFixture();
 const submissions = `/api/forms/${SAMPLE_FORM_ID}/submissions`;
-
-beforeAll(async () => {
-  f = await createFixture();
-});
-afterAll(() => f.server.close());
 
 /** A body's JSON text for a household (one sheet each), with `inner` (JSON text) as its address. */
 function withAddress(inner: string, household = 0): { text: string; id: string } {

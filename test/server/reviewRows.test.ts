@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '@engine';
 import { publishDraft, saveDraft } from '../helpers/drafts';
 import { review } from '../helpers/review';
 import { sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 
-let f: Fixture;
+const f = setUpFixture();
 const rows = `/api/forms/${SAMPLE_FORM_ID}/review-rows`;
 const ids = { zhang: '', wang: '', liu: '' };
 
 beforeAll(async () => {
-  f = await createFixture();
   const [zhang, wang, liu] = sampleHouseholds();
   const post = async (officer: typeof f.officer, i: number, data: Record<string, unknown>, submit: boolean) => {
     const h = sampleHouseholds()[i]!;
@@ -25,7 +24,6 @@ beforeAll(async () => {
   ids.liu = await post(f.otherOfficer, 2, { A28: 9000 }, true);
   expect([zhang, wang, liu].every(Boolean)).toBe(true);
 });
-afterAll(() => f.server.close());
 
 describe('GET /api/forms/:formId/review-rows', () => {
   it('gives each row its village, its officer by name, what it waits on and whether this reviewer may act now', async () => {

@@ -1,17 +1,12 @@
 // Submitted data past the engine's limits (budget/limits.ts) is refused with the engine's issue,
 // as a draft too: it is not evaluated, so nothing is stored in its place.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_DATA_DEPTH, MAX_SUBMISSION_SIZE } from '@engine';
 import { SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 
-let f: Fixture;
+const f = setUpFixture();
 const path = `/api/forms/${SAMPLE_FORM_ID}/submissions`;
-
-beforeAll(async () => {
-  f = await createFixture();
-});
-afterAll(() => f.server.close());
 
 function nested(levels: number): unknown {
   let value: unknown = 'x';

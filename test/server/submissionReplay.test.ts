@@ -1,22 +1,20 @@
 // A submission id is its creator's: the same request sent again by the officer who made it is
 // answered as the first time (a retry after a lost answer), but the same id and body sent by another
 // officer — who can see the household too — is a conflict, never the first officer's record.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 import type { TestClient } from '../helpers/testServer';
 
-let f: Fixture;
+const f = setUpFixture();
 let colleague: TestClient;
 const path = `/api/forms/${SAMPLE_FORM_ID}/submissions`;
 
 beforeAll(async () => {
-  f = await createFixture();
   // A second officer of 高滩村, with the same area as the first.
   await f.server.addUser('gaotan2', 'officer', ['500118104201']);
   colleague = await f.server.login('gaotan2');
 });
-afterAll(() => f.server.close());
 
 describe('a submission id replayed by another user', () => {
   it('is refused with 409, leaving the first officer\'s record as it was', async () => {

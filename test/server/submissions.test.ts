@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 
-let f: Fixture;
+const f = setUpFixture();
 const path = `/api/forms/${SAMPLE_FORM_ID}/submissions`;
-
-beforeAll(async () => {
-  f = await createFixture();
-});
-afterAll(() => f.server.close());
 
 describe('POST /api/forms/:formId/submissions', () => {
   it('stores a draft with its errors listed, computed values recomputed and client values ignored', async () => {

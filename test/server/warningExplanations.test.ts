@@ -3,19 +3,14 @@
 // form warns when a household's per-capita income is at or above the line (6,000 元) yet A3 is
 // not 突发严重困难户: 张德明's household of three with A28 18,000 元 is such a case.
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FORM_ID } from '../helpers/sampleForm';
-import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
+import { setUpFixture, validBody } from '../helpers/serverFixture';
 
-let f: Fixture;
+const f = setUpFixture();
 const path = `/api/forms/${SAMPLE_FORM_ID}/submissions`;
 const EXPLAINED = '户主年底务工收入已到账，已核实';
 const WARNED = { A28: 18000, A3: '脱贫不稳定户' };
-
-beforeAll(async () => {
-  f = await createFixture();
-});
-afterAll(() => f.server.close());
 
 /** A body whose warning holds, without explanations unless given. */
 function warned(household = 0, extra: Record<string, unknown> = {}) {
