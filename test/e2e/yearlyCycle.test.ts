@@ -9,29 +9,20 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import cases from '../../form-definitions/member-additions/cases.json';
-import { ADMIN_PASSWORD, desktop, launchBrowser, logIn, phone, startServer, type RunningServer } from './harness';
+import { ok, type TestClient } from '../helpers/testClient';
+import { pageClient } from './api';
+import { ADMIN_PASSWORD, logIn } from './harness';
+import { setUpServerAndBrowser } from './setUpServerAndBrowser';
 
-let server: RunningServer;
-let browser: Browser;
+const env = setUpServerAndBrowser();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A JSON call made with the page's session (its cookie and CSRF token). */
+/** A JSON call made with the page's session (its cookie and CSRF token); throws with the server's answer unless it succeeded. */
 async function call(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) {
-  const { csrfToken } = await (await page.request.get('/api/session')).json();
-  const response = await page.request.fetch(path, { method, headers: { 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' }, data: body === undefined ? undefined : JSON.stringify(body) });
-  const json = await response.json();
-  if (response.status() >= 300) throw new Error(`${method} ${path}: ${response.status()} ${JSON.stringify(json)}`);
-  return json;
+  const api: TestClient = await pageClient(page);
+  return ok(method === 'GET' ? api.get(path) : method === 'POST' ? api.post(path, body) : api.put(path, body));
 }
 
 /** An officer's draft of 家庭成员自然增加情况表 for a household of 高滩村 in a campaign, saved on the server. */
@@ -60,9 +51,9 @@ async function approveOnPage(context: BrowserContext, username: string, id: stri
 }
 
 /** Township then county approve; the submission ends approved. */
-async function approveBothLevels(browser: Browser, officer: Page, id: string) {
+async function approveBothLevels(officer: Page, id: string) {
   for (const [username, after] of [['linjiang', '等待县级确定'], ['yongchuan', '已通过']] as const) {
-    const context = await desktop(browser, server.url);
+    const context = await env.desktop();
     await approveOnPage(context, username, id, after);
     await context.close();
   }
@@ -96,7 +87,7 @@ async function exportYear(page: Page, year: string) {
 
 describe('a county\'s second year', () => {
   it('clones 2023 into 2024, confirms it, publishes a version 2024 alone adopts; a 2023 draft stays 2023, a 2024 draft moves; each year approved at both levels and exported on its own columns', async () => {
-    const officerContext = await phone(browser, server.url);
+    const officerContext = await env.phone();
     const officer = await officerContext.newPage();
     await logIn(officer, 'gaotan');
     const households = (await call(officer, 'GET', '/api/households?division=500118104201')).items as Household[];
@@ -106,10 +97,10 @@ describe('a county\'s second year', () => {
     // 2023's submission, approved by the township and then the county.
     const approved2023 = await submitIn(officer, '2023', households[2]!);
     expect(approved2023).toMatchObject({ status: 'submitted', formVersion: 1 });
-    await approveBothLevels(browser, officer, approved2023.id);
+    await approveBothLevels(officer, approved2023.id);
 
     // The administrator clones 2023 into 2024, closing 2023.
-    const adminContext = await desktop(browser, server.url);
+    const adminContext = await env.desktop();
     const admin = await adminContext.newPage();
     await logIn(admin, 'admin', ADMIN_PASSWORD);
     await admin.goto('/admin/campaigns');
@@ -192,11 +183,11 @@ describe('a county\'s second year', () => {
     // 2024's submission, on version 2 (B9 answered), approved by both levels.
     const approved2024 = await submitIn(officer, '2024', households[3]!, { B9: '是' });
     expect(approved2024).toMatchObject({ status: 'submitted', formVersion: 2 });
-    await approveBothLevels(browser, officer, approved2024.id);
+    await approveBothLevels(officer, approved2024.id);
     await officerContext.close();
 
     // The county exports each year: 2023 holds its approved submission on version 1, 2024 its own with B9.
-    const countyContext = await desktop(browser, server.url);
+    const countyContext = await env.desktop();
     const county = await countyContext.newPage();
     await logIn(county, 'yongchuan');
     const year2023 = await exportYear(county, '2023');
