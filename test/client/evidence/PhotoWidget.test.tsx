@@ -9,7 +9,7 @@ import { containsText, JPEG_WITH_GPS, sha256Of } from './images';
 import { evidenceForm, renderEvidence } from './renderEvidence';
 
 const compression = vi.hoisted(() => ({
-  calls: [] as { file: File; options: Record<string, unknown> }[], output: null as Uint8Array | null, failure: null as Error | null,
+  calls: [] as { file: File; options: Record<string, unknown> }[], output: null as Uint8Array<ArrayBuffer> | null, failure: null as Error | null,
 }));
 vi.mock('browser-image-compression', () => ({
   default: async (file: File, options: Record<string, unknown>) => {
