@@ -5,7 +5,7 @@ export { LocationDisplay } from './LocationDisplay';
 export { LocationWidget } from './LocationWidget';
 export { PhotoDisplay } from './PhotoDisplay';
 export { PhotoWidget } from './PhotoWidget';
-export { SAMPLE_PHOTO, SAMPLE_SIGNATURE } from './SampleToggle';
+export { SAMPLE_PHOTO, SAMPLE_SIGNATURE, SampleToggle } from './SampleToggle';
 export { SignatureDisplay, signerLabel, signerOf, type Signer } from './SignatureDisplay';
 export { SignatureWidget } from './SignatureWidget';
 export { serverFileUrl, useFileUrl } from './useFileUrl';
