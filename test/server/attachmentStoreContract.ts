@@ -35,9 +35,11 @@ async function* failingAfter(bytes: Uint8Array, size: number): AsyncGenerator<Ui
   throw new Error('连接中断');
 }
 
-async function* neverRead(): AsyncGenerator<Uint8Array> {
-  throw new Error('已保存的文件不应再读取请求内容');
-}
+const neverRead = (): AsyncIterable<Uint8Array> => ({
+  [Symbol.asyncIterator]() {
+    throw new Error('已保存的文件不应再读取请求内容');
+  },
+});
 
 async function readAll(store: Store, reference: string): Promise<{ bytes: Buffer; chunks: number } | null> {
   const opened = await store.openAttachment(reference);
