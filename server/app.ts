@@ -19,6 +19,7 @@ import { screenUrl } from './http/screenUrl';
 import { securityHeaders } from './http/securityHeaders';
 import { validationHook } from './http/validationHook';
 import { Problem } from './problem';
+import { attachmentRoutes, isUpload, uploadDoor } from './routes/attachments';
 import { campaignRoutes } from './routes/campaigns';
 import { catalogRoutes } from './routes/catalog';
 import { divisionRoutes } from './routes/divisions';
@@ -49,8 +50,13 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   const importLimit = limitBody(MAX_IMPORT_BYTES, () => {
     throw new Problem('payload_too_large', IMPORT_TOO_LARGE);
   });
-  // Every body's size is checked before anything reads it; the household import takes spreadsheets of up to 20 MB.
-  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? importLimit(c, next) : limit(c, next)));
+  const uploadLimit = uploadDoor();
+  // Every body's size is checked before anything reads it; the household import takes spreadsheets of up to 20 MB,
+  // a file upload is counted as it streams (routes/attachments.ts).
+  app.use('/api/*', (c, next) => {
+    if (c.req.path === IMPORT_PATH) return importLimit(c, next);
+    return isUpload(c.req.method, c.req.path) ? uploadLimit(c, next) : limit(c, next);
+  });
   app.use('/api/*', screenUrl());
   app.use('/api/*', screenJsonBody());
   app.use('/api/*', authenticate(deps));
@@ -72,6 +78,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', approvalRoutes(deps));
   app.route('/api', progressRoutes(deps));
   app.route('/api', qualityRoutes(deps));
+  app.route('/api', attachmentRoutes(deps));
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',
     info: {

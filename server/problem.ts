@@ -20,6 +20,7 @@ export const PROBLEMS = {
   invalid_rows: 422,
   division_in_use: 422,
   unconfirmed_campaign: 422,
+  missing_attachments: 422,
   too_many_attempts: 429,
   internal: 500,
 } as const;

@@ -1,5 +1,5 @@
 // The header's word on the queue: no network (and that work is kept), what waits to be sent,
-// a session to renew by logging in again, items that need the officer — with 立即重试.
+// which photo is going up, a session to renew by logging in again, items that need the officer — with 立即重试.
 import { useEffect, useState } from 'react';
 import { navigate } from '../app/router';
 import { t } from '../i18n/t';
@@ -20,6 +20,7 @@ export function SyncIndicator() {
       </div>
     );
   }
+  if (state.uploading) return <div className="banner syncing" role="status">{t('uploadingFile', { current: state.uploading.current, total: state.uploading.total })}</div>;
   if (state.syncing && state.pending > state.needsOfficer) return <div className="banner syncing" role="status">{t('syncing', { n: state.pending - state.needsOfficer })}</div>;
   if (state.pending) {
     return (

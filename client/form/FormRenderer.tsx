@@ -27,17 +27,19 @@ export interface FormRendererProps {
   onMarkField?: (pointer: string) => void;
   /** A long form's first screen rendered first, the rest of its sections just after (theme/ObjectFieldTemplate.tsx). */
   firstScreenFirst?: boolean;
+  /** Photos and signatures as 有/无 with a sample file (the builder's preview and its test cases). */
+  evidenceSamples?: boolean;
 }
 
 /**
  * Memoised: the page around it (save state, notices) re-renders often, and re-rendering rjsf's Form
  * means a deep comparison of the whole definition.
  */
-export const FormRenderer = memo(function FormRenderer({ definition, session, validator, readOnlyView = false, onMarkField, firstScreenFirst = false }: FormRendererProps) {
+export const FormRenderer = memo(function FormRenderer({ definition, session, validator, readOnlyView = false, onMarkField, firstScreenFirst = false, evidenceSamples = false }: FormRendererProps) {
   const uiSchema = useMemo(() => buildUiSchema(definition), [definition]);
   const formContext = useMemo<RendererContext>(
-    () => ({ definition, session, readOnlyView, firstScreenFirst, ...(readOnlyView && onMarkField ? { markField: onMarkField } : {}) }),
-    [definition, session, readOnlyView, onMarkField, firstScreenFirst],
+    () => ({ definition, session, readOnlyView, firstScreenFirst, evidenceSamples, ...(readOnlyView && onMarkField ? { markField: onMarkField } : {}) }),
+    [definition, session, readOnlyView, onMarkField, firstScreenFirst, evidenceSamples],
   );
   const [data, setData] = useState<FormData>(() => session.initialRendererData());
   useEffect(() => session.attach(setData), [session]);

@@ -1,8 +1,9 @@
 // The uiSchema the renderer uses: the definition's own, completed with the widget each field's
 // schema calls for (yes/no buttons for booleans, the ID input for resident IDs, a month picker
-// for year-months, buttons or a list for choices…), so a definition names widgets only where it
+// for year-months, buttons or a list for choices, the camera, signature pad or location for
+// evidence…), so a definition names widgets only where it
 // wants something else. Computed fields get the computed display. Pure: no React.
-import { optionsOf, type FormDefinition, type JsonSchema } from '@engine';
+import { evidenceKind, optionsOf, type FormDefinition, type JsonSchema } from '@engine';
 
 type UiNode = Record<string, unknown>;
 
@@ -12,6 +13,9 @@ const BUTTON_CHOICES = 5;
 export function widgetFor(schema: JsonSchema, computed: boolean): string | null {
   if (computed || schema.readOnly === true) return 'computed';
   if (schema.type === 'boolean') return 'yesNo';
+  // A photo, a list of photos, a signature or a location: each its own widget ("photo", …).
+  const evidence = evidenceKind(schema);
+  if (evidence) return evidence;
   if (schema.type === 'array') {
     const items = (schema.items ?? {}) as JsonSchema;
     return optionsOf(items) ? 'checkboxes' : null;

@@ -1,27 +1,41 @@
 // The phone's own store (IndexedDB): drafts being filled, the last answers of the server's
-// read calls (so the app works with no signal), and small facts such as who last signed in.
+// read calls (so the app works with no signal), small facts such as who last signed in, and the
+// drafts' photos and signatures (files.ts) until the server has them.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { LocalFile } from './files';
 import type { LocalDraft } from './LocalDraft';
 
 interface WanNengDB extends DBSchema {
   drafts: { key: string; value: LocalDraft; indexes: { byHousehold: string; byUpdated: string } };
   cache: { key: string; value: { path: string; body: unknown; savedAt: string } };
   meta: { key: string; value: unknown };
+  files: { key: string; value: LocalFile };
 }
 
 let opening: Promise<IDBPDatabase<WanNengDB>> | null = null;
 
 export function db(): Promise<IDBPDatabase<WanNengDB>> {
-  opening ??= openDB<WanNengDB>('wanneng-biaodan', 1, {
-    upgrade(database) {
-      const drafts = database.createObjectStore('drafts', { keyPath: 'id' });
-      drafts.createIndex('byHousehold', 'householdKey');
-      drafts.createIndex('byUpdated', 'updatedAt');
-      database.createObjectStore('cache', { keyPath: 'path' });
-      database.createObjectStore('meta');
+  opening ??= openDB<WanNengDB>('wanneng-biaodan', 2, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        const drafts = database.createObjectStore('drafts', { keyPath: 'id' });
+        drafts.createIndex('byHousehold', 'householdKey');
+        drafts.createIndex('byUpdated', 'updatedAt');
+        database.createObjectStore('cache', { keyPath: 'path' });
+        database.createObjectStore('meta');
+      }
+      // Version 2 (issue 16): files by reference, beside the drafts that refer to them.
+      if (oldVersion < 2) database.createObjectStore('files', { keyPath: 'reference' });
     },
   });
   return opening;
+}
+
+/** Closes the connection; the next call opens it again (as an app started afresh does). */
+export async function closeDb(): Promise<void> {
+  const open = opening;
+  opening = null;
+  if (open) (await open).close();
 }
 
 export async function getMeta<T>(key: string): Promise<T | undefined> {

@@ -9,6 +9,8 @@
 // connection waits a growing pause before the next try. Every send states the version the draft
 // was filled on: a campaign that adopted a new version meanwhile has the server move it (the answer
 // then brings the moved answers, the new version and what changed, which replace the phone's).
+// The draft's photos and signatures the server lacks go first (uploadFiles.ts); the submission
+// follows only when every one is stored, so a failed upload keeps the whole item queued.
 import { api, ApiError, hasCsrfToken, OfflineError } from '../api/http';
 import { renewSession } from '../api/renewSession';
 import type { Submission, SubmissionDetail } from '../api/types';
@@ -17,6 +19,7 @@ import { updateDraft } from './drafts';
 import type { LocalDraft } from './LocalDraft';
 import { backoffMs } from './queueState';
 import { sameData } from './sameData';
+import { uploadFiles, type UploadOptions } from './uploadFiles';
 
 export type SendOutcome = { kind: 'sent'; draft: LocalDraft } | { kind: 'kept'; draft: LocalDraft };
 
@@ -143,13 +146,23 @@ async function whyNotSent(draft: LocalDraft, submit: boolean, error: unknown): P
   return { kept: () => ({ queueState: 'refused', problem: error.message }) };
 }
 
-export async function sendDraft(draft: LocalDraft): Promise<SendOutcome> {
+export interface SendOptions {
+  /** Told which file is going up ("正在上传照片 2/5"), and null when the files are done. */
+  onUpload?: UploadOptions['onProgress'];
+}
+
+export async function sendDraft(draft: LocalDraft, options: SendOptions = {}): Promise<SendOutcome> {
   if (draft.pending === null) return { kind: 'sent', draft };
   const submit = draft.pending === 'submit';
   const sentData = draft.data;
   let answer: Answer;
   try {
-    answer = { sent: await withSession(() => createOrUpdate(draft, submit)) };
+    answer = {
+      sent: await withSession(async () => {
+        await uploadFiles(draft.data, { onProgress: options.onUpload, timeoutMs: SEND_TIMEOUT_MS });
+        return createOrUpdate(draft, submit);
+      }),
+    };
   } catch (error) {
     answer = await whyNotSent(draft, submit, error);
   }

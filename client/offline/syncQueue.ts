@@ -2,15 +2,18 @@
 // is worked through when the network returns (the browser's online event), at the app's start,
 // when a failed send's pause is over, after a new login, and when the officer taps 立即重试 —
 // by one tab at a time (queueLock), each draft read afresh under the lock, so two open tabs never
-// send one item twice. Listeners learn how many wait and how many need the officer.
+// send one item twice. Listeners learn how many wait, how many need the officer, and which of a
+// draft's files is going up ("正在上传照片 2/5"). After a run, files no draft refers to are let go.
 import { hasCsrfToken, OfflineError } from '../api/http';
 import { renewSession } from '../api/renewSession';
 import { onDraftChanged } from './draftEvents';
-import { getDraft, pendingDrafts, updateDraft } from './drafts';
+import { allDrafts, getDraft, pendingDrafts, updateDraft } from './drafts';
+import { pruneFiles } from './files';
 import type { LocalDraft } from './LocalDraft';
 import { withQueueLock } from './queueLock';
 import { isDue, needsOfficer, queueStateOf } from './queueState';
 import { sendDraft, type SendOutcome } from './sendDraft';
+import type { UploadProgress } from './uploadFiles';
 
 type Listener = (state: SyncState) => void;
 
@@ -23,10 +26,12 @@ export interface SyncState {
   /** Of those, the ones waiting for the officer (a correction, a choice). */
   needsOfficer: number;
   syncing: boolean;
+  /** The file going up now, of the draft being sent; null when none is. */
+  uploading: UploadProgress | null;
 }
 
 let state: SyncState = {
-  online: typeof navigator === 'undefined' ? true : navigator.onLine, pending: 0, needsLogin: 0, needsOfficer: 0, syncing: false,
+  online: typeof navigator === 'undefined' ? true : navigator.onLine, pending: 0, needsLogin: 0, needsOfficer: 0, syncing: false, uploading: null,
 };
 const listeners = new Set<Listener>();
 let running: Promise<void> | null = null;
@@ -39,6 +44,8 @@ function set(patch: Partial<SyncState>): void {
   state = { ...state, ...patch };
   for (const listener of listeners) listener(state);
 }
+
+const onUpload = (uploading: UploadProgress | null) => set({ uploading });
 
 export function syncState(): SyncState {
   return state;
@@ -95,7 +102,7 @@ async function sendDue(force: boolean): Promise<void> {
     // Read again under the lock: another tab, or the form, may have sent or changed it since.
     const draft = await getDraft(listed.id);
     if (!draft || !isDue(draft, Date.now(), force)) continue;
-    const outcome = await sendDraft(draft);
+    const outcome = await sendDraft(draft, { onUpload });
     const kept = queueStateOf(outcome.draft);
     if (outcome.kind === 'sent') set({ online: true });
     // No network, or no session: the rest would meet the same.
@@ -125,9 +132,10 @@ export function syncNow(options: { force?: boolean } = {}): Promise<void> {
       }
     } finally {
       const left = await pendingDrafts();
-      set({ syncing: false, ...counts(left) });
+      set({ syncing: false, uploading: null, ...counts(left) });
       scheduleNext(left);
       running = null;
+      await allDrafts().then((drafts) => pruneFiles(drafts)).catch(() => 0);
     }
   })();
   return running;
@@ -142,7 +150,7 @@ export async function sendOne(id: string): Promise<SendOutcome | undefined> {
     return await withQueueLock(async () => {
       const draft = await getDraft(id);
       if (!draft) return undefined;
-      return sendDraft(draft);
+      return sendDraft(draft, { onUpload });
     }, { wait: true });
   } finally {
     await refreshPending();

@@ -2,8 +2,9 @@
 // hono's secureHeaders with a Content-Security-Policy that lets a page run only the app's own
 // files — no inline script, no eval (the form validators come precompiled from the server), no
 // inline style (React sets styles through the DOM, which style-src does not govern) — and
-// connect, frame and form targets only on this origin. Strict-Transport-Security only where the
-// server sits behind HTTPS (SECURE_COOKIE), as browsers ignore it over plain HTTP anyway.
+// connect, frame and form targets only on this origin; of the device's features, only the
+// position, and only for the app itself (the location field). Strict-Transport-Security only
+// where the server sits behind HTTPS (SECURE_COOKIE), as browsers ignore it over plain HTTP anyway.
 import { secureHeaders } from 'hono/secure-headers';
 
 const SELF = "'self'";
@@ -29,6 +30,7 @@ export function securityHeaders(options: { https: boolean }) {
     xFrameOptions: 'DENY',
     referrerPolicy: 'same-origin',
     strictTransportSecurity: options.https ? 'max-age=15552000; includeSubDomains' : false,
-    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [] },
+    // The location field (issue 16) asks this origin's page for the phone's position; nothing else may.
+    permissionsPolicy: { camera: [], microphone: [], geolocation: ['self'], payment: [], usb: [] },
   });
 }

@@ -7,11 +7,13 @@ import type {
   Adoption, AdoptionRecord, CampaignFields, CampaignRecord, DivisionChange, DivisionRecord, FormRecord, FormVersionRecord, HouseholdEvent, HouseholdRecord, Role, SessionRecord,
   SubmissionEvent, SubmissionRecord, SubmissionStatus, UserRecord,
 } from './records';
+import type { AttachmentPut, AttachmentReader, AttachmentRecord, NewAttachment, OpenedAttachment } from './attachmentRecord';
 import type {
   DivisionCount, DuplicateFilter, DuplicateMember, HouseholdStateQuery, HouseholdStates, ProgressCount, ProgressQuery,
 } from './readShapes';
 
 export type * from './readShapes';
+export type * from './attachmentRecord';
 
 /**
  * A write lost a race (stale revision, unique key taken; or, on PostgreSQL, a deadlock or
@@ -149,6 +151,8 @@ export interface SubmissionWrite {
   event: Omit<SubmissionEvent, 'id'>;
   /** The form allows one submission per household and campaign: a second is StoreConflict('unique'). */
   onePerHousehold: boolean;
+  /** The files the data refers to (attachmentsIn), linked to the submission in the same transaction. */
+  attachments?: string[];
 }
 
 /** The key that makes a household's submission of a form unique within a campaign. */
@@ -161,6 +165,8 @@ export interface SubmissionUpdate {
   expectedRevision: number;
   patch: Partial<Omit<SubmissionRecord, 'id' | 'revision' | 'createdAt' | 'createdBy' | 'requestHash'>>;
   event: Omit<SubmissionEvent, 'id'>;
+  /** The files the new data refers to, linked in the same transaction (links are kept: history refers to earlier ones). */
+  attachments?: string[];
 }
 
 /** One household as upsertHouseholds wrote it. */
@@ -350,4 +356,18 @@ export interface Store {
    * scope how many of its members' numbers another household holds too.
    */
   findDuplicateMembers(filter: DuplicateFilter, page: Page): Promise<Paged<DuplicateMember> & { byDivision: DivisionCount[] }>;
+
+  // attachments (issue 16): files named by their content, stored once, never deleted
+  /**
+   * Stores a file as its bytes arrive (SQLite: a file beside the database, fsynced then renamed;
+   * PostgreSQL: 256 KB chunks) with its record; 'exists' when the reference is stored already
+   * (the bytes are then not read). If `bytes` throws, nothing is stored and the error goes on.
+   */
+  putAttachment(record: NewAttachment, bytes: AsyncIterable<Uint8Array>): Promise<AttachmentPut>;
+  /** The records of those references that are stored (any order). */
+  attachmentRecords(references: string[]): Promise<AttachmentRecord[]>;
+  /** A stored file with its bytes, read chunk by chunk; null when not stored. */
+  openAttachment(reference: string): Promise<OpenedAttachment | null>;
+  /** Its uploader, or a reader who sees a submission that referred to it at any write (scope [''] sees all). */
+  mayReadAttachment(reference: string, reader: AttachmentReader): Promise<boolean>;
 }

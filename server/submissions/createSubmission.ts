@@ -9,6 +9,7 @@
 // adoption moved open drafts: the answers migrated, the move recorded, and kept as a draft, a
 // submit included, so the officer sees what changed first) or kept on its own version.
 import { applyEffects, evaluateCompiled, prefillData, type FormData, type FormDefinition } from '@engine';
+import { storedAttachments } from '../attachments/storedAttachments';
 import type { Deps } from '../deps';
 import { notFound, Problem } from '../problem';
 import type { SubmissionRecord, UserRecord } from '../store/records';
@@ -83,6 +84,7 @@ export async function createSubmission(deps: Deps, user: UserRecord, formId: str
   const divisionCode = household?.divisionCode ?? String(result.data.divisionCode ?? '');
   if (!/^\d{12}$/.test(divisionCode)) throw new Problem('bad_request', '请求字段 data.divisionCode 不正确：新识别的农户须填写 12 位村级行政区划代码');
   if (!canSee(user, divisionCode)) throw new Problem('forbidden', `行政区划 ${divisionCode} 不在您的工作范围内`);
+  const attachments = await storedAttachments(deps.store, version.compiled.index, result.data);
 
   const now = deps.clock.now().toISOString();
   const head = household ?? headOf(definition, result.data, chinaMonth(deps.clock.now()));
@@ -95,7 +97,7 @@ export async function createSubmission(deps: Deps, user: UserRecord, formId: str
   };
   try {
     await deps.store.createSubmission({
-      record, onePerHousehold,
+      record, onePerHousehold, attachments,
       event: {
         submissionId: record.id, at: now, userId: user.id, username: user.username, action: moved ? 'move' : submit ? 'submit' : 'create',
         status: record.status, level: null, comment: moved ? `由第 ${moveFrom} 版迁移到第 ${number} 版` : null,

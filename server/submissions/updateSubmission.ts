@@ -7,6 +7,7 @@
 // moves happened after that revision, its answers are moved too (the move recorded) and saved on
 // the new version, as a draft — a submit included, so the officer sees what changed first.
 import { evaluateCompiled, type FormData } from '@engine';
+import { storedAttachments } from '../attachments/storedAttachments';
 import type { Deps } from '../deps';
 import { Problem } from '../problem';
 import type { SubmissionRecord, UserRecord } from '../store/records';
@@ -52,11 +53,13 @@ export async function updateSubmission(deps: Deps, user: UserRecord, id: string,
   const result = moved?.result ?? evaluateCompiled(version.compiled, request.data, { params: campaign?.parameters ?? {}, household });
   const submit = request.submit && !moved;
   const explanations = judgeSubmission(version.record.definition, result, request.explanations ?? record.explanations, submit);
+  const attachments = await storedAttachments(deps.store, version.compiled.index, result.data);
   const now = deps.clock.now().toISOString();
   const head = household ?? headOf(version.record.definition, result.data, chinaMonth(deps.clock.now()));
   return deps.store.updateSubmission({
     id,
     expectedRevision: moved ? record.revision : request.revision,
+    attachments,
     patch: {
       data: result.data, errors: result.errors, warnings: result.warnings, explanations, headName: head.headName, headIdNumber: head.headIdNumber,
       status: submit ? 'submitted' : record.status, reviewLevel: 0, updatedBy: user.id, updatedAt: now,

@@ -48,6 +48,8 @@ function expectSecurityHeaders(headers: Headers, what: string): void {
   expect(headers.get('cross-origin-opener-policy'), what).toBe('same-origin');
   expect(headers.get('cross-origin-resource-policy'), what).toBe('same-origin');
   expect(headers.get('x-powered-by'), what).toBeNull();
+  // The location field may ask for the phone's position, from the app's own pages only; the rest stays off.
+  expect(headers.get('permissions-policy'), what).toBe('camera=(), microphone=(), geolocation=(self), payment=(), usb=()');
 }
 
 describe('security headers', () => {

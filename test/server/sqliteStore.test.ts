@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../server/store/sqlite/SqliteStore';
+import { attachmentStoreContract } from './attachmentStoreContract';
 import { campaignStoreContract } from './campaignStoreContract';
 import { storeContract } from './storeContract';
 
@@ -21,3 +22,4 @@ async function freshStore() {
 
 storeContract('SQLite', freshStore);
 campaignStoreContract('SQLite', freshStore);
+attachmentStoreContract('SQLite', freshStore);

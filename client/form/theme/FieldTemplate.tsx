@@ -2,10 +2,11 @@
 // to verify, the registry value with 核实无误 / 更正), help text and the field's issues. A field
 // its conditions hide is not rendered at all. Labels and help are text, never HTML.
 import type { FieldTemplateProps } from '@rjsf/utils';
-import { fillText, keyOfPointer, labelOf } from '@engine';
+import { evidenceKind, fillText, keyOfPointer, labelOf } from '@engine';
 import { t } from '../../i18n/t';
 import { pointerOfPath, readerOf } from '../pointers';
 import { DATA_KEYS, HIDDEN_KEYS, SHOWN_ISSUES_KEYS } from '../FormStore';
+import { EvidenceDisplay } from '../widgets/evidence';
 import { useFormStore, useStoreInstance } from '../useFormStore';
 import { rendererContext } from './formContext';
 import { IssueList } from './IssueList';
@@ -17,10 +18,11 @@ function isContainer(schema: FieldTemplateProps['schema']): boolean {
   return schema.type === 'array' && !!items && (items.type === 'object' || !!items.properties);
 }
 
-/** A value as text, for a reviewer reading a submission. */
-function ReadOnlyValue({ pointer, schema }: { pointer: string; schema: FieldTemplateProps['schema'] }) {
+/** A value as text, for a reviewer reading a submission (photos as thumbnails, a signature as its image, a location as coordinates). */
+function ReadOnlyValue({ pointer, schema, uiOptions }: { pointer: string; schema: FieldTemplateProps['schema']; uiOptions?: Record<string, unknown> }) {
   const read = readerOf(pointer);
   const value = useFormStore((s) => read(s.data), DATA_KEYS);
+  if (evidenceKind(schema)) return <EvidenceDisplay schema={schema} value={value} uiOptions={uiOptions} />;
   return <output className="value">{value === undefined || value === null ? '—' : labelOf(schema, value)}</output>;
 }
 
@@ -50,7 +52,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const severity = issues.some((i) => i.severity === 'error') ? ' has-error' : issues.length ? ' has-warning' : noted ? ' has-note' : '';
   const computed = schema.readOnly === true;
   let input = children;
-  if (context.readOnlyView) input = <ReadOnlyValue pointer={pointer} schema={schema} />;
+  if (context.readOnlyView) input = <ReadOnlyValue pointer={pointer} schema={schema} uiOptions={props.uiSchema?.['ui:options']} />;
   else if (verifying) input = <VerifyControls fieldKey={key!} pointer={pointer} schema={schema} session={context.session}>{children}</VerifyControls>;
   return (
     <div className={`field${severity}${computed ? ' is-computed' : ''}`} data-pointer={pointer}>

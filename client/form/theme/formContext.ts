@@ -12,6 +12,8 @@ export interface RendererContext {
   markField?: (pointer: string) => void;
   /** Render the first screen's sections first, the rest when the browser is idle (the officer's fill page). */
   firstScreenFirst?: boolean;
+  /** Photos and signatures as 有/无 with a sample file instead of a camera or a pad (the builder's preview). */
+  evidenceSamples?: boolean;
 }
 
 export function rendererContext(registry: { formContext?: unknown }): RendererContext {

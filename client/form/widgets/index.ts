@@ -8,6 +8,7 @@ import { ChoiceButtonsWidget } from './ChoiceButtonsWidget';
 import { ChoiceListWidget } from './ChoiceListWidget';
 import { ComputedWidget } from './ComputedWidget';
 import { DigitsWidget } from './DigitsWidget';
+import { LocationWidget, PhotoWidget, SignatureWidget } from './evidence';
 import { IdNumberWidget } from './IdNumberWidget';
 import { DateWidget, YearMonthWidget } from './NativePickerWidget';
 import { MoneyWidget, NumberWidget } from './NumberWidget';
@@ -33,5 +34,8 @@ export const widgets: RegistryWidgetsType = {
   digits: connect(DigitsWidget),
   yearMonth: connect(YearMonthWidget),
   date: connect(DateWidget),
+  photo: connect(PhotoWidget),
+  signature: connect(SignatureWidget),
+  location: connect(LocationWidget),
   computed: ComputedWidget,
 };

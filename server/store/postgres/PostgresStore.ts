@@ -11,7 +11,9 @@ import {
   type DuplicateFilter, type HouseholdStateQuery, type LoginAttempt, type ProgressQuery, type Publication, type DivisionAdjustment,
 } from '../Store';
 import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
+import type { AttachmentReader, NewAttachment } from '../attachmentRecord';
 import * as accounts from './accounts';
+import * as attachments from './attachments';
 import * as campaigns from './campaigns';
 import * as catalog from './catalog';
 import * as divisions from './divisions';
@@ -102,20 +104,29 @@ export class PostgresStore implements Store {
   async createSubmission(write: SubmissionWrite) {
     const r = write.record;
     const key = write.onePerHousehold && r.householdId ? householdKey(r.formId, r.campaignId, r.householdId) : null;
-    await transaction(this.pool, (db) => submissions.insertSubmission(db, write, key));
+    await transaction(this.pool, async (db) => {
+      await submissions.insertSubmission(db, write, key);
+      await attachments.linkAttachments(db, r.id, write.attachments);
+    });
   }
   async getSubmission(id: string) { return submissions.selectSubmission(this.pool, id); }
   async findSubmissionFor(formId: string, campaignId: string, householdId: string) {
     return submissions.selectSubmissionByKey(this.pool, householdKey(formId, campaignId, householdId));
   }
   async updateSubmission(update: SubmissionUpdate) {
-    return transaction(this.pool, (db) => submissions.patchSubmission(db, update));
+    return transaction(this.pool, async (db) => {
+      const record = await submissions.patchSubmission(db, update);
+      await attachments.linkAttachments(db, update.id, update.attachments);
+      return record;
+    });
   }
   async approveWithEffects(update: SubmissionUpdate, change: HouseholdChange | null) {
     return transaction(this.pool, async (db) => {
       if (change) await registry.applyHouseholdChange(db, change, update.event.at);
       const patch = change && update.patch.householdId === undefined ? { ...update.patch, householdId: change.household.id } : update.patch;
-      return submissions.patchSubmission(db, { ...update, patch });
+      const record = await submissions.patchSubmission(db, { ...update, patch });
+      await attachments.linkAttachments(db, update.id, update.attachments);
+      return record;
     });
   }
   async listSubmissions(filter: SubmissionFilter, page: Page) { return snapshot(this.pool, (db) => submissions.selectSubmissions(db, filter, page)); }
@@ -134,4 +145,9 @@ export class PostgresStore implements Store {
   async summarizeProgress(query: ProgressQuery) { return snapshot(this.pool, (db) => reports.summarizeProgress(db, query)); }
   async listMissingHouseholds(query: ProgressQuery, page: Page) { return snapshot(this.pool, (db) => reports.selectMissingHouseholds(db, query, page)); }
   async findDuplicateMembers(filter: DuplicateFilter, page: Page) { return snapshot(this.pool, (db) => reports.findDuplicateMembers(db, filter, page)); }
+
+  async putAttachment(record: NewAttachment, bytes: AsyncIterable<Uint8Array>) { return attachments.putAttachment(this.pool, record, bytes); }
+  async attachmentRecords(references: string[]) { return attachments.selectAttachments(this.pool, references); }
+  async openAttachment(reference: string) { return attachments.openAttachment(this.pool, reference); }
+  async mayReadAttachment(reference: string, reader: AttachmentReader) { return attachments.mayRead(this.pool, reference, reader); }
 }

@@ -258,4 +258,34 @@ export const POSTGRES_MIGRATIONS: string[] = [
   );
   CREATE INDEX campaign_adoptions_campaign ON campaign_adoptions(campaign_id);
   `,
+  // Files (photos, signatures; issue 16): the record of each stored file and its bytes in 256 KB
+  // chunks, written under the upload's own id before the record names it (so two servers storing
+  // the same file at once keep one copy); and every file a submission's data referred to at any
+  // write, kept so that whoever may see the submission may see its files, history included.
+  `
+  CREATE TABLE attachments (
+    reference text COLLATE "C" PRIMARY KEY,
+    sha256 text COLLATE "C" NOT NULL,
+    content_type text COLLATE "C" NOT NULL,
+    size bigint NOT NULL,
+    uploaded_by text COLLATE "C" NOT NULL,
+    uploaded_at text COLLATE "C" NOT NULL,
+    captured_at text COLLATE "C",
+    upload_id text COLLATE "C" NOT NULL
+  );
+  CREATE TABLE attachment_chunks (
+    upload_id text COLLATE "C" NOT NULL,
+    n integer NOT NULL,
+    bytes bytea NOT NULL,
+    PRIMARY KEY (upload_id, n)
+  );
+  -- Photos are compressed already: kept out of line as they are, not compressed again.
+  ALTER TABLE attachment_chunks ALTER COLUMN bytes SET STORAGE EXTERNAL;
+  CREATE TABLE submission_attachments (
+    submission_id text COLLATE "C" NOT NULL,
+    reference text COLLATE "C" NOT NULL,
+    PRIMARY KEY (submission_id, reference)
+  );
+  CREATE INDEX submission_attachments_reference ON submission_attachments(reference);
+  `,
 ];

@@ -2,7 +2,7 @@
 // write goes to the writer thread, which commits concurrent writes together (one fsync for many)
 // while this thread serves requests; reads run here on their own connection, and see a write as
 // soon as it is acknowledged. Methods are async to honour the Store contract.
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { FormCase, FormDefinition } from '@engine';
 import {
@@ -11,7 +11,10 @@ import {
   type DuplicateFilter, type HouseholdStateQuery, type LoginAttempt, type ProgressQuery, type Publication, type DivisionAdjustment,
 } from '../Store';
 import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
+import type { AttachmentReader, NewAttachment } from '../attachmentRecord';
 import * as accounts from './accounts';
+import { clearIncoming, readAttachmentFile, writeAttachmentFile } from './attachmentFiles';
+import * as attachments from './attachments';
 import * as campaigns from './campaigns';
 import * as catalog from './catalog';
 import * as divisions from './divisions';
@@ -28,14 +31,20 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly writes: SqliteWriter;
   private readonly file: string;
+  /** Stored files' bytes: beside the database (DATA_DIR/attachments), backed up with it. */
+  private readonly attachmentsDir: string;
 
   constructor(file: string) {
     this.file = resolve(file);
+    this.attachmentsDir = join(dirname(this.file), 'attachments');
     this.db = openDatabase(file);
     this.writes = new SqliteWriter(file);
   }
 
-  async migrate() { migrate(this.db); }
+  async migrate() {
+    migrate(this.db);
+    await clearIncoming(this.attachmentsDir);
+  }
   async close() {
     await this.writes.close();
     this.db.close();
@@ -139,4 +148,19 @@ export class SqliteStore implements Store {
   async summarizeProgress(query: ProgressQuery) { return reports.summarizeProgress(this.db, query); }
   async listMissingHouseholds(query: ProgressQuery, page: Page) { return reports.selectMissingHouseholds(this.db, query, page); }
   async findDuplicateMembers(filter: DuplicateFilter, page: Page) { return reports.findDuplicateMembers(this.db, filter, page); }
+
+  async putAttachment(record: NewAttachment, bytes: AsyncIterable<Uint8Array>) {
+    const stored = attachments.selectAttachment(this.db, record.reference);
+    if (stored) return { outcome: 'exists' as const, size: stored.size };
+    // The file first, then its record: a record always has its file.
+    const size = await writeAttachmentFile(this.attachmentsDir, record.reference, bytes);
+    const inserted = await this.writes.run('insertAttachment', { ...record, size });
+    return { outcome: inserted ? ('stored' as const) : ('exists' as const), size };
+  }
+  async attachmentRecords(references: string[]) { return attachments.selectAttachments(this.db, references); }
+  async openAttachment(reference: string) {
+    const record = attachments.selectAttachment(this.db, reference);
+    return record ? { record, bytes: readAttachmentFile(this.attachmentsDir, reference) } : null;
+  }
+  async mayReadAttachment(reference: string, reader: AttachmentReader) { return attachments.mayRead(this.db, reference, reader); }
 }

@@ -250,4 +250,24 @@ export const SQLITE_MIGRATIONS: string[] = [
   );
   CREATE INDEX campaign_adoptions_campaign ON campaign_adoptions(campaign_id);
   `,
+  // Files (photos, signatures; issue 16): the record of each stored file (its bytes live under
+  // DATA_DIR/attachments), and every file a submission's data referred to at any write, kept so
+  // that whoever may see the submission may see its files, history included.
+  `
+  CREATE TABLE attachments (
+    reference TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    uploaded_by TEXT NOT NULL,
+    uploaded_at TEXT NOT NULL,
+    captured_at TEXT
+  );
+  CREATE TABLE submission_attachments (
+    submission_id TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    PRIMARY KEY (submission_id, reference)
+  );
+  CREATE INDEX submission_attachments_reference ON submission_attachments(reference);
+  `,
 ];

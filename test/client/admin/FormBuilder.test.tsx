@@ -296,3 +296,67 @@ describe('the form builder', () => {
     expect(sent).toEqual({ revision: 3, adopt: ['c-2023'], moveOpen: false });
   });
 });
+
+describe('photo, signature and location fields in the builder', () => {
+  const SAMPLE = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+
+  it('adds a 照片 field with the design\'s schema, several up to a number, compression in ui:options, and 有/无 in the preview', async () => {
+    await openBuilder();
+    fireEvent.click(within(sectionFields('一、务工')).getByRole('button', { name: '＋ 添加字段' }));
+    fireEvent.change(within(editor()).getByLabelText('名称'), { target: { value: '住房照片' } });
+    fireEvent.change(within(editor()).getByLabelText('类型'), { target: { value: 'photo' } });
+    let saved = await savedDraft();
+    expect((saved.schema.properties as Record<string, unknown>).A3).toEqual({ type: 'string', title: 'A3 住房照片', format: 'photo' });
+
+    fireEvent.change(within(editor()).getByLabelText('最多张数（1 为单张）'), { target: { value: '3' } });
+    fireEvent.change(within(editor()).getByLabelText('照片长边（像素，默认 1600）'), { target: { value: '1200' } });
+    saved = await savedDraft();
+    expect((saved.schema.properties as Record<string, unknown>).A3).toEqual({ type: 'array', title: 'A3 住房照片', items: { type: 'string', format: 'photo' }, maxItems: 3 });
+    expect((saved.uiSchema as Record<string, unknown>).A3).toEqual({ 'ui:options': { maxSide: 1200 } });
+
+    const field = await waitFor(() => {
+      const found = preview().querySelector('[data-pointer="/A3"]');
+      expect(found).not.toBeNull();
+      return found as HTMLElement;
+    });
+    expect(within(field).queryByLabelText('拍照')).toBeNull();
+    fireEvent.click(within(field).getByRole('radio', { name: '有' }));
+    expect(within(field).getByRole('radio', { name: '有' })).toHaveAttribute('aria-checked', 'true');
+
+    fireEvent.change(within(editor()).getByLabelText('类型'), { target: { value: 'text' } });
+    saved = await savedDraft();
+    expect((saved.uiSchema as Record<string, unknown> | undefined)?.A3).toBeUndefined();
+  });
+
+  it('sets who signs a 签字 field, and a 位置 field is a location', async () => {
+    await openBuilder();
+    fireEvent.click(within(sectionFields('一、务工')).getByRole('button', { name: '＋ 添加字段' }));
+    fireEvent.change(within(editor()).getByLabelText('类型'), { target: { value: 'signature' } });
+    fireEvent.change(within(editor()).getByLabelText('签字人'), { target: { value: 'household' } });
+    fireEvent.click(within(sectionFields('一、务工')).getByRole('button', { name: '＋ 添加字段' }));
+    fireEvent.change(within(editor()).getByLabelText('类型'), { target: { value: 'location' } });
+    const saved = await savedDraft();
+    const properties = saved.schema.properties as Record<string, unknown>;
+    expect(properties.A3).toEqual({ type: 'string', title: 'A3 新字段', format: 'signature' });
+    expect((saved.uiSchema as Record<string, unknown>).A3).toEqual({ 'ui:options': { signer: 'household' } });
+    expect(properties.A4).toEqual({ type: 'string', title: 'A4 新字段', format: 'location' });
+  });
+
+  it('switches a case\'s photo between 有 and 无 in the cases tab, saving the sample reference', async () => {
+    const withPhoto: FormDefinition = {
+      ...definition,
+      schema: { ...definition.schema, properties: { ...(definition.schema.properties as object), P1: { type: 'string', format: 'photo', title: 'P1 住房照片' } } },
+    };
+    server.on('GET', '/api/forms/f-test', () => ({ id: 'f-test', title: definition.title, version: 1, definition: withPhoto }));
+    server.on('GET', '/api/forms/f-test/cases', () => ({ cases: [{ name: '无照片', data: { B1: 1 }, expect: { valid: true } }] }));
+    server.on('PUT', '/api/forms/f-test/cases', (body) => ({ cases: body.cases }));
+    await openBuilder();
+    fireEvent.click(screen.getByRole('tab', { name: '测试用例（1）' }));
+    const toggle = screen.getByRole('radiogroup', { name: '无照片：P1 住房照片' });
+    expect(within(toggle).getByRole('radio', { name: '无' })).toHaveAttribute('aria-checked', 'true');
+    fireEvent.click(within(toggle).getByRole('radio', { name: '有' }));
+    await waitFor(() => expect(server.requests.some((r) => r.method === 'PUT' && r.path === '/api/forms/f-test/cases')).toBe(true));
+    const saved = server.requests.find((r) => r.method === 'PUT' && r.path === '/api/forms/f-test/cases')!.body.cases;
+    expect(saved[0].data).toEqual({ B1: 1, P1: `${SAMPLE}.jpg` });
+  });
+});

@@ -224,7 +224,8 @@ function Builder({ formId, initial, reload }: { formId: string; initial: Loaded;
               <div role="tabpanel">
                 <CasesPanel definition={definition} validators={validators} cases={cases} campaigns={using} busy={casesBusy}
                   onOpen={(c) => { setPreview({ data: c.data, household: c.household ?? null, params: c.params ?? null, at: Date.now() }); setTab('preview'); }}
-                  onDelete={(name) => void saveCases(cases.filter((c) => c.name !== name))} />
+                  onDelete={(name) => void saveCases(cases.filter((c) => c.name !== name))}
+                  onChange={(changed) => void saveCases(cases.map((c) => (c.name === changed.name ? changed : c)))} />
               </div>
             ) : null}
             {tab === 'problems' ? (

@@ -1,10 +1,12 @@
 // The form's test cases: each example household with what must come out, run with the engine on
 // the draft under the parameters of every open campaign that uses the form (as publishing will
 // run them), pass or fail with the engine's reasons; a case can be opened in the preview or
-// deleted. Cases are saved on the server at once (they are not part of the draft).
+// deleted; its photos and signatures can be switched between 有 and 无 (a sample file or none).
+// Cases are saved on the server at once (they are not part of the draft).
 import { useState } from 'react';
-import { precompiledForm, runCompiledCases, type CompiledForm, type FormCase, type FormDefinition } from '@engine';
+import { evidenceKind, precompiledForm, runCompiledCases, type CompiledForm, type FormCase, type FormDefinition, type JsonSchema } from '@engine';
 import type { AdminCampaign, CaseOutcome } from '../../../api/types';
+import { SAMPLE_PHOTO, SAMPLE_SIGNATURE, SampleToggle } from '../../../form/widgets/evidence';
 import { t } from '../../../i18n/tAdmin';
 import { fits, type DraftValidators } from './useDraftValidators';
 
@@ -17,8 +19,37 @@ interface Props {
   campaigns: AdminCampaign[];
   onOpen(c: FormCase): void;
   onDelete(name: string): void;
+  /** A case changed here (a photo or signature switched between 有 and 无). */
+  onChange(c: FormCase): void;
   busy: boolean;
 }
+
+interface EvidenceField {
+  key: string;
+  title: string;
+  schema: JsonSchema;
+  kind: 'photo' | 'signature';
+}
+
+/** The form's photo and signature fields outside tables, which a case can have or not. */
+function evidenceFields(definition: FormDefinition): EvidenceField[] {
+  const properties = (definition.schema.properties ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(properties).flatMap(([key, schema]) => {
+    const kind = evidenceKind(schema);
+    return kind === 'photo' || kind === 'signature' ? [{ key, title: String(schema.title ?? key), schema, kind }] : [];
+  });
+}
+
+/** The case with the field given a sample file (present) or none. */
+function withSample(c: FormCase, field: EvidenceField, present: boolean): FormCase {
+  const data = { ...c.data };
+  if (!present) delete data[field.key];
+  else if (field.kind === 'signature') data[field.key] = SAMPLE_SIGNATURE;
+  else data[field.key] = field.schema.type === 'array' ? [SAMPLE_PHOTO] : SAMPLE_PHOTO;
+  return { ...c, data };
+}
+
+const isPresent = (value: unknown) => (Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null && value !== '');
 
 export function runAllCases(form: CompiledForm, cases: FormCase[], campaigns: AdminCampaign[]): CaseOutcome[] {
   const runs = campaigns.length > 0 ? campaigns : [null];
@@ -27,7 +58,8 @@ export function runAllCases(form: CompiledForm, cases: FormCase[], campaigns: Ad
   })));
 }
 
-export function CasesPanel({ definition, validators, cases, campaigns, onOpen, onDelete, busy }: Props) {
+export function CasesPanel({ definition, validators, cases, campaigns, onOpen, onDelete, onChange, busy }: Props) {
+  const evidence = evidenceFields(definition);
   const [results, setResults] = useState<CaseOutcome[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const ready = fits(validators, definition.schema) ? validators.served : null;
@@ -67,6 +99,18 @@ export function CasesPanel({ definition, validators, cases, campaigns, onOpen, o
                 <button type="button" className="link" onClick={() => onOpen(c)}>{t('ad_openInPreview')}</button>
                 <button type="button" className="link" disabled={busy} onClick={() => { if (window.confirm(t('ad_confirmDeleteCase', { name: c.name }))) onDelete(c.name); }}>{t('ad_remove')}</button>
               </div>
+              {evidence.length ? (
+                <fieldset className="case-evidence">
+                  <legend>{t('ad_caseEvidence')}</legend>
+                  {evidence.map((field) => (
+                    <div key={field.key} className="settings-row">
+                      <span>{field.title}</span>
+                      <SampleToggle id={`case:${c.name}:${field.key}`} label={`${c.name}：${field.title}`} present={isPresent(c.data[field.key])} disabled={busy}
+                        onChange={(present) => onChange(withSample(c, field, present))} />
+                    </div>
+                  ))}
+                </fieldset>
+              ) : null}
               {mine.filter((r) => !r.passed).map((r, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a case's failed results in order, display only; results carry no id.
                 <ul key={i} className="case-failures" aria-label={t('ad_caseFailuresOf', { name: c.name })}>

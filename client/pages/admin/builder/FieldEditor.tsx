@@ -118,7 +118,7 @@ export function FieldEditor({ fieldKey }: { fieldKey: string }) {
           </select>
         </label>
       </div>
-      <TypeSettings type={type} schema={schema} onChange={setSchema} />
+      <TypeSettings type={type} schema={schema} onChange={setSchema} ui={ui} onUi={(node) => change((d) => setUi(d, fieldKey, node))} />
       <fieldset>
         <legend>{t('ad_fillingRules')}</legend>
         <label className="check">

@@ -1,8 +1,8 @@
 // The live preview: the officers' own renderer (FormRenderer + FormSession, the real engine) on
 // the draft as it is a moment after the last edit, under a campaign's parameters and optionally a
 // demo household from the registry (its values pre-filled). It can be filled with test values,
-// checked as a whole, and saved as a test case. Typed values survive each rebuild. The draft's
-// validators come precompiled from the server (useDraftValidators): this page compiles no code.
+// checked as a whole, and saved as a test case; a photo or signature is 有/无 there (a sample
+// file). Typed values survive each rebuild. The draft's validators come precompiled from the server (useDraftValidators): this page compiles no code.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { prefillData, type FormCase, type FormData, type FormDefinition, type Household } from '@engine';
 import { api } from '../../../api/http';
@@ -133,7 +133,7 @@ export function PreviewPane({ definition, validators, campaigns, campaignId, onC
           <FormStoreContext.Provider value={built.session.store}>
             <ErrorSummary session={built.session} />
           </FormStoreContext.Provider>
-          <FormRenderer key={built.id} definition={shown} session={built.session} validator={built.validator} />
+          <FormRenderer key={built.id} definition={shown} session={built.session} validator={built.validator} evidenceSamples />
         </section>
       ) : null}
     </div>

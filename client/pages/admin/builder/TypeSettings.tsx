@@ -1,8 +1,10 @@
 // What each kind of field lets the administrator set: lengths and a pattern for text, bounds and
 // whole numbers for numbers, the options of a choice, which ID numbers or phones are accepted,
-// how many rows a table has. Empty means no limit (the keyword is removed).
+// how many rows a table has, how many photos and who signs (EvidenceSettings). Empty means no limit (the keyword is removed).
 import type { JsonSchema } from '@engine';
 import { t } from '../../../i18n/tAdmin';
+import { EvidenceSettings } from './EvidenceSettings';
+import type { UiNode } from './model/fieldPaths';
 import type { FieldType } from './model/fieldTypes';
 import { OptionsEditor } from './OptionsEditor';
 
@@ -10,6 +12,9 @@ interface Props {
   type: FieldType;
   schema: JsonSchema;
   onChange(schema: JsonSchema): void;
+  /** The field's uiSchema node (photo and signature settings live in its ui:options). */
+  ui: UiNode;
+  onUi(ui: UiNode): void;
 }
 
 function NumberSetting({ label, keyword, schema, onChange, integer = false }: { label: string; keyword: string; schema: JsonSchema; onChange(s: JsonSchema): void; integer?: boolean }) {
@@ -26,8 +31,12 @@ function NumberSetting({ label, keyword, schema, onChange, integer = false }: { 
   );
 }
 
-export function TypeSettings({ type, schema, onChange }: Props) {
+export function TypeSettings({ type, schema, onChange, ui, onUi }: Props) {
   switch (type) {
+    case 'photo':
+    case 'signature':
+    case 'location':
+      return <EvidenceSettings type={type} schema={schema} ui={ui} onChange={onChange} onUi={onUi} />;
     case 'text':
     case 'textarea':
       return (

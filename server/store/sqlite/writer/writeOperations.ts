@@ -6,7 +6,9 @@ import type Database from 'better-sqlite3';
 import type { FormCase, FormDefinition } from '@engine';
 import type { DivisionAdjustment, HouseholdChange, HouseholdInput, LoginAttempt, NewUser, Publication, SubmissionUpdate, SubmissionWrite, UserPatch } from '../../Store';
 import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../../records';
+import type { AttachmentRecord } from '../../attachmentRecord';
 import * as accounts from '../accounts';
+import * as attachments from '../attachments';
 import * as campaigns from '../campaigns';
 import * as catalog from '../catalog';
 import * as divisions from '../divisions';
@@ -44,13 +46,24 @@ export const WRITE_OPERATIONS = {
 
   upsertHouseholds: (db: Db, households: HouseholdInput[], at: string) => registry.upsertHouseholds(db, households, at, randomUUID),
 
-  insertSubmission: (db: Db, write: SubmissionWrite, uniqueKey: string | null) => submissions.insertSubmission(db, write, uniqueKey),
-  patchSubmission: (db: Db, update: SubmissionUpdate) => submissions.patchSubmission(db, update),
+  insertSubmission: (db: Db, write: SubmissionWrite, uniqueKey: string | null) => {
+    submissions.insertSubmission(db, write, uniqueKey);
+    attachments.linkAttachments(db, write.record.id, write.attachments);
+  },
+  patchSubmission: (db: Db, update: SubmissionUpdate) => {
+    const record = submissions.patchSubmission(db, update);
+    attachments.linkAttachments(db, update.id, update.attachments);
+    return record;
+  },
   approveWithEffects: (db: Db, update: SubmissionUpdate, change: HouseholdChange | null) => {
     if (change) registry.applyHouseholdChange(db, change, update.event.at);
     const patch = change && update.patch.householdId === undefined ? { ...update.patch, householdId: change.household.id } : update.patch;
-    return submissions.patchSubmission(db, { ...update, patch });
+    const record = submissions.patchSubmission(db, { ...update, patch });
+    attachments.linkAttachments(db, update.id, update.attachments);
+    return record;
   },
+
+  insertAttachment: (db: Db, record: AttachmentRecord) => attachments.insertAttachment(db, record),
 };
 
 export type WriteOperations = typeof WRITE_OPERATIONS;

@@ -2,24 +2,29 @@
 // (README, "Fields: the schema"): text -> string with maxLength, long text -> string + textarea,
 // money -> number ≥ 0 (typed; computed: no bound) + money widget, single choice -> enum (or oneOf const/title with codes),
 // multiple choice -> array of enum + uniqueItems + checkboxes, yes/no -> boolean, resident ID ->
-// format id-number, phone -> phone, division -> division-code, table -> array of objects.
-import type { JsonSchema } from '@engine';
+// format id-number, phone -> phone, division -> division-code, table -> array of objects, photo ->
+// format photo (several: an array of them with maxItems), signature -> format signature, location
+// -> format location (issue 16; their ui:options are set in TypeSettings).
+import { evidenceKind, type JsonSchema } from '@engine';
 import { isTable, type UiNode } from './fieldPaths';
 
 export type FieldType =
-  | 'text' | 'textarea' | 'number' | 'money' | 'date' | 'year-month' | 'choice' | 'multi' | 'boolean' | 'id' | 'phone' | 'division' | 'table' | 'other';
+  | 'text' | 'textarea' | 'number' | 'money' | 'date' | 'year-month' | 'choice' | 'multi' | 'boolean' | 'id' | 'phone' | 'division' | 'table'
+  | 'photo' | 'signature' | 'location' | 'other';
 
 export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
   text: '文字', textarea: '长文字（多行）', number: '数字', money: '金额（元）', date: '日期', 'year-month': '年月',
   choice: '单选', multi: '多选', boolean: '是/否', id: '证件号码', phone: '电话', division: '行政区划代码', table: '表格（多行）',
-  other: '其他（请用 JSON 编辑）',
+  photo: '照片', signature: '签字', location: '位置', other: '其他（请用 JSON 编辑）',
 };
 
 /** The choices offered when adding or changing a field (a column cannot be a table). */
-export const FIELD_TYPES: FieldType[] = ['text', 'textarea', 'number', 'money', 'date', 'year-month', 'choice', 'multi', 'boolean', 'id', 'phone', 'division', 'table'];
+export const FIELD_TYPES: FieldType[] = ['text', 'textarea', 'number', 'money', 'date', 'year-month', 'choice', 'multi', 'boolean', 'id', 'phone', 'division', 'photo', 'signature', 'location', 'table'];
 
 const ID_FORMATS = new Set(['id-number', 'resident-id', 'disability-certificate']);
-const OWN_WIDGETS = new Set(['money', 'textarea', 'checkboxes']);
+const OWN_WIDGETS = new Set(['money', 'textarea', 'checkboxes', 'photo', 'signature', 'location']);
+/** The ui:options only an evidence kind reads: dropped when the field becomes something else. */
+const EVIDENCE_OPTIONS: Partial<Record<FieldType, string[]>> = { photo: ['maxSide', 'quality'], signature: ['signer'] };
 
 function hasOptions(schema: JsonSchema): boolean {
   return Array.isArray(schema.enum) || (Array.isArray(schema.oneOf) && schema.oneOf.every((b) => b && typeof b === 'object' && 'const' in b));
@@ -27,6 +32,8 @@ function hasOptions(schema: JsonSchema): boolean {
 
 export function fieldTypeOf(schema: JsonSchema, ui: UiNode = {}): FieldType {
   if (isTable(schema)) return 'table';
+  const evidence = evidenceKind(schema);
+  if (evidence) return evidence;
   if (schema.type === 'array') return hasOptions((schema.items ?? {}) as JsonSchema) ? 'multi' : 'other';
   if (schema.type === 'boolean') return 'boolean';
   if (schema.type === 'number' || schema.type === 'integer') return ui['ui:widget'] === 'money' ? 'money' : 'number';
@@ -73,6 +80,10 @@ export function schemaForType(type: FieldType, previous: JsonSchema): JsonSchema
     case 'id': return { type: 'string', ...base, format: 'id-number' };
     case 'phone': return { type: 'string', ...base, format: 'phone' };
     case 'division': return { type: 'string', ...base, format: 'division-code' };
+    // One photo; the photo settings make it several (an array with maxItems).
+    case 'photo': return fieldTypeOf(previous) === 'photo' ? previous : { type: 'string', ...base, format: 'photo' };
+    case 'signature': return { type: 'string', ...base, format: 'signature' };
+    case 'location': return { type: 'string', ...base, format: 'location' };
     case 'table': return isTable(previous) ? previous : {
       type: 'array', ...base, items: { type: 'object', properties: { C1: { type: 'string', title: 'C1 第一列', maxLength: 50 } } },
     };
@@ -88,5 +99,12 @@ export function uiForType(type: FieldType, previous: UiNode): UiNode {
   if (type === 'textarea') node['ui:widget'] = 'textarea';
   if (type === 'multi') node['ui:widget'] = 'checkboxes';
   if (type !== 'table') delete node.items;
+  const options = node['ui:options'] as UiNode | undefined;
+  if (options) {
+    const kept = { ...options };
+    for (const [kind, keys] of Object.entries(EVIDENCE_OPTIONS)) if (kind !== type) for (const key of keys) delete kept[key];
+    if (Object.keys(kept).length) node['ui:options'] = kept;
+    else delete node['ui:options'];
+  }
   return node;
 }
