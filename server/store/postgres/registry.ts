@@ -2,13 +2,15 @@
 // member's ID number can be found across households), and the history of registry changes.
 // Members come back with their household in the same statement, so a reader never pairs one
 // revision's household with another's members.
+import { sql } from 'kysely';
 import type { Member } from '@engine';
 import {
   inHeadIdOrder, StoreConflict, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type HouseholdWrite, type Page, type Paged,
 } from '../Store';
 import type { HouseholdEvent, HouseholdRecord } from '../records';
 import type { Db } from './openPool';
-import { Params, scopeClause, where } from './scopeClause';
+import { householdFilter, inHouseholdOrder, type HouseholdCondition } from '../queries/householdFilter';
+import { postgresQueries as q, rows } from './postgresQueries';
 import { uniqueViolation } from './uniqueViolation';
 
 export interface HouseholdRow {
@@ -31,48 +33,33 @@ export function toHousehold(row: HouseholdRow): HouseholdRecord {
   return h;
 }
 
-export const WITH_MEMBERS = `h.*, (SELECT COALESCE(json_agg(m.attributes ORDER BY m.position), '[]')
-  FROM household_members m WHERE m.household_id = h.id) AS members`;
+/** A household's members, in order, read with it in the same statement. */
+const members = sql<Member[]>`(SELECT COALESCE(json_agg(m.attributes ORDER BY m.position), '[]')
+  FROM household_members m WHERE m.household_id = h.id)`.as('members');
+
+const withMembers = q.db.selectFrom('households as h').selectAll('h').select(members);
 
 export async function selectHousehold(db: Db, id: string): Promise<HouseholdRecord | null> {
-  const row = (await db.query<HouseholdRow>(`SELECT ${WITH_MEMBERS} FROM households h WHERE h.id = $1`, [id])).rows[0];
-  return row ? toHousehold(row) : null;
+  const row = (await rows(db, withMembers.where('h.id', '=', id)))[0];
+  return row ? toHousehold(row as HouseholdRow) : null;
 }
 
 export async function selectHouseholdByHeadId(db: Db, headIdNumber: string): Promise<HouseholdRecord | null> {
-  const row = (await db.query<HouseholdRow>(`SELECT ${WITH_MEMBERS} FROM households h WHERE h.head_id_number = $1`, [headIdNumber])).rows[0];
-  return row ? toHousehold(row) : null;
-}
-
-function filterClause(filter: HouseholdFilter, params: Params): string {
-  const conditions = [scopeClause('h.division_code', filter.scope, params)];
-  if (filter.division) conditions.push(scopeClause('h.division_code', [filter.division], params));
-  if (filter.kind) conditions.push(`h.kind = ${params.add(filter.kind)}`);
-  if (filter.kinds?.length) conditions.push(`h.kind = ANY(${params.add(filter.kinds)}::text[])`);
-  if (filter.q) {
-    // SQLite's LIKE: ASCII letters in either case, no escape character.
-    const like = params.add(`%${filter.q}%`);
-    const q = params.add(filter.q);
-    conditions.push(`(h.head_name ILIKE ${like} ESCAPE '' OR h.head_id_number = ${q} OR EXISTS (SELECT 1 FROM household_members m
-      WHERE m.household_id = h.id AND (m.id_number = ${q} OR m.name = ${q})))`);
-  }
-  return where(conditions);
+  const row = (await rows(db, withMembers.where('h.head_id_number', '=', headIdNumber)))[0];
+  return row ? toHousehold(row as HouseholdRow) : null;
 }
 
 /** Reads run in one snapshot (see snapshot()): the total and the page agree. */
 export async function selectHouseholds(db: Db, filter: HouseholdFilter, page: Page): Promise<Paged<HouseholdRecord>> {
-  const params = new Params();
-  return pageOfHouseholds(db, filterClause(filter, params), params, page);
+  return pageOfHouseholds(db, householdFilter(q, filter), page);
 }
 
-/** One page of the households a WHERE clause selects, in village and head-name order, with their count. */
-export async function pageOfHouseholds(db: Db, w: string, params: Params, page: Page): Promise<Paged<HouseholdRecord>> {
-  const total = (await db.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM households h ${w}`, params.values)).rows[0]!.n;
-  const limit = params.add(page.pageSize);
-  const offset = params.add((page.page - 1) * page.pageSize);
-  const rows = (await db.query<HouseholdRow>(`SELECT ${WITH_MEMBERS} FROM households h ${w}
-    ORDER BY h.division_code, h.head_name, h.id LIMIT ${limit} OFFSET ${offset}`, params.values)).rows;
-  return { items: rows.map(toHousehold), total, page: page.page, pageSize: page.pageSize };
+/** One page of the households a condition selects, in village and head-name order, with their count and members. */
+export async function pageOfHouseholds(db: Db, condition: HouseholdCondition, page: Page): Promise<Paged<HouseholdRecord>> {
+  const matching = q.db.selectFrom('households as h').where(condition);
+  const total = (await rows(db, matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))))[0]!.n;
+  const found = await rows(db, matching.selectAll('h').select(members).$call(inHouseholdOrder).limit(page.pageSize).offset((page.page - 1) * page.pageSize));
+  return { items: (found as HouseholdRow[]).map(toHousehold), total, page: page.page, pageSize: page.pageSize };
 }
 
 async function writeMembers(db: Db, householdId: string, members: Member[]): Promise<void> {

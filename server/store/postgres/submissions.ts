@@ -1,13 +1,16 @@
 // Submissions and their history in PostgreSQL.
+import { sql } from 'kysely';
 import type pg from 'pg';
 import { StoreConflict, type Page, type Paged, type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite } from '../Store';
 import type { SubmissionEvent, SubmissionRecord } from '../records';
 import type { Db } from './openPool';
-import { Params, scopeClause, where } from './scopeClause';
+import { inSubmissionOrder, submissionFilter } from '../queries/submissionFilter';
+import { postgresQueries as q, rows } from './postgresQueries';
+import { Params } from './scopeClause';
 import { uniqueViolation } from './uniqueViolation';
 
 interface SubmissionRow {
-  id: string; seq: string; form_id: string; form_version: number; campaign_id: string; household_id: string | null; division_code: string;
+  id: string; form_id: string; form_version: number; campaign_id: string; household_id: string | null; division_code: string;
   head_name: string; head_id_number: string; status: string; review_level: number; data: SubmissionRecord['data'];
   errors: SubmissionRecord['errors']; warnings: SubmissionRecord['warnings']; prefill: SubmissionRecord['prefill']; request_hash: string;
   revision: number; return_comment: string | null; explanations: SubmissionRecord['explanations']; field_notes: SubmissionRecord['fieldNotes'];
@@ -99,54 +102,21 @@ export async function patchSubmission(db: Db, update: SubmissionUpdate): Promise
   return toSubmission(row);
 }
 
-const SORTS: Record<NonNullable<SubmissionFilter['sort']>, string> = {
-  updatedAt: 'updated_at', submittedAt: 'submitted_at', headName: 'head_name', divisionCode: 'division_code', status: 'status',
-};
-
-export function filterClause(filter: SubmissionFilter, params: Params): string {
-  const conditions = [scopeClause('division_code', filter.scope, params)];
-  if (filter.formId) conditions.push(`form_id = ${params.add(filter.formId)}`);
-  if (filter.campaignId) conditions.push(`campaign_id = ${params.add(filter.campaignId)}`);
-  if (filter.division) conditions.push(scopeClause('division_code', [filter.division], params));
-  if (filter.status) conditions.push(`status = ${params.add(filter.status)}`);
-  if (filter.reviewLevel !== undefined) conditions.push(`review_level = ${params.add(filter.reviewLevel)}`);
-  if (filter.householdId) conditions.push(`household_id = ${params.add(filter.householdId)}`);
-  if (filter.createdBy) conditions.push(`created_by = ${params.add(filter.createdBy)}`);
-  // SQLite's LIKE: ASCII letters in either case, no escape character.
-  if (filter.q) conditions.push(`(head_name ILIKE ${params.add(`%${filter.q}%`)} ESCAPE '' OR head_id_number = ${params.add(filter.q)})`);
-  if (filter.from) conditions.push(`COALESCE(submitted_at, updated_at) >= ${params.add(filter.from)}`);
-  if (filter.to) conditions.push(`COALESCE(submitted_at, updated_at) < ${params.add(filter.to)}`);
-  if (filter.withWarnings) conditions.push(`warnings <> '[]'::jsonb`);
-  return where(conditions);
-}
-
-/** SQLite puts NULL first in ascending order and last in descending; PostgreSQL is told to do the same. */
-export function orderClause(filter: SubmissionFilter): string {
-  const column = SORTS[filter.sort ?? 'updatedAt'];
-  const direction = filter.order === 'asc' ? 'ASC' : 'DESC';
-  const nulls = direction === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST';
-  return `ORDER BY ${column} ${direction} ${nulls}, id ${direction}`;
-}
-
 /** Reads run in one snapshot (see snapshot()): the total and the page agree. */
 export async function selectSubmissions(db: Db, filter: SubmissionFilter, page: Page): Promise<Paged<SubmissionRecord>> {
-  const params = new Params();
-  const w = filterClause(filter, params);
-  const total = (await db.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM submissions ${w}`, params.values)).rows[0]!.n;
-  const limit = params.add(page.pageSize);
-  const offset = params.add((page.page - 1) * page.pageSize);
-  const rows = (await db.query<SubmissionRow>(`SELECT * FROM submissions ${w} ${orderClause(filter)} LIMIT ${limit} OFFSET ${offset}`, params.values)).rows;
-  return { items: rows.map(toSubmission), total, page: page.page, pageSize: page.pageSize };
+  const matching = q.db.selectFrom('submissions').where(submissionFilter(q, filter));
+  const total = (await rows(db, matching.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))))[0]!.n;
+  const found = await rows(db, matching.selectAll().$call(inSubmissionOrder(filter)).limit(page.pageSize).offset((page.page - 1) * page.pageSize));
+  return { items: (found as SubmissionRow[]).map(toSubmission), total, page: page.page, pageSize: page.pageSize };
 }
+
+const seq = sql<string>`seq`;
 
 /** One batch after `afterSeq`, in insertion order: keyset paging that never holds a cursor open. */
 export async function selectSubmissionBatch(db: Db, filter: SubmissionFilter, afterSeq: string, size: number): Promise<{ seq: string; record: SubmissionRecord }[]> {
-  const params = new Params();
-  const w = filterClause(filter, params);
-  const after = `seq > ${params.add(afterSeq)}`;
-  const rows = (await db.query<SubmissionRow>(`SELECT * FROM submissions ${w ? `${w} AND ${after}` : `WHERE ${after}`}
-    ORDER BY seq LIMIT ${params.add(size)}`, params.values)).rows;
-  return rows.map((r) => ({ seq: r.seq, record: toSubmission(r) }));
+  const found = await rows(db, q.db.selectFrom('submissions').selectAll().select(seq.as('seq')).where(submissionFilter(q, filter))
+    .where(seq, '>', afterSeq).orderBy(seq).limit(size));
+  return (found as (SubmissionRow & { seq: string })[]).map((r) => ({ seq: r.seq, record: toSubmission(r) }));
 }
 
 interface EventRow {

@@ -6,7 +6,8 @@ import {
   inHeadIdOrder, StoreConflict, type HouseholdChange, type HouseholdFilter, type HouseholdInput, type HouseholdWrite, type Page, type Paged,
 } from '../Store';
 import type { HouseholdEvent, HouseholdRecord } from '../records';
-import { scopeClause, where, type Clause } from './scopeClause';
+import { householdFilter, inHouseholdOrder } from '../queries/householdFilter';
+import { all, get, sqliteQueries as q } from './sqliteQueries';
 
 export interface HouseholdRow {
   id: string; division_code: string; head_name: string; head_id_number: string; phone: string | null; address: string | null;
@@ -51,26 +52,11 @@ export function selectHouseholdByHeadId(db: Database.Database, headIdNumber: str
   return row ? withMembers(db, [row])[0]! : null;
 }
 
-function filterClause(filter: HouseholdFilter): Clause {
-  const clauses: Clause[] = [scopeClause('h.division_code', filter.scope)];
-  if (filter.division) clauses.push(scopeClause('h.division_code', [filter.division]));
-  if (filter.kind) clauses.push({ sql: 'h.kind = ?', params: [filter.kind] });
-  if (filter.kinds?.length) clauses.push({ sql: `h.kind IN (${filter.kinds.map(() => '?').join(', ')})`, params: filter.kinds });
-  if (filter.q) {
-    clauses.push({
-      sql: `(h.head_name LIKE ? OR h.head_id_number = ? OR EXISTS (SELECT 1 FROM household_members m
-        WHERE m.household_id = h.id AND (m.id_number = ? OR m.name = ?)))`,
-      params: [`%${filter.q}%`, filter.q, filter.q, filter.q],
-    });
-  }
-  return where(clauses);
-}
-
 export function selectHouseholds(db: Database.Database, filter: HouseholdFilter, page: Page): Paged<HouseholdRecord> {
-  const w = filterClause(filter);
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM households h ${w.sql}`).get(...w.params) as { n: number }).n;
-  const rows = db.prepare(`SELECT h.* FROM households h ${w.sql} ORDER BY h.division_code, h.head_name, h.id LIMIT ? OFFSET ?`)
-    .all(...w.params, page.pageSize, (page.page - 1) * page.pageSize) as HouseholdRow[];
+  const matching = q.db.selectFrom('households as h').where(householdFilter(q, filter));
+  const total = get(db, matching.select((eb) => eb.fn.countAll<number>().as('n')))!.n;
+  const rows = all(db, matching.selectAll('h').$call(inHouseholdOrder)
+    .limit(page.pageSize).offset((page.page - 1) * page.pageSize)) as HouseholdRow[];
   return { items: withMembers(db, rows), total, page: page.page, pageSize: page.pageSize };
 }
 

@@ -1,8 +1,10 @@
 // Submissions and their history in SQLite.
 import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { StoreConflict, type Page, type Paged, type SubmissionFilter, type SubmissionUpdate, type SubmissionWrite } from '../Store';
 import type { SubmissionEvent, SubmissionRecord } from '../records';
-import { scopeClause, where, type Clause } from './scopeClause';
+import { inSubmissionOrder, submissionFilter } from '../queries/submissionFilter';
+import { all, get, sqliteQueries as q } from './sqliteQueries';
 
 interface SubmissionRow {
   id: string; form_id: string; form_version: number; campaign_id: string; household_id: string | null; division_code: string;
@@ -80,47 +82,22 @@ export function patchSubmission(db: Database.Database, update: SubmissionUpdate)
   return selectSubmission(db, update.id)!;
 }
 
-const SORTS: Record<NonNullable<SubmissionFilter['sort']>, string> = {
-  updatedAt: 'updated_at', submittedAt: 'submitted_at', headName: 'head_name', divisionCode: 'division_code', status: 'status',
-};
-
-export function filterClause(filter: SubmissionFilter): Clause {
-  const clauses: Clause[] = [scopeClause('division_code', filter.scope)];
-  if (filter.formId) clauses.push({ sql: 'form_id = ?', params: [filter.formId] });
-  if (filter.campaignId) clauses.push({ sql: 'campaign_id = ?', params: [filter.campaignId] });
-  if (filter.division) clauses.push(scopeClause('division_code', [filter.division]));
-  if (filter.status) clauses.push({ sql: 'status = ?', params: [filter.status] });
-  if (filter.reviewLevel !== undefined) clauses.push({ sql: 'review_level = ?', params: [filter.reviewLevel] });
-  if (filter.householdId) clauses.push({ sql: 'household_id = ?', params: [filter.householdId] });
-  if (filter.createdBy) clauses.push({ sql: 'created_by = ?', params: [filter.createdBy] });
-  if (filter.q) clauses.push({ sql: '(head_name LIKE ? OR head_id_number = ?)', params: [`%${filter.q}%`, filter.q] });
-  if (filter.from) clauses.push({ sql: 'COALESCE(submitted_at, updated_at) >= ?', params: [filter.from] });
-  if (filter.to) clauses.push({ sql: 'COALESCE(submitted_at, updated_at) < ?', params: [filter.to] });
-  if (filter.withWarnings) clauses.push({ sql: "warnings <> '[]'", params: [] });
-  return where(clauses);
-}
-
-export function orderClause(filter: SubmissionFilter): string {
-  const column = SORTS[filter.sort ?? 'updatedAt'];
-  const direction = filter.order === 'asc' ? 'ASC' : 'DESC';
-  return `ORDER BY ${column} ${direction}, id ${direction}`;
-}
+const rowid = sql<number>`rowid`;
 
 export function selectSubmissions(db: Database.Database, filter: SubmissionFilter, page: Page): Paged<SubmissionRecord> {
-  const w = filterClause(filter);
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM submissions ${w.sql}`).get(...w.params) as { n: number }).n;
+  const matching = q.db.selectFrom('submissions').where(submissionFilter(q, filter));
+  const total = get(db, matching.select((eb) => eb.fn.countAll<number>().as('n')))!.n;
   // The page's rowids first, sorted and skipped within a covering index (no row, no data read),
   // then only those rows: a deep page or a sort by any column stays fast at 100,000 rows.
-  const rows = db.prepare(`SELECT * FROM submissions WHERE rowid IN (SELECT rowid FROM submissions ${w.sql} ${orderClause(filter)} LIMIT ? OFFSET ?)
-    ${orderClause(filter)}`).all(...w.params, page.pageSize, (page.page - 1) * page.pageSize) as SubmissionRow[];
+  const pick = matching.select(rowid.as('r')).$call(inSubmissionOrder(filter)).limit(page.pageSize).offset((page.page - 1) * page.pageSize);
+  const rows = all(db, q.db.selectFrom('submissions').selectAll().where(rowid, 'in', pick).$call(inSubmissionOrder(filter))) as SubmissionRow[];
   return { items: rows.map(toSubmission), total, page: page.page, pageSize: page.pageSize };
 }
 
 /** One batch after `afterRowid`, in insertion order: keyset paging that never holds a cursor open. */
 export function selectSubmissionBatch(db: Database.Database, filter: SubmissionFilter, afterRowid: number, size: number): { rowid: number; record: SubmissionRecord }[] {
-  const w = filterClause(filter);
-  const rows = db.prepare(`SELECT rowid AS rowid_, * FROM submissions ${w.sql ? `${w.sql} AND` : 'WHERE'} rowid > ? ORDER BY rowid LIMIT ?`)
-    .all(...w.params, afterRowid, size) as (SubmissionRow & { rowid_: number })[];
+  const rows = all(db, q.db.selectFrom('submissions').select(rowid.as('rowid_')).selectAll().where(submissionFilter(q, filter))
+    .where(rowid, '>', afterRowid).orderBy(rowid).limit(size)) as (SubmissionRow & { rowid_: number })[];
   return rows.map((r) => ({ rowid: r.rowid_, record: toSubmission(r) }));
 }
 
