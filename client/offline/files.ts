@@ -11,14 +11,17 @@ export interface LocalFile {
   reference: string;
   bytes: ArrayBuffer;
   contentType: string;
+  /** When it was taken or signed on the phone; sent with the upload as the file's capturedAt. */
   savedAt: string;
+  /** A signature is held to its own limit on the server (PNG, 1 MB); absent in files kept before it was recorded: a photo. */
+  kind?: 'photo' | 'signature';
 }
 
 /** A file not referred to by any draft is kept this long (a photo taken just before its draft is saved). */
 const UNREFERENCED_KEEP_MS = 24 * 3600_000;
 
-export async function putFile(reference: string, bytes: ArrayBuffer, contentType: string): Promise<void> {
-  await (await db()).put('files', { reference, bytes, contentType, savedAt: new Date().toISOString() });
+export async function putFile(reference: string, bytes: ArrayBuffer, contentType: string, kind: 'photo' | 'signature' = 'photo'): Promise<void> {
+  await (await db()).put('files', { reference, bytes, contentType, savedAt: new Date().toISOString(), kind });
 }
 
 export async function getFile(reference: string): Promise<LocalFile | undefined> {

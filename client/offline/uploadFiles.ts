@@ -30,7 +30,8 @@ export async function uploadFiles(data: unknown, options: UploadOptions = {}): P
       const file = await getFile(reference);
       if (!file) throw new ApiError(410, 'file_lost', FILE_LOST, { reference });
       const body = new Blob([file.bytes], { type: file.contentType });
-      await api('PUT', `/api/attachments/${encodeURIComponent(reference)}`, body, { timeoutMs: options.timeoutMs });
+      const query = new URLSearchParams({ kind: file.kind ?? 'photo', capturedAt: file.savedAt });
+      await api('PUT', `/api/attachments/${encodeURIComponent(reference)}?${query}`, body, { timeoutMs: options.timeoutMs });
     }
   } finally {
     options.onProgress?.(null);

@@ -12,6 +12,7 @@ import { attachment } from '../export/contentDisposition';
 import { csvExport } from '../export/csvExport';
 import { planExport } from '../export/planExport';
 import { xlsxExport } from '../export/xlsxExport';
+import { zipExport } from '../export/zipExport';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
 import { notFound, Problem } from '../problem';
@@ -21,10 +22,11 @@ import { toFilter } from './submissionQuery';
 
 const CSV = 'text/csv; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ZIP = 'application/zip';
 const file = z.string().openapi({ type: 'string', format: 'binary' });
 
 const ExportQuery = SubmissionListQuerySchema.omit({ page: true, pageSize: true, sort: true, order: true }).extend({
-  format: z.enum(['csv', 'xlsx'], { error: '应为 csv 或 xlsx' }).openapi({ description: 'xlsx（给人看）：主表一张工作表，每个表格（如家庭成员）各一张，文本原样、数字为数值；csv（给系统）：UTF-8（带 BOM），开头为 0 或 12 位以上的数字（证件号码、代码、电话）写作 ="…"，表格软件打开时保持原样' }),
+  format: z.enum(['csv', 'xlsx', 'zip'], { error: '应为 csv、xlsx 或 zip' }).openapi({ description: 'xlsx（给人看）：主表一张工作表，每个表格（如家庭成员）各一张，文本原样、数字为数值；csv（给系统）：UTF-8（带 BOM），开头为 0 或 12 位以上的数字（证件号码、代码、电话）写作 ="…"，表格软件打开时保持原样；zip（含文件）：xlsx 加上每户的照片和签字，按 村/户主姓名-证件号码/ 分文件夹，文件名与表中“文件名 链接”列一致' }),
   table: z.string().max(100).optional().openapi({ description: '仅 CSV：导出该表格（如 members）的各行，而不是主表' }),
 });
 
@@ -38,7 +40,7 @@ const exportRoute = createRoute({
         'Content-Disposition': z.string().openapi({ description: "attachment; filename=\"…\"; filename*=UTF-8''…（中文文件名）" }),
         'X-Export-Rows': z.string().openapi({ description: '导出的提交数（主表行数），供显示进度' }),
       }),
-      content: { [CSV]: { schema: file }, [XLSX]: { schema: file } },
+      content: { [CSV]: { schema: file }, [XLSX]: { schema: file }, [ZIP]: { schema: file } },
     },
     ...commonErrors,
     404: json(ProblemSchema, '表单不存在'),
@@ -54,7 +56,7 @@ export function exportRoutes(deps: Deps) {
     const form = await deps.store.getForm(formId);
     if (!form) throw notFound('表单');
     const filter = toFilter(formId, queryScope(user), query);
-    const plan = await planExport(deps, form, filter);
+    const plan = await planExport(deps, form, filter, { linkBase: new URL(c.req.url).origin });
     const table = query.table === undefined ? null : plan.tables.find((t) => t.key === query.table);
     if (table === undefined) {
       const known = plan.tables.map((t) => `${t.key}（${t.title}）`).join('、') || '无';
@@ -65,12 +67,14 @@ export function exportRoutes(deps: Deps) {
     const date = chinaDate(deps.clock.now());
     const name = [plan.title, ...(table && query.format === 'csv' ? [table.title] : []), date].join('-');
     const asciiName = [formId, ...(table && query.format === 'csv' ? [table.key] : []), date].join('-');
+    const workbook = () => xlsxExport([plan.main, ...plan.tables.map((t) => t.sheet)], onError);
+    const open = async (reference: string) => (await deps.store.openAttachment(reference))?.bytes ?? null;
     const body = query.format === 'csv'
       ? csvExport(table ? table.sheet : plan.main, onError)
-      : xlsxExport([plan.main, ...plan.tables.map((t) => t.sheet)], onError);
-    const extension = query.format === 'csv' ? 'csv' : 'xlsx';
+      : query.format === 'zip' ? zipExport({ workbookName: `${name}.xlsx`, workbook: workbook(), plan, open }, onError) : workbook();
+    const extension = query.format;
     return c.body(Readable.toWeb(body) as NodeReadableStream<Uint8Array> as unknown as ReadableStream, 200, {
-      'Content-Type': query.format === 'csv' ? CSV : XLSX,
+      'Content-Type': query.format === 'csv' ? CSV : query.format === 'zip' ? ZIP : XLSX,
       'Content-Disposition': attachment(`${name}.${extension}`, `${asciiName}.${extension}`),
       'X-Export-Rows': String(total),
       'Cache-Control': 'no-store',

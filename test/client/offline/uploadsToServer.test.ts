@@ -55,7 +55,7 @@ describe('the queue against the real server', () => {
     const certificate = anotherJpeg(901);
     const refs = { house: referenceOf(house, 'jpg'), signature: referenceOf(signature, 'png'), certificate: referenceOf(certificate, 'jpg') };
     await putFile(refs.house, new Uint8Array(house).buffer, 'image/jpeg');
-    await putFile(refs.signature, new Uint8Array(signature).buffer, 'image/png');
+    await putFile(refs.signature, new Uint8Array(signature).buffer, 'image/png', 'signature');
     await putFile(refs.certificate, new Uint8Array(certificate).buffer, 'image/jpeg');
     const first = draft({ B1: [refs.house], B4: refs.signature, members: [{ A1: '张德明', A2: refs.certificate }] });
     await putDraft(first);
@@ -65,6 +65,9 @@ describe('the queue against the real server', () => {
     expect(sent).toMatchObject({ pending: null, problem: null, serverRevision: 1 });
     const uploads = asked.filter((a) => a.startsWith('PUT /api/attachments/'));
     expect(uploads).toHaveLength(3);
+    // A signature goes up as one (held to the signature's limit), with when it was signed on the phone.
+    expect(uploads.find((a) => a.includes(`${refs.signature.slice(0, 6)}.png`))).toMatch(/\?kind=signature&capturedAt=\d{4}-\d{2}-\d{2}T/);
+    expect(uploads.find((a) => a.includes(`${refs.house.slice(0, 6)}.jpg`))).toMatch(/\?kind=photo&/);
     expect(asked.indexOf('POST /api/attachments/missing')).toBeLessThan(asked.findIndex((a) => a.startsWith('PUT /api/attachments/')));
     expect(asked.at(-1)).toBe(`POST /api/forms/${VISIT_FORM_ID}/submissions`);
     const stored = await f.officer.get(`/api/submissions/${first.id}`);
@@ -78,7 +81,7 @@ describe('the queue against the real server', () => {
     second.householdKey = second.householdId!;
     await putDraft(second);
     await syncNow();
-    expect(asked.filter((a) => a.startsWith('PUT '))).toEqual([`PUT /api/attachments/${extraRef.slice(0, 6)}${extraRef.slice(64)}`]);
+    expect(asked.filter((a) => a.startsWith('PUT ')).map((a) => a.split('?')[0])).toEqual([`PUT /api/attachments/${extraRef.slice(0, 6)}${extraRef.slice(64)}`]);
     expect((await getDraft(second.id))!).toMatchObject({ pending: null, problem: null });
   });
 });

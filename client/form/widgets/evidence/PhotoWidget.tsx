@@ -37,7 +37,7 @@ export function PhotoWidget({ id, value, onChange, onBlur, schema, options, disa
       const room = several ? limit - references.length : 1;
       const chosen = Array.from(files).slice(0, Math.max(0, room));
       const added: string[] = [];
-      for (const file of chosen) added.push(await keepFile(await compressPhoto(file, photoOptions(options)), 'jpg'));
+      for (const file of chosen) added.push(await keepFile(await compressPhoto(file, photoOptions(options)), 'jpg', 'photo'));
       // One photo: a new one replaces it. Several: added after the others, once each.
       set(several ? [...new Set([...references, ...added])] : added);
       if (files.length > chosen.length) setProblem(t('ev_photoLimit', { n: limit }));

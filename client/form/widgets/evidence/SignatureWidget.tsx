@@ -79,7 +79,7 @@ export function SignatureWidget({ id, value, onChange, onBlur, options, disabled
   }
   return (
     <div className="signature-widget" id={id}>
-      <Pad label={signerLabel(signer)} onSigned={async (bytes) => set(await keepFile(bytes, 'png'))} />
+      <Pad label={signerLabel(signer)} onSigned={async (bytes) => set(await keepFile(bytes, 'png', 'signature'))} />
     </div>
   );
 }

@@ -9,10 +9,10 @@ export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string>
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function keepFile(bytes: Uint8Array, extension: AttachmentExtension): Promise<string> {
+export async function keepFile(bytes: Uint8Array, extension: AttachmentExtension, kind: 'photo' | 'signature'): Promise<string> {
   // A copy of exactly these bytes: the view may sit in a larger buffer.
   const own = new Uint8Array(bytes);
   const reference = attachmentReference(await sha256Hex(own), extension);
-  await putFile(reference, own.buffer, CONTENT_TYPES[extension]);
+  await putFile(reference, own.buffer, CONTENT_TYPES[extension], kind);
   return reference;
 }
