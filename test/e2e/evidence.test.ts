@@ -9,6 +9,7 @@
 // the photo.
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { containsText, JPEG_WITH_GPS } from '../client/evidence/images';
@@ -83,7 +84,13 @@ function hasExifSegment(bytes: Uint8Array): boolean {
   return containsText(bytes, 'Exif\0\0');
 }
 
-let visited: { household: RegistryHousehold; submissionId: string; photo: string; headSignature: string; officerSignature: string; photoBytes: Buffer } | undefined;
+interface Visit { household: RegistryHousehold; submissionId: string; photo: string; headSignature: string; officerSignature: string; photoBytes: Buffer }
+/** The first test's visit, read by the reviewer's and the other village's tests. */
+let visited: Visit | undefined;
+const visit = (): Visit => {
+  if (!visited) throw new Error('the officer\'s visit (the first test) did not complete');
+  return visited;
+};
 
 describe('the visit as evidence', () => {
   it('keeps the photo, both signatures and the position on the phone offline, through a reload, and sends them with the submission', async () => {
@@ -94,6 +101,10 @@ describe('the visit as evidence', () => {
     await toMyVillage(page);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     const household = await householdOf(page, GAOTAN, '脱贫不稳定户');
+    const uploads: string[] = [];
+    context.on('request', (request) => {
+      if (request.method() === 'PUT' && request.url().includes('/api/attachments/')) uploads.push(decodeURIComponent(new URL(request.url()).pathname.split('/').pop()!));
+    });
     await openLedger(page, household.headName);
     await fillIncome(page);
 
@@ -120,6 +131,7 @@ describe('the visit as evidence', () => {
     for (const pointer of ['/housePhotos', '/headSignature', '/officerSignature']) await loadedImage(field(page, pointer).locator('img'));
 
     // The network returns: the queue uploads the files, then the submission.
+    expect(uploads).toEqual([]);
     await context.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await page.getByText('此表已提交，正在等待审核').waitFor({ timeout: 60_000 });
@@ -127,13 +139,14 @@ describe('the visit as evidence', () => {
 
     const sent = (await ledgerOf(page, household.id))!;
     expect(sent.status).toBe('submitted');
-    const [photo] = sent.data.housePhotos as string[];
+    const [photo] = sent.data.housePhotos as [string];
     const headSignature = sent.data.headSignature as string;
     const officerSignature = sent.data.officerSignature as string;
     expect(photo).toMatch(/^[0-9a-f]{64}\.jpg$/);
     expect(headSignature).toMatch(/^[0-9a-f]{64}\.png$/);
     expect(officerSignature).toMatch(/^[0-9a-f]{64}\.png$/);
     expect(headSignature).not.toBe(officerSignature);
+    expect(uploads.sort()).toEqual([photo, headSignature, officerSignature].sort());
     expect(sent.data.location).toMatch(/^geo:29\.356212,105\.92731\d*;u=12;t=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 
     const stored = await page.request.get(`/api/attachments/${photo}`);
@@ -162,6 +175,11 @@ describe('the visit as evidence', () => {
     // No visit: no position or photos asked for.
     await expect.poll(() => field(page, '/location').count()).toBe(0);
     await expect.poll(() => field(page, '/housePhotos').count()).toBe(0);
+    // The officer's signature is still required, the head's no longer.
+    await page.getByRole('button', { name: '正式提交' }).click();
+    const summary = await page.locator('.error-summary').textContent();
+    expect(summary).toContain('采集人尚未签字');
+    expect(summary).not.toContain('户主尚未签字');
     await sign(page, '/officerSignature');
     await page.getByRole('button', { name: '正式提交' }).click();
     await page.getByText('此表已提交，正在等待审核').waitFor({ timeout: 60_000 });
@@ -171,5 +189,68 @@ describe('the visit as evidence', () => {
     expect(sent.data).not.toHaveProperty('headSignature');
     expect(sent.data.officerSignature).toMatch(/^[0-9a-f]{64}\.png$/);
     await context.close();
+  });
+
+  it('shows the township reviewer the photo, signatures and position, on the screen, the printed sheet and the village plot, and exports them with the files', async () => {
+    const { household, submissionId, photo, headSignature, officerSignature, photoBytes } = visit();
+    const context = await env.desktop();
+    const csp = await watchCsp(context);
+    const page = await context.newPage();
+    await logIn(page, 'linjiang');
+
+    // The submission read-only: the thumbnail loaded (full size on tap), both signatures, the coordinates.
+    await page.goto(`/review/submissions/${submissionId}`);
+    const photoField = field(page, '/housePhotos');
+    await loadedImage(photoField.locator('img'));
+    await expect(photoField.locator('img').getAttribute('src')).resolves.toBe(`/api/attachments/${photo}`);
+    await photoField.getByRole('button', { name: '查看照片 1 大图' }).click();
+    await loadedImage(page.getByRole('dialog').locator('img'));
+    await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+    for (const [pointer, reference] of [['/headSignature', headSignature], ['/officerSignature', officerSignature]] as const) {
+      await loadedImage(field(page, pointer).locator('img'));
+      await expect(field(page, pointer).locator('img').getAttribute('src')).resolves.toBe(`/api/attachments/${reference}`);
+    }
+    await expect(field(page, '/location').textContent()).resolves.toMatch(/29\.356212.*105\.92731/);
+
+    // The paper sheet: the drawn signatures as images, the position written out.
+    await page.goto(`/review/submissions/${submissionId}/print`);
+    const sheet = page.locator('.print-sheet, main').first();
+    await sheet.getByText(LEDGER).first().waitFor();
+    for (const reference of [headSignature, officerSignature]) await loadedImage(page.locator(`img[src="/api/attachments/${reference}"]`));
+    await expect(sheet.textContent()).resolves.toMatch(/29\.356212/);
+
+    // The village's plot: the household's dot.
+    await page.goto(`/review/forms/income-ledger?division=${GAOTAN}`);
+    await page.getByText('本村农户位置图').click();
+    await page.locator(`circle[data-household="${household.headName}"]`).waitFor();
+
+    // 导出（含照片和签字）: a native download, the workbook and the household's files.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出（含照片和签字）' }).click()]);
+    const zipPath = await download.path();
+    const zip = await JSZip.loadAsync(readFileSync(zipPath));
+    const names = Object.keys(zip.files);
+    const workbookName = names.find((n) => n.endsWith('.xlsx'));
+    expect(workbookName).toBeDefined();
+    const photoEntry = names.find((n) => n.endsWith(`/${household.headName}-${household.headIdNumber}/${photo}`));
+    expect(photoEntry, names.join('\n')).toMatch(new RegExp(`^高滩村[^/]*/${household.headName}-${household.headIdNumber}/${photo}$`));
+    expect(Buffer.from(await zip.file(photoEntry!)!.async('uint8array')).equals(photoBytes)).toBe(true);
+    expect(names).toContain(photoEntry!.replace(photo, headSignature));
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await zip.file(workbookName!)!.async('arraybuffer'));
+    const cells: string[] = [];
+    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => { cells.push(cell.text); })));
+    const photoCell = cells.find((text) => text.includes(photo));
+    expect(photoCell).toMatch(new RegExp(`^${photo} https?://[^ ]+/api/attachments/${photo}$`));
+    expect(csp.violations).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses the photo to an officer of another village', async () => {
+    const { photo } = visit();
+    const puan = await logInOverApi(env.server, 'puan');
+    expect((await puan.fetch('GET', `/api/attachments/${photo}`)).status).toBe(403);
+    const gaotan = await logInOverApi(env.server, 'gaotan');
+    expect((await gaotan.fetch('GET', `/api/attachments/${photo}`)).status).toBe(200);
   });
 });
