@@ -47,12 +47,13 @@ async function openLedger(page: Page, headName: string): Promise<void> {
 /** A signature drawn with the mouse on the field's pad, then 确认签字. */
 async function sign(page: Page, pointer: string): Promise<void> {
   const pad = field(page, pointer).locator('canvas');
-  await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
-  const at = (x: number, y: number) => [box.x + box.width * x, box.y + box.height * y] as const;
-  await page.mouse.move(...at(0.15, 0.6));
+  // Each point placed on the pad where it stands now (hover waits until it is still), so a page
+  // still scrolling (to the error summary, say) does not put the stroke beside it.
+  const to = (x: number, y: number) => pad.hover({ position: { x: box.width * x, y: box.height * y } });
+  await to(0.15, 0.6);
   await page.mouse.down();
-  for (const [x, y] of [[0.3, 0.3], [0.45, 0.7], [0.6, 0.35], [0.8, 0.65]] as const) await page.mouse.move(...at(x, y), { steps: 6 });
+  for (const [x, y] of [[0.3, 0.3], [0.45, 0.7], [0.6, 0.35], [0.8, 0.65]] as const) await to(x, y);
   await page.mouse.up();
   await field(page, pointer).getByRole('button', { name: '确认签字' }).click();
   await field(page, pointer).locator('img').waitFor();
@@ -87,6 +88,8 @@ function hasExifSegment(bytes: Uint8Array): boolean {
 interface Visit { household: RegistryHousehold; submissionId: string; photo: string; headSignature: string; officerSignature: string; photoBytes: Buffer }
 /** The first test's visit, read by the reviewer's and the other village's tests. */
 let visited: Visit | undefined;
+/** The household the second test interviewed by phone (no position taken). */
+let interviewed: RegistryHousehold | undefined;
 const visit = (): Visit => {
   if (!visited) throw new Error('the officer\'s visit (the first test) did not complete');
   return visited;
@@ -188,6 +191,7 @@ describe('the visit as evidence', () => {
     expect(sent.data).toMatchObject({ phoneInterview: true });
     expect(sent.data).not.toHaveProperty('headSignature');
     expect(sent.data.officerSignature).toMatch(/^[0-9a-f]{64}\.png$/);
+    interviewed = household;
     await context.close();
   });
 
@@ -223,6 +227,8 @@ describe('the visit as evidence', () => {
     await page.goto(`/review/forms/income-ledger?division=${GAOTAN}`);
     await page.getByText('本村农户位置图').click();
     await page.locator(`circle[data-household="${household.headName}"]`).waitFor();
+    expect(await page.locator('.rv-plot-svg circle').count()).toBe(1);
+    if (interviewed) await page.getByRole('region', { name: '未采集位置' }).getByRole('link', { name: interviewed.headName }).waitFor();
 
     // 导出（含照片和签字）: a native download, the workbook and the household's files.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出（含照片和签字）' }).click()]);
