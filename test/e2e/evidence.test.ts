@@ -80,7 +80,7 @@ async function ledgerOf(page: Page, householdId: string): Promise<Sent | undefin
   return summary ? (await page.request.get(`/api/submissions/${summary.id}`)).json() : undefined;
 }
 
-/** The JPEG's segments before its image data hold no APP1 EXIF block. */
+/** The bytes carry an APP1 EXIF block (its 'Exif\0\0' signature), as a camera writes it. */
 function hasExifSegment(bytes: Uint8Array): boolean {
   return containsText(bytes, 'Exif\0\0');
 }
