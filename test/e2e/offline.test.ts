@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { CHROMIUM, DEMO_PASSWORD, logIn, toMyVillage } from './harness';
 import { fillRemainingBranch, input, openLookback } from './lookbackSheet';
+import { unsent } from './phoneQueue';
 import { setUpServerAndBrowser } from './setUpServerAndBrowser';
 
 const env = setUpServerAndBrowser();
@@ -27,22 +28,6 @@ async function household(page: Page, village: string, kind: string): Promise<{ i
 async function fillSheet(page: Page): Promise<void> {
   await fillRemainingBranch(page);
   await input(page, '/D7').fill('户主 2020 年确诊慢性病，每月自付医药费约 800 元，家庭收入主要靠儿子外出务工。');
-}
-
-/** Drafts on the phone whose save or submit the server does not have yet (read from IndexedDB). */
-function unsent(page: Page): Promise<number> {
-  return page.evaluate(() => new Promise<number>((resolve, reject) => {
-    const open = indexedDB.open('wanneng-biaodan');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const all = open.result.transaction('drafts').objectStore('drafts').getAll();
-      all.onerror = () => reject(all.error);
-      all.onsuccess = () => {
-        resolve((all.result as { pending: string | null }[]).filter((d) => d.pending !== null).length);
-        open.result.close();
-      };
-    };
-  }));
 }
 
 /** The household's 回头看 submissions on the server. */
