@@ -12,8 +12,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { evaluate, type Campaign, type FormData, type FormDefinition } from '@engine';
 import { createApp } from '../server/app';
 import { defaultServerConfig, systemClock, type Deps } from '../server/deps';
@@ -23,6 +21,7 @@ import type { SubmissionRecord, SubmissionStatus } from '../server/store/records
 import { SqliteStore } from '../server/store/sqlite/SqliteStore';
 import { residentId, sampleForm } from '../test/helpers/sampleForm';
 import { monitoringHousehold } from './fixtures/monitoringHousehold';
+import { exportOnce, MB, memoryOf, memoryRatio, type Run } from './exportRun';
 import { fmt, heading } from './measure';
 
 const TOTAL = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000);
@@ -30,10 +29,6 @@ const SMALL = Math.min(10_000, TOTAL);
 const VILLAGE = '500118104201';
 const OTHER_VILLAGES = ['500118104202', '500118104203', '500118104204', '500118104205'];
 const PASSWORD = 'bench-admin-password';
-const MB = 1024 * 1024;
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 
 interface Form {
   id: string;
@@ -92,67 +87,9 @@ async function fill(deps: Deps, form: Form, userId: string): Promise<number> {
   return (performance.now() - start) / 1000;
 }
 
-interface Run {
-  rows: number;
-  seconds: number;
-  bytes: number;
-  rssGrowth: number;
-  /** JS heap and Buffers (the file's bytes live outside the JS heap), garbage included. */
-  heapGrowth: number;
-  /** JS heap still in use after a full collection, at its highest (collected once a second). */
-  liveGrowth: number;
-}
-
-/**
- * One export through the route, its body read as a client would. Memory is sampled at most every
- * 5 ms and the heap collected fully once a second (its live size recorded): measuring must not
- * cost more than what it measures.
- */
-async function exportOnce(app: ReturnType<typeof createApp>, cookie: string, query: string, bytesPerSecond = 0): Promise<Run> {
-  gc();
-  await new Promise((r) => setTimeout(r, 50));
-  gc();
-  const base = process.memoryUsage();
-  let peakRss = base.rss;
-  const heapOf = (m: NodeJS.MemoryUsage) => m.heapUsed + m.external;
-  let peakHeap = heapOf(base);
-  let live = base.heapUsed;
-  let sampledAt = 0;
-  let collectedAt = performance.now();
-  const sample = (now: number) => {
-    if (now - sampledAt < 5) return;
-    sampledAt = now;
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, heapOf(m));
-    if (now - collectedAt >= 1000) {
-      gc();
-      live = Math.max(live, process.memoryUsage().heapUsed);
-      collectedAt = performance.now();
-    }
-  };
-  const timer = setInterval(() => sample(performance.now()), 5);
-  const start = performance.now();
-  const response = await app.request(`/api/forms/${query}`, { headers: { Cookie: cookie } });
-  if (response.status !== 200) throw new Error(`export answered ${response.status}: ${await response.text()}`);
-  const rows = Number(response.headers.get('x-export-rows'));
-  const reader = response.body!.getReader();
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    sample(performance.now());
-    if (bytesPerSecond > 0) await new Promise((r) => setTimeout(r, (value.byteLength / bytesPerSecond) * 1000));
-  }
-  const seconds = (performance.now() - start) / 1000;
-  clearInterval(timer);
-  return { rows, seconds, bytes, rssGrowth: peakRss - base.rss, heapGrowth: peakHeap - heapOf(base), liveGrowth: live - base.heapUsed };
-}
-
 function line(label: string, run: Run): string {
   return `${label.padEnd(22)} ${fmt(run.rows).padStart(7)} rows  ${fmt(run.seconds, 2).padStart(6)} s  ${fmt(run.rows / run.seconds).padStart(7)} rows/s  `
-    + `${fmt(run.bytes / MB, 1).padStart(6)} MB  peak RSS +${fmt(run.rssGrowth / MB, 1)} MB, heap+buffers +${fmt(run.heapGrowth / MB, 1)} MB, live heap +${fmt(run.liveGrowth / MB, 1)} MB`;
+    + `${fmt(run.bytes / MB, 1).padStart(6)} MB  ${memoryOf(run)}`;
 }
 
 export async function runExportBench(): Promise<void> {
@@ -183,9 +120,7 @@ export async function runExportBench(): Promise<void> {
       const large = await exportOnce(app, cookie, `${form.id}/export?format=${format}`);
       console.log(line(`${format.toUpperCase()} ${fmt(SMALL)}`, small));
       console.log(line(`${format.toUpperCase()} ${fmt(TOTAL)}`, large));
-      console.log(`${format.toUpperCase()} memory ${fmt(TOTAL)} / ${fmt(SMALL)}: RSS growth ×${fmt(large.rssGrowth / Math.max(small.rssGrowth, 1), 2)}, `
-        + `heap+buffers growth ×${fmt(large.heapGrowth / Math.max(small.heapGrowth, 1), 2)}, live heap ×${fmt(large.liveGrowth / Math.max(small.liveGrowth, 1), 2)}`
-        + `   (flat: about ×1; rows ×${fmt(TOTAL / SMALL)})`);
+      console.log(`${format.toUpperCase()} memory ${fmt(TOTAL)} / ${fmt(SMALL)}: ${memoryRatio(large, small)}   (flat: about ×1; rows ×${fmt(TOTAL / SMALL)})`);
     }
     const slow = await exportOnce(app, cookie, `${form.id}/export?format=xlsx&division=${VILLAGE}&q=张德明1`, 100 * 1024);
     console.log(line('XLSX, client 100 KB/s', slow));

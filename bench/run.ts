@@ -3,6 +3,7 @@
 import { runClientBench } from './client.bench';
 import { runEngineBench } from './engine.bench';
 import { runExportBench } from './export.bench';
+import { runFilesBench } from './files.bench';
 import { runFirstLoadBench } from './firstLoad';
 import { runReviewBench } from './review.bench';
 import { runServerBench } from './server.bench';
@@ -11,6 +12,7 @@ const benches: [string, () => Promise<void>][] = [
   ['engine', runEngineBench],
   ['server', runServerBench],
   ['export', runExportBench],
+  ['files', runFilesBench],
   ['client', runClientBench],
   // Also printed by the client bench; named alone (`npm run bench first-load`) it runs by itself.
   ['first-load', runFirstLoadBench],

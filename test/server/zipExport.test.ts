@@ -1,6 +1,9 @@
 // The ZIP of "export with files": the workbook first, then one folder per village and household
 // (村/户主姓名-证件号码) holding each file its submissions refer to, once, named as the workbook's
 // file column names it; a file the store does not hold is left out rather than failing the export.
+// However many files, the download arrives in chunks of about 64 KB (archiver writes each file's
+// headers and the closing directory a few bytes at a time), and a download cut short closes the
+// file being read and ends the export without reporting a failure.
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
@@ -28,9 +31,41 @@ function record(id: string, headName: string, headIdNumber: string, data: Record
   return { id, headName, headIdNumber, divisionCode: '500118104201', formVersion: 1, data } as SubmissionRecord;
 }
 
+/** Many households with one photo each, the submissions' generator telling when it has ended. */
+function manyHouseholds(count: number, fileBytes: number) {
+  const state = { opened: 0, closed: 0, ended: false, errors: [] as unknown[] };
+  const households = Array.from({ length: count }, (_, i) => record(`s${i}`, '张德明', `5001181985061${String(i).padStart(5, '0')}`, { B1: [`${String(i).padStart(64, '0')}.jpg`] }));
+  const zipStream = zipExport({
+    workbookName: '农户核查表.xlsx',
+    workbook: Readable.from([Buffer.from('workbook bytes')]),
+    plan: {
+      async *submissions() {
+        try {
+          yield households;
+        } finally {
+          state.ended = true;
+        }
+      },
+      names: { division: () => '高滩村村民委员会', user: (id) => id, load: async () => {} },
+      filesOf: (r) => attachmentsIn(index, r.data),
+    },
+    open: async () => {
+      state.opened++;
+      return (async function* () {
+        try {
+          for (let at = 0; at < fileBytes; at += 64 * 1024) yield Buffer.alloc(Math.min(64 * 1024, fileBytes - at), 7);
+        } finally {
+          state.closed++;
+        }
+      })();
+    },
+  }, (error) => state.errors.push(error));
+  return { zipStream, state };
+}
+
 const records = [
   record('s1', '张德明', '500118198506120013', { B1: [front, side, front], B4: sign1 }),
-  record('s2', '陈小红', '500118199001011248', { B1: ['f'.repeat(64) + '.jpg'], B4: sign2 }),
+  record('s2', '陈小红', '500118199001011248', { B1: [`${'f'.repeat(64)}.jpg`], B4: sign2 }),
 ];
 
 describe('export with files', () => {
@@ -56,5 +91,30 @@ describe('export with files', () => {
     ].sort());
     expect(await zip.file(`高滩村村民委员会/张德明-500118198506120013/${sign1}`)!.async('string')).toBe('张德明的签字');
     expect(await zip.file('农户核查表-2026-12-07.xlsx')!.async('string')).toBe('workbook bytes');
+  });
+
+  it('reaches the download in chunks of about 64 KB however many files, the closing directory included', async () => {
+    const { zipStream } = manyHouseholds(1000, 1000);
+    const reader = (Readable.toWeb(zipStream) as ReadableStream<Uint8Array>).getReader();
+    let chunks = 0;
+    let bytes = 0;
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      chunks++;
+      bytes += read.value.length;
+    }
+    expect(bytes).toBeGreaterThan(1000 * 1000);
+    expect(chunks).toBeLessThanOrEqual(Math.ceil(bytes / (64 * 1024)) + 1);
+  });
+
+  it('closes the file being read and ends the export when the download is cut short, reporting no failure', async () => {
+    const { zipStream, state } = manyHouseholds(50, 2 * 1024 * 1024);
+    const reader = (Readable.toWeb(zipStream) as ReadableStream<Uint8Array>).getReader();
+    for (let i = 0; i < 10; i++) await reader.read();
+    await reader.cancel();
+    await expect.poll(() => state.ended).toBe(true);
+    expect(state.opened).toBeGreaterThan(0);
+    expect(state.opened).toBeLessThan(50);
+    expect(state.closed).toBe(state.opened);
+    expect(state.errors).toEqual([]);
   });
 });
