@@ -328,8 +328,8 @@ describe('export errors', () => {
   it('answers bad parameters with 400 naming them in Chinese', async () => {
     const format = await download(f.county, 'format=pdf');
     expect(format.status).toBe(400);
-    expect(format.json.error.message).toBe('请求字段 format 不正确：应为 csv 或 xlsx');
-    expect((await download(f.county, '')).json.error.message).toBe('请求字段 format 不正确：应为 csv 或 xlsx');
+    expect(format.json.error.message).toBe('请求字段 format 不正确：应为 csv、xlsx 或 zip');
+    expect((await download(f.county, '')).json.error.message).toBe('请求字段 format 不正确：应为 csv、xlsx 或 zip');
     const table = await download(f.county, 'format=csv&table=pets');
     expect(table.status).toBe(400);
     expect(table.json.error.message).toBe('请求字段 table 不正确：表单中没有表格 pets（可选：members（家庭成员））');
@@ -346,10 +346,10 @@ describe('export errors', () => {
     expect(anonymous.json.error.message).toBe('请先登录');
   });
 
-  it('is documented in the OpenAPI description with both media types', async () => {
+  it('is documented in the OpenAPI description with its three media types (CSV, XLSX, and the ZIP with files)', async () => {
     const doc = (await f.county.get('/api/openapi.json')).body;
     const content = doc.paths['/api/forms/{formId}/export'].get.responses['200'].content;
-    expect(Object.keys(content)).toEqual(['text/csv; charset=utf-8', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(Object.keys(content)).toEqual(['text/csv; charset=utf-8', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip']);
   });
 });
 
