@@ -4,7 +4,7 @@
 // deleted. Cases are saved on the server at once (they are not part of the draft).
 import { useState } from 'react';
 import { precompiledForm, runCompiledCases, type CompiledForm, type FormCase, type FormDefinition } from '@engine';
-import type { AdminCampaign, CaseOutcome } from '../../../api/types';
+import type { Campaign, CaseOutcome } from '../../../api/types';
 import { t } from '../../../i18n/tAdmin';
 import { fits, type DraftValidators } from './useDraftValidators';
 
@@ -14,13 +14,13 @@ interface Props {
   validators: DraftValidators;
   cases: FormCase[];
   /** The open campaigns using the form: every case runs under each one's parameters. */
-  campaigns: AdminCampaign[];
+  campaigns: Campaign[];
   onOpen(c: FormCase): void;
   onDelete(name: string): void;
   busy: boolean;
 }
 
-export function runAllCases(form: CompiledForm, cases: FormCase[], campaigns: AdminCampaign[]): CaseOutcome[] {
+export function runAllCases(form: CompiledForm, cases: FormCase[], campaigns: Campaign[]): CaseOutcome[] {
   const runs = campaigns.length > 0 ? campaigns : [null];
   return runs.flatMap((campaign) => runCompiledCases(form, cases, campaign?.parameters ?? {}).map((r) => ({
     name: r.name, campaignId: campaign?.id ?? null, campaignTitle: campaign?.title ?? null, passed: r.passed, failures: r.failures,
