@@ -2,7 +2,7 @@
 // had (or one a new session replaced). Says whether the session is still there; when it is gone
 // the app is told, so it asks the officer to log in again. No network: throws OfflineError.
 import { api, ApiError, notifyUnauthenticated, setCsrfToken } from './http';
-import type { User } from './types';
+import type { Session, User } from './types';
 
 const renewedListeners = new Set<(user: User) => void>();
 
@@ -14,7 +14,7 @@ export function onSessionRenewed(listener: (user: User) => void): () => void {
 
 export async function renewSession(): Promise<boolean> {
   try {
-    const session = await api<{ user: User; csrfToken: string }>('GET', '/api/session');
+    const session = await api<Session>('GET', '/api/session');
     setCsrfToken(session.csrfToken);
     for (const listener of renewedListeners) listener(session.user);
     return true;

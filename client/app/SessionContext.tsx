@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, OfflineError, onUnauthenticated, setCsrfToken } from '../api/http';
 import { onSessionRenewed } from '../api/renewSession';
-import type { User } from '../api/types';
+import type { LoginRequest, Session, User } from '../api/types';
 import { getMeta, setMeta } from '../offline/db';
 
 interface SessionValue {
@@ -21,18 +21,17 @@ interface SessionValue {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
-type SessionAnswer = { user: User; csrfToken: string };
-let early: Promise<SessionAnswer> | null = null;
+let early: Promise<Session> | null = null;
 
 /** Asks who is signed in as the app's script starts, before React renders (main.tsx). */
 export function askSessionEarly(): void {
-  early = api<SessionAnswer>('GET', '/api/session');
+  early = api<Session>('GET', '/api/session');
   early.catch(() => {});
 }
 
 /** The answer asked for early (once), or asked now. */
-function askSession(): Promise<SessionAnswer> {
-  const asked = early ?? api<SessionAnswer>('GET', '/api/session');
+function askSession(): Promise<Session> {
+  const asked = early ?? api<Session>('GET', '/api/session');
   early = null;
   return asked;
 }
@@ -89,7 +88,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
-    const session = await api<{ user: User; csrfToken: string }>('POST', '/api/session', { username, password });
+    const session = await api<Session>('POST', '/api/session', { username, password } satisfies LoginRequest);
     setCsrfToken(session.csrfToken);
     await setMeta('lastUser', session.user);
     setUser(session.user);

@@ -2,7 +2,7 @@
 // (its revision and status), and what is still to send. The id is the client-made UUID the
 // server stores, so sending it twice stores nothing twice.
 import type { FormData, Issue } from '@engine';
-import type { CampaignSummary, FieldNote, MoveNotice, SubmissionStatus } from '../api/types';
+import type { CampaignOfSubmission, CampaignSummary, FieldNote, MoveNotice, SubmissionStatus } from '../api/types';
 import type { QueueState } from './queueState';
 
 export type PendingAction = 'save' | 'submit';
@@ -27,8 +27,9 @@ export interface LocalDraft {
   /**
    * The draft's own campaign as it was read (title, year, parameters): the form is labelled and
    * computed with it, whatever other campaigns are open or closed since (absent in drafts kept before it).
+   * Read from the server, it also says whether it is open and the version of the form it serves now.
    */
-  campaign?: CampaignSummary | null;
+  campaign?: (CampaignSummary & Partial<Pick<CampaignOfSubmission, 'status' | 'formVersion'>>) | null;
   householdId: string | null;
   /** householdId, or "new:<division>" for an identification: IndexedDB cannot index null. */
   householdKey: string;

@@ -6,7 +6,7 @@
 // signed in, and the page takes that answer (takeFill); the version's validators are fetched as
 // soon as the version is known.
 import { api, OfflineError } from '../api/http';
-import type { CampaignSummary, FormVersion, HouseholdDetail, SubmissionDetail } from '../api/types';
+import type { CampaignList, CampaignSummary, FillData as FillAnswer, FormVersion, HouseholdDetail, SubmissionDetail } from '../api/types';
 import { preloadValidators } from '../form/validatorModules';
 import { cachedGet, keepAs, kept } from './cachedGet';
 import { draftOf, refreshDraft } from './draftFromServer';
@@ -14,7 +14,7 @@ import { getDraft, putDraft } from './drafts';
 import type { LocalDraft } from './LocalDraft';
 
 type Detail = SubmissionDetail & { prefill?: Record<string, unknown> | null };
-type Campaigns = { items: CampaignSummary[] };
+type Campaigns = CampaignList;
 
 export interface FillData {
   draft: LocalDraft;
@@ -23,13 +23,6 @@ export interface FillData {
   household: HouseholdDetail | null;
   /** Set when the page is made from the phone's copies (no signal): when they were saved. */
   staleSince: string | null;
-}
-
-interface FillAnswer {
-  submission: Detail | null;
-  form: FormVersion;
-  campaigns: Campaigns;
-  household: HouseholdDetail | null;
 }
 
 const versionPath = (formId: string, version: number) => `/api/forms/${formId}/versions/${version}`;

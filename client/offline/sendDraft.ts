@@ -13,7 +13,7 @@
 // follows only when every one is stored, so a failed upload keeps the whole item queued.
 import { api, ApiError, hasCsrfToken, OfflineError } from '../api/http';
 import { renewSession } from '../api/renewSession';
-import type { Submission, SubmissionDetail } from '../api/types';
+import type { CreateSubmission, Submission, SubmissionDetail, UpdateSubmission } from '../api/types';
 import { theirCopy } from './draftFromServer';
 import { updateDraft } from './drafts';
 import type { LocalDraft } from './LocalDraft';
@@ -69,11 +69,11 @@ function createOrUpdate(draft: LocalDraft, submit: boolean): Promise<Submission>
     return api<Submission>('POST', `/api/forms/${encodeURIComponent(draft.formId)}/submissions`, {
       id: draft.id, householdId: draft.householdId, ...(draft.campaignId ? { campaignId: draft.campaignId } : {}), data: draft.data, submit,
       formVersion: draft.formVersion, ...explained(draft),
-    }, options);
+    } satisfies CreateSubmission, options);
   }
   return api<Submission>('PUT', `/api/submissions/${draft.id}`, {
     data: draft.data, submit, revision: draft.serverRevision, formVersion: draft.formVersion, ...explained(draft),
-  }, options);
+  } satisfies UpdateSubmission, options);
 }
 
 const tokenTrouble = (error: unknown) => error instanceof ApiError && (error.status === 401 || (error.status === 403 && error.code === 'csrf'));

@@ -1,4 +1,5 @@
-// The API contract of the registered divisions as the administrator's 行政区划 page reads them:
+// The API contract of the registered divisions: those of a user's area, which every page builds
+// its tree from, and as the administrator's 行政区划 page reads them:
 // the official list a level at a time, registering a branch of it (progress lines, then the
 // result), household counts per village, and the history of changes. The adjustment sheet's
 // result is in admin.ts, with the other sheet uploads.
@@ -37,3 +38,8 @@ export const HouseholdCountsSchema = z.object({ items: z.array(z.object({ divisi
 export const DivisionChangesSchema = z.object({ items: z.array(DivisionChangeSchema) });
 
 export const DivisionRemovedSchema = z.object({ code: z.string(), name: z.string(), removed: z.number().meta({ description: '删除的区划数（含下级）' }) });
+
+/** A registered division as the pages build their trees from it (GET /api/divisions: the user's area and its ancestors). */
+export const DivisionSchema = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() }).meta({ id: 'Division' });
+
+export const DivisionListSchema = z.object({ items: z.array(DivisionSchema) });

@@ -47,6 +47,10 @@ export const HouseholdListQuerySchema = z.object({
   ...paging(20),
 });
 
+/** POST /api/households: households as JSON, each checked row by row (details.rows of the 422 names each problem). */
+export const HouseholdRowsSchema = z.array(z.unknown()).min(1).max(20_000)
+  .meta({ description: '农户数组：{divisionCode, headName, headIdNumber, members: [{name, idNumber, relation}], …}，按户主证件号码新增或更新' });
+
 /** POST /api/households (a JSON array of households): what was written, or would be. */
 export const HouseholdJsonImportSchema = z.object({ created: z.number(), updated: z.number(), ids: z.array(z.string()), dryRun: z.boolean() });
 

@@ -3,9 +3,13 @@
 // (/api/openapi.json). Types only, so the client imports this module (never the schema files:
 // lint holds that) and no zod reaches the officer's pages.
 import type { z } from 'zod';
+import type * as accounts from './accounts';
 import type * as admin from './admin';
+import type * as campaigns from './campaigns';
 import type * as common from './common';
 import type * as divisions from './divisions';
+import type * as fill from './fill';
+import type * as forms from './forms';
 import type * as households from './households';
 import type * as progress from './progress';
 import type * as review from './review';
@@ -20,6 +24,48 @@ export interface Paged<T> {
   pageSize: number;
 }
 
+// Accounts.
+export type Role = z.output<typeof accounts.RoleSchema>;
+export type User = z.output<typeof accounts.UserSchema>;
+export type Session = z.output<typeof accounts.SessionSchema>;
+export type LoginRequest = z.input<typeof accounts.LoginSchema>;
+export type NewUser = z.input<typeof accounts.NewUserSchema>;
+export type UserPatch = z.input<typeof accounts.UserPatchSchema>;
+
+// Forms and their versions; the administrator's drafts.
+export type FormSummary = z.output<typeof forms.FormSummarySchema>;
+export type UnpublishedForm = z.output<typeof forms.UnpublishedFormSchema>;
+/** The administrator's list (GET /api/forms?all=1): published forms and those never published. */
+export type AdminFormSummary = FormSummary | UnpublishedForm;
+export type FormCampaign = z.output<typeof forms.FormCampaignSchema>;
+export type FormVersion = z.output<typeof forms.FormVersionSchema>;
+export type LatestForm = z.output<typeof forms.LatestFormSchema>;
+export type FormVersionSummary = z.output<typeof forms.FormVersionSummarySchema>;
+export type Draft = z.output<typeof forms.DraftSchema>;
+export type SavedDraft = z.output<typeof forms.SavedDraftSchema>;
+export type CreatedForm = z.output<typeof forms.CreatedFormSchema>;
+export type NewForm = z.input<typeof forms.NewFormSchema>;
+export type SaveDraftRequest = z.input<typeof forms.SaveDraftSchema>;
+export type PublishRequest = z.input<typeof forms.PublishSchema>;
+
+// Campaigns.
+export type CampaignSummary = z.output<typeof campaigns.CampaignSummarySchema>;
+export type CampaignStatus = z.output<typeof campaigns.CampaignStatusSchema>;
+export type Campaign = z.output<typeof campaigns.CampaignSchema>;
+export type CampaignList = z.output<typeof campaigns.CampaignListSchema>;
+export type CampaignDetail = z.output<typeof campaigns.CampaignDetailSchema>;
+export type Adopted = z.output<typeof campaigns.AdoptedSchema>;
+export type Adoption = z.output<typeof campaigns.AdoptionSchema>;
+export type ParameterDeclarationInfo = z.output<typeof campaigns.ParameterDeclarationSchema>;
+export type NewCampaign = z.input<typeof campaigns.NewCampaignSchema>;
+/** A campaign's parameters as a change sends them: numbers and texts (answers give them back as stored). */
+export type CampaignParameters = NonNullable<NewCampaign['parameters']>;
+export type CampaignPatch = z.input<typeof campaigns.CampaignPatchSchema>;
+export type AdoptRequest = z.input<typeof campaigns.AdoptSchema>;
+
+// GET /api/fill.
+export type FillData = z.output<typeof fill.FillDataSchema>;
+
 // Submissions.
 export type Submission = z.output<typeof submissions.SubmissionSchema>;
 export type SubmissionDetail = z.output<typeof submissions.SubmissionDetailSchema>;
@@ -31,6 +77,7 @@ export type Correction = z.output<typeof submissions.CorrectionSchema>;
 export type CreateSubmission = z.input<typeof submissions.CreateSubmissionSchema>;
 export type UpdateSubmission = z.input<typeof submissions.UpdateSubmissionSchema>;
 export type ReviewRequest = z.input<typeof submissions.ReviewSchema>;
+export type MoveRequest = z.input<typeof submissions.MoveSubmissionSchema>;
 
 // Households.
 export type HouseholdSummary = z.output<typeof households.HouseholdSchema>;
@@ -83,3 +130,4 @@ export type DivisionCatalog = z.output<typeof divisions.DivisionCatalogSchema>;
 export type OfficialImportProgress = z.output<typeof divisions.OfficialImportProgressSchema>;
 export type OfficialImportResult = z.output<typeof divisions.OfficialImportResultSchema>;
 export type DivisionChange = z.output<typeof divisions.DivisionChangeSchema>;
+export type Division = z.output<typeof divisions.DivisionSchema>;

@@ -3,6 +3,7 @@
 // writes, lists), with its history and corrections when read alone. The server's presenters
 // (server/submissions/present.ts) are typed to return these shapes.
 import { z } from 'zod';
+import { CampaignStatusSchema, CampaignSummarySchema } from './campaigns';
 import { calendarDate, divisionCode, IssueSchema, pageOf, paging, SubmissionStatusSchema } from './common';
 
 const data = z.record(z.string(), z.unknown());
@@ -14,8 +15,8 @@ export const FieldNoteSchema = z.object({ path: z.string(), note: z.string() });
 const ChangeSchema = z.object({ field: z.string(), from: z.unknown().optional(), to: z.unknown().optional(), note: z.string().optional() });
 
 /** A submission's own campaign, with the parameters it is labelled and computed with. */
-export const CampaignOfSubmissionSchema = z.object({
-  id: z.string(), title: z.string(), year: z.number(), status: z.enum(['open', 'closed']), parameters: data,
+export const CampaignOfSubmissionSchema = CampaignSummarySchema.extend({
+  status: CampaignStatusSchema,
   formVersion: z.number().nullable().meta({ description: '活动现用的本表版本（比提交的新：可迁移）' }),
 }).meta({ description: '本表所属的活动及其参数：表单按此显示和计算（与其他活动开放或关闭无关）' });
 

@@ -5,6 +5,7 @@
 // recorded (who, when, from which version to which). Moving the campaign's open drafts and
 // returned submissions along is the caller's choice (moveOpen).
 import { checkCampaign } from '@engine';
+import type { AdoptRequest } from '@engine/contract';
 import type { Deps } from '../deps';
 import { runFormCases } from '../forms/checkPublication';
 import { staleRevision } from '../http/staleRevision';
@@ -12,13 +13,6 @@ import { notFound, Problem } from '../problem';
 import type { CampaignRecord, UserRecord } from '../store/records';
 import { StoreConflict } from '../store/Store';
 import { moveOpenSubmissions, type MoveOutcome } from './moveOpenSubmissions';
-
-export interface AdoptRequest {
-  formId: string;
-  version: number;
-  revision: number;
-  moveOpen?: boolean;
-}
 
 export async function adoptVersion(deps: Deps, user: UserRecord, campaignId: string, request: AdoptRequest): Promise<CampaignRecord & { moved?: MoveOutcome }> {
   const { store } = deps;

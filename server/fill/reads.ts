@@ -1,11 +1,11 @@
 // The answers of the reads a fill page needs, as their own routes give them (GET
 // /api/submissions/:id, /api/forms/:id/versions/:n, /api/campaigns, /api/households/:id): shared
 // by those routes and by GET /api/fill, which gives them all in one answer.
-import type { HouseholdDetail, SubmissionDetail } from '@engine/contract';
+import type { CampaignList, FormVersion, HouseholdDetail, SubmissionDetail } from '@engine/contract';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
 import { notFound } from '../problem';
-import type { UserRecord } from '../store/records';
+import type { FormVersionRecord, UserRecord } from '../store/records';
 import { visibleHousehold, visibleSubmission } from '../submissions/access';
 import { presentDetail, STATUS_LABELS } from '../submissions/present';
 
@@ -17,15 +17,19 @@ export async function submissionDetail(deps: Deps, user: UserRecord, id: string)
   return presentDetail(record, loaded!.record.definition, history, campaign);
 }
 
-export async function formVersionAnswer(deps: Deps, id: string, version: number) {
+/** A published version as GET /api/forms/:id/versions/:n answers it (and GET /api/forms/:id, with its campaigns). */
+export function presentFormVersion(r: FormVersionRecord): FormVersion {
+  return { id: r.formId, title: r.definition.title, version: r.version, definition: r.definition, publishedAt: r.publishedAt, changes: r.changes };
+}
+
+export async function formVersionAnswer(deps: Deps, id: string, version: number): Promise<FormVersion> {
   const loaded = await deps.forms.get(id, version);
   if (!loaded) throw notFound(`表单 ${id} 的第 ${version} 版`);
-  const r = loaded.record;
-  return { id, title: r.definition.title, version: r.version, definition: r.definition, publishedAt: r.publishedAt, changes: r.changes };
+  return presentFormVersion(loaded.record);
 }
 
 /** Administrators see every campaign, the others the open ones. */
-export async function visibleCampaigns(deps: Deps, user: UserRecord) {
+export async function visibleCampaigns(deps: Deps, user: UserRecord): Promise<CampaignList> {
   const all = await deps.store.listCampaigns();
   // Officers fill open campaigns only; reviewers also review and export last year's, closed ones.
   return { items: user.role === 'officer' ? all.filter((x) => x.status === 'open') : all };

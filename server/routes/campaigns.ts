@@ -17,6 +17,8 @@
 // from (`revision`, as every answer carries it) and is written only if that is still the stored
 // one (the store's compare-and-set); otherwise 409, and nothing of it is written.
 import { createRoute, z } from '@hono/zod-openapi';
+import type { CampaignDetail } from '@engine/contract';
+import { AdoptedSchema, AdoptSchema, CampaignDetailSchema, CampaignPatchSchema, NewCampaignSchema } from '@engine/contract/campaigns';
 import { adoptVersion } from '../campaigns/adoptVersion';
 import { refuseOpeningUnconfirmed, remainingConfirmations } from '../campaigns/confirmations';
 import { nextYear } from '../campaigns/nextYear';
@@ -28,90 +30,33 @@ import { staleRevision } from '../http/staleRevision';
 import { notFound, Problem } from '../problem';
 import type { CampaignFields, CampaignRecord } from '../store/records';
 import { StoreConflict, type Store } from '../store/Store';
-import { commonErrors, divisionCode, json, jsonBody, ProblemSchema } from './schemas';
+import { commonErrors, json, jsonBody, ProblemSchema } from './schemas';
 
-const CampaignSchema = z.object({
-  id: z.string(), title: z.string(), year: z.number(), description: z.string(), parameters: z.record(z.string(), z.unknown()),
-  forms: z.array(z.string()), status: z.enum(['open', 'closed']), divisions: z.array(z.string()), createdAt: z.string(),
-  revision: z.number().openapi({ description: '修改时原样带回（见 PATCH）' }),
-  formVersions: z.record(z.string(), z.number()).openapi({ description: '本活动使用的各表单版本：新的填报按此版本；新版本须经活动采用（发布时选择，或 POST /campaigns/{id}/adopt）' }),
-  unconfirmed: z.array(z.string()).openapi({ description: '复制自上一年、待管理员确认的项目：description、parameters.<参数名>；有待确认项时不能开放' }),
-});
-const Adoption = z.object({
-  id: z.number(), campaignId: z.string(), formId: z.string(), fromVersion: z.number().nullable(), toVersion: z.number(),
-  at: z.string(), userId: z.string(), username: z.string(), moveOpen: z.boolean(),
-}).openapi('Adoption');
-const Declaration = z.object({ title: z.string(), type: z.enum(['number', 'string', 'date', 'year-month']), description: z.string().optional(), forms: z.array(z.string()) });
-const CampaignDetail = CampaignSchema.extend({
-  parameterDeclarations: z.record(z.string(), Declaration),
-  formTitles: z.record(z.string(), z.string()),
-  adoptions: z.array(Adoption).openapi({ description: '采用新版本的记录（谁、何时、由第几版改为第几版），按时间先后' }),
-}).openapi('CampaignDetail');
-
-const parameterValue = z.union([z.number(), z.string().max(200)]);
-const editable = {
-  title: z.string().trim().min(1, '活动名称不能为空').max(100),
-  year: z.number().int().min(2000).max(2100),
-  description: z.string().max(2000),
-  parameters: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, '参数名应为字母开头的字母、数字或下划线'), parameterValue),
-  forms: z.array(z.string().max(64)).max(50),
-  status: z.enum(['open', 'closed']),
-  divisions: z.array(divisionCode).max(200),
-};
-const NewCampaign = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, '活动编号为小写字母、数字和短横线（如 2022-lookback）'),
-  title: editable.title,
-  year: editable.year,
-  description: editable.description.optional(),
-  parameters: editable.parameters.optional(),
-  forms: editable.forms.optional(),
-  status: editable.status.optional(),
-  divisions: editable.divisions.optional(),
-  cloneFrom: z.string().max(40).optional().openapi({
-    description: '复制该活动的表单及其版本、参数和覆盖范围（其余字段可另行指定）：日期参数顺延一年，未另行指定的参数和说明标为待确认，新活动关闭，全部确认后方可开放',
-  }),
-  closeSource: z.boolean().optional().openapi({ description: '复制后关闭原活动（其提交和版本保持不变）' }),
-});
-const CampaignPatch = z.object({
-  revision: z.number().int().min(1).openapi({ description: '修改所依据的版本（读取活动时得到的 revision）；已被他人修改则 409' }),
-  title: editable.title.optional(), year: editable.year.optional(), description: editable.description.optional(),
-  parameters: editable.parameters.optional(), forms: editable.forms.optional(), status: editable.status.optional(),
-  divisions: editable.divisions.optional(),
-  confirm: z.array(z.string().max(80)).max(100).optional().openapi({ description: '确认待确认的项目（description、parameters.<参数名>）；修改了取值的项目也视为已确认' }),
-});
-const AdoptBody = z.object({
-  formId: z.string().max(64),
-  version: z.number().int().min(1),
-  revision: z.number().int().min(1).openapi({ description: '活动的 revision：已被他人修改则 409' }),
-  moveOpen: z.boolean().optional().openapi({ description: '同时把本活动中该表旧版本的草稿和被退回的表迁移到新版本' }),
-});
 const campaignId = z.object({ id: z.string() });
 
 const read = createRoute({
   method: 'get', path: '/campaigns/{id}', tags: ['活动'], summary: '活动详情及其表单声明的参数（管理员）',
   request: { params: campaignId },
-  responses: { 200: json(CampaignDetail, '活动'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
+  responses: { 200: json(CampaignDetailSchema, '活动'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
 });
 const create = createRoute({
   method: 'post', path: '/campaigns', tags: ['活动'], summary: '新建活动，或复制一个活动为下一年的活动（管理员）',
-  request: jsonBody(NewCampaign),
-  responses: { 201: json(CampaignDetail, '已创建'), ...commonErrors, 409: json(ProblemSchema, '编号已存在') },
+  request: jsonBody(NewCampaignSchema),
+  responses: { 201: json(CampaignDetailSchema, '已创建'), ...commonErrors, 409: json(ProblemSchema, '编号已存在') },
 });
 const adopt = createRoute({
   method: 'post', path: '/campaigns/{id}/adopt', tags: ['活动'], summary: '活动采用某表单的另一个已发布版本（管理员；记录采用人、时间和版本）',
-  request: { params: campaignId, ...jsonBody(AdoptBody) },
+  request: { params: campaignId, ...jsonBody(AdoptSchema) },
   responses: {
-    200: json(CampaignDetail.extend({
-      moved: z.object({ moved: z.number(), left: z.number() }).optional().openapi({ description: 'moveOpen 时：迁移的草稿和被退回的表的数量，及因反复被修改而未迁移的数量' }),
-    }), '已采用（revision 加一）'), ...commonErrors, 404: json(ProblemSchema, '不存在'),
+    200: json(AdoptedSchema, '已采用（revision 加一）'), ...commonErrors, 404: json(ProblemSchema, '不存在'),
     409: json(ProblemSchema, '活动已被他人修改（stale_revision）或已关闭'), 422: json(ProblemSchema, '该版本需要活动未提供的参数，或其测试用例在本活动参数下未通过'),
   },
 });
 const update = createRoute({
   method: 'patch', path: '/campaigns/{id}', tags: ['活动'], summary: '修改活动：名称、参数、表单、开放或关闭、覆盖的行政区划（管理员）',
-  request: { params: campaignId, ...jsonBody(CampaignPatch) },
+  request: { params: campaignId, ...jsonBody(CampaignPatchSchema) },
   responses: {
-    200: json(CampaignDetail, '已修改（revision 加一）'), ...commonErrors, 404: json(ProblemSchema, '不存在'),
+    200: json(CampaignDetailSchema, '已修改（revision 加一）'), ...commonErrors, 404: json(ProblemSchema, '不存在'),
     409: json(ProblemSchema, '活动已被他人修改：code 为 stale_revision，details.revision 为当前版本，未作任何修改'),
     422: json(ProblemSchema, '有待确认的项目时不能开放（unconfirmed_campaign，details.unconfirmed 列出各项）'),
   },
@@ -119,7 +64,7 @@ const update = createRoute({
 
 export function campaignRoutes(deps: Deps) {
   const { store, clock } = deps;
-  const detail = async (campaign: CampaignRecord) => {
+  const detail = async (campaign: CampaignRecord): Promise<CampaignDetail> => {
     const definitions = await servedDefinitions(deps, campaign);
     return {
       ...campaign,

@@ -1,6 +1,8 @@
 // Read-only catalogues the client needs: campaigns (with their parameters and forms) and the
 // divisions of the user's area (the client builds the township > village tree from parent codes).
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { CampaignListSchema } from '@engine/contract/campaigns';
+import { DivisionListSchema } from '@engine/contract/divisions';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
 import { visibleCampaigns } from '../fill/reads';
@@ -8,21 +10,14 @@ import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
 import { commonErrors, json } from './schemas';
 
-const Campaign = z.object({
-  id: z.string(), title: z.string(), year: z.number(), description: z.string(), parameters: z.record(z.string(), z.unknown()),
-  forms: z.array(z.string()), status: z.enum(['open', 'closed']), divisions: z.array(z.string()), createdAt: z.string(),
-  revision: z.number().openapi({ description: '修改活动时带回（PATCH /api/campaigns/{id}）' }),
-}).openapi('Campaign');
-const Division = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() }).openapi('Division');
-
 const campaigns = createRoute({
   method: 'get', path: '/campaigns', tags: ['活动'], summary: '活动列表（管理员和审核员看到全部，含已关闭的往年活动；信息员看到开放中的）',
-  responses: { 200: json(z.object({ items: z.array(Campaign) }), '活动'), ...commonErrors },
+  responses: { 200: json(CampaignListSchema, '活动'), ...commonErrors },
 });
 
 const divisions = createRoute({
   method: 'get', path: '/divisions', tags: ['行政区划'], summary: '本人范围内的行政区划',
-  responses: { 200: json(z.object({ items: z.array(Division) }), '行政区划（含上级，供显示路径）'), ...commonErrors },
+  responses: { 200: json(DivisionListSchema, '行政区划（含上级，供显示路径）'), ...commonErrors },
 });
 
 export function catalogRoutes(deps: Deps) {

@@ -3,7 +3,8 @@
 // campaigns (the draft's own and their parameters) and the household. Each part is what its own
 // route answers (server/fill/reads.ts), so the phone keeps them under those routes' paths and
 // finds them there with no signal.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { FillDataSchema, FillQuerySchema } from '@engine/contract/fill';
 import type { Deps } from '../deps';
 import { formVersionAnswer, householdDetail, submissionDetail, visibleCampaigns } from '../fill/reads';
 import { createRouter } from '../http/createRouter';
@@ -11,26 +12,11 @@ import { requireUser } from '../http/requireUser';
 import { Problem } from '../problem';
 import { commonErrors, json, ProblemSchema } from './schemas';
 
-const part = z.record(z.string(), z.unknown());
-const FillData = z.object({
-  submission: part.nullable().openapi({ description: '同 GET /api/submissions/{id}；未给 submission 时为 null' }),
-  form: part.openapi({ description: '同 GET /api/forms/{formId}/versions/{version}' }),
-  campaigns: z.object({ items: z.array(part) }).openapi({ description: '同 GET /api/campaigns' }),
-  household: part.nullable().openapi({ description: '同 GET /api/households/{id}；不属于农户的表为 null' }),
-}).openapi('FillData');
-
 const route = createRoute({
   method: 'get', path: '/fill', tags: ['提交'],
   summary: '填表页所需的全部内容，一次读取：提交（在服务器上时）、其表单版本、活动、农户',
-  request: {
-    query: z.object({
-      submission: z.string().uuid('submission 应为提交的 UUID').optional().openapi({ description: '服务器上的提交：表单版本与农户取自它' }),
-      form: z.string().max(64).optional().openapi({ description: '未给 submission 时：表单编号' }),
-      version: z.coerce.number().int().min(1).max(1_000_000).optional().openapi({ description: '未给 submission 时：表单版本' }),
-      household: z.string().max(64).optional().openapi({ description: '未给 submission 时：农户编号（可无）' }),
-    }),
-  },
-  responses: { 200: json(FillData, '填表页的数据'), ...commonErrors, 404: json(ProblemSchema, '提交、表单版本或农户不存在或不在范围内') },
+  request: { query: FillQuerySchema },
+  responses: { 200: json(FillDataSchema, '填表页的数据'), ...commonErrors, 404: json(ProblemSchema, '提交、表单版本或农户不存在或不在范围内') },
 });
 
 export function fillRoutes(deps: Deps) {

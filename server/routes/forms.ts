@@ -15,12 +15,17 @@
 // the draft has changed since, so a publication never wipes a draft saved while it ran and one
 // draft published twice at once makes one version.
 import { createRoute, z } from '@hono/zod-openapi';
+import type { FormCampaign, FormSummary, PublishRequest, UnpublishedForm } from '@engine/contract';
 import { PublishCheckSchema, PublishedSchema } from '@engine/contract/admin';
-import { buildFieldIndex, checkDefinition, hasAttachmentFields, type FormCase, type FormDefinition } from '@engine';
+import {
+  CreatedFormSchema, DraftSchema, FormListSchema, FormVersionListSchema, FormVersionSchema, LatestFormSchema, NewFormSchema, PublishSchema,
+  SavedDraftSchema, SaveDraftSchema,
+} from '@engine/contract/forms';
+import { buildFieldIndex, checkDefinition, hasAttachmentFields, type FormCase } from '@engine';
 import { adoptingCampaigns, adoptionChoices } from '../campaigns/adoptionChoices';
 import { moveOpenSubmissions } from '../campaigns/moveOpenSubmissions';
 import type { Deps } from '../deps';
-import { formVersionAnswer } from '../fill/reads';
+import { formVersionAnswer, presentFormVersion } from '../fill/reads';
 import { checkPublication, refuseDefinitionProblems } from '../forms/checkPublication';
 import { schemaHash } from '../forms/FormVersions';
 import { FormCasesSchema } from '../forms/formCaseShape';
@@ -32,11 +37,7 @@ import type { CampaignRecord, UserRecord } from '../store/records';
 import { StoreConflict } from '../store/Store';
 import { commonErrors, json, jsonBody, ProblemSchema } from './schemas';
 
-const Definition = z.record(z.string(), z.unknown()).openapi('FormDefinition', { description: '表单定义（见 README：表单定义格式）' });
-const FormSummary = z.object({ id: z.string(), title: z.string(), version: z.number().nullable() }).passthrough().openapi('FormSummary');
 const formId = z.object({ formId: z.string() });
-const DefinitionProblem = z.object({ path: z.string(), message: z.string(), severity: z.enum(['error', 'warning']) });
-const VersionSummary = z.object({ formId: z.string(), version: z.number(), publishedAt: z.string(), publishedBy: z.string(), changes: z.array(z.string()) });
 const invalid = { 422: json(ProblemSchema, '定义有误：details.problems 列出每处问题及其位置') };
 
 const refuseProblems = (definition: unknown): void => void refuseDefinitionProblems(definition);
@@ -48,53 +49,49 @@ function openCampaignsFor(campaigns: CampaignRecord[], formId: string, user: Use
 }
 
 /** A campaign as a form's filler needs it: its parameters and the version of this form it serves. */
-const campaignSummary = (formId: string) => (c: CampaignRecord) => ({
+const campaignSummary = (formId: string) => (c: CampaignRecord): FormCampaign => ({
   id: c.id, title: c.title, year: c.year, parameters: c.parameters, formVersion: c.formVersions[formId] ?? null,
 });
 
 const listForms = createRoute({
   method: 'get', path: '/forms', tags: ['表单'], summary: '可填报的已发布表单',
   request: { query: z.object({ all: z.enum(['0', '1']).optional().openapi({ description: '管理员：1 表示也列出尚未发布的表单' }) }) },
-  responses: { 200: json(z.object({ items: z.array(FormSummary) }), '表单列表'), ...commonErrors },
+  responses: { 200: json(FormListSchema, '表单列表'), ...commonErrors },
 });
 const getForm = createRoute({
   method: 'get', path: '/forms/{formId}', tags: ['表单'], summary: '最新发布版本',
   request: { params: formId },
-  responses: { 200: json(FormSummary, '定义与版本'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
+  responses: { 200: json(LatestFormSchema, '定义与版本，及本人范围内使用此表的开放活动'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
 });
 const listVersions = createRoute({
   method: 'get', path: '/forms/{formId}/versions', tags: ['表单'], summary: '版本历史（每版的变更说明）',
   request: { params: formId },
-  responses: { 200: json(z.object({ items: z.array(VersionSummary) }), '版本列表'), ...commonErrors },
+  responses: { 200: json(FormVersionListSchema, '版本列表'), ...commonErrors },
 });
 const getVersion = createRoute({
   method: 'get', path: '/forms/{formId}/versions/{version}', tags: ['表单'], summary: '某个已发布版本',
   request: { params: z.object({ formId: z.string(), version: z.coerce.number().int().min(1) }) },
-  responses: { 200: json(FormSummary, '该版本的定义'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
+  responses: { 200: json(FormVersionSchema, '该版本的定义'), ...commonErrors, 404: json(ProblemSchema, '不存在') },
 });
 const createForm = createRoute({
   method: 'post', path: '/forms', tags: ['表单管理'], summary: '新建表单（保存为草稿）',
-  request: jsonBody(z.object({ definition: Definition })),
-  responses: { 201: json(FormSummary, '已创建草稿'), ...commonErrors, 409: json(ProblemSchema, '编号已存在'), ...invalid },
+  request: jsonBody(NewFormSchema),
+  responses: { 201: json(CreatedFormSchema, '已创建草稿'), ...commonErrors, 409: json(ProblemSchema, '编号已存在'), ...invalid },
 });
-const draftRevision = z.number().int().min(0);
 const staleDraft = { 409: json(ProblemSchema, '草稿已被他人修改或发布：code 为 stale_revision（details.revision 为当前版本）或 conflict，未作任何修改') };
 const getDraft = createRoute({
   method: 'get', path: '/forms/{formId}/draft', tags: ['表单管理'], summary: '下一版本的草稿',
   request: { params: formId },
   responses: {
-    200: json(z.object({
-      definition: Definition.nullable(), problems: z.array(DefinitionProblem),
-      revision: draftRevision.openapi({ description: '草稿的版本：保存或发布时带回' }),
-    }), '草稿及其问题'),
+    200: json(DraftSchema, '草稿及其问题'),
     ...commonErrors,
   },
 });
 const putDraft = createRoute({
   method: 'put', path: '/forms/{formId}/draft', tags: ['表单管理'], summary: '保存下一版本的草稿（带草稿的 revision）',
-  request: { params: formId, ...jsonBody(z.object({ definition: Definition, revision: draftRevision.openapi({ description: '修改所依据的草稿版本' }) })) },
+  request: { params: formId, ...jsonBody(SaveDraftSchema) },
   responses: {
-    200: json(z.object({ definition: Definition, problems: z.array(DefinitionProblem), revision: draftRevision }), '已保存（revision 加一）'),
+    200: json(SavedDraftSchema, '已保存（revision 加一）'),
     ...commonErrors, ...invalid, ...staleDraft,
   },
 });
@@ -106,15 +103,7 @@ const publish = createRoute({
     query: z.object({ dryRun: z.enum(['0', '1']).optional().openapi({ description: '1：只检查并列出变更，不发布' }) }),
     body: {
       content: {
-        'application/json': {
-          schema: z.object({
-            revision: draftRevision.optional().openapi({ description: '所发布草稿的版本（试发布的回答给出）；发布时必填' }),
-            adopt: z.array(z.string().max(40)).max(100).optional().openapi({
-              description: '采用新版本的开放活动编号；不给出时：尚无此表提交的开放活动采用，已有提交的活动保持原版本',
-            }),
-            moveOpen: z.boolean().optional().openapi({ description: '同时把采用活动中该表旧版本的草稿和被退回的表迁移到新版本' }),
-          }),
-        },
+        'application/json': { schema: PublishSchema },
       },
       required: false,
     },
@@ -189,7 +178,7 @@ export function formRoutes(deps: Deps) {
     .openapi(listForms, async (c) => {
       const user = requireUser(c);
       const campaigns = await store.listCampaigns();
-      const items = [];
+      const items: (FormSummary | UnpublishedForm)[] = [];
       const all = user.role === 'admin' && c.req.valid('query').all === '1';
       for (const form of await store.listForms()) {
         const open = openCampaignsFor(campaigns, form.id, user);
@@ -216,7 +205,7 @@ export function formRoutes(deps: Deps) {
       const record = await latest(id);
       if (!record) throw notFound('表单');
       const campaigns = openCampaignsFor(await store.listCampaigns(), id, user).map(campaignSummary(id));
-      return c.json({ id, title: record.definition.title, version: record.version, definition: record.definition, campaigns, publishedAt: record.publishedAt }, 200);
+      return c.json({ ...presentFormVersion(record), campaigns }, 200);
     })
     .openapi(listVersions, async (c) => {
       requireUser(c);
@@ -260,9 +249,8 @@ export function formRoutes(deps: Deps) {
     })
     .openapi(createForm, async (c) => {
       requireUser(c, 'admin');
-      const { definition } = c.req.valid('json');
-      refuseProblems(definition);
-      const def = definition as unknown as FormDefinition;
+      const { definition: def } = c.req.valid('json');
+      refuseProblems(def);
       const at = clock.now().toISOString();
       try {
         await store.createForm({ id: def.id, title: def.title, createdAt: at });
@@ -271,6 +259,7 @@ export function formRoutes(deps: Deps) {
         throw e;
       }
       const revision = await store.saveDraft(def.id, def, at, 0);
+      if (revision === null) throw notFound('表单');
       return c.json({ id: def.id, title: def.title, version: null, draft: def, revision }, 201);
     })
     .openapi(getDraft, async (c) => {
@@ -278,7 +267,7 @@ export function formRoutes(deps: Deps) {
       const form = await store.getForm(c.req.valid('param').formId);
       if (!form) throw notFound('表单');
       return c.json({
-        definition: form.draft as Record<string, never> | null, problems: form.draft ? checkDefinition(form.draft) : [], revision: form.draftRevision,
+        definition: form.draft, problems: form.draft ? checkDefinition(form.draft) : [], revision: form.draftRevision,
       }, 200);
     })
     .openapi(putDraft, async (c) => {
@@ -292,7 +281,7 @@ export function formRoutes(deps: Deps) {
       refuseProblems(definition);
       let saved: number | null;
       try {
-        saved = await store.saveDraft(id, definition as unknown as FormDefinition, clock.now().toISOString(), revision);
+        saved = await store.saveDraft(id, definition, clock.now().toISOString(), revision);
       } catch (e) {
         if (!(e instanceof StoreConflict && e.kind === 'revision')) throw e;
         throw await draftChanged(id, revision + 1);
@@ -304,7 +293,7 @@ export function formRoutes(deps: Deps) {
       const admin = requireUser(c, 'admin');
       const { formId: id } = c.req.valid('param');
       const dryRun = c.req.valid('query').dryRun === '1';
-      const { revision, adopt, moveOpen } = (c.req.valid('json') as { revision?: number; adopt?: string[]; moveOpen?: boolean } | undefined) ?? {};
+      const { revision, adopt, moveOpen } = (c.req.valid('json') as PublishRequest | undefined) ?? {};
       if (!dryRun && revision === undefined) throw new Problem('bad_request', '请求字段 revision 不正确：发布须写明所发布草稿的版本（草稿或试发布的回答中的 revision）');
       const form = await store.getForm(id);
       if (!form) throw notFound('表单');

@@ -3,7 +3,7 @@
 // households of their area, each with its members and its submissions across forms and years.
 import { createRoute, z } from '@hono/zod-openapi';
 import { MONITORED_KINDS } from '@engine';
-import { HouseholdDetailSchema, HouseholdJsonImportSchema, HouseholdListQuerySchema, HouseholdPageSchema } from '@engine/contract/households';
+import { HouseholdDetailSchema, HouseholdJsonImportSchema, HouseholdListQuerySchema, HouseholdPageSchema, HouseholdRowsSchema } from '@engine/contract/households';
 import { queryScope } from '../auth/scope';
 import type { Deps } from '../deps';
 import { householdDetail } from '../fill/reads';
@@ -16,7 +16,7 @@ import { commonErrors, json, jsonBody, ProblemSchema } from './schemas';
 
 const importRoute = createRoute({
   method: 'post', path: '/households', tags: ['农户'], summary: '导入农户（管理员；按户主证件号码新增或更新，全部正确才写入）',
-  request: { query: z.object({ dryRun: z.enum(['0', '1']).optional() }), ...jsonBody(z.array(z.unknown()).min(1).max(20_000)) },
+  request: { query: z.object({ dryRun: z.enum(['0', '1']).optional() }), ...jsonBody(HouseholdRowsSchema) },
   responses: {
     200: json(HouseholdJsonImportSchema, '已导入（或试运行通过）：新建和更新的户数按实际写入计算'),
     ...commonErrors,

@@ -1,7 +1,8 @@
 // What the API shows of a user: never the password hash or the login counters.
+import type { User } from '@engine/contract';
 import type { UserRecord } from '../store/records';
 
-export function publicUser(user: UserRecord) {
+export function publicUser(user: UserRecord): User {
   return {
     id: user.id,
     username: user.username,

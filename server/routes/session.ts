@@ -4,7 +4,8 @@
 // takes it back), so attempts sent together cannot all be checked; past the limit every answer is
 // the same 429 whatever the password. An unknown username, a wrong password and a disabled
 // account get the very same 401, after the same work: nothing tells which usernames exist.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { LoginSchema, SessionSchema } from '@engine/contract/accounts';
 import { clientAddress } from '../auth/clientAddress';
 import { accountKey, addressKey, loginAttempt } from '../auth/loginLimits';
 import { hashPassword, verifyPassword } from '../auth/passwords';
@@ -13,17 +14,15 @@ import type { Deps } from '../deps';
 import { createRouter } from '../http/createRouter';
 import { Problem } from '../problem';
 import { publicUser } from './publicUser';
-import { commonErrors, json, jsonBody, UserSchema } from './schemas';
-
-const SessionSchema = z.object({ user: UserSchema, csrfToken: z.string() }).openapi('Session');
+import { commonErrors, json, jsonBody, ProblemSchema } from './schemas';
 
 const login = createRoute({
   method: 'post',
   path: '/session',
   tags: ['账号'],
   summary: '登录',
-  request: jsonBody(z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })),
-  responses: { 200: json(SessionSchema, '已登录'), ...commonErrors, 429: json(z.any(), '失败次数过多') },
+  request: jsonBody(LoginSchema),
+  responses: { 200: json(SessionSchema, '已登录'), ...commonErrors, 429: json(ProblemSchema, '失败次数过多：Retry-After 为需等待的秒数') },
 });
 
 const whoami = createRoute({

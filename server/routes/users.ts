@@ -4,6 +4,7 @@
 // disabled or changed gets a 409, and nothing of theirs is written.
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
+import { NewUserSchema, UserListSchema, UserPatchSchema, UserSchema } from '@engine/contract/accounts';
 import { accountKey } from '../auth/loginLimits';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import type { Deps } from '../deps';
@@ -14,46 +15,27 @@ import { notFound, Problem } from '../problem';
 import type { UserRecord } from '../store/records';
 import { StoreConflict } from '../store/Store';
 import { publicUser } from './publicUser';
-import { commonErrors, divisionCode, json, jsonBody, ProblemSchema, UserSchema } from './schemas';
-
-const role = z.enum(['admin', 'reviewer', 'officer']);
-const scope = z.array(divisionCode).max(200);
-
-/** A mobile number, or a landline with its area code: what a form's 填表人联系电话 accepts. */
-const phone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '应为 11 位手机号码或带区号的固定电话');
-
-const NewUserSchema = z.object({
-  username: z.string().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3-32 位字母、数字、下划线、点或短横线'),
-  password: z.string().max(256),
-  displayName: z.string().min(1).max(50).optional(),
-  phone: phone.optional(),
-  role,
-  scope,
-});
+import { commonErrors, json, jsonBody, ProblemSchema } from './schemas';
 
 const create = createRoute({
   method: 'post', path: '/users', tags: ['账号'], summary: '新建用户（管理员）',
   request: jsonBody(NewUserSchema),
-  responses: { 201: json(UserSchema, '已创建'), ...commonErrors, 409: json(z.any(), '用户名已存在') },
+  responses: { 201: json(UserSchema, '已创建'), ...commonErrors, 409: json(ProblemSchema, '用户名已存在') },
 });
 
 const list = createRoute({
   method: 'get', path: '/users', tags: ['账号'], summary: '用户列表（管理员）',
-  responses: { 200: json(z.object({ items: z.array(UserSchema) }), '全部用户'), ...commonErrors },
+  responses: { 200: json(UserListSchema, '全部用户'), ...commonErrors },
 });
 
 const patch = createRoute({
   method: 'patch', path: '/users/{id}', tags: ['账号'], summary: '修改用户（管理员）：姓名、联系电话（null 为删除）、角色、范围、停用、重置密码',
   request: {
     params: z.object({ id: z.string() }),
-    ...jsonBody(z.object({
-      revision: z.number().int().min(1).openapi({ description: '修改所依据的版本（用户列表中的 revision）；已被他人修改则 409' }),
-      displayName: z.string().min(1).max(50).optional(), phone: phone.nullable().optional(), role: role.optional(), scope: scope.optional(),
-      disabled: z.boolean().optional(), password: z.string().max(256).optional(),
-    })),
+    ...jsonBody(UserPatchSchema),
   },
   responses: {
-    200: json(UserSchema, '已修改（revision 加一）'), ...commonErrors, 404: json(z.any(), '用户不存在'),
+    200: json(UserSchema, '已修改（revision 加一）'), ...commonErrors, 404: json(ProblemSchema, '用户不存在'),
     409: json(ProblemSchema, '账号已被他人修改：code 为 stale_revision，details.revision 为当前版本，未作任何修改'),
   },
 });

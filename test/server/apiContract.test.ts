@@ -3,7 +3,15 @@
 // server adds, drops or changes without the contract (which the client's types come from) fails here.
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FormDefinition } from '@engine';
+import { SessionSchema, UserListSchema, UserSchema } from '../../engine/contract/accounts';
 import { PublishCheckSchema } from '../../engine/contract/admin';
+import { CampaignDetailSchema, CampaignListSchema } from '../../engine/contract/campaigns';
+import { DivisionListSchema } from '../../engine/contract/divisions';
+import { FillDataSchema } from '../../engine/contract/fill';
+import {
+  CreatedFormSchema, DraftSchema, FormListSchema, FormVersionListSchema, FormVersionSchema, LatestFormSchema,
+} from '../../engine/contract/forms';
 import { HouseholdDetailSchema, HouseholdPageSchema, HouseholdStatesSchema } from '../../engine/contract/households';
 import { DuplicatesAnswerSchema, MissingPageSchema, ProgressAnswerSchema, WarningsAnswerSchema } from '../../engine/contract/progress';
 import { ApprovalsAnswerSchema, ReviewRowsPageSchema } from '../../engine/contract/review';
@@ -59,6 +67,37 @@ describe('the API contract', () => {
     expectShape(MissingPageSchema, await f.township.get(`${form}/progress/missing`));
     expectShape(WarningsAnswerSchema, await f.township.get('/api/quality/warnings'));
     expectShape(DuplicatesAnswerSchema, await f.township.get('/api/quality/duplicates'));
+  });
+
+  it('describes who is signed in and the accounts the administrator keeps', async () => {
+    expectShape(SessionSchema, await f.officer.get('/api/session'));
+    expectShape(UserListSchema, await f.admin.get('/api/users'));
+    const created = await f.admin.post('/api/users', { username: 'contract', password: 'Kx7-contract-pass', role: 'officer', scope: ['500118104201'], phone: '13800138000' });
+    expectShape(UserSchema, created, 201);
+    expectShape(UserSchema, await f.admin.patch(`/api/users/${created.body.id}`, { revision: created.body.revision, phone: null }));
+  });
+
+  it('describes the forms and campaigns a user sees, and the fill page\'s one read', async () => {
+    expectShape(FormListSchema, await f.officer.get('/api/forms'));
+    expectShape(LatestFormSchema, await f.officer.get(form));
+    expectShape(FormVersionSchema, await f.officer.get(`${form}/versions/1`));
+    expectShape(FormVersionListSchema, await f.township.get(`${form}/versions`));
+    expectShape(CampaignListSchema, await f.officer.get('/api/campaigns'));
+    expectShape(DivisionListSchema, await f.officer.get('/api/divisions'));
+    const [s] = (await f.officer.get(`${form}/submissions`)).body.items;
+    expectShape(FillDataSchema, await f.officer.get(`/api/fill?submission=${s.id}`));
+    expectShape(FillDataSchema, await f.officer.get(`/api/fill?form=${SAMPLE_FORM_ID}&version=1&household=${f.households[0]!.id}`));
+  });
+
+  it('describes the administrator\'s forms, drafts and campaigns', async () => {
+    const fresh: FormDefinition = { id: 'contract-form', title: '新表', schema: { type: 'object', properties: { A1: { type: 'string', title: 'A1 姓名' } } } };
+    expectShape(CreatedFormSchema, await f.admin.post('/api/forms', { definition: fresh }), 201);
+    expectShape(DraftSchema, await f.admin.get('/api/forms/contract-form/draft'));
+    const all = await f.admin.get('/api/forms?all=1');
+    expectShape(FormListSchema, all);
+    expect(all.body.items.map((i: { version: number | null }) => i.version)).toContain(null);
+    expectShape(CampaignListSchema, await f.admin.get('/api/campaigns'));
+    expectShape(CampaignDetailSchema, await f.admin.get('/api/campaigns/test-2021'));
   });
 
   it('describes the administrator\'s publication check', async () => {

@@ -4,7 +4,7 @@
 // replaces the phone's copy; the page then shows it on the new version with what changed.
 import { useState } from 'react';
 import { api } from '../../api/http';
-import type { SubmissionDetail } from '../../api/types';
+import type { MoveRequest, SubmissionDetail } from '../../api/types';
 import { t } from '../../i18n/t';
 import { draftOf } from '../../offline/draftFromServer';
 import { putDraft } from '../../offline/drafts';
@@ -15,12 +15,13 @@ export function MoveOffer({ draft, onMoved }: { draft: LocalDraft; onMoved(): vo
   const [problem, setProblem] = useState<string | null>(null);
   const served = draft.campaign?.formVersion;
   const open = draft.serverStatus === 'draft' || draft.serverStatus === 'returned';
-  if (!served || served <= draft.formVersion || !open || draft.serverRevision === null || draft.pending !== null) return null;
+  const revision = draft.serverRevision;
+  if (!served || served <= draft.formVersion || !open || revision === null || draft.pending !== null) return null;
   const move = async () => {
     setBusy(true);
     setProblem(null);
     try {
-      const moved = await api<SubmissionDetail>('POST', `/api/submissions/${draft.id}/move`, { revision: draft.serverRevision });
+      const moved = await api<SubmissionDetail>('POST', `/api/submissions/${draft.id}/move`, { revision } satisfies MoveRequest);
       await putDraft({ ...draftOf(moved, draft.formTitle), confirmed: draft.confirmed, prefill: draft.prefill });
       onMoved();
     } catch (error) {

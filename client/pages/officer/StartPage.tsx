@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { navigate, useLocation } from '../../app/router';
 import { useSession } from '../../app/SessionContext';
-import type { CampaignSummary, FormVersion, HouseholdDetail } from '../../api/types';
+import type { FormCampaign, FormVersion, HouseholdDetail, LatestForm } from '../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../components/Layout';
 import { useLoad } from '../../components/useLoad';
 import { t } from '../../i18n/t';
@@ -22,9 +22,9 @@ export function StartPage({ formId }: { formId: string }) {
   const division = query.get('division') ?? '';
   // 我的待办 names the campaign a household has not started the form in.
   const named = query.get('campaign');
-  const [campaign, setCampaign] = useState<CampaignSummary | null>(null);
+  const [campaign, setCampaign] = useState<FormCampaign | null>(null);
   const loaded = useLoad(async () => {
-    const form = (await cachedGet<FormVersion & { campaigns: CampaignSummary[] }>(`/api/forms/${formId}`)).data;
+    const form = (await cachedGet<LatestForm>(`/api/forms/${formId}`)).data;
     const household = householdId ? (await cachedGet<HouseholdDetail>(`/api/households/${householdId}`)).data : null;
     return { form, household };
   }, [formId, householdId]);

@@ -2,7 +2,7 @@
 // (published, of open campaigns in the area), the campaigns, and the area as a division tree.
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useSession } from '../../app/SessionContext';
-import type { Division, FormSummary, ReviewCampaign } from '../../api/types';
+import type { Division, FormSummary, Campaign } from '../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../components/Layout';
 import { useLoad } from '../../components/useLoad';
 import { t } from '../../i18n/tReviewer';
@@ -11,12 +11,12 @@ import { reviewerApi } from './reviewerApi';
 
 export interface Catalog {
   forms: FormSummary[];
-  campaigns: ReviewCampaign[];
+  campaigns: Campaign[];
   divisions: Division[];
   tree: DivisionNode[];
   divisionName(code: string): string;
   /** The campaigns using a form, newest first. */
-  campaignsOf(formId: string): ReviewCampaign[];
+  campaignsOf(formId: string): Campaign[];
 }
 
 const CatalogContext = createContext<Catalog | null>(null);

@@ -2,8 +2,8 @@
 // progress, data quality, and the catalogues the pages are built from.
 import { api } from '../../api/http';
 import type {
-  ApprovalsAnswer, Division, DuplicateNumber, FieldNote, FormSummary, FormVersion, HouseholdDetail, HouseholdSummary, MissingHousehold, Paged, ProgressAnswer,
-  QualityAnswer, ReviewCampaign, ReviewRow, ReviewRowsPage, Submission, SubmissionDetail, WarnedSubmission,
+  ApprovalsAnswer, ApprovalsRequest, Campaign, Division, DuplicateNumber, FieldNote, FormSummary, FormVersion, HouseholdDetail, HouseholdSummary, MissingHousehold,
+  Paged, ProgressAnswer, QualityAnswer, ReviewRequest, ReviewRow, ReviewRowsPage, Submission, SubmissionDetail, WarnedSubmission,
 } from '../../api/types';
 import { tableSearch, type TableQuery } from './tableQuery';
 
@@ -18,7 +18,7 @@ function search(params: Record<string, string | number | undefined>): string {
 
 export const reviewerApi = {
   forms: () => api<{ items: FormSummary[] }>('GET', '/api/forms'),
-  campaigns: () => api<{ items: ReviewCampaign[] }>('GET', '/api/campaigns'),
+  campaigns: () => api<{ items: Campaign[] }>('GET', '/api/campaigns'),
   divisions: () => api<{ items: Division[] }>('GET', '/api/divisions'),
   rows: (formId: string, query: TableQuery) => api<ReviewRowsPage>('GET', `/api/forms/${enc(formId)}/review-rows?${tableSearch(query)}`),
   /** How many of a form's submissions in my area wait for review. */
@@ -33,9 +33,9 @@ export const reviewerApi = {
   household: (id: string) => api<HouseholdDetail>('GET', `/api/households/${enc(id)}`),
   /** `revision`: the one the reviewer saw; the server refuses (409) if the submission changed since. */
   review: (id: string, revision: number, decision: 'approve' | 'return', comment: string, fieldNotes: FieldNote[] = []) =>
-    api<Submission>('POST', `/api/submissions/${enc(id)}/review`, { decision, revision, ...(comment ? { comment } : {}), ...(fieldNotes.length ? { fieldNotes } : {}) }),
+    api<Submission>('POST', `/api/submissions/${enc(id)}/review`, { decision, revision, ...(comment ? { comment } : {}), ...(fieldNotes.length ? { fieldNotes } : {}) } satisfies ReviewRequest),
   approveMany: (rows: Pick<ReviewRow, 'id' | 'revision'>[], comment?: string) =>
-    api<ApprovalsAnswer>('POST', '/api/approvals', { items: rows.map(({ id, revision }) => ({ id, revision })), ...(comment ? { comment } : {}) }),
+    api<ApprovalsAnswer>('POST', '/api/approvals', { items: rows.map(({ id, revision }) => ({ id, revision })), ...(comment ? { comment } : {}) } satisfies ApprovalsRequest),
   progress: (formId: string, campaign?: string, division?: string) =>
     api<ProgressAnswer>('GET', `/api/forms/${enc(formId)}/progress${search({ campaign, division })}`),
   missing: (formId: string, campaign: string | undefined, division: string | undefined, page: number) =>

@@ -7,7 +7,7 @@ import { StaticCatalog, type Catalog } from '../../../client/pages/reviewer/Revi
 import { fakeServer } from './fixtures';
 
 const USER = { id: 'u-town', username: 'linjiang', displayName: '临江镇审核员', role: 'reviewer' as const, scope: ['500118104'] };
-const form = (id: string, title: string) => ({ id, title, version: 1, description: '', createsHousehold: false, forHousehold: true, campaigns: [] });
+const form = (id: string, title: string) => ({ id, title, version: 1, description: '', createsHousehold: false, forHousehold: true, hasFiles: false, campaigns: [] });
 
 function catalogOf(forms: Catalog['forms']): Catalog {
   return { forms, campaigns: [], divisions: [], tree: buildDivisionTree([], USER.scope, USER.role), divisionName: (c) => c, campaignsOf: () => [] };

@@ -16,8 +16,11 @@ const DIVISIONS = [
 const USER = { id: 'u-town', username: 'linjiang', displayName: '临江镇审核员', role: 'reviewer' as const, scope: ['500118104'] };
 
 const catalog: Catalog = {
-  forms: [{ id: 'lookback', title: '监测对象“回头看”信息采集表', version: 1, description: '', createsHousehold: false, forHousehold: true, campaigns: [] }],
-  campaigns: [{ id: '2021-lookback', title: '2021年监测对象“回头看”', year: 2021, parameters: {}, forms: ['lookback'], status: 'open' }],
+  forms: [{ id: 'lookback', title: '监测对象“回头看”信息采集表', version: 1, description: '', createsHousehold: false, forHousehold: true, hasFiles: false, campaigns: [] }],
+  campaigns: [{
+    id: '2021-lookback', title: '2021年监测对象“回头看”', year: 2021, parameters: {}, forms: ['lookback'], status: 'open', description: '', divisions: [],
+    createdAt: '2021-11-01T00:00:00.000Z', revision: 1, formVersions: { lookback: 1 }, unconfirmed: [],
+  }],
   divisions: DIVISIONS,
   tree: buildDivisionTree(DIVISIONS, USER.scope, USER.role),
   divisionName: (code) => DIVISIONS.find((d) => d.code === code)?.name ?? code,

@@ -10,7 +10,7 @@ import {
   buildFieldIndex, checkDefinition, checkSchema, type DefinitionProblem, type FormCase, type FormDefinition, type FormulaScope, type FormulaType,
 } from '@engine';
 import { ApiError } from '../../../api/http';
-import type { AdminCampaign } from '../../../api/types';
+import type { Campaign } from '../../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../../components/Layout';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n/tAdmin';
@@ -37,7 +37,7 @@ interface Loaded {
   /** The draft revision loaded: the next save is made from it. */
   revision: number;
   cases: FormCase[];
-  campaigns: AdminCampaign[];
+  campaigns: Campaign[];
 }
 
 async function load(formId: string): Promise<Loaded> {

@@ -5,7 +5,7 @@
 // Cases are saved on the server at once (they are not part of the draft).
 import { useState } from 'react';
 import { evidenceKind, precompiledForm, runCompiledCases, type CompiledForm, type FormCase, type FormDefinition, type JsonSchema } from '@engine';
-import type { AdminCampaign, CaseOutcome } from '../../../api/types';
+import type { Campaign, CaseOutcome } from '../../../api/types';
 import { SAMPLE_PHOTO, SAMPLE_SIGNATURE, SampleToggle } from '../../../form/widgets/evidence';
 import { t } from '../../../i18n/tAdmin';
 import { fits, type DraftValidators } from './useDraftValidators';
@@ -16,7 +16,7 @@ interface Props {
   validators: DraftValidators;
   cases: FormCase[];
   /** The open campaigns using the form: every case runs under each one's parameters. */
-  campaigns: AdminCampaign[];
+  campaigns: Campaign[];
   onOpen(c: FormCase): void;
   onDelete(name: string): void;
   /** A case changed here (a photo or signature switched between 有 and 无). */
@@ -51,7 +51,7 @@ function withSample(c: FormCase, field: EvidenceField, present: boolean): FormCa
 
 const isPresent = (value: unknown) => (Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null && value !== '');
 
-export function runAllCases(form: CompiledForm, cases: FormCase[], campaigns: AdminCampaign[]): CaseOutcome[] {
+export function runAllCases(form: CompiledForm, cases: FormCase[], campaigns: Campaign[]): CaseOutcome[] {
   const runs = campaigns.length > 0 ? campaigns : [null];
   return runs.flatMap((campaign) => runCompiledCases(form, cases, campaign?.parameters ?? {}).map((r) => ({
     name: r.name, campaignId: campaign?.id ?? null, campaignTitle: campaign?.title ?? null, passed: r.passed, failures: r.failures,

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { prefillData, type FormCase, type FormData, type FormDefinition, type Household } from '@engine';
 import { api } from '../../../api/http';
-import type { AdminCampaign, HouseholdSummary, Paged } from '../../../api/types';
+import type { Campaign, HouseholdSummary, Paged } from '../../../api/types';
 import { useLoad } from '../../../components/useLoad';
 import { ErrorSummary } from '../../../form/ErrorSummary';
 import { FormRenderer } from '../../../form/FormRenderer';
@@ -31,7 +31,7 @@ export interface PreviewLoad {
 interface Props {
   definition: FormDefinition;
   validators: DraftValidators;
-  campaigns: AdminCampaign[];
+  campaigns: Campaign[];
   campaignId: string;
   onCampaign(id: string): void;
   load: PreviewLoad | null;

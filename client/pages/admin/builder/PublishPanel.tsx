@@ -7,7 +7,7 @@
 // sends the draft revision that was checked: if the draft changed since (another administrator
 // saved or published it), the server refuses and the page offers the latest.
 import { useState } from 'react';
-import type { AdoptionChoice, CaseOutcome, PublishCheck } from '../../../api/types';
+import type { AdoptionChoice, CaseOutcome, PublishCheck, Published } from '../../../api/types';
 import { t } from '../../../i18n/tAdmin';
 import { adminApi } from '../adminApi';
 import { ProblemList, problemsOf } from '../components/ProblemList';
@@ -59,7 +59,7 @@ function AdoptionChoices({ choices, adopt, onChange, moveOpen, onMoveOpen }: {
 
 export function PublishPanel({ formId, save, canSave, onPublished, onReload }: Props) {
   const [check, setCheck] = useState<PublishCheck | null>(null);
-  const [published, setPublished] = useState<{ version: number; changes: string[]; adopted: string[]; moved?: number } | null>(null);
+  const [published, setPublished] = useState<Published | null>(null);
   const [adopt, setAdopt] = useState<string[]>([]);
   const [moveOpen, setMoveOpen] = useState(true);
   const action = useAction();

@@ -6,7 +6,7 @@
 // refusal names the field in Chinese. A save states the revision it was made from: when another
 // administrator saved first, the server refuses it and the page offers the latest version.
 import { useState } from 'react';
-import type { AdminCampaignDetail } from '../../../api/types';
+import type { CampaignDetail, CampaignParameters, Division } from '../../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../../components/Layout';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n/tAdmin';
@@ -31,9 +31,9 @@ export function CampaignPage({ id }: { id: string }) {
 }
 
 interface EditorProps {
-  initial: AdminCampaignDetail;
+  initial: CampaignDetail;
   forms: { id: string; title: string; version: number | null }[];
-  divisions: { code: string; name: string; parentCode: string | null }[];
+  divisions: Division[];
   /** Loads the latest version, dropping what was typed here. */
   reload(): void;
 }
@@ -45,7 +45,8 @@ function CampaignEditor({ initial, forms, divisions, reload }: EditorProps) {
   const [description, setDescription] = useState(initial.description);
   const [status, setStatus] = useState(initial.status);
   const [chosen, setChosen] = useState(initial.forms);
-  const [parameters, setParameters] = useState(initial.parameters);
+  // Stored as they were sent (numbers and texts, which the server accepts and no other).
+  const [parameters, setParameters] = useState(initial.parameters as CampaignParameters);
   const [covered, setCovered] = useState(initial.divisions);
   const [confirmed, setConfirmed] = useState<string[]>([]);
   const declarations = useDeclarations(chosen);

@@ -2,15 +2,15 @@
 // adopted here, optionally moving the campaign's open drafts and returned submissions along), and
 // the record of its adoptions — who changed which form from which version to which, and when.
 import { useState } from 'react';
-import type { AdminCampaignDetail } from '../../../api/types';
+import type { CampaignDetail } from '../../../api/types';
 import { t } from '../../../i18n/tAdmin';
 import { adminApi } from '../adminApi';
 import { ActionMessage, useAction } from '../components/useAction';
 
 interface Props {
-  campaign: AdminCampaignDetail;
+  campaign: CampaignDetail;
   forms: { id: string; title: string; version: number | null }[];
-  onAdopted(campaign: AdminCampaignDetail): void;
+  onAdopted(campaign: CampaignDetail): void;
   reload(): void;
 }
 

@@ -4,7 +4,7 @@
 // scratch, and each opened or closed in one click.
 import { useState } from 'react';
 import { Link, navigate } from '../../../app/router';
-import type { AdminCampaign, AdminFormSummary } from '../../../api/types';
+import type { AdminFormSummary, Campaign, CampaignParameters } from '../../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../../components/Layout';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n/tAdmin';
@@ -19,7 +19,7 @@ export function nextYearOf(text: string, year: number): string {
   return text.split(String(year)).join(String(year + 1));
 }
 
-function CloneForm({ source, onDone }: { source: AdminCampaign; onDone(): void }) {
+function CloneForm({ source, onDone }: { source: Campaign; onDone(): void }) {
   const [id, setId] = useState(() => nextYearOf(source.id, source.year));
   const [title, setTitle] = useState(() => nextYearOf(source.title, source.year));
   const [year, setYear] = useState(source.year + 1);
@@ -51,7 +51,7 @@ function NewCampaignForm({ forms, onDone }: { forms: AdminFormSummary[]; onDone(
   const [year, setYear] = useState(thisYear);
   const [title, setTitle] = useState(`${thisYear}年度防返贫监测动态调整和信息采集`);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [parameters, setParameters] = useState<Record<string, unknown>>({});
+  const [parameters, setParameters] = useState<CampaignParameters>({});
   const declarations = useDeclarations(chosen);
   const action = useAction();
   const submit = async () => {
@@ -77,7 +77,7 @@ function NewCampaignForm({ forms, onDone }: { forms: AdminFormSummary[]; onDone(
   );
 }
 
-function parameterSummary(c: AdminCampaign): string {
+function parameterSummary(c: Campaign): string {
   const p = c.parameters;
   const parts: string[] = [];
   if (p.incomeLine !== undefined) parts.push(t('ad_summaryIncomeLine', { value: String(p.incomeLine) }));

@@ -2,7 +2,7 @@
 // number, the income period and reference date as dates, months as months), with the forms that
 // use it; parameters no form declares are kept and may be removed. A parameter a clone left to
 // confirm is marked 待确认 with a button to confirm it (changing its value confirms it too).
-import type { ParameterDeclarationInfo } from '../../../api/types';
+import type { CampaignParameters, ParameterDeclarationInfo } from '../../../api/types';
 import { t } from '../../../i18n/tAdmin';
 
 /** What is left to confirm, and what has been confirmed on this page (sent with the save). */
@@ -14,8 +14,8 @@ export interface Marks {
 
 interface Props {
   declarations: Record<string, ParameterDeclarationInfo>;
-  value: Record<string, unknown>;
-  onChange(next: Record<string, unknown>): void;
+  value: CampaignParameters;
+  onChange(next: CampaignParameters): void;
   marks?: Marks;
 }
 

@@ -5,7 +5,7 @@
 // the account the page shows: when another administrator changed it first, the page says so and
 // offers the list as it is now.
 import { useState } from 'react';
-import type { AdminUser, Division, Role } from '../../../api/types';
+import type { User, Division, Role } from '../../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../../components/Layout';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n/tAdmin';
@@ -112,7 +112,7 @@ function NewUserForm({ divisions, onCreated }: { divisions: Division[]; onCreate
 }
 
 interface RowProps {
-  user: AdminUser;
+  user: User;
   divisions: Division[];
   editing: boolean;
   resetting: boolean;
@@ -143,7 +143,7 @@ function UserRow({ user, divisions, editing, resetting, onEdit, onReset, onToggl
   );
 }
 
-function EditUser({ user, divisions, onSaved }: { user: AdminUser; divisions: Division[]; onSaved(): void }) {
+function EditUser({ user, divisions, onSaved }: { user: User; divisions: Division[]; onSaved(): void }) {
   const [displayName, setDisplayName] = useState(user.displayName);
   const [phone, setPhone] = useState(user.phone ?? '');
   const [role, setRole] = useState<Role>(user.role);
@@ -175,7 +175,7 @@ function EditUser({ user, divisions, onSaved }: { user: AdminUser; divisions: Di
   );
 }
 
-function ResetPassword({ user, onSaved }: { user: AdminUser; onSaved(): void }) {
+function ResetPassword({ user, onSaved }: { user: User; onSaved(): void }) {
   const [password, setPassword] = useState('');
   const action = useAction();
   const tooShort = [...password].length < 8;

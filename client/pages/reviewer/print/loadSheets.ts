@@ -4,7 +4,7 @@
 // the village's registry households, and the engine's evaluation of each submission, only to
 // know which fields its conditions hide. Values are printed as the server stored them.
 import { evaluateCompiled, type FormDefinition, type Household } from '@engine';
-import type { Division, ReviewCampaign, Submission } from '../../../api/types';
+import type { Division, Campaign, Submission } from '../../../api/types';
 import { loadVersionForm, type PreparedForm } from '../../../form/loadValidators';
 import { listAllSubmissions } from '../listAllSubmissions';
 import { reviewerApi } from '../reviewerApi';
@@ -32,7 +32,7 @@ export interface Sheets {
 
 interface Catalogue {
   divisions: readonly Division[];
-  campaigns: readonly ReviewCampaign[];
+  campaigns: readonly Campaign[];
 }
 
 interface Version {
