@@ -151,6 +151,15 @@ describe('防返贫监测对象风险销号评估认定', () => {
       expect(conclusionCodes({ ...luoData, annualNetIncome: 20997 }, '2023')).toEqual(['rule:below-income-line']);
     });
 
+    it('warns of 暂不消除 when every item is met and the village agrees (应退尽退), not when the income is below the line', () => {
+      const data = { ...without(luoData, 'consent', 'eliminationMonth'), conclusion: NOT_YET };
+      const issue = issueAt(assess(data), '/conclusion');
+      expect(issue).toMatchObject({ code: 'rule:all-met-not-eliminated', severity: 'warning' });
+      expect(issue?.message).toContain('家庭年人均纯收入 10500 元不低于监测收入线 6000 元且收入稳定');
+      expect(issueAt(assess({ ...data, annualNetIncome: 19800 }, { campaign: '2023' }), '/conclusion')).toBeUndefined();
+      expect(issueAt(assess({ ...data, evaluationResult: '不同意消除风险' }), '/conclusion')).toBeUndefined();
+    });
+
     it('refuses 同意消除风险 when the income is not stable', () => {
       expect(conclusionCodes({ ...luoData, incomeStable: false })).toEqual(['rule:income-unstable']);
     });
