@@ -7,7 +7,7 @@ import { loadCampaign, loadCases, loadForm } from '../helpers/forms';
 import { randomFormData, seededRandom } from '../helpers/randomData';
 import { defineForm, text } from '../helpers/defineForm';
 
-const FORMS = ['poverty-identification', 'member-additions', 'member-removals', 'monitoring-object', 'income-ledger', 'lookback', 'policy-exit'];
+const FORMS = ['poverty-identification', 'member-additions', 'member-removals', 'monitoring-object', 'income-ledger', 'lookback', 'policy-exit', 'risk-elimination'];
 
 /** The standalone code run as a browser runs the served module: its helpers from fullValidatorRequire, nothing compiled. */
 function loadValidators(source: string): FormValidators {
