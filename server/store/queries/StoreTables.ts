@@ -17,8 +17,15 @@ export interface SubmissionsTable {
   submitted_at: string | null; approved_at: string | null;
 }
 
+export interface VerificationItemsTable {
+  id: string; division_code: string; household_id: string | null; id_number: string | null; name: string; source: string;
+  source_ref: string | null; reason: string; received_at: string; state: string; closed_reason: string | null;
+  submission_id: string | null; created_by: string | null; updated_at: string; revision: number;
+}
+
 export interface StoreTables {
   households: HouseholdsTable;
+  verification_items: VerificationItemsTable;
   household_members: HouseholdMembersTable;
   submissions: SubmissionsTable;
 }
