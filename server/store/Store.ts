@@ -7,6 +7,7 @@ import type {
   Adoption, AdoptionRecord, CampaignFields, CampaignRecord, DivisionChange, DivisionRecord, FormRecord, FormVersionRecord, HouseholdEvent, HouseholdRecord, Role, SessionRecord,
   SubmissionEvent, SubmissionRecord, SubmissionStatus, UserRecord,
 } from './records';
+import type { HouseholdWarningRecord, PersonMatch, PersonQuery } from './householdWarning';
 import type { NewVerificationItem, VerificationCount, VerificationFilter, VerificationItemRecord } from './verificationItem';
 import type { AttachmentPut, AttachmentReader, AttachmentRecord, NewAttachment, OpenedAttachment } from './attachmentRecord';
 import type {
@@ -16,6 +17,7 @@ import type {
 export type * from './readShapes';
 export type * from './attachmentRecord';
 export type * from './verificationItem';
+export type * from './householdWarning';
 
 /**
  * A write lost a race (stale revision, unique key taken; or, on PostgreSQL, a deadlock or
@@ -394,4 +396,12 @@ export interface Store {
   linkVerificationItem(id: string, submissionId: string, at: string): Promise<VerificationItemRecord | null>;
   /** An open item becomes 'included' (its submission was approved); any other is answered unchanged. */
   markVerificationItemIncluded(id: string, at: string): Promise<VerificationItemRecord | null>;
+
+  // departments' warning lists (行业部门筛查预警, issue 17)
+  /** Registered members with one of the ID numbers, or of the name in the village, with their household. */
+  findPersons(query: PersonQuery): Promise<PersonMatch[]>;
+  /** All or nothing: each warning on its household, and for each an open verification item (source 'warning'). */
+  addHouseholdWarnings(warnings: HouseholdWarningRecord[]): Promise<void>;
+  /** A household's warnings, the latest list first. */
+  listHouseholdWarnings(householdId: string): Promise<HouseholdWarningRecord[]>;
 }

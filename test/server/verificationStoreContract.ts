@@ -5,10 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreConflict, type NewVerificationItem, type Store } from '../../server/store/Store';
+import { residentId } from '../helpers/sampleForm';
 import type { StoreUnderTest } from './storeContract';
 
 const GAOTAN = '500118104201';
 const PUAN = '500118104202';
+const NEWCOMER = '11010519491231002X';
 
 function newItem(overrides: Partial<NewVerificationItem> = {}): NewVerificationItem {
   return {
@@ -105,6 +107,35 @@ export function verificationStoreContract(name: string, makeStore: () => Promise
       expect(await store.markVerificationItemIncluded(item.id, '2023-03-21T00:00:00.000Z')).toMatchObject({ state: 'included', revision: 3 });
       await expect(store.closeVerificationItem(item.id, '不符合', 3, '2023-03-21T00:00:00.000Z')).rejects.toBeInstanceOf(StoreConflict);
       await expect(store.linkVerificationItem(item.id, randomUUID(), '2023-03-21T00:00:00.000Z')).rejects.toBeInstanceOf(StoreConflict);
+    });
+
+    it('finds registered members by ID number or by name in a village, and keeps an import\'s warnings with an item each', async () => {
+      const [zhang, wang] = await store.upsertHouseholds([
+        { divisionCode: GAOTAN, headName: '张德明', headIdNumber: residentId('500118', '19650312', 11), members: [
+          { name: '张德明', idNumber: residentId('500118', '19650312', 11), relation: '户主' },
+          { name: '李秀兰', idNumber: residentId('500118', '19670805', 22), relation: '配偶' },
+        ], removedMembers: [] },
+        { divisionCode: PUAN, headName: '李秀兰', headIdNumber: residentId('500118', '19700101', 33), members: [
+          { name: '李秀兰', idNumber: residentId('500118', '19700101', 33), relation: '户主' },
+        ], removedMembers: [] },
+      ], '2023-01-01T00:00:00.000Z');
+      const byId = await store.findPersons({ idNumbers: [residentId('500118', '19670805', 22), NEWCOMER], names: [] });
+      expect(byId).toEqual([{ householdId: zhang!.id, divisionCode: GAOTAN, headName: '张德明', name: '李秀兰', idNumber: residentId('500118', '19670805', 22) }]);
+      const byName = await store.findPersons({ idNumbers: [], names: [{ divisionCode: PUAN, name: '李秀兰' }, { divisionCode: GAOTAN, name: '王五' }] });
+      expect(byName.map((p) => p.householdId)).toEqual([wang!.id]);
+      expect(await store.findPersons({ idNumbers: [], names: [] })).toEqual([]);
+
+      const warning = {
+        id: randomUUID(), householdId: zhang!.id, divisionCode: GAOTAN, department: '区医疗保障局', listDate: '2023-03-01', name: '李秀兰',
+        idNumber: residentId('500118', '19670805', 22), reason: '住院自付 5.2 万元', importedAt: '2023-03-02T01:00:00.000Z', importedBy: 'u-admin',
+      };
+      await store.addHouseholdWarnings([warning]);
+      expect(await store.listHouseholdWarnings(zhang!.id)).toEqual([warning]);
+      expect(await store.listHouseholdWarnings(wang!.id)).toEqual([]);
+      const items = await store.listVerificationItems({ scope: [GAOTAN], householdId: zhang!.id }, { page: 1, pageSize: 5 });
+      expect(items.items).toEqual([expect.objectContaining({
+        source: 'warning', sourceRef: warning.id, name: '李秀兰', state: 'open', reason: '区医疗保障局（2023-03-01）：住院自付 5.2 万元', receivedAt: warning.importedAt,
+      })]);
     });
   });
 }

@@ -27,6 +27,8 @@ import * as registry from './registry';
 import * as reports from './reports';
 import * as submissions from './submissions';
 import * as verification from './verificationItems';
+import * as warnings from './householdWarnings';
+import type { HouseholdWarningRecord, PersonQuery } from '../householdWarning';
 import { snapshot, transaction } from './transaction';
 
 export class PostgresStore implements Store {
@@ -162,4 +164,8 @@ export class PostgresStore implements Store {
   }
   async linkVerificationItem(id: string, submissionId: string, at: string) { return verification.linkItem(this.pool, id, submissionId, at); }
   async markVerificationItemIncluded(id: string, at: string) { return verification.includeItem(this.pool, id, at); }
+
+  async findPersons(query: PersonQuery) { return warnings.selectPersons(this.pool, query); }
+  async addHouseholdWarnings(list: HouseholdWarningRecord[]) { await warnings.insertWarnings(this.pool, list); }
+  async listHouseholdWarnings(householdId: string) { return warnings.selectWarnings(this.pool, householdId); }
 }

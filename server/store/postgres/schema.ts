@@ -313,4 +313,21 @@ export const POSTGRES_MIGRATIONS: string[] = [
   CREATE INDEX verification_items_submission ON verification_items(submission_id) WHERE submission_id IS NOT NULL;
   CREATE INDEX verification_items_household ON verification_items(household_id) WHERE household_id IS NOT NULL;
   `,
+  // Departments' warning lists (行业部门筛查预警, issue 17): each matched row as a warning on its
+  // household; the verification item it opens is in verification_items (source 'warning').
+  `
+  CREATE TABLE household_warnings (
+    id text COLLATE "C" PRIMARY KEY,
+    household_id text COLLATE "C" NOT NULL,
+    division_code text COLLATE "C" NOT NULL,
+    department text COLLATE "C" NOT NULL,
+    list_date text COLLATE "C" NOT NULL,
+    name text COLLATE "C" NOT NULL,
+    id_number text COLLATE "C",
+    reason text COLLATE "C" NOT NULL,
+    imported_at text COLLATE "C" NOT NULL,
+    imported_by text COLLATE "C" NOT NULL
+  );
+  CREATE INDEX household_warnings_household ON household_warnings(household_id);
+  `,
 ];

@@ -23,7 +23,13 @@ export interface VerificationItemsTable {
   submission_id: string | null; created_by: string | null; updated_at: string; revision: number;
 }
 
+export interface HouseholdWarningsTable {
+  id: string; household_id: string; division_code: string; department: string; list_date: string; name: string;
+  id_number: string | null; reason: string; imported_at: string; imported_by: string;
+}
+
 export interface StoreTables {
+  household_warnings: HouseholdWarningsTable;
   households: HouseholdsTable;
   verification_items: VerificationItemsTable;
   household_members: HouseholdMembersTable;

@@ -27,6 +27,8 @@ import * as registry from './registry';
 import * as reports from './reports';
 import * as submissions from './submissions';
 import * as verification from './verificationItems';
+import * as warnings from './householdWarnings';
+import type { HouseholdWarningRecord, PersonQuery } from '../householdWarning';
 import { SqliteWriter } from './writer/SqliteWriter';
 
 export class SqliteStore implements Store {
@@ -175,4 +177,8 @@ export class SqliteStore implements Store {
   }
   async linkVerificationItem(id: string, submissionId: string, at: string) { return this.writes.run('linkVerificationItem', id, submissionId, at); }
   async markVerificationItemIncluded(id: string, at: string) { return this.writes.run('includeVerificationItem', id, at); }
+
+  async findPersons(query: PersonQuery) { return warnings.selectPersons(this.db, query); }
+  async addHouseholdWarnings(list: HouseholdWarningRecord[]) { await this.writes.run('insertWarnings', list); }
+  async listHouseholdWarnings(householdId: string) { return warnings.selectWarnings(this.db, householdId); }
 }

@@ -295,4 +295,21 @@ export const SQLITE_MIGRATIONS: string[] = [
   CREATE INDEX verification_items_submission ON verification_items(submission_id) WHERE submission_id IS NOT NULL;
   CREATE INDEX verification_items_household ON verification_items(household_id) WHERE household_id IS NOT NULL;
   `,
+  // Departments' warning lists (行业部门筛查预警, issue 17): each matched row as a warning on its
+  // household; the verification item it opens is in verification_items (source 'warning').
+  `
+  CREATE TABLE household_warnings (
+    id TEXT PRIMARY KEY,
+    household_id TEXT NOT NULL,
+    division_code TEXT NOT NULL,
+    department TEXT NOT NULL,
+    list_date TEXT NOT NULL,
+    name TEXT NOT NULL,
+    id_number TEXT,
+    reason TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL
+  );
+  CREATE INDEX household_warnings_household ON household_warnings(household_id);
+  `,
 ];

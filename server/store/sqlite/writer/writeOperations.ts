@@ -16,6 +16,8 @@ import * as meta from '../meta';
 import * as registry from '../registry';
 import * as submissions from '../submissions';
 import * as verification from '../verificationItems';
+import * as warnings from '../householdWarnings';
+import type { HouseholdWarningRecord } from '../../householdWarning';
 import type { NewVerificationItem } from '../../verificationItem';
 
 type Db = Database.Database;
@@ -72,6 +74,7 @@ export const WRITE_OPERATIONS = {
     verification.closeItem(db, id, reason, expectedRevision, at),
   linkVerificationItem: (db: Db, id: string, submissionId: string, at: string) => verification.linkItem(db, id, submissionId, at),
   includeVerificationItem: (db: Db, id: string, at: string) => verification.includeItem(db, id, at),
+  insertWarnings: (db: Db, list: HouseholdWarningRecord[]) => warnings.insertWarnings(db, list),
 };
 
 export type WriteOperations = typeof WRITE_OPERATIONS;
