@@ -11,6 +11,7 @@ import type * as progress from './progress';
 import type * as review from './review';
 import type * as submissions from './submissions';
 import type * as verification from './verification';
+import type * as warnings from './warnings';
 
 export type Problem = z.output<typeof common.ProblemSchema>;
 export type SubmissionStatus = z.output<typeof common.SubmissionStatusSchema>;
@@ -92,3 +93,8 @@ export type VerificationCount = z.output<typeof verification.VerificationCountSc
 export type NewVerification = z.input<typeof verification.NewVerificationSchema>;
 export type CloseVerification = z.input<typeof verification.CloseVerificationSchema>;
 export type LinkVerification = z.input<typeof verification.LinkVerificationSchema>;
+
+// Departments' warning lists.
+export type WarningRow = z.output<typeof warnings.WarningRowSchema>;
+export type WarningImportResult = z.output<typeof warnings.WarningImportResultSchema>;
+export type HouseholdWarning = z.output<typeof warnings.HouseholdWarningSchema>;
