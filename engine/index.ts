@@ -72,3 +72,4 @@ export {
 } from './formats/attachmentFormats';
 export { evidenceKind, holdsSeveral, type EvidenceKind } from './attachments/evidenceKind';
 export { attachmentsIn, hasAttachmentFields, type AttachmentUse } from './attachments/attachmentsIn';
+export { CLOSE_REASONS, VERIFICATION_SOURCE_LABELS, VERIFICATION_STATE_LABELS } from './verification/verificationLabels';

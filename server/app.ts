@@ -33,6 +33,8 @@ import { householdStateRoutes } from './routes/householdStates';
 import { sessionRoutes } from './routes/session';
 import { submissionRoutes } from './routes/submissions';
 import { userRoutes } from './routes/users';
+import { verificationRoutes } from './routes/verification';
+import { WARNING_IMPORT_PATH, warningImportRoutes } from './routes/warningImport';
 import { approvalRoutes } from './routes/approvals';
 import { progressRoutes } from './routes/progress';
 import { qualityRoutes } from './routes/quality';
@@ -51,10 +53,10 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
     throw new Problem('payload_too_large', IMPORT_TOO_LARGE);
   });
   const uploadLimit = uploadDoor();
-  // Every body's size is checked before anything reads it; the household import takes spreadsheets of up to 20 MB,
+  // Every body's size is checked before anything reads it; the household and warning imports take spreadsheets of up to 20 MB,
   // a file upload is counted as it streams (routes/attachments.ts).
   app.use('/api/*', (c, next) => {
-    if (c.req.path === IMPORT_PATH) return importLimit(c, next);
+    if (c.req.path === IMPORT_PATH || c.req.path === WARNING_IMPORT_PATH) return importLimit(c, next);
     return isUpload(c.req.method, c.req.path) ? uploadLimit(c, next) : limit(c, next);
   });
   app.use('/api/*', screenUrl());
@@ -79,6 +81,8 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', progressRoutes(deps));
   app.route('/api', qualityRoutes(deps));
   app.route('/api', attachmentRoutes(deps));
+  app.route('/api', verificationRoutes(deps));
+  app.route('/api', warningImportRoutes(deps));
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',
     info: {

@@ -10,6 +10,8 @@ export const zhAdmin = {
   ad_users: '用户',
   ad_usersHint: '新建账号，设置角色和工作范围，停用账号，重置密码',
   ad_import: '农户导入',
+  ad_warningImport: '部门预警名单',
+  ad_warningImportHint: '导入行业部门的筛查预警名单（医保、民政、残联、教育、应急等），先匹配检查，匹配的农户加入各村重点核查户',
   ad_importHint: '从表格文件（XLSX、ODS、XLS 或 CSV，Excel、WPS、LibreOffice 保存的都可以）导入农户和家庭成员，先检查后导入',
   // common
   ad_cancel: '取消',

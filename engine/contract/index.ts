@@ -14,6 +14,8 @@ import type * as households from './households';
 import type * as progress from './progress';
 import type * as review from './review';
 import type * as submissions from './submissions';
+import type * as verification from './verification';
+import type * as warnings from './warnings';
 
 export type Problem = z.output<typeof common.ProblemSchema>;
 export type SubmissionStatus = z.output<typeof common.SubmissionStatusSchema>;
@@ -131,3 +133,16 @@ export type OfficialImportProgress = z.output<typeof divisions.OfficialImportPro
 export type OfficialImportResult = z.output<typeof divisions.OfficialImportResultSchema>;
 export type DivisionChange = z.output<typeof divisions.DivisionChangeSchema>;
 export type Division = z.output<typeof divisions.DivisionSchema>;
+
+// Households to verify (重点核查户).
+export type VerificationItem = z.output<typeof verification.VerificationItemSchema>;
+export type VerificationPage = z.output<typeof verification.VerificationPageSchema>;
+export type VerificationCount = z.output<typeof verification.VerificationCountSchema>;
+export type NewVerification = z.input<typeof verification.NewVerificationSchema>;
+export type CloseVerification = z.input<typeof verification.CloseVerificationSchema>;
+export type LinkVerification = z.input<typeof verification.LinkVerificationSchema>;
+
+// Departments' warning lists.
+export type WarningRow = z.output<typeof warnings.WarningRowSchema>;
+export type WarningImportResult = z.output<typeof warnings.WarningImportResultSchema>;
+export type HouseholdWarning = z.output<typeof warnings.HouseholdWarningSchema>;

@@ -57,11 +57,12 @@ const upload = createRoute({
   },
 });
 
-async function readUpload(bytes: Uint8Array): Promise<Sheet> {
+/** An uploaded spreadsheet read, or a 400 in Chinese (also the warning lists' import). `rowsAre`: what each row holds, for the empty file's message. */
+export async function readUpload(bytes: Uint8Array, rowsAre = '每位家庭成员一行'): Promise<Sheet> {
   if (bytes.length === 0) throw new Problem('bad_request', '请求内容不正确：没有收到文件');
   try {
     const sheet = await readSheet(bytes, sniffFormat(bytes));
-    if (sheet.rows.length === 0) throw new Problem('bad_request', '文件中没有数据行（第 1 行是表头，从第 2 行起每位家庭成员一行）');
+    if (sheet.rows.length === 0) throw new Problem('bad_request', `文件中没有数据行（第 1 行是表头，从第 2 行起${rowsAre}）`);
     if (sheet.rows.length > MAX_ROWS) throw new Problem('bad_request', `文件有 ${sheet.rows.length} 行，超过 ${MAX_ROWS} 行：请分批导入`);
     return sheet;
   } catch (e) {

@@ -12,6 +12,7 @@ import { dropTestSchema, newTestSchema, postgresTestUrl } from '../helpers/testS
 import { attachmentStoreContract } from './attachmentStoreContract';
 import { campaignStoreContract } from './campaignStoreContract';
 import { storeContract } from './storeContract';
+import { verificationStoreContract } from './verificationStoreContract';
 
 const url = postgresTestUrl('PostgreSQL store contract') ?? '';
 
@@ -31,6 +32,7 @@ describe.skipIf(!url)('the PostgreSQL store (needs WNBD_PG_URL)', () => {
   storeContract('PostgreSQL', freshStore);
   campaignStoreContract('PostgreSQL', freshStore);
   attachmentStoreContract('PostgreSQL', freshStore);
+  verificationStoreContract('PostgreSQL', freshStore);
 
   describe('PostgresStore with several server instances', () => {
     const schema = newTestSchema();

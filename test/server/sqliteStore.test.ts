@@ -6,6 +6,7 @@ import { SqliteStore } from '../../server/store/sqlite/SqliteStore';
 import { attachmentStoreContract } from './attachmentStoreContract';
 import { campaignStoreContract } from './campaignStoreContract';
 import { storeContract } from './storeContract';
+import { verificationStoreContract } from './verificationStoreContract';
 
 async function freshStore() {
   const dir = mkdtempSync(join(tmpdir(), 'wnbd-store-'));
@@ -23,3 +24,4 @@ async function freshStore() {
 storeContract('SQLite', freshStore);
 campaignStoreContract('SQLite', freshStore);
 attachmentStoreContract('SQLite', freshStore);
+verificationStoreContract('SQLite', freshStore);

@@ -12,6 +12,7 @@ import { DivisionsPage } from './divisions/DivisionsPage';
 import { FormPage } from './forms/FormPage';
 import { FormsPage } from './forms/FormsPage';
 import { ImportPage } from './households/ImportPage';
+import { WarningImportPage } from './warnings/WarningImportPage';
 import { UsersPage } from './users/UsersPage';
 import './admin.css';
 
@@ -27,6 +28,7 @@ export default function AdminApp() {
   if (path === '/admin/forms' || path === '/admin/forms/') return <FormsPage />;
   if (matchPath('/admin/users', path)) return <UsersPage />;
   if (matchPath('/admin/households/import', path)) return <ImportPage />;
+  if (matchPath('/admin/warnings/import', path)) return <WarningImportPage />;
   if (matchPath('/admin/divisions', path)) return <DivisionsPage />;
   return <AdminHome />;
 }

@@ -9,6 +9,7 @@ const CARDS = [
   { to: '/admin/forms', title: 'ad_forms', text: 'ad_formsHint' },
   { to: '/admin/users', title: 'ad_users', text: 'ad_usersHint' },
   { to: '/admin/households/import', title: 'ad_import', text: 'ad_importHint' },
+  { to: '/admin/warnings/import', title: 'ad_warningImport', text: 'ad_warningImportHint' },
 ] as const;
 
 export function AdminHome() {

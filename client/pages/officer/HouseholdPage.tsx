@@ -13,6 +13,7 @@ import { t } from '../../i18n/t';
 import { cachedGet } from '../../offline/cachedGet';
 import { onDraftChanged } from '../../offline/draftEvents';
 import { draftsOfHousehold } from '../../offline/drafts';
+import { HouseholdWarnings } from '../../verification/HouseholdWarnings';
 
 export function HouseholdPage({ id }: { id: string }) {
   const household = useLoad(() => cachedGet<HouseholdDetail>(`/api/households/${id}`), [id]);
@@ -47,6 +48,7 @@ export function HouseholdPage({ id }: { id: string }) {
               {h.riskEliminatedMonth ? (<><dt>风险消除</dt><dd>{h.riskEliminatedMonth}（{h.riskEliminationMethod ?? ''}）</dd></>) : null}
             </dl>
           </section>
+          <HouseholdWarnings householdId={h.id} />
           <section className="panel">
             <h2>{t('members')}（{t('memberCount', { n: h.members.length })}）</h2>
             <ul className="members">

@@ -3,6 +3,7 @@
 import type { HouseholdDetail } from '../../api/types';
 import { KindBadge } from '../../components/StatusBadge';
 import { t } from '../../i18n/tReviewer';
+import { HouseholdWarnings } from '../../verification/HouseholdWarnings';
 
 export function HouseholdPanel({ household }: { household: HouseholdDetail | null }) {
   return (
@@ -26,6 +27,7 @@ export function HouseholdPanel({ household }: { household: HouseholdDetail | nul
               <li key={`${m.idNumber}-${i}`}><strong>{m.name}</strong> {m.relation ?? ''} · {m.idNumber}</li>
             ))}
           </ul>
+          <HouseholdWarnings householdId={household.id} />
         </>
       ) : <p className="muted">{t('rv_noHousehold')}</p>}
     </section>

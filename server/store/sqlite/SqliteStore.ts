@@ -12,6 +12,7 @@ import {
 } from '../Store';
 import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import type { AttachmentReader, NewAttachment } from '../attachmentRecord';
+import type { NewVerificationItem, VerificationFilter } from '../verificationItem';
 import * as accounts from './accounts';
 import { clearIncoming, readAttachmentFile, writeAttachmentFile } from './attachmentFiles';
 import * as attachments from './attachments';
@@ -25,6 +26,9 @@ import { withProcessLock } from './processLock';
 import * as registry from './registry';
 import * as reports from './reports';
 import * as submissions from './submissions';
+import * as verification from './verificationItems';
+import * as warnings from './householdWarnings';
+import type { HouseholdWarningRecord, PersonQuery } from '../householdWarning';
 import { SqliteWriter } from './writer/SqliteWriter';
 
 export class SqliteStore implements Store {
@@ -163,4 +167,18 @@ export class SqliteStore implements Store {
     return record ? { record, bytes: readAttachmentFile(this.attachmentsDir, reference) } : null;
   }
   async mayReadAttachment(reference: string, reader: AttachmentReader) { return attachments.mayRead(this.db, reference, reader); }
+
+  async addVerificationItem(item: NewVerificationItem) { return this.writes.run('insertVerificationItem', item); }
+  async listVerificationItems(filter: VerificationFilter, page: Page) { return verification.selectItems(this.db, filter, page); }
+  async countVerificationItems(filter: VerificationFilter) { return verification.countItems(this.db, filter); }
+  async getVerificationItem(id: string) { return verification.selectItem(this.db, id); }
+  async closeVerificationItem(id: string, reason: string, expectedRevision: number, at: string) {
+    return this.writes.run('closeVerificationItem', id, reason, expectedRevision, at);
+  }
+  async linkVerificationItem(id: string, submissionId: string, at: string) { return this.writes.run('linkVerificationItem', id, submissionId, at); }
+  async markVerificationItemIncluded(id: string, at: string) { return this.writes.run('includeVerificationItem', id, at); }
+
+  async findPersons(query: PersonQuery) { return warnings.selectPersons(this.db, query); }
+  async addHouseholdWarnings(list: HouseholdWarningRecord[]) { await this.writes.run('insertWarnings', list); }
+  async listHouseholdWarnings(householdId: string) { return warnings.selectWarnings(this.db, householdId); }
 }

@@ -15,6 +15,10 @@ import * as divisions from '../divisions';
 import * as meta from '../meta';
 import * as registry from '../registry';
 import * as submissions from '../submissions';
+import * as verification from '../verificationItems';
+import * as warnings from '../householdWarnings';
+import type { HouseholdWarningRecord } from '../../householdWarning';
+import type { NewVerificationItem } from '../../verificationItem';
 
 type Db = Database.Database;
 
@@ -64,6 +68,13 @@ export const WRITE_OPERATIONS = {
   },
 
   insertAttachment: (db: Db, record: AttachmentRecord) => attachments.insertAttachment(db, record),
+
+  insertVerificationItem: (db: Db, item: NewVerificationItem) => verification.insertItem(db, item),
+  closeVerificationItem: (db: Db, id: string, reason: string, expectedRevision: number, at: string) =>
+    verification.closeItem(db, id, reason, expectedRevision, at),
+  linkVerificationItem: (db: Db, id: string, submissionId: string, at: string) => verification.linkItem(db, id, submissionId, at),
+  includeVerificationItem: (db: Db, id: string, at: string) => verification.includeItem(db, id, at),
+  insertWarnings: (db: Db, list: HouseholdWarningRecord[]) => warnings.insertWarnings(db, list),
 };
 
 export type WriteOperations = typeof WRITE_OPERATIONS;
