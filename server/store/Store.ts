@@ -7,6 +7,7 @@ import type {
   Adoption, AdoptionRecord, CampaignFields, CampaignRecord, DivisionChange, DivisionRecord, FormRecord, FormVersionRecord, HouseholdEvent, HouseholdRecord, Role, SessionRecord,
   SubmissionEvent, SubmissionRecord, SubmissionStatus, UserRecord,
 } from './records';
+import type { ApplicationRecord, ApplicationState, NewApplication, SubmittedApplication } from './applicationRecord';
 import type { AttachmentPut, AttachmentReader, AttachmentRecord, NewAttachment, OpenedAttachment } from './attachmentRecord';
 import type {
   DivisionCount, DuplicateFilter, DuplicateMember, HouseholdStateQuery, HouseholdStates, ProgressCount, ProgressQuery,
@@ -14,6 +15,7 @@ import type {
 
 export type * from './readShapes';
 export type * from './attachmentRecord';
+export type * from './applicationRecord';
 
 /**
  * A write lost a race (stale revision, unique key taken; or, on PostgreSQL, a deadlock or
@@ -370,4 +372,15 @@ export interface Store {
   openAttachment(reference: string): Promise<OpenedAttachment | null>;
   /** Its uploader, or a reader who sees a submission that referred to it at any write (scope [''] sees all). */
   mayReadAttachment(reference: string, reader: AttachmentReader): Promise<boolean>;
+
+  // residents' own applications (纳入监测申请, issue 17)
+  /**
+   * Stores an application, or, when the same ID number has an open application in the county,
+   * merges it into that one (its answers replace the earlier ones; receipt and receivedAt stay).
+   * Two sent at once, on one server or two, end as one. StoreConflict('exists') when the id or receipt is taken.
+   */
+  submitApplication(application: NewApplication): Promise<SubmittedApplication>;
+  getApplicationByReceipt(receipt: string): Promise<ApplicationRecord | null>;
+  /** Where an application stands (its verification moved on); null when there is no such application. */
+  setApplicationState(id: string, state: ApplicationState, reason: string | null, at: string): Promise<ApplicationRecord | null>;
 }

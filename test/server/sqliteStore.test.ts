@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../server/store/sqlite/SqliteStore';
+import { applicationStoreContract } from './applicationStoreContract';
 import { attachmentStoreContract } from './attachmentStoreContract';
 import { campaignStoreContract } from './campaignStoreContract';
 import { storeContract } from './storeContract';
@@ -23,3 +24,4 @@ async function freshStore() {
 storeContract('SQLite', freshStore);
 campaignStoreContract('SQLite', freshStore);
 attachmentStoreContract('SQLite', freshStore);
+applicationStoreContract('SQLite', freshStore);

@@ -12,7 +12,9 @@ import {
 } from '../Store';
 import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import type { AttachmentReader, NewAttachment } from '../attachmentRecord';
+import type { ApplicationState, NewApplication } from '../applicationRecord';
 import * as accounts from './accounts';
+import * as applications from './applications';
 import * as attachments from './attachments';
 import * as campaigns from './campaigns';
 import * as catalog from './catalog';
@@ -150,4 +152,10 @@ export class PostgresStore implements Store {
   async attachmentRecords(references: string[]) { return attachments.selectAttachments(this.pool, references); }
   async openAttachment(reference: string) { return attachments.openAttachment(this.pool, reference); }
   async mayReadAttachment(reference: string, reader: AttachmentReader) { return attachments.mayRead(this.pool, reference, reader); }
+
+  async submitApplication(application: NewApplication) { return applications.submitApplication(this.pool, application); }
+  async getApplicationByReceipt(receipt: string) { return applications.selectApplicationByReceipt(this.pool, receipt); }
+  async setApplicationState(id: string, state: ApplicationState, reason: string | null, at: string) {
+    return applications.setApplicationState(this.pool, id, state, reason, at);
+  }
 }

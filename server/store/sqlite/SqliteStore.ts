@@ -12,7 +12,9 @@ import {
 } from '../Store';
 import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import type { AttachmentReader, NewAttachment } from '../attachmentRecord';
+import type { ApplicationState, NewApplication } from '../applicationRecord';
 import * as accounts from './accounts';
+import * as applications from './applications';
 import { clearIncoming, readAttachmentFile, writeAttachmentFile } from './attachmentFiles';
 import * as attachments from './attachments';
 import * as campaigns from './campaigns';
@@ -163,4 +165,10 @@ export class SqliteStore implements Store {
     return record ? { record, bytes: readAttachmentFile(this.attachmentsDir, reference) } : null;
   }
   async mayReadAttachment(reference: string, reader: AttachmentReader) { return attachments.mayRead(this.db, reference, reader); }
+
+  async submitApplication(application: NewApplication) { return this.writes.run('submitApplication', application); }
+  async getApplicationByReceipt(receipt: string) { return applications.selectApplicationByReceipt(this.db, receipt); }
+  async setApplicationState(id: string, state: ApplicationState, reason: string | null, at: string) {
+    return this.writes.run('setApplicationState', id, state, reason, at);
+  }
 }
