@@ -72,3 +72,5 @@ export {
 } from './formats/attachmentFormats';
 export { evidenceKind, holdsSeveral, type EvidenceKind } from './attachments/evidenceKind';
 export { attachmentsIn, hasAttachmentFields, type AttachmentUse } from './attachments/attachmentsIn';
+// The public application page's proof-of-work (issue 17): what is hashed and when it is enough.
+export { meetsDifficulty, proofText, solveProof } from './proofOfWork/proofOfWork';

@@ -8,6 +8,7 @@ import type * as common from './common';
 import type * as divisions from './divisions';
 import type * as households from './households';
 import type * as progress from './progress';
+import type * as publicApplication from './publicApplication';
 import type * as review from './review';
 import type * as submissions from './submissions';
 
@@ -83,3 +84,10 @@ export type DivisionCatalog = z.output<typeof divisions.DivisionCatalogSchema>;
 export type OfficialImportProgress = z.output<typeof divisions.OfficialImportProgressSchema>;
 export type OfficialImportResult = z.output<typeof divisions.OfficialImportResultSchema>;
 export type DivisionChange = z.output<typeof divisions.DivisionChangeSchema>;
+
+// Residents' own applications (issue 17).
+export type PublicChallenge = z.output<typeof publicApplication.ChallengeSchema>;
+export type PublicApplicationForm = z.output<typeof publicApplication.PublicFormSchema>;
+export type PublicVillage = z.output<typeof publicApplication.PublicVillageSchema>;
+export type ApplicationReceipt = z.output<typeof publicApplication.ApplicationReceiptSchema>;
+export type ApplicationStatus = z.output<typeof publicApplication.ApplicationStatusSchema>;
