@@ -55,6 +55,13 @@ const statusRoute = createRoute({
   request: jsonBody(StatusRequestSchema), responses: { 200: json(ApplicationStatusSchema, '办理进度'), ...errors },
 });
 
+const validatorsRoute = createRoute({
+  method: 'get', path: '/public/application-form/versions/{version}/validators.js', tags,
+  summary: '申请表某个已发布版本的校验模块（与官员表单相同的预编译 JavaScript）',
+  request: { params: z.object({ version: z.coerce.number().int().min(1).max(1_000_000) }) },
+  responses: { 200: { description: '校验模块', content: { 'text/javascript': { schema: z.string() } } }, ...errors },
+});
+
 const NOT_FOUND = '没有找到这件申请：请核对回执号和身份证号';
 
 async function claim(store: Store, attempt: LoginAttempt, now: Date, message: string): Promise<void> {
@@ -131,6 +138,11 @@ export function publicApplicationRoutes(deps: Deps) {
         data: result.data, receivedAt: now.toISOString(),
       });
       return c.json({ ...applicationStatus(application), merged }, 201);
+    })
+    .openapi(validatorsRoute, async (c) => {
+      const code = await forms.validatorModule(APPLICATION_FORM_ID, c.req.valid('param').version);
+      if (code === null) throw new Problem('not_found', '申请表的这个版本不存在');
+      return c.body(code, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }) as never;
     })
     .openapi(statusRoute, async (c) => {
       const { receipt, idNumber } = c.req.valid('json');

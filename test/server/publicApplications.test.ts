@@ -60,6 +60,14 @@ describe('residents’ applications', () => {
     ]);
   });
 
+  it('serves the application form’s precompiled validators to a page with no account', async () => {
+    const form = await (await request(`/api/public/counties/${COUNTY}/application-form`)).json();
+    const response = await request(`/api/public/application-form/versions/${form.form.version}/validators.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('javascript');
+    expect((await request('/api/public/application-form/versions/99/validators.js')).status).toBe(404);
+  });
+
   it('answers 404 for a county with no registered villages', async () => {
     const response = await request('/api/public/counties/110101/application-form');
     expect(response.status).toBe(404);
