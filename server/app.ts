@@ -33,6 +33,7 @@ import { householdStateRoutes } from './routes/householdStates';
 import { sessionRoutes } from './routes/session';
 import { submissionRoutes } from './routes/submissions';
 import { userRoutes } from './routes/users';
+import { verificationRoutes } from './routes/verification';
 import { approvalRoutes } from './routes/approvals';
 import { progressRoutes } from './routes/progress';
 import { PUBLIC_PREFIX, publicApplicationRoutes } from './routes/publicApplications';
@@ -86,6 +87,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', progressRoutes(deps));
   app.route('/api', qualityRoutes(deps));
   app.route('/api', attachmentRoutes(deps));
+  app.route('/api', verificationRoutes(deps));
   app.route('/api', publicApplicationRoutes(deps));
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',

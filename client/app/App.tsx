@@ -10,6 +10,7 @@ import { HouseholdPage } from '../pages/officer/HouseholdPage';
 import { HouseholdsPage } from '../pages/officer/HouseholdsPage';
 import { StartPage } from '../pages/officer/StartPage';
 import { TodoPage } from '../pages/officer/TodoPage';
+import { VerificationPage } from '../pages/officer/VerificationPage';
 import { VillagesPage } from '../pages/officer/VillagesPage';
 import { matchPath, navigate, useLocation } from './router';
 import { useSession } from './SessionContext';
@@ -47,6 +48,7 @@ export function App() {
   if (path === '/') return <Redirect to={user.role === 'admin' ? '/admin' : user.role === 'reviewer' ? '/review' : '/todo'} />;
   if (path === '/todo') return <TodoPage />;
   if (path === '/villages') return <VillagesPage />;
+  if ((m = matchPath('/villages/:code/verification', path))) return <VerificationPage code={m.code!} />;
   if ((m = matchPath('/villages/:code', path))) return <HouseholdsPage code={m.code!} />;
   if ((m = matchPath('/households/:id', path))) return <HouseholdPage id={m.id!} />;
   if ((m = matchPath('/start/:formId', path))) return <StartPage formId={m.formId!} />;

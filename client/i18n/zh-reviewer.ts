@@ -5,6 +5,7 @@ export const zhReviewer = {
   rv_tabSubmissions: '审核',
   rv_tabProgress: '填报进度',
   rv_tabQuality: '数据质量',
+  rv_tabVerification: '重点核查户',
   rv_form: '表单',
   rv_campaign: '活动',
   rv_campaignClosed: '{title}（已关闭）',

@@ -11,6 +11,7 @@ import type * as progress from './progress';
 import type * as publicApplication from './publicApplication';
 import type * as review from './review';
 import type * as submissions from './submissions';
+import type * as verification from './verification';
 
 export type Problem = z.output<typeof common.ProblemSchema>;
 export type SubmissionStatus = z.output<typeof common.SubmissionStatusSchema>;
@@ -85,6 +86,13 @@ export type OfficialImportProgress = z.output<typeof divisions.OfficialImportPro
 export type OfficialImportResult = z.output<typeof divisions.OfficialImportResultSchema>;
 export type DivisionChange = z.output<typeof divisions.DivisionChangeSchema>;
 
+// Households to verify (重点核查户).
+export type VerificationItem = z.output<typeof verification.VerificationItemSchema>;
+export type VerificationPage = z.output<typeof verification.VerificationPageSchema>;
+export type VerificationCount = z.output<typeof verification.VerificationCountSchema>;
+export type NewVerification = z.input<typeof verification.NewVerificationSchema>;
+export type CloseVerification = z.input<typeof verification.CloseVerificationSchema>;
+export type LinkVerification = z.input<typeof verification.LinkVerificationSchema>;
 // Residents' own applications (issue 17).
 export type PublicChallenge = z.output<typeof publicApplication.ChallengeSchema>;
 export type PublicApplicationForm = z.output<typeof publicApplication.PublicFormSchema>;

@@ -20,7 +20,7 @@ import { applicationAttempt, lookupAddressKey, lookupAttempt, spendingAttempt } 
 import { applicationStatus } from '../public/applicationStatus';
 import { challengeKey, checkProof, issueChallenge } from '../public/challenges';
 import { newReceiptNumber, normalizeReceipt, RECEIPT_PATTERN } from '../public/receiptNumber';
-import type { LoginAttempt, Store } from '../store/Store';
+import type { ApplicationRecord, LoginAttempt, Store, VerificationItemRecord } from '../store/Store';
 import { json, jsonBody, ProblemSchema } from './schemas';
 
 export const APPLICATION_FORM_ID = 'monitoring-application';
@@ -92,6 +92,24 @@ export function publicApplicationRoutes(deps: Deps) {
     return loaded;
   }
 
+  /**
+   * The application's open item in its village's list of households to verify: added for a new
+   * application, and again (answering the open one, or a new one if the last was finished) for
+   * one merged into it, which also mends an application a crash left without its item.
+   */
+  async function verificationItemOf(application: ApplicationRecord): Promise<VerificationItemRecord> {
+    const person = (await store.findPersons({ idNumbers: [application.idNumber], names: [] }))[0];
+    const data = application.data;
+    const risks = [data.mainRisk, ...(Array.isArray(data.otherRisks) ? data.otherRisks : [])].filter(Boolean).join('、');
+    const item = await store.addVerificationItem({
+      id: randomUUID(), divisionCode: application.divisionCode, householdId: person?.householdId ?? null, idNumber: application.idNumber,
+      name: application.name, source: 'application', sourceRef: application.id,
+      reason: `自主申请（${risks}）：${String(data.description ?? '')}`.slice(0, 500), receivedAt: application.updatedAt, createdBy: null,
+    });
+    if (application.verificationItemId !== item.id) await store.linkApplicationItem(application.id, item.id);
+    return item;
+  }
+
   return createRouter()
     .openapi(challengeRoute, async (c) => {
       const code = c.req.valid('param').county;
@@ -137,7 +155,8 @@ export function publicApplicationRoutes(deps: Deps) {
         name: String(result.data.name), phone: String(result.data.phone), formId: APPLICATION_FORM_ID, formVersion: version.record.version,
         data: result.data, receivedAt: now.toISOString(),
       });
-      return c.json({ ...applicationStatus(application), merged }, 201);
+      const item = await verificationItemOf(application);
+      return c.json({ ...applicationStatus(application, item), merged }, 201);
     })
     .openapi(validatorsRoute, async (c) => {
       const code = await forms.validatorModule(APPLICATION_FORM_ID, c.req.valid('param').version);
@@ -153,6 +172,7 @@ export function publicApplicationRoutes(deps: Deps) {
       const application = RECEIPT_PATTERN.test(wanted) ? await store.getApplicationByReceipt(wanted) : null;
       if (!application || application.idNumber !== normalizeIdNumber(idNumber.trim())) throw new Problem('not_found', NOT_FOUND);
       await store.refundLoginAttempt([lookupAddressKey(address)]);
-      return c.json(applicationStatus(application), 200);
+      const item = application.verificationItemId ? await store.getVerificationItem(application.verificationItemId) : null;
+      return c.json(applicationStatus(application, item), 200);
     });
 }

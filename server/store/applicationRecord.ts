@@ -30,9 +30,11 @@ export interface ApplicationRecord {
   updatedAt: string;
   /** How many later applications were merged into it. */
   merges: number;
+  /** Its item in the village's list of households to verify (重点核查户), whose state its status follows. */
+  verificationItemId: string | null;
 }
 
-export type NewApplication = Omit<ApplicationRecord, 'state' | 'reason' | 'updatedAt' | 'merges'>;
+export type NewApplication = Omit<ApplicationRecord, 'state' | 'reason' | 'updatedAt' | 'merges' | 'verificationItemId'>;
 
 export interface SubmittedApplication {
   application: ApplicationRecord;

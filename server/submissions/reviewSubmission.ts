@@ -17,6 +17,7 @@ import type { FieldNote, SubmissionRecord, UserRecord } from '../store/records';
 import { householdTaken, staleReview } from '../review/whatHappened';
 import { StoreConflict, type HouseholdChange } from '../store/Store';
 import { visibleSubmission } from './access';
+import { includeVerifiedItems } from '../verification/includeVerifiedItems';
 import { chinaMonth } from './chinaMonth';
 
 export interface ReviewRequest {
@@ -116,8 +117,9 @@ async function review(deps: Deps, user: UserRecord, record: SubmissionRecord, ve
     });
   }
   const change = await registryChange(deps, user, record, now);
+  let approved: SubmissionRecord;
   try {
-    return await deps.store.approveWithEffects({
+    approved = await deps.store.approveWithEffects({
       id, expectedRevision: record.revision,
       patch: {
         status: 'approved', approvedAt: at, returnComment: null, fieldNotes: [], updatedBy: user.id, updatedAt: at,
@@ -133,4 +135,6 @@ async function review(deps: Deps, user: UserRecord, record: SubmissionRecord, ve
     if ((await deps.store.getSubmission(id))?.revision !== record.revision) throw e;
     throw await householdTaken(deps, change.household.headIdNumber);
   }
+  await includeVerifiedItems(deps, id, at);
+  return approved;
 }

@@ -34,7 +34,7 @@ export function applicationStoreContract(name: string, makeStore: () => Promise<
       const first = application();
       const { application: stored, merged } = await store.submitApplication(first);
       expect(merged).toBe(false);
-      expect(stored).toEqual({ ...first, state: 'received', reason: null, updatedAt: T0, merges: 0 });
+      expect(stored).toEqual({ ...first, state: 'received', reason: null, updatedAt: T0, merges: 0, verificationItemId: null });
       expect(await store.getApplicationByReceipt(first.receipt)).toEqual(stored);
       expect(await store.getApplicationByReceipt('NOSUCHRECEIP')).toBeNull();
     });

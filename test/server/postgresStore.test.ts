@@ -13,6 +13,7 @@ import { applicationStoreContract } from './applicationStoreContract';
 import { attachmentStoreContract } from './attachmentStoreContract';
 import { campaignStoreContract } from './campaignStoreContract';
 import { storeContract } from './storeContract';
+import { verificationStoreContract } from './verificationStoreContract';
 
 const url = postgresTestUrl('PostgreSQL store contract') ?? '';
 
@@ -32,6 +33,7 @@ describe.skipIf(!url)('the PostgreSQL store (needs WNBD_PG_URL)', () => {
   storeContract('PostgreSQL', freshStore);
   campaignStoreContract('PostgreSQL', freshStore);
   attachmentStoreContract('PostgreSQL', freshStore);
+  verificationStoreContract('PostgreSQL', freshStore);
   applicationStoreContract('PostgreSQL', freshStore);
 
   describe('PostgresStore with several server instances', () => {

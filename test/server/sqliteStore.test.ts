@@ -7,6 +7,7 @@ import { applicationStoreContract } from './applicationStoreContract';
 import { attachmentStoreContract } from './attachmentStoreContract';
 import { campaignStoreContract } from './campaignStoreContract';
 import { storeContract } from './storeContract';
+import { verificationStoreContract } from './verificationStoreContract';
 
 async function freshStore() {
   const dir = mkdtempSync(join(tmpdir(), 'wnbd-store-'));
@@ -24,4 +25,5 @@ async function freshStore() {
 storeContract('SQLite', freshStore);
 campaignStoreContract('SQLite', freshStore);
 attachmentStoreContract('SQLite', freshStore);
+verificationStoreContract('SQLite', freshStore);
 applicationStoreContract('SQLite', freshStore);

@@ -5,6 +5,7 @@
 import { matchPath, useLocation } from '../../app/router';
 import { ProgressPage } from './ProgressPage';
 import { QualityPage } from './QualityPage';
+import { VerificationListPage } from './VerificationListPage';
 import { FirstForm } from './FirstForm';
 import { SubmissionPrintPage, VillagePrintPage } from './print/PrintPage';
 import { CatalogProvider } from './ReviewerCatalog';
@@ -21,6 +22,7 @@ function ReviewerRoutes() {
   if ((m = matchPath('/review/submissions/:id', path))) return <SubmissionPage id={m.id!} />;
   if ((m = matchPath('/review/progress/:formId', path))) return <ProgressPage key={m.formId} formId={m.formId!} />;
   if (matchPath('/review/quality', path)) return <QualityPage />;
+  if (matchPath('/review/verification', path)) return <VerificationListPage />;
   return <FirstForm />;
 }
 

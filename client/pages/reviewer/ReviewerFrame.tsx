@@ -1,5 +1,5 @@
-// The frame of every reviewer page, for a desk (wide) but usable on a phone: the three tabs
-// (审核, 填报进度, 数据质量), the form and campaign being looked at, the area tree beside the
+// The frame of every reviewer page, for a desk (wide) but usable on a phone: the tabs
+// (审核, 填报进度, 数据质量, 重点核查户), the form and campaign being looked at, the area tree beside the
 // content (above it on a narrow screen), then the page.
 import type { ReactNode } from 'react';
 import { Link } from '../../app/router';
@@ -7,7 +7,7 @@ import { Layout } from '../../components/Layout';
 import { t } from '../../i18n/tReviewer';
 import { useCatalog } from './ReviewerCatalog';
 
-export type ReviewerTab = 'submissions' | 'progress' | 'quality';
+export type ReviewerTab = 'submissions' | 'progress' | 'quality' | 'verification';
 
 export interface FrameSelection {
   formId?: string;
@@ -22,6 +22,7 @@ function tabHref(tab: ReviewerTab, s: FrameSelection): string {
   if (s.division) params.set('division', s.division);
   const query = params.toString() ? `?${params}` : '';
   if (tab === 'quality') return `/review/quality${query}`;
+  if (tab === 'verification') return `/review/verification${s.division ? `?division=${s.division}` : ''}`;
   const formId = s.formId ?? '';
   return tab === 'submissions' ? `/review/forms/${encodeURIComponent(formId)}${query}` : `/review/progress/${encodeURIComponent(formId)}${query}`;
 }
@@ -42,13 +43,13 @@ interface Props {
 export function ReviewerFrame({ tab, selection, onForm, onCampaign, allCampaigns, allForms = false, side, children }: Props) {
   const catalog = useCatalog();
   const campaigns = selection.formId ? catalog.campaignsOf(selection.formId) : catalog.campaigns;
-  const tabs: [ReviewerTab, string][] = [['submissions', t('rv_tabSubmissions')], ['progress', t('rv_tabProgress')], ['quality', t('rv_tabQuality')]];
+  const tabs: [ReviewerTab, string][] = [['submissions', t('rv_tabSubmissions')], ['progress', t('rv_tabProgress')], ['quality', t('rv_tabQuality')], ['verification', t('rv_tabVerification')]];
   return (
     <Layout title={t('rv_title')} wide>
       <div className="rv-bar">
         <nav className="rv-tabs" aria-label={t('rv_title')}>
           {tabs.map(([id, label]) => (
-            selection.formId || id === 'quality'
+            selection.formId || id === 'quality' || id === 'verification'
               ? <Link key={id} to={tabHref(id, selection)} className={tab === id ? 'chosen' : ''} aria-current={tab === id ? 'page' : undefined}>{label}</Link>
               : <span key={id} className="rv-tab-off">{label}</span>
           ))}
@@ -60,7 +61,7 @@ export function ReviewerFrame({ tab, selection, onForm, onCampaign, allCampaigns
             {catalog.forms.map((f) => <option key={f.id} value={f.id}>{f.title}</option>)}
           </select>
         </label>
-        {tab !== 'quality' ? (
+        {tab !== 'quality' && tab !== 'verification' ? (
           <label className="rv-pick">
             <span>{t('rv_campaign')}</span>
             <select value={selection.campaign ?? ''} onChange={(e) => onCampaign(e.target.value || undefined)}>

@@ -12,6 +12,7 @@ import {
 } from '../Store';
 import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import type { AttachmentReader, NewAttachment } from '../attachmentRecord';
+import type { NewVerificationItem, VerificationFilter } from '../verificationItem';
 import type { ApplicationState, NewApplication } from '../applicationRecord';
 import * as accounts from './accounts';
 import * as applications from './applications';
@@ -27,6 +28,9 @@ import { openPool, type PostgresOptions } from './openPool';
 import * as registry from './registry';
 import * as reports from './reports';
 import * as submissions from './submissions';
+import * as verification from './verificationItems';
+import * as warnings from './householdWarnings';
+import type { HouseholdWarningRecord, PersonQuery } from '../householdWarning';
 import { snapshot, transaction } from './transaction';
 
 export class PostgresStore implements Store {
@@ -153,7 +157,21 @@ export class PostgresStore implements Store {
   async openAttachment(reference: string) { return attachments.openAttachment(this.pool, reference); }
   async mayReadAttachment(reference: string, reader: AttachmentReader) { return attachments.mayRead(this.pool, reference, reader); }
 
+  async addVerificationItem(item: NewVerificationItem) { return verification.insertItem(this.pool, item); }
+  async listVerificationItems(filter: VerificationFilter, page: Page) { return verification.selectItems(this.pool, filter, page); }
+  async countVerificationItems(filter: VerificationFilter) { return verification.countItems(this.pool, filter); }
+  async getVerificationItem(id: string) { return verification.selectItem(this.pool, id); }
+  async closeVerificationItem(id: string, reason: string, expectedRevision: number, at: string) {
+    return verification.closeItem(this.pool, id, reason, expectedRevision, at);
+  }
+  async linkVerificationItem(id: string, submissionId: string, at: string) { return verification.linkItem(this.pool, id, submissionId, at); }
+  async markVerificationItemIncluded(id: string, at: string) { return verification.includeItem(this.pool, id, at); }
+
+  async findPersons(query: PersonQuery) { return warnings.selectPersons(this.pool, query); }
+  async addHouseholdWarnings(list: HouseholdWarningRecord[]) { await warnings.insertWarnings(this.pool, list); }
+  async listHouseholdWarnings(householdId: string) { return warnings.selectWarnings(this.pool, householdId); }
   async submitApplication(application: NewApplication) { return applications.submitApplication(this.pool, application); }
+  async linkApplicationItem(id: string, verificationItemId: string) { await applications.linkApplicationItem(this.pool, id, verificationItemId); }
   async getApplicationByReceipt(receipt: string) { return applications.selectApplicationByReceipt(this.pool, receipt); }
   async setApplicationState(id: string, state: ApplicationState, reason: string | null, at: string) {
     return applications.setApplicationState(this.pool, id, state, reason, at);

@@ -9,7 +9,7 @@ import { uniqueViolation } from './uniqueViolation';
 interface ApplicationRow {
   id: string; receipt: string; county: string; division_code: string; id_number: string; name: string; phone: string;
   form_id: string; form_version: number; data: ApplicationRecord['data']; state: string; reason: string | null;
-  received_at: string; updated_at: string; merges: number;
+  received_at: string; updated_at: string; merges: number; verification_item_id: string | null;
 }
 
 function toRecord(row: ApplicationRow): ApplicationRecord {
@@ -17,13 +17,14 @@ function toRecord(row: ApplicationRow): ApplicationRecord {
     id: row.id, receipt: row.receipt, county: row.county, divisionCode: row.division_code, idNumber: row.id_number, name: row.name,
     phone: row.phone, formId: row.form_id, formVersion: row.form_version, data: row.data, state: row.state as ApplicationState,
     reason: row.reason, receivedAt: row.received_at, updatedAt: row.updated_at, merges: row.merges,
+    verificationItemId: row.verification_item_id,
   };
 }
 
 export async function submitApplication(db: Db, a: NewApplication): Promise<SubmittedApplication> {
   const { rows } = await db.query<ApplicationRow>(`INSERT INTO applications AS a (id, receipt, county, division_code, id_number, name, phone,
-      form_id, form_version, data, state, reason, received_at, updated_at, merges)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'received', NULL, $11, $11, 0)
+      form_id, form_version, data, state, reason, received_at, updated_at, merges, verification_item_id)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'received', NULL, $11, $11, 0, NULL)
     ON CONFLICT (county, id_number) WHERE state IN ('received', 'verifying') DO UPDATE SET
       division_code = excluded.division_code, name = excluded.name, phone = excluded.phone, form_id = excluded.form_id,
       form_version = excluded.form_version, data = excluded.data, updated_at = excluded.updated_at, merges = a.merges + 1
@@ -45,4 +46,8 @@ export async function setApplicationState(db: Db, id: string, state: Application
 export async function selectApplicationByReceipt(db: Db, receipt: string): Promise<ApplicationRecord | null> {
   const { rows } = await db.query<ApplicationRow>('SELECT * FROM applications WHERE receipt = $1', [receipt]);
   return rows[0] ? toRecord(rows[0]) : null;
+}
+
+export async function linkApplicationItem(db: Db, id: string, itemId: string): Promise<void> {
+  await db.query('UPDATE applications SET verification_item_id = $2 WHERE id = $1', [id, itemId]);
 }

@@ -288,6 +288,48 @@ export const POSTGRES_MIGRATIONS: string[] = [
   );
   CREATE INDEX submission_attachments_reference ON submission_attachments(reference);
   `,
+  // Households to verify (重点核查户, issue 17): one list per village, from applications, warning
+  // lists and officers' findings; one open item per application or warning.
+  `
+  CREATE TABLE verification_items (
+    id text COLLATE "C" PRIMARY KEY,
+    division_code text COLLATE "C" NOT NULL,
+    household_id text COLLATE "C",
+    id_number text COLLATE "C",
+    name text COLLATE "C" NOT NULL,
+    source text COLLATE "C" NOT NULL,
+    source_ref text COLLATE "C",
+    reason text COLLATE "C" NOT NULL,
+    received_at text COLLATE "C" NOT NULL,
+    state text COLLATE "C" NOT NULL,
+    closed_reason text COLLATE "C",
+    submission_id text COLLATE "C",
+    created_by text COLLATE "C",
+    updated_at text COLLATE "C" NOT NULL,
+    revision integer NOT NULL
+  );
+  CREATE INDEX verification_items_division ON verification_items(division_code, received_at);
+  CREATE UNIQUE INDEX verification_items_open_source ON verification_items(source, source_ref) WHERE state = 'open' AND source_ref IS NOT NULL;
+  CREATE INDEX verification_items_submission ON verification_items(submission_id) WHERE submission_id IS NOT NULL;
+  CREATE INDEX verification_items_household ON verification_items(household_id) WHERE household_id IS NOT NULL;
+  `,
+  // Departments' warning lists (行业部门筛查预警, issue 17): each matched row as a warning on its
+  // household; the verification item it opens is in verification_items (source 'warning').
+  `
+  CREATE TABLE household_warnings (
+    id text COLLATE "C" PRIMARY KEY,
+    household_id text COLLATE "C" NOT NULL,
+    division_code text COLLATE "C" NOT NULL,
+    department text COLLATE "C" NOT NULL,
+    list_date text COLLATE "C" NOT NULL,
+    name text COLLATE "C" NOT NULL,
+    id_number text COLLATE "C",
+    reason text COLLATE "C" NOT NULL,
+    imported_at text COLLATE "C" NOT NULL,
+    imported_by text COLLATE "C" NOT NULL
+  );
+  CREATE INDEX household_warnings_household ON household_warnings(household_id);
+  `,
   // Residents' own applications (纳入监测申请, issue 17): one open application per ID number and
   // county, held by a partial unique index that two servers' INSERTs meet at (ON CONFLICT merges).
   `
@@ -306,7 +348,8 @@ export const POSTGRES_MIGRATIONS: string[] = [
     reason text COLLATE "C",
     received_at text COLLATE "C" NOT NULL,
     updated_at text COLLATE "C" NOT NULL,
-    merges integer NOT NULL
+    merges integer NOT NULL,
+    verification_item_id text COLLATE "C"
   );
   CREATE UNIQUE INDEX applications_open ON applications(county, id_number) WHERE state IN ('received', 'verifying');
   CREATE INDEX applications_division ON applications(division_code, received_at);

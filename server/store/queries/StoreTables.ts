@@ -17,8 +17,21 @@ export interface SubmissionsTable {
   submitted_at: string | null; approved_at: string | null;
 }
 
+export interface VerificationItemsTable {
+  id: string; division_code: string; household_id: string | null; id_number: string | null; name: string; source: string;
+  source_ref: string | null; reason: string; received_at: string; state: string; closed_reason: string | null;
+  submission_id: string | null; created_by: string | null; updated_at: string; revision: number;
+}
+
+export interface HouseholdWarningsTable {
+  id: string; household_id: string; division_code: string; department: string; list_date: string; name: string;
+  id_number: string | null; reason: string; imported_at: string; imported_by: string;
+}
+
 export interface StoreTables {
+  household_warnings: HouseholdWarningsTable;
   households: HouseholdsTable;
+  verification_items: VerificationItemsTable;
   household_members: HouseholdMembersTable;
   submissions: SubmissionsTable;
 }

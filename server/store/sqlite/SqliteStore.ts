@@ -12,6 +12,7 @@ import {
 } from '../Store';
 import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import type { AttachmentReader, NewAttachment } from '../attachmentRecord';
+import type { NewVerificationItem, VerificationFilter } from '../verificationItem';
 import type { ApplicationState, NewApplication } from '../applicationRecord';
 import * as accounts from './accounts';
 import * as applications from './applications';
@@ -27,6 +28,9 @@ import { withProcessLock } from './processLock';
 import * as registry from './registry';
 import * as reports from './reports';
 import * as submissions from './submissions';
+import * as verification from './verificationItems';
+import * as warnings from './householdWarnings';
+import type { HouseholdWarningRecord, PersonQuery } from '../householdWarning';
 import { SqliteWriter } from './writer/SqliteWriter';
 
 export class SqliteStore implements Store {
@@ -166,7 +170,21 @@ export class SqliteStore implements Store {
   }
   async mayReadAttachment(reference: string, reader: AttachmentReader) { return attachments.mayRead(this.db, reference, reader); }
 
+  async addVerificationItem(item: NewVerificationItem) { return this.writes.run('insertVerificationItem', item); }
+  async listVerificationItems(filter: VerificationFilter, page: Page) { return verification.selectItems(this.db, filter, page); }
+  async countVerificationItems(filter: VerificationFilter) { return verification.countItems(this.db, filter); }
+  async getVerificationItem(id: string) { return verification.selectItem(this.db, id); }
+  async closeVerificationItem(id: string, reason: string, expectedRevision: number, at: string) {
+    return this.writes.run('closeVerificationItem', id, reason, expectedRevision, at);
+  }
+  async linkVerificationItem(id: string, submissionId: string, at: string) { return this.writes.run('linkVerificationItem', id, submissionId, at); }
+  async markVerificationItemIncluded(id: string, at: string) { return this.writes.run('includeVerificationItem', id, at); }
+
+  async findPersons(query: PersonQuery) { return warnings.selectPersons(this.db, query); }
+  async addHouseholdWarnings(list: HouseholdWarningRecord[]) { await this.writes.run('insertWarnings', list); }
+  async listHouseholdWarnings(householdId: string) { return warnings.selectWarnings(this.db, householdId); }
   async submitApplication(application: NewApplication) { return this.writes.run('submitApplication', application); }
+  async linkApplicationItem(id: string, verificationItemId: string) { await this.writes.run('linkApplicationItem', id, verificationItemId); }
   async getApplicationByReceipt(receipt: string) { return applications.selectApplicationByReceipt(this.db, receipt); }
   async setApplicationState(id: string, state: ApplicationState, reason: string | null, at: string) {
     return this.writes.run('setApplicationState', id, state, reason, at);

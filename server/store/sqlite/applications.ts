@@ -7,7 +7,7 @@ import type { ApplicationRecord, ApplicationState, NewApplication, SubmittedAppl
 interface ApplicationRow {
   id: string; receipt: string; county: string; division_code: string; id_number: string; name: string; phone: string;
   form_id: string; form_version: number; data: string; state: string; reason: string | null;
-  received_at: string; updated_at: string; merges: number;
+  received_at: string; updated_at: string; merges: number; verification_item_id: string | null;
 }
 
 const OPEN = "state IN ('received', 'verifying')";
@@ -17,6 +17,7 @@ function toRecord(row: ApplicationRow): ApplicationRecord {
     id: row.id, receipt: row.receipt, county: row.county, divisionCode: row.division_code, idNumber: row.id_number, name: row.name,
     phone: row.phone, formId: row.form_id, formVersion: row.form_version, data: JSON.parse(row.data), state: row.state as ApplicationState,
     reason: row.reason, receivedAt: row.received_at, updatedAt: row.updated_at, merges: row.merges,
+    verificationItemId: row.verification_item_id,
   };
 }
 
@@ -29,7 +30,7 @@ export function submitApplication(db: Database.Database, a: NewApplication): Sub
   }
   try {
     db.prepare(`INSERT INTO applications (id, receipt, county, division_code, id_number, name, phone, form_id, form_version, data, state,
-      reason, received_at, updated_at, merges) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', NULL, ?, ?, 0)`)
+      reason, received_at, updated_at, merges, verification_item_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', NULL, ?, ?, 0, NULL)`)
       .run(a.id, a.receipt, a.county, a.divisionCode, a.idNumber, a.name, a.phone, a.formId, a.formVersion, JSON.stringify(a.data), a.receivedAt, a.receivedAt);
   } catch (e) {
     const code = (e as { code?: string }).code;
@@ -52,4 +53,8 @@ export function selectApplication(db: Database.Database, id: string): Applicatio
 export function selectApplicationByReceipt(db: Database.Database, receipt: string): ApplicationRecord | null {
   const row = db.prepare('SELECT * FROM applications WHERE receipt = ?').get(receipt) as ApplicationRow | undefined;
   return row ? toRecord(row) : null;
+}
+
+export function linkApplicationItem(db: Database.Database, id: string, itemId: string): void {
+  db.prepare('UPDATE applications SET verification_item_id = ? WHERE id = ?').run(itemId, id);
 }

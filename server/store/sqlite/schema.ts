@@ -270,6 +270,48 @@ export const SQLITE_MIGRATIONS: string[] = [
   );
   CREATE INDEX submission_attachments_reference ON submission_attachments(reference);
   `,
+  // Households to verify (重点核查户, issue 17): one list per village, from applications, warning
+  // lists and officers' findings; one open item per application or warning.
+  `
+  CREATE TABLE verification_items (
+    id TEXT PRIMARY KEY,
+    division_code TEXT NOT NULL,
+    household_id TEXT,
+    id_number TEXT,
+    name TEXT NOT NULL,
+    source TEXT NOT NULL,
+    source_ref TEXT,
+    reason TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    state TEXT NOT NULL,
+    closed_reason TEXT,
+    submission_id TEXT,
+    created_by TEXT,
+    updated_at TEXT NOT NULL,
+    revision INTEGER NOT NULL
+  );
+  CREATE INDEX verification_items_division ON verification_items(division_code, received_at);
+  CREATE UNIQUE INDEX verification_items_open_source ON verification_items(source, source_ref) WHERE state = 'open' AND source_ref IS NOT NULL;
+  CREATE INDEX verification_items_submission ON verification_items(submission_id) WHERE submission_id IS NOT NULL;
+  CREATE INDEX verification_items_household ON verification_items(household_id) WHERE household_id IS NOT NULL;
+  `,
+  // Departments' warning lists (行业部门筛查预警, issue 17): each matched row as a warning on its
+  // household; the verification item it opens is in verification_items (source 'warning').
+  `
+  CREATE TABLE household_warnings (
+    id TEXT PRIMARY KEY,
+    household_id TEXT NOT NULL,
+    division_code TEXT NOT NULL,
+    department TEXT NOT NULL,
+    list_date TEXT NOT NULL,
+    name TEXT NOT NULL,
+    id_number TEXT,
+    reason TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL
+  );
+  CREATE INDEX household_warnings_household ON household_warnings(household_id);
+  `,
   // Residents' own applications (纳入监测申请, issue 17): one open application per ID number and county.
   `
   CREATE TABLE applications (
@@ -287,7 +329,8 @@ export const SQLITE_MIGRATIONS: string[] = [
     reason TEXT,
     received_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
-    merges INTEGER NOT NULL
+    merges INTEGER NOT NULL,
+    verification_item_id TEXT
   );
   CREATE UNIQUE INDEX applications_open ON applications(county, id_number) WHERE state IN ('received', 'verifying');
   CREATE INDEX applications_division ON applications(division_code, received_at);

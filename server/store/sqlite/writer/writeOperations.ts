@@ -17,6 +17,10 @@ import * as divisions from '../divisions';
 import * as meta from '../meta';
 import * as registry from '../registry';
 import * as submissions from '../submissions';
+import * as verification from '../verificationItems';
+import * as warnings from '../householdWarnings';
+import type { HouseholdWarningRecord } from '../../householdWarning';
+import type { NewVerificationItem } from '../../verificationItem';
 
 type Db = Database.Database;
 
@@ -67,7 +71,14 @@ export const WRITE_OPERATIONS = {
 
   insertAttachment: (db: Db, record: AttachmentRecord) => attachments.insertAttachment(db, record),
 
+  insertVerificationItem: (db: Db, item: NewVerificationItem) => verification.insertItem(db, item),
+  closeVerificationItem: (db: Db, id: string, reason: string, expectedRevision: number, at: string) =>
+    verification.closeItem(db, id, reason, expectedRevision, at),
+  linkVerificationItem: (db: Db, id: string, submissionId: string, at: string) => verification.linkItem(db, id, submissionId, at),
+  includeVerificationItem: (db: Db, id: string, at: string) => verification.includeItem(db, id, at),
+  insertWarnings: (db: Db, list: HouseholdWarningRecord[]) => warnings.insertWarnings(db, list),
   submitApplication: (db: Db, application: NewApplication) => applications.submitApplication(db, application),
+  linkApplicationItem: (db: Db, id: string, itemId: string) => applications.linkApplicationItem(db, id, itemId),
   setApplicationState: (db: Db, id: string, state: ApplicationState, reason: string | null, at: string) =>
     applications.setApplicationState(db, id, state, reason, at),
 };

@@ -1,0 +1,73 @@
+// Households to verify (重点核查户) in SQLite. Reads compile the shared queries; writes run on the
+// writer thread, the only writer, so a read of the item and its update there see no one between.
+import type Database from 'better-sqlite3';
+import type { Page, Paged } from '../Store';
+import { StoreConflict } from '../Store';
+import type { VerificationItemsTable } from '../queries/StoreTables';
+import { toVerificationItem, verificationByIdQuery, verificationCountQuery, verificationPageQuery } from '../queries/verificationQueries';
+import type { NewVerificationItem, VerificationCount, VerificationFilter, VerificationItemRecord } from '../verificationItem';
+import { all, get, sqliteQueries as q } from './sqliteQueries';
+
+type Db = Database.Database;
+
+export function selectItem(db: Db, id: string): VerificationItemRecord | null {
+  const row = get(db, verificationByIdQuery(q, id));
+  return row ? toVerificationItem(row) : null;
+}
+
+export function selectItems(db: Db, filter: VerificationFilter, page: Page): Paged<VerificationItemRecord> {
+  const total = countItems(db, filter).reduce((n, c) => n + c.count, 0);
+  const items = all(db, verificationPageQuery(q, filter, page)).map(toVerificationItem);
+  return { items, total, page: page.page, pageSize: page.pageSize };
+}
+
+export function countItems(db: Db, filter: VerificationFilter): VerificationCount[] {
+  return all(db, verificationCountQuery(q, filter)) as VerificationCount[];
+}
+
+/** One open item per application or warning: that one is answered when it exists. */
+export function insertItem(db: Db, item: NewVerificationItem): VerificationItemRecord {
+  if (item.sourceRef !== null) {
+    const open = db.prepare("SELECT * FROM verification_items WHERE source = ? AND source_ref = ? AND state = 'open'").get(item.source, item.sourceRef) as VerificationItemsTable | undefined;
+    if (open) return toVerificationItem(open);
+  }
+  try {
+    db.prepare(`INSERT INTO verification_items (id, division_code, household_id, id_number, name, source, source_ref, reason, received_at,
+      state, closed_reason, submission_id, created_by, updated_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', NULL, NULL, ?, ?, 1)`)
+      .run(item.id, item.divisionCode, item.householdId, item.idNumber, item.name, item.source, item.sourceRef, item.reason, item.receivedAt,
+        item.createdBy, item.receivedAt);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StoreConflict('exists', `核查对象 ${item.id} 已存在`);
+    throw e;
+  }
+  return selectItem(db, item.id)!;
+}
+
+function openItem(db: Db, id: string, expectedRevision?: number): VerificationItemRecord | null {
+  const item = selectItem(db, id);
+  if (!item) return null;
+  if (expectedRevision !== undefined && item.revision !== expectedRevision) {
+    throw new StoreConflict('revision', `核查对象已被他人修改（当前版本 ${item.revision}）`);
+  }
+  if (item.state !== 'open') throw new StoreConflict('revision', `核查对象已办结（${item.state === 'included' ? '已纳入' : '已关闭'}）`);
+  return item;
+}
+
+export function closeItem(db: Db, id: string, reason: string, expectedRevision: number, at: string): VerificationItemRecord | null {
+  if (!openItem(db, id, expectedRevision)) return null;
+  db.prepare("UPDATE verification_items SET state = 'closed', closed_reason = ?, updated_at = ?, revision = revision + 1 WHERE id = ?").run(reason, at, id);
+  return selectItem(db, id);
+}
+
+export function linkItem(db: Db, id: string, submissionId: string, at: string): VerificationItemRecord | null {
+  const item = openItem(db, id);
+  if (!item) return null;
+  if (item.submissionId === submissionId) return item;
+  db.prepare('UPDATE verification_items SET submission_id = ?, updated_at = ?, revision = revision + 1 WHERE id = ?').run(submissionId, at, id);
+  return selectItem(db, id);
+}
+
+export function includeItem(db: Db, id: string, at: string): VerificationItemRecord | null {
+  db.prepare("UPDATE verification_items SET state = 'included', updated_at = ?, revision = revision + 1 WHERE id = ? AND state = 'open'").run(at, id);
+  return selectItem(db, id);
+}
