@@ -3,7 +3,7 @@
 // to the 授权承诺书, sends it (the page solves the proof-of-work), keeps the receipt, and reads the
 // status with the receipt and the ID number; all under the app's Content-Security-Policy.
 import { describe, expect, it } from 'vitest';
-import { watchCsp } from './harness';
+import { ADMIN_PASSWORD, logIn, watchCsp } from './harness';
 import { setUpServerAndBrowser } from './setUpServerAndBrowser';
 
 const env = setUpServerAndBrowser({ APPLY_DIFFICULTY: '8' });
@@ -40,4 +40,13 @@ describe('a resident applies on a phone', () => {
     await page.getByText('没有找到这件申请').waitFor();
     expect(csp.violations).toEqual([]);
   }, 120_000);
+
+  it('shows the administrator the county’s link to publish', async () => {
+    const context = await env.desktop();
+    const page = await context.newPage();
+    await logIn(page, 'admin', ADMIN_PASSWORD);
+    await page.waitForURL(/\/admin/);
+    await page.getByRole('heading', { name: '农户网上申请链接' }).waitFor();
+    await page.getByRole('link', { name: /\/apply\/500118$/ }).waitFor();
+  }, 60_000);
 });
