@@ -287,7 +287,7 @@ describe('logicToCondition and conditionToLogic over the shipped visibility rule
     expect(shown.filter((s) => s.condition === null).map((s) => `${s.definition.id} ${s.rule.field ?? s.rule.section}`).sort()).toEqual([
       'member-additions members.A14', 'poverty-identification members.A14',
     ]);
-    expect(shown.filter((s) => s.condition !== null)).toHaveLength(16);
+    expect(shown.filter((s) => s.condition !== null)).toHaveLength(19);
   });
 
   it('saves each shown rule again as one the definition checker accepts', () => {
