@@ -1,6 +1,6 @@
 // createApp(deps): the whole HTTP application. Sends the security headers on every answer
 // (securityHeaders.ts), mounts one sub-app per resource under /api, guards paths and queries
-// (length, control characters), bodies (1 MB; nesting, NUL and lone surrogates screened as text
+// (length, control characters), bodies (1 MB; the public routes 64 KB; nesting, NUL and lone surrogates screened as text
 // before parsing) and sessions, documents itself at /api/openapi.json, renders every error in one
 // shape, and serves the built client for everything that is not the API.
 import { existsSync, readFileSync } from 'node:fs';
@@ -37,6 +37,7 @@ import { verificationRoutes } from './routes/verification';
 import { WARNING_IMPORT_PATH, warningImportRoutes } from './routes/warningImport';
 import { approvalRoutes } from './routes/approvals';
 import { progressRoutes } from './routes/progress';
+import { PUBLIC_PREFIX, publicApplicationRoutes } from './routes/publicApplications';
 import { qualityRoutes } from './routes/quality';
 import { reviewRowRoutes } from './routes/reviewRows';
 
@@ -53,15 +54,21 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
     throw new Problem('payload_too_large', IMPORT_TOO_LARGE);
   });
   const uploadLimit = uploadDoor();
+  const publicLimit = limitBody(deps.config.applications.maxBodyBytes, () => {
+    throw new Problem('payload_too_large', `请求内容过大（上限 ${Math.round(deps.config.applications.maxBodyBytes / 1024)} KB）`);
+  });
   // Every body's size is checked before anything reads it; the household and warning imports take spreadsheets of up to 20 MB,
   // a file upload is counted as it streams (routes/attachments.ts).
   app.use('/api/*', (c, next) => {
     if (c.req.path === IMPORT_PATH || c.req.path === WARNING_IMPORT_PATH) return importLimit(c, next);
+    if (c.req.path.startsWith(PUBLIC_PREFIX)) return publicLimit(c, next);
     return isUpload(c.req.method, c.req.path) ? uploadLimit(c, next) : limit(c, next);
   });
   app.use('/api/*', screenUrl());
   app.use('/api/*', screenJsonBody());
-  app.use('/api/*', authenticate(deps));
+  // The public routes (residents' applications) take no session and so need no CSRF token.
+  const signedIn = authenticate(deps);
+  app.use('/api/*', (c, next) => (c.req.path.startsWith(PUBLIC_PREFIX) ? next() : signedIn(c, next)));
   app.route('/api', healthRoutes(deps));
   app.route('/api', sessionRoutes(deps));
   app.route('/api', userRoutes(deps));
@@ -83,6 +90,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', attachmentRoutes(deps));
   app.route('/api', verificationRoutes(deps));
   app.route('/api', warningImportRoutes(deps));
+  app.route('/api', publicApplicationRoutes(deps));
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',
     info: {

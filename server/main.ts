@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { defaultServerConfig, systemClock, type Deps, type Logger } from './deps';
+import { defaultApplicationLimits } from './public/applicationLimits';
 import { FormVersions } from './forms/FormVersions';
 import { openStore } from './openStore';
 import { prepareDatabase, type PrepareOptions } from './seed/prepareDatabase';
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
       ...defaultServerConfig,
       clientDir: resolve(process.env.CLIENT_DIR ?? 'dist'), session: { ...defaultServerConfig.session, secureCookie: process.env.SECURE_COOKIE === '1' },
       trustProxy: process.env.TRUST_PROXY === '1',
+      // APPLY_DIFFICULTY: the proof-of-work residents' phones solve before applying (leading zero bits).
+      applications: { ...defaultApplicationLimits, difficulty: Number(process.env.APPLY_DIFFICULTY ?? defaultApplicationLimits.difficulty) },
     },
     log,
   };

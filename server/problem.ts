@@ -6,6 +6,7 @@ import type { Issue } from '@engine';
 export const PROBLEMS = {
   bad_request: 400,
   malformed_json: 400,
+  invalid_proof: 400,
   unauthenticated: 401,
   forbidden: 403,
   csrf: 403,

@@ -15,6 +15,8 @@ import { VillagesPage } from '../pages/officer/VillagesPage';
 import { matchPath, navigate, useLocation } from './router';
 import { useSession } from './SessionContext';
 
+// A resident's application page (issue 17): no account, opened from a link or QR code.
+const ApplyPage = lazy(() => import('../pages/public/ApplyPage'));
 const ReviewerApp = lazy(() => import('../pages/reviewer/ReviewerApp'));
 const FillPage = lazy(() => import('../pages/officer/FillPage').then((m) => ({ default: m.FillPage })));
 // zod (the engine's definition checker, on these pages) is made jitless before they load: see zodJitless.ts.
@@ -33,6 +35,8 @@ export function App() {
   const { user, loading, expired } = useSession();
   const { path } = useLocation();
   useEffect(() => (user ? startSyncing() : undefined), [user]);
+  const apply = matchPath('/apply/:county', path);
+  if (apply) return <Suspense fallback={<Loading />}><ApplyPage county={apply.county!} /></Suspense>;
   if (loading) return <Loading />;
   if (!user) {
     if (path === '/login') return <LoginPage next={new URLSearchParams(window.location.search).get('next') ?? '/'} />;

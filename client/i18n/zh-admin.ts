@@ -1,6 +1,8 @@
 // The administrator's pages' strings (活动, 表单设计, 用户, 农户导入). Keys are prefixed "ad_".
 export const zhAdmin = {
   ad_title: '管理',
+  ad_applyLinks: '农户网上申请链接',
+  ad_applyLinksHint: '农户用手机打开本县的链接即可填写纳入监测申请，无需账号；可发到群里，或用二维码工具生成二维码张贴。',
   ad_adminOnly: '此页面需要管理员权限',
   // home
   ad_campaigns: '活动',

@@ -12,6 +12,7 @@ import type * as fill from './fill';
 import type * as forms from './forms';
 import type * as households from './households';
 import type * as progress from './progress';
+import type * as publicApplication from './publicApplication';
 import type * as review from './review';
 import type * as submissions from './submissions';
 import type * as verification from './verification';
@@ -146,3 +147,10 @@ export type LinkVerification = z.input<typeof verification.LinkVerificationSchem
 export type WarningRow = z.output<typeof warnings.WarningRowSchema>;
 export type WarningImportResult = z.output<typeof warnings.WarningImportResultSchema>;
 export type HouseholdWarning = z.output<typeof warnings.HouseholdWarningSchema>;
+
+// Residents' own applications (issue 17).
+export type PublicChallenge = z.output<typeof publicApplication.ChallengeSchema>;
+export type PublicApplicationForm = z.output<typeof publicApplication.PublicFormSchema>;
+export type PublicVillage = z.output<typeof publicApplication.PublicVillageSchema>;
+export type ApplicationReceipt = z.output<typeof publicApplication.ApplicationReceiptSchema>;
+export type ApplicationStatus = z.output<typeof publicApplication.ApplicationStatusSchema>;

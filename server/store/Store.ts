@@ -9,6 +9,7 @@ import type {
 } from './records';
 import type { HouseholdWarningRecord, PersonMatch, PersonQuery } from './householdWarning';
 import type { NewVerificationItem, VerificationCount, VerificationFilter, VerificationItemRecord } from './verificationItem';
+import type { ApplicationRecord, ApplicationState, NewApplication, SubmittedApplication } from './applicationRecord';
 import type { AttachmentPut, AttachmentReader, AttachmentRecord, NewAttachment, OpenedAttachment } from './attachmentRecord';
 import type {
   DivisionCount, DuplicateFilter, DuplicateMember, HouseholdStateQuery, HouseholdStates, ProgressCount, ProgressQuery,
@@ -18,6 +19,7 @@ export type * from './readShapes';
 export type * from './attachmentRecord';
 export type * from './verificationItem';
 export type * from './householdWarning';
+export type * from './applicationRecord';
 
 /**
  * A write lost a race (stale revision, unique key taken; or, on PostgreSQL, a deadlock or
@@ -404,4 +406,16 @@ export interface Store {
   addHouseholdWarnings(warnings: HouseholdWarningRecord[]): Promise<void>;
   /** A household's warnings, the latest list first. */
   listHouseholdWarnings(householdId: string): Promise<HouseholdWarningRecord[]>;
+  // residents' own applications (纳入监测申请, issue 17)
+  /**
+   * Stores an application, or, when the same ID number has an open application in the county,
+   * merges it into that one (its answers replace the earlier ones; receipt and receivedAt stay).
+   * Two sent at once, on one server or two, end as one. StoreConflict('exists') when the id or receipt is taken.
+   */
+  submitApplication(application: NewApplication): Promise<SubmittedApplication>;
+  getApplicationByReceipt(receipt: string): Promise<ApplicationRecord | null>;
+  /** Where an application stands (its verification moved on); null when there is no such application. */
+  setApplicationState(id: string, state: ApplicationState, reason: string | null, at: string): Promise<ApplicationRecord | null>;
+  /** The application's item in its village's list of households to verify, whose state its status follows from then on. */
+  linkApplicationItem(id: string, verificationItemId: string): Promise<void>;
 }

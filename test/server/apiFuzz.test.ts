@@ -6,7 +6,8 @@
 // a review) changed in a few places — deep, huge, of the wrong types, with hostile keys and
 // characters — which gets past the door to the handlers, the engine and the store. It fails on
 // any 5xx, on an answer that does not come, on a refusal that is not the one error shape with a
-// Chinese message, and on stored data changed by a refused (4xx) request (storeSnapshot.ts).
+// Chinese message, and on stored data changed by a refused (4xx) request (storeSnapshot.ts). The
+// public routes of residents' applications are walked alike, with real solved proofs-of-work.
 //
 // Bounded: WNBD_FUZZ_RUNS requests (default below, well under a minute here); WNBD_FUZZ_SEED
 // replays a run (fast-check prints the seed and the failing request); WNBD_FUZZ_REPORT=1 prints
@@ -16,7 +17,9 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultLoginLimits } from '../../server/auth/loginLimits';
+import { defaultApplicationLimits } from '../../server/public/applicationLimits';
 import { loadCases, loadForm } from '../helpers/forms';
+import { liuApplication, solvedChallenge } from '../helpers/publicApplication';
 import { anyJson, fromSchema, hostileString, jsonText, mutated, type JsonSchema } from '../helpers/fuzzValues';
 import { residentId, sampleForm, sampleHouseholds, SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, DIVISIONS, validBody, type Fixture } from '../helpers/serverFixture';
@@ -256,7 +259,10 @@ function nearRequest(op: Operation): fc.Arbitrary<FuzzRequest> {
 
 beforeAll(async () => {
   // Logins the fuzz fails are counted against the one in-process "address": not this suite's concern (loginLockout.test.ts).
-  f = await createFixture({ config: { login: { ...defaultLoginLimits, perAddress: 1_000_000_000 } } });
+  // The public routes (residents' applications) too: an easy proof-of-work, so the suite can solve
+  // real ones, and limits the fuzz does not reach (publicApplications.test.ts tests them).
+  const applications = { ...defaultApplicationLimits, difficulty: 2, perAddress: 1_000_000_000, perIdNumber: 1_000_000_000, lookupsPerAddress: 1_000_000_000 };
+  f = await createFixture({ config: { login: { ...defaultLoginLimits, perAddress: 1_000_000_000 }, applications } });
   clients = { anonymous: null, officer: f.officer, admin: f.admin };
   // Households of 高滩村 with no sheet yet, so new submissions get as far as the engine and the store.
   const fresh = Array.from({ length: 30 }, (_, i) => {
@@ -289,7 +295,15 @@ beforeAll(async () => {
     version: ['1', '2', '0', '-1', '1.5', '99999999999', 'abc'],
     hash: [hash, '0'.repeat(64), 'f'.repeat(63)],
     code: [...DIVISIONS.map((d) => d.code), '500118104203', '500118104299', '11'],
+    county: ['500118', '500118', '500119', '110101', '5001181', '50011'],
   };
+  const request = (path: string, init?: RequestInit) => f.server.app.request(path, init);
+  const proofs = await Promise.all(Array.from({ length: 20 }, () => solvedChallenge(request, '500118')));
+  const applied = await request('/api/public/counties/500118/applications', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...proofs[0], data: liuApplication() }),
+  });
+  expect(applied.status).toBe(201);
+  const { receipt } = (await applied.json()) as { receipt: string };
   const monitoring = loadForm('monitoring-object');
   const reviewers = users.filter((u) => u.username === 'xiangzhen' || u.username === 'quxian').map((u) => u.id);
   const form = { formId: [SAMPLE_FORM_ID] };
@@ -313,6 +327,12 @@ beforeAll(async () => {
     },
     'PUT /api/submissions/{id}': { role: 'officer', ids: { id: [draft.id, submitted.id] }, bodies: [{ revision: 1, data: draft.data, submit: false }, { revision: 1, data: draft.data, submit: true }] },
     'POST /api/submissions/{id}/review': { role: 'admin', ids: { id: [submitted.id, draft.id] }, bodies: [{ decision: 'approve' }, { decision: 'return', comment: '请补充收入' }] },
+    // Residents' applications: solved challenges (each good once), real answers, other ID numbers.
+    'POST /api/public/counties/{county}/applications': {
+      role: 'anonymous', ids: { county: ['500118'] },
+      bodies: proofs.slice(1).map((proof, i) => ({ ...proof, data: liuApplication(i % 2 ? { idNumber: residentId('500118', '19600101', 300 + i) } : {}) })),
+    },
+    'POST /api/public/application-status': { role: 'anonymous', bodies: [{ receipt, idNumber: liuApplication().idNumber }, { receipt, idNumber: residentId('500118', '19600101', 1) }] },
     'POST /api/approvals': { role: 'admin', bodies: [{ items: [{ id: submitted.id, revision: 1 }, { id: draft.id, revision: 1 }], comment: '同意' }] },
   };
   const file = await f.server.app.request('/api/household-import/template?format=xlsx', { headers: { Cookie: f.admin.cookie } });
@@ -330,6 +350,11 @@ describe('the HTTP API under random requests', () => {
   it('documents the routes the fuzz walks', () => {
     expect(operations.length).toBeGreaterThanOrEqual(40);
     expect(operations.filter((o) => o.body.length > 0).length).toBeGreaterThanOrEqual(15);
+    // The public pages are covered by the same abuse and bad-input requests as the rest (issue 17).
+    expect(operations.map((o) => o.key)).toEqual(expect.arrayContaining([
+      'GET /api/public/counties/{county}/challenge', 'GET /api/public/counties/{county}/application-form',
+      'POST /api/public/counties/{county}/applications', 'POST /api/public/application-status',
+    ]));
   });
 
   it('answers every request below 500, refuses in the one shape in Chinese, and stores nothing it refused', async () => {

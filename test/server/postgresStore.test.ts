@@ -9,6 +9,7 @@ import { ATTEMPTS, transaction } from '../../server/store/postgres/transaction';
 import { StoreConflict } from '../../server/store/Store';
 import { POSTGRES_MIGRATIONS } from '../../server/store/postgres/schema';
 import { dropTestSchema, newTestSchema, postgresTestUrl } from '../helpers/testServer';
+import { applicationStoreContract } from './applicationStoreContract';
 import { attachmentStoreContract } from './attachmentStoreContract';
 import { campaignStoreContract } from './campaignStoreContract';
 import { storeContract } from './storeContract';
@@ -33,6 +34,7 @@ describe.skipIf(!url)('the PostgreSQL store (needs WNBD_PG_URL)', () => {
   campaignStoreContract('PostgreSQL', freshStore);
   attachmentStoreContract('PostgreSQL', freshStore);
   verificationStoreContract('PostgreSQL', freshStore);
+  applicationStoreContract('PostgreSQL', freshStore);
 
   describe('PostgresStore with several server instances', () => {
     const schema = newTestSchema();

@@ -1,7 +1,9 @@
-// The administrator's start page: the kinds of work, each a card (行政区划 first: a new county starts there).
+// The administrator's start page: the kinds of work, each a card (行政区划 first: a new county starts there),
+// and the links residents apply from.
 import { Link } from '../../app/router';
 import { Layout } from '../../components/Layout';
 import { t } from '../../i18n/tAdmin';
+import { ApplyLinks } from './ApplyLinks';
 
 const CARDS = [
   { to: '/admin/divisions', title: 'dv_title', text: 'dv_hint' },
@@ -25,6 +27,7 @@ export function AdminHome() {
           </li>
         ))}
       </ul>
+      <ApplyLinks />
     </Layout>
   );
 }

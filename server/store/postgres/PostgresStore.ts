@@ -13,7 +13,9 @@ import {
 import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import type { AttachmentReader, NewAttachment } from '../attachmentRecord';
 import type { NewVerificationItem, VerificationFilter } from '../verificationItem';
+import type { ApplicationState, NewApplication } from '../applicationRecord';
 import * as accounts from './accounts';
+import * as applications from './applications';
 import * as attachments from './attachments';
 import * as campaigns from './campaigns';
 import * as catalog from './catalog';
@@ -168,4 +170,10 @@ export class PostgresStore implements Store {
   async findPersons(query: PersonQuery) { return warnings.selectPersons(this.pool, query); }
   async addHouseholdWarnings(list: HouseholdWarningRecord[]) { await warnings.insertWarnings(this.pool, list); }
   async listHouseholdWarnings(householdId: string) { return warnings.selectWarnings(this.pool, householdId); }
+  async submitApplication(application: NewApplication) { return applications.submitApplication(this.pool, application); }
+  async linkApplicationItem(id: string, verificationItemId: string) { await applications.linkApplicationItem(this.pool, id, verificationItemId); }
+  async getApplicationByReceipt(receipt: string) { return applications.selectApplicationByReceipt(this.pool, receipt); }
+  async setApplicationState(id: string, state: ApplicationState, reason: string | null, at: string) {
+    return applications.setApplicationState(this.pool, id, state, reason, at);
+  }
 }

@@ -330,4 +330,28 @@ export const POSTGRES_MIGRATIONS: string[] = [
   );
   CREATE INDEX household_warnings_household ON household_warnings(household_id);
   `,
+  // Residents' own applications (纳入监测申请, issue 17): one open application per ID number and
+  // county, held by a partial unique index that two servers' INSERTs meet at (ON CONFLICT merges).
+  `
+  CREATE TABLE applications (
+    id text COLLATE "C" PRIMARY KEY,
+    receipt text COLLATE "C" NOT NULL UNIQUE,
+    county text COLLATE "C" NOT NULL,
+    division_code text COLLATE "C" NOT NULL,
+    id_number text COLLATE "C" NOT NULL,
+    name text COLLATE "C" NOT NULL,
+    phone text COLLATE "C" NOT NULL,
+    form_id text COLLATE "C" NOT NULL,
+    form_version integer NOT NULL,
+    data json NOT NULL,
+    state text COLLATE "C" NOT NULL,
+    reason text COLLATE "C",
+    received_at text COLLATE "C" NOT NULL,
+    updated_at text COLLATE "C" NOT NULL,
+    merges integer NOT NULL,
+    verification_item_id text COLLATE "C"
+  );
+  CREATE UNIQUE INDEX applications_open ON applications(county, id_number) WHERE state IN ('received', 'verifying');
+  CREATE INDEX applications_division ON applications(division_code, received_at);
+  `,
 ];

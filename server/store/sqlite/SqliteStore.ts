@@ -13,7 +13,9 @@ import {
 import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import type { AttachmentReader, NewAttachment } from '../attachmentRecord';
 import type { NewVerificationItem, VerificationFilter } from '../verificationItem';
+import type { ApplicationState, NewApplication } from '../applicationRecord';
 import * as accounts from './accounts';
+import * as applications from './applications';
 import { clearIncoming, readAttachmentFile, writeAttachmentFile } from './attachmentFiles';
 import * as attachments from './attachments';
 import * as campaigns from './campaigns';
@@ -181,4 +183,10 @@ export class SqliteStore implements Store {
   async findPersons(query: PersonQuery) { return warnings.selectPersons(this.db, query); }
   async addHouseholdWarnings(list: HouseholdWarningRecord[]) { await this.writes.run('insertWarnings', list); }
   async listHouseholdWarnings(householdId: string) { return warnings.selectWarnings(this.db, householdId); }
+  async submitApplication(application: NewApplication) { return this.writes.run('submitApplication', application); }
+  async linkApplicationItem(id: string, verificationItemId: string) { await this.writes.run('linkApplicationItem', id, verificationItemId); }
+  async getApplicationByReceipt(receipt: string) { return applications.selectApplicationByReceipt(this.db, receipt); }
+  async setApplicationState(id: string, state: ApplicationState, reason: string | null, at: string) {
+    return this.writes.run('setApplicationState', id, state, reason, at);
+  }
 }

@@ -312,4 +312,27 @@ export const SQLITE_MIGRATIONS: string[] = [
   );
   CREATE INDEX household_warnings_household ON household_warnings(household_id);
   `,
+  // Residents' own applications (纳入监测申请, issue 17): one open application per ID number and county.
+  `
+  CREATE TABLE applications (
+    id TEXT PRIMARY KEY,
+    receipt TEXT NOT NULL UNIQUE,
+    county TEXT NOT NULL,
+    division_code TEXT NOT NULL,
+    id_number TEXT NOT NULL,
+    name TEXT NOT NULL,
+    phone TEXT NOT NULL,
+    form_id TEXT NOT NULL,
+    form_version INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    state TEXT NOT NULL,
+    reason TEXT,
+    received_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    merges INTEGER NOT NULL,
+    verification_item_id TEXT
+  );
+  CREATE UNIQUE INDEX applications_open ON applications(county, id_number) WHERE state IN ('received', 'verifying');
+  CREATE INDEX applications_division ON applications(division_code, received_at);
+  `,
 ];
