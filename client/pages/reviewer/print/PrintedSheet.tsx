@@ -16,7 +16,8 @@ export interface SheetSubmission {
   data: Record<string, unknown>;
 }
 
-interface Props {
+/** One sheet as loadSheets makes it and PrintedSheet prints it. */
+export interface SheetModel {
   title: string;
   layout: SheetLayout;
   /** 填报单位: the division's names from the province down ("重庆市永川区临江镇高滩村"). */
@@ -71,7 +72,7 @@ function Field({ item, data, hidden }: { item: SheetField; data: Record<string, 
   );
 }
 
-export function PrintedSheet({ title, layout, unit, submission, hidden, hiddenSections }: Props) {
+export function PrintedSheet({ title, layout, unit, submission, hidden, hiddenSections }: SheetModel) {
   const date = formatTime(submission.submittedAt).slice(0, 10);
   return (
     <article className="print-sheet" aria-label={t('pr_sheetOf', { title, name: submission.headName })}>

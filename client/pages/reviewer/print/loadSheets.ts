@@ -9,20 +9,13 @@ import { loadVersionForm, type PreparedForm } from '../../../form/loadValidators
 import { listAllSubmissions } from '../listAllSubmissions';
 import { reviewerApi } from '../reviewerApi';
 import { divisionPath } from './divisionPath';
-import type { SheetSubmission } from './PrintedSheet';
+import type { SheetModel, SheetSubmission } from './PrintedSheet';
 import { sheetLayout, type SheetLayout } from './sheetLayout';
+
+export type { SheetModel };
 
 /** At most this many sheets at once (a village rarely has more households than this). */
 export const MAX_SHEETS = 600;
-
-export interface SheetModel {
-  title: string;
-  layout: SheetLayout;
-  unit: string;
-  submission: SheetSubmission;
-  hidden: ReadonlySet<string>;
-  hiddenSections: ReadonlySet<string>;
-}
 
 export interface Sheets {
   sheets: SheetModel[];
