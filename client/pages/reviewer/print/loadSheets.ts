@@ -9,7 +9,7 @@ import { loadVersionForm, type PreparedForm } from '../../../form/loadValidators
 import { listAllSubmissions } from '../listAllSubmissions';
 import { reviewerApi } from '../reviewerApi';
 import { divisionPath } from './divisionPath';
-import type { SheetModel, SheetSubmission } from './PrintedSheet';
+import type { SheetModel } from './PrintedSheet';
 import { sheetLayout, type SheetLayout } from './sheetLayout';
 
 export type { SheetModel };
