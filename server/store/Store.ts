@@ -1,16 +1,15 @@
 // The storage contract. The server reaches the database only through these methods, named by
 // intent and async on every implementation, so SQLite (the embedded default) and PostgreSQL
 // (several stateless servers on one database) are interchangeable; one contract test suite
-// runs against both. Dialect, SQL and transactions stay inside the implementations.
+// runs against both. Dialect, SQL and transactions stay inside the implementations. Stored files
+// (AttachmentStore.ts) and the identification pipeline (IdentificationStore.ts) are their own parts.
 import type { FormCase, FormDefinition } from '@engine';
 import type {
   Adoption, AdoptionRecord, CampaignFields, CampaignRecord, DivisionChange, DivisionRecord, FormRecord, FormVersionRecord, HouseholdEvent, HouseholdRecord, Role, SessionRecord,
   SubmissionEvent, SubmissionRecord, SubmissionStatus, UserRecord,
 } from './records';
-import type { HouseholdWarningRecord, PersonMatch, PersonQuery } from './householdWarning';
-import type { NewVerificationItem, VerificationCount, VerificationFilter, VerificationItemRecord } from './verificationItem';
-import type { ApplicationRecord, ApplicationState, NewApplication, SubmittedApplication } from './applicationRecord';
-import type { AttachmentPut, AttachmentReader, AttachmentRecord, NewAttachment, OpenedAttachment } from './attachmentRecord';
+import type { AttachmentStore } from './AttachmentStore';
+import type { IdentificationStore } from './IdentificationStore';
 import type {
   DivisionCount, DuplicateFilter, DuplicateMember, HouseholdStateQuery, HouseholdStates, ProgressCount, ProgressQuery,
 } from './readShapes';
@@ -223,7 +222,7 @@ export interface Publication {
   adopt?: Adoption[];
 }
 
-export interface Store {
+export interface Store extends AttachmentStore, IdentificationStore {
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** The database answers (for /api/health). */
@@ -362,60 +361,4 @@ export interface Store {
    * scope how many of its members' numbers another household holds too.
    */
   findDuplicateMembers(filter: DuplicateFilter, page: Page): Promise<Paged<DuplicateMember> & { byDivision: DivisionCount[] }>;
-
-  // attachments (issue 16): files named by their content, stored once, never deleted
-  /**
-   * Stores a file as its bytes arrive (SQLite: a file beside the database, fsynced then renamed;
-   * PostgreSQL: 256 KB chunks) with its record; 'exists' when the reference is stored already
-   * (the bytes are then not read). If `bytes` throws, nothing is stored and the error goes on.
-   */
-  putAttachment(record: NewAttachment, bytes: AsyncIterable<Uint8Array>): Promise<AttachmentPut>;
-  /** The records of those references that are stored (any order). */
-  attachmentRecords(references: string[]): Promise<AttachmentRecord[]>;
-  /** A stored file with its bytes, read chunk by chunk; null when not stored. */
-  openAttachment(reference: string): Promise<OpenedAttachment | null>;
-  /** Its uploader, or a reader who sees a submission that referred to it at any write (scope [''] sees all). */
-  mayReadAttachment(reference: string, reader: AttachmentReader): Promise<boolean>;
-
-  // households to verify (重点核查户, issue 17): one list per village
-  /**
-   * Adds an open item. One open item per application or warning (source + sourceRef): when one is
-   * open already, that one is answered and nothing is written (its id is not `item.id`).
-   * StoreConflict('exists') when the id is taken.
-   */
-  addVerificationItem(item: NewVerificationItem): Promise<VerificationItemRecord>;
-  /** A page of the items a filter selects, the longest waiting first. */
-  listVerificationItems(filter: VerificationFilter, page: Page): Promise<Paged<VerificationItemRecord>>;
-  /** How many items a filter selects, per state and source, with the oldest's receivedAt. */
-  countVerificationItems(filter: VerificationFilter): Promise<VerificationCount[]>;
-  getVerificationItem(id: string): Promise<VerificationItemRecord | null>;
-  /**
-   * Compare-and-set: closes an open item with its reason (revision + 1); StoreConflict('revision')
-   * when the revision moved or the item is no longer open. Null when there is no such item.
-   */
-  closeVerificationItem(id: string, reason: string, expectedRevision: number, at: string): Promise<VerificationItemRecord | null>;
-  /** Links an open item to the identification form's submission opened for it (StoreConflict('revision') when not open). */
-  linkVerificationItem(id: string, submissionId: string, at: string): Promise<VerificationItemRecord | null>;
-  /** An open item becomes 'included' (its submission was approved); any other is answered unchanged. */
-  markVerificationItemIncluded(id: string, at: string): Promise<VerificationItemRecord | null>;
-
-  // departments' warning lists (行业部门筛查预警, issue 17)
-  /** Registered members with one of the ID numbers, or of the name in the village, with their household. */
-  findPersons(query: PersonQuery): Promise<PersonMatch[]>;
-  /** All or nothing: each warning on its household, and for each an open verification item (source 'warning'). */
-  addHouseholdWarnings(warnings: HouseholdWarningRecord[]): Promise<void>;
-  /** A household's warnings, the latest list first. */
-  listHouseholdWarnings(householdId: string): Promise<HouseholdWarningRecord[]>;
-  // residents' own applications (纳入监测申请, issue 17)
-  /**
-   * Stores an application, or, when the same ID number has an open application in the county,
-   * merges it into that one (its answers replace the earlier ones; receipt and receivedAt stay).
-   * Two sent at once, on one server or two, end as one. StoreConflict('exists') when the id or receipt is taken.
-   */
-  submitApplication(application: NewApplication): Promise<SubmittedApplication>;
-  getApplicationByReceipt(receipt: string): Promise<ApplicationRecord | null>;
-  /** Where an application stands (its verification moved on); null when there is no such application. */
-  setApplicationState(id: string, state: ApplicationState, reason: string | null, at: string): Promise<ApplicationRecord | null>;
-  /** The application's item in its village's list of households to verify, whose state its status follows from then on. */
-  linkApplicationItem(id: string, verificationItemId: string): Promise<void>;
 }
