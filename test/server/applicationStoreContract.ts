@@ -1,9 +1,9 @@
 // The Store contract for residents' applications (纳入监测申请, issue 17), run against each store by
 // sqliteStore.test.ts and postgresStore.test.ts: one open application per ID number and county,
 // a second merged into it (even when both arrive at once), found again by its receipt.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NewApplication, Store } from '../../server/store/Store';
-import type { StoreUnderTest } from './storeContract';
+import { freshStoreEach, type StoreUnderTest } from './storeContract';
 
 const T0 = '2026-12-07T09:00:00.000Z';
 const T1 = '2026-12-07T10:00:00.000Z';
@@ -22,12 +22,8 @@ function application(overrides: Partial<NewApplication> = {}): NewApplication {
 export function applicationStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
   describe(`Store contract, applications: ${name}`, () => {
     let store: Store;
-    let cleanup: () => Promise<void>;
-    beforeEach(async () => {
-      ({ store, cleanup } = await makeStore());
-    });
-    afterEach(async () => {
-      await cleanup();
+    freshStoreEach(makeStore, (made) => {
+      store = made;
     });
 
     it('keeps an application as received and finds it by its receipt', async () => {

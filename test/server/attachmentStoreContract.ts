@@ -3,10 +3,10 @@
 // same; stored once whatever the retries and races; nothing kept when the upload fails; and who
 // may read it — its uploader, or whoever sees a submission that referred to it at any write.
 import { createHash, randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SubmissionRecord } from '../../server/store/records';
 import type { NewAttachment, Store } from '../../server/store/Store';
-import type { StoreUnderTest } from './storeContract';
+import { freshStoreEach, type StoreUnderTest } from './storeContract';
 
 const T0 = '2021-11-20T09:00:00.000Z';
 
@@ -61,13 +61,8 @@ function submission(references: string[], overrides: Partial<SubmissionRecord> =
 export function attachmentStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
   describe(`Store contract, stored files: ${name}`, () => {
     let store: Store;
-    let cleanup: () => Promise<void>;
-
-    beforeEach(async () => {
-      ({ store, cleanup } = await makeStore());
-    });
-    afterEach(async () => {
-      await cleanup();
+    freshStoreEach(makeStore, (made) => {
+      store = made;
     });
 
     const create = (record: SubmissionRecord, attachments: string[]) => store.createSubmission({

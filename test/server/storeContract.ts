@@ -88,16 +88,24 @@ function event(record: SubmissionRecord, overrides: Partial<Omit<SubmissionEvent
   };
 }
 
+/** A fresh store before each test of the describe block that calls this, cleaned up after it; `use` is handed each one. */
+export function freshStoreEach(makeStore: () => Promise<StoreUnderTest>, use: (store: Store) => void): void {
+  let cleanup: (() => Promise<void>) | undefined;
+  beforeEach(async () => {
+    const made = await makeStore();
+    cleanup = made.cleanup;
+    use(made.store);
+  });
+  afterEach(async () => {
+    await cleanup?.();
+  });
+}
+
 export function storeContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
-    let cleanup: () => Promise<void>;
-
-    beforeEach(async () => {
-      ({ store, cleanup } = await makeStore());
-    });
-    afterEach(async () => {
-      await cleanup();
+    freshStoreEach(makeStore, (made) => {
+      store = made;
     });
 
     /** The households' ids, as written. */

@@ -3,10 +3,10 @@
 // warning, lists limited to the caller's area with counts by state and source, closing as a
 // compare-and-set (two officers closing one item at once: one wins), linking and inclusion.
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreConflict, type NewVerificationItem, type Store } from '../../server/store/Store';
 import { residentId } from '../helpers/sampleForm';
-import type { StoreUnderTest } from './storeContract';
+import { freshStoreEach, type StoreUnderTest } from './storeContract';
 
 const GAOTAN = '500118104201';
 const PUAN = '500118104202';
@@ -23,13 +23,8 @@ function newItem(overrides: Partial<NewVerificationItem> = {}): NewVerificationI
 export function verificationStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
   describe(`Store contract, households to verify: ${name}`, () => {
     let store: Store;
-    let cleanup: () => Promise<void>;
-
-    beforeEach(async () => {
-      ({ store, cleanup } = await makeStore());
-    });
-    afterEach(async () => {
-      await cleanup();
+    freshStoreEach(makeStore, (made) => {
+      store = made;
     });
 
     it('adds an open item at revision 1 and reads it back as given', async () => {
