@@ -157,6 +157,17 @@ describe('compileXlsExpression: XLSForm functions', () => {
     expect(truthy(run("contains(${note}, '特困')", { note: '享受农村低保' }))).toBe(false);
   });
 
+  it('string(), date(), count-non-empty(), and a question inside a group by its own name', () => {
+    expect(run("concat(string(${age}), '岁')", { age: 53 })).toBe('53岁');
+    expect(truthy(run("days-between(date('2021-09-01'), ${visitDate}) >= 0", { visitDate: '2021-09-30' }))).toBe(true);
+    expect(run('count-non-empty(${wage})', { members: [{ wage: 18000 }, {}, { wage: 9600 }] })).toBe(2);
+    const grouped = defineForm({ address: { type: 'object', title: '地址', properties: { county: text('县'), village: text('村') } } });
+    const where: FormulaScope = { fields: buildFieldIndex(grouped.schema), parameters: {} };
+    expect(logicOf("${county} = '永川区'", where)).toEqual({ '==': [{ var: 'address.county' }, '永川区'] });
+    expect(logicOf("${address.village} != ''", where)).toEqual({ '!!': { var: 'address.village' } });
+    expect(printXlsExpression({ '==': [{ var: 'address.county' }, '永川区'] }, where)).toBe("${county} = '永川区'");
+  });
+
   it('round(), int(), number(), coalesce(), min(), max(), abs(), true(), false()', () => {
     expect(run('round(42160.5 div 4, 2)', {})).toBe(10540.13);
     expect(run('int(${income} div 12)', { income: 42160.5 })).toBe(3513);
