@@ -267,6 +267,16 @@ describe('compileXlsExpression: errors, in Chinese at the offsets to underline',
     expect(errorOf('${age').message).toBe('${…} 缺少结束的“}”');
   });
 
+  it('operators and functions are lower case, as XLSForm writes them', () => {
+    expect(errorOf('${age} > 1 AND ${age} < 9')).toEqual({ message: '运算符要小写：and', underlined: 'AND' });
+    expect(errorOf('int(${note})')).toEqual({ message: 'int() 需要数字', underlined: '${note}' });
+  });
+
+  it('reads full-width punctuation typed on a Chinese keyboard', () => {
+    expect(logicOf('selected（${colors}，‘red’）')).toEqual(logicOf("selected(${colors}, 'red')"));
+    expect(logicOf('${salary_income}＋${self_employed_income}＞＝6000')).toEqual(logicOf('${salary_income} + ${self_employed_income} >= 6000'));
+  });
+
   it('names', () => {
     expect(errorOf('${agee} > 1')).toEqual({ message: '没有题目 ${agee}', underlined: '${agee}' });
     expect(errorOf('${incomeLine} > 1')).toEqual({ message: "incomeLine 是活动参数，请写成 param('incomeLine')", underlined: '${incomeLine}' });
