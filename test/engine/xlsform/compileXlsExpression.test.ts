@@ -53,6 +53,30 @@ describe('compileXlsExpression: the examples of ODK\'s "Form Operators and Funct
   });
 });
 
+describe("compileXlsExpression: expressions of pyxform's test forms (tests/test_repeat.py, test_translations.py, test_dynamic_default.py)", () => {
+  const pyxform = defineForm({
+    age: { type: 'integer', title: 'age' }, q1: { type: 'integer', title: 'q1' }, name: text('name'),
+    consent: text('Would you like to participate ?', { enum: ['y', 'n'] }),
+  });
+  const where: FormulaScope = { fields: buildFieldIndex(pyxform.schema), parameters: {} };
+  const value = (expression: string, data: Record<string, unknown>, self?: string) => run(expression, data, { where, self });
+
+  it('${age} > 18, ${q1} = 1, selected(${consent}, \'y\')', () => {
+    expect(truthy(value('${age} > 18', { age: 19 }))).toBe(true);
+    expect(truthy(value('${age} > 18', { age: 18 }))).toBe(false);
+    expect(truthy(value('${q1} = 1', { q1: 1 }))).toBe(true);
+    expect(truthy(value("selected(${consent}, 'y')", { consent: 'y' }))).toBe(true);
+    expect(truthy(value("selected(${consent}, 'y')", { consent: 'n' }))).toBe(false);
+  });
+
+  it("if(${q1} < 1,'A','B') and the constraint string-length(.) > 5", () => {
+    expect(value("if(${q1} < 1,'A','B')", { q1: 0 })).toBe('A');
+    expect(value("if(${q1} < 1,'A','B')", { q1: 1 })).toBe('B');
+    expect(truthy(value('string-length(.) > 5', { name: '欧阳国富先生' }, 'name'))).toBe(true);
+    expect(truthy(value('string-length(.) > 5', { name: '陈国富' }, 'name'))).toBe(false);
+  });
+});
+
 describe('compileXlsExpression: XLSForm functions', () => {
   it('if(), concat() and string-length(), as in pyxform\'s tests', () => {
     expect(run("if(${age} < 1, 'A', 'B')", { age: 0 })).toBe('A');
