@@ -93,6 +93,8 @@ describe('compileXlsExpression: XLSForm functions', () => {
     expect(truthy(run("selected(${gender}, 'female')", { gender: 'female' }))).toBe(true);
     expect(logicOf("selected(${gender}, 'female')")).toEqual({ '==': [{ var: 'gender' }, 'female'] });
     expect(truthy(run("not(selected(${colors}, 'red'))", { colors: [] }))).toBe(true);
+    // A yes/no question is a select_one yes_no: selected(${enrolled}, 'yes') is ${enrolled} = 是.
+    expect(logicOf("selected(${enrolled}, 'yes')")).toEqual({ '==': [{ var: 'enrolled' }, true] });
   });
 
   it('a choice name is turned into the stored value by choiceValue, per question', () => {
