@@ -21,7 +21,7 @@ import {
   CreatedFormSchema, DraftSchema, FormListSchema, FormVersionListSchema, FormVersionSchema, LatestFormSchema, NewFormSchema, PublishSchema,
   SavedDraftSchema, SaveDraftSchema,
 } from '@engine/contract/forms';
-import { buildFieldIndex, checkDefinition, hasAttachmentFields, type FormCase } from '@engine';
+import { checkDefinition, hasAttachmentFields, type FormCase } from '@engine';
 import { adoptingCampaigns, adoptionChoices } from '../campaigns/adoptionChoices';
 import { moveOpenSubmissions } from '../campaigns/moveOpenSubmissions';
 import type { Deps } from '../deps';
@@ -187,12 +187,13 @@ export function formRoutes(deps: Deps) {
           continue;
         }
         if (form.latestVersion === null || (open.length === 0 && user.role !== 'admin')) continue;
-        const definition = (await deps.forms.get(form.id, form.latestVersion))!.record.definition;
+        const { record, compiled } = (await deps.forms.get(form.id, form.latestVersion))!;
+        const definition = record.definition;
         items.push({
           id: form.id, title: form.title, version: form.latestVersion, description: definition.description ?? '',
           createsHousehold: definition.createsHousehold === true,
           forHousehold: definition.createsHousehold !== true || (definition.registry?.prefill?.length ?? 0) > 0,
-          hasFiles: hasAttachmentFields(buildFieldIndex(definition.schema)),
+          hasFiles: hasAttachmentFields(compiled.index),
           campaigns: open.map(campaignSummary(form.id)),
           ...(user.role === 'admin' ? { hasDraft: form.draft !== null, draftUpdatedAt: form.draftUpdatedAt } : {}),
         });

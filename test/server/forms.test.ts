@@ -59,4 +59,14 @@ describe('GET /api/openapi.json', () => {
       expect(Object.keys(doc.paths)).toContain(p);
     }
   });
+
+  it('tells the officer\'s list which forms take photos or signatures, from the version it serves', async () => {
+    const hasFiles = async () => (await f.officer.get('/api/forms')).body.items.find((item: { id: string }) => item.id === SAMPLE_FORM_ID).hasFiles;
+    expect(await hasFiles()).toBe(false);
+    const next = structuredClone(sampleForm);
+    next.schema.properties = { ...next.schema.properties as object, B1: { type: 'array', title: 'B1 住房照片', items: { type: 'string', format: 'photo' } } };
+    expect((await saveDraft(f.admin, SAMPLE_FORM_ID, next)).status).toBe(200);
+    expect((await publishDraft(f.admin, SAMPLE_FORM_ID)).status).toBe(201);
+    expect(await hasFiles()).toBe(true);
+  });
 });
