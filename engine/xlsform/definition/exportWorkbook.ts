@@ -63,10 +63,9 @@ export function exportWorkbook(definition: FormDefinition): ExportResult {
 
   const ruleCells = (key: string, cells: Record<string, string>) => {
     const own = byField.get(key) ?? [];
-    const name = key.split('.').pop()!;
     if (own.length === 1 && own[0]!.when === undefined) {
       const r = own[0]!;
-      cells.constraint = expression(r.assert, tableOf(key), true, `${key} 的 constraint`, name);
+      cells.constraint = expression(r.assert, tableOf(key), true, `${key} 的 constraint`, key);
       cells.constraint_message = r.message;
       translate(cells, 'constraint_message', `rule:${r.id}.message`);
       if (r.severity) cells.severity = r.severity;
@@ -75,8 +74,8 @@ export function exportWorkbook(definition: FormDefinition): ExportResult {
     }
     for (const r of own) {
       const row: Record<string, string> = { rule_id: r.id, field: r.field, message: r.message };
-      if (r.when !== undefined) row.when = expression(r.when, tableOf(key), true, `checks 中 ${r.id} 的 when`, name);
-      row.assert = expression(r.assert, tableOf(key), true, `checks 中 ${r.id} 的 assert`, name);
+      if (r.when !== undefined) row.when = expression(r.when, tableOf(key), true, `checks 中 ${r.id} 的 when`, key);
+      row.assert = expression(r.assert, tableOf(key), true, `checks 中 ${r.id} 的 assert`, key);
       if (r.severity) row.severity = r.severity;
       translate(row, 'message', `rule:${r.id}.message`);
       checks.push(row);

@@ -109,7 +109,7 @@ export function readRules(input: RulesInput): ReadRules {
     }
     const name = key.split('.').pop()!;
     const id = row.cells.rule_id ?? `${table ? `${table}-` : ''}${name}-constraint`;
-    const assert = compile(S, row, 'constraint', scopeFor(table, 'boolean'), name);
+    const assert = compile(S, row, 'constraint', scopeFor(table, 'boolean'), key);
     const message = row.cells.constraint_message !== undefined ? input.texts.own(row, 'constraint_message') : undefined;
     input.texts.translate(row, 'constraint_message', `rule:${id}.message`);
     const title = String(schemaAt(properties, key)?.title ?? name);
@@ -178,8 +178,8 @@ function readChecks(input: RulesInput, list: ValidationRule[], scopeFor: (table:
     const message = texts.own(row, 'message');
     if (!message) { input.report.error(sheet.name, row.row, 'message', '缺少 message（不成立时的提示）'); continue; }
     texts.translate(row, 'message', `rule:${id}.message`);
-    const assert = compile(sheet.name, row, 'assert', scopeFor(table, 'boolean'), field.split('.').pop());
-    const when = c.when === undefined ? undefined : compile(sheet.name, row, 'when', scopeFor(table, 'boolean'), field.split('.').pop());
+    const assert = compile(sheet.name, row, 'assert', scopeFor(table, 'boolean'), field);
+    const when = c.when === undefined ? undefined : compile(sheet.name, row, 'when', scopeFor(table, 'boolean'), field);
     if (!assert || (c.when !== undefined && !when)) continue;
     addRule(list, input.origins, sheet.name, row, 'assert', {
       id, field, ...(when ? { when: when.logic } : {}), assert: assert.logic, message: definitionText(message), ...severityOf(sheet.name, row, input.report),
