@@ -11,9 +11,11 @@ export class Texts {
   private readonly byBase = new Map<string, { header: string; language: string | null }[]>();
   readonly translations: Record<string, Record<string, string>> = {};
 
-  constructor(sheet: SheetTable, private readonly defaultLanguage: string | null, report: Report) {
+  /** `translatable`: the columns that may be written per language ("label", "hint"…). */
+  constructor(sheet: SheetTable, private readonly defaultLanguage: string | null, report: Report, translatable: Set<string>) {
     for (const header of sheet.columns) {
       const column = parseColumn(header);
+      if (!translatable.has(column.base)) continue;
       if (column.unknownLanguage !== null) {
         if (sheet.rows.some((r) => r.cells[header] !== undefined)) {
           report.error(sheet.name, 1, header, `无法识别语言“${column.unknownLanguage}”：请写作 ${column.base}::English (en) 这样带语言代码的形式`);

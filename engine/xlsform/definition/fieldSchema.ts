@@ -10,7 +10,7 @@ import type { SheetRow } from './workbook';
 export type ChoiceLists = Map<string, { value: string; label: string; source: SheetRow }[]>;
 
 export interface RowType {
-  /** text, integer, decimal, date, year_month, yes_no, select_one, select_multiple, calculate, photo, signature, location. */
+  /** text, phone, integer, decimal, date, year_month, yes_no, select_one, select_multiple, calculate, photo, signature, location. */
   kind: string;
   list?: string;
 }
@@ -36,10 +36,11 @@ export function parseRowType(type: string, appearance: string | undefined): RowT
   const words = type.trim().split(/\s+/);
   const head = words[0]!.toLowerCase();
   if ((head === 'select_one' || head === 'select_multiple') && words.length === 2) return { kind: head, list: words[1] };
+  if (type.trim().toLowerCase() === 'phone number') return { kind: 'phone' };
   if (words.length !== 1) return null;
   const kinds: Record<string, string> = {
     text: 'text', string: 'text', integer: 'integer', int: 'integer', decimal: 'decimal', date: 'date', year_month: 'year_month',
-    yes_no: 'yes_no', calculate: 'calculate', image: 'photo', photo: 'photo', signature: 'signature', geopoint: 'location', location: 'location',
+    'phone number': 'phone', phone: 'phone', yes_no: 'yes_no', calculate: 'calculate', image: 'photo', photo: 'photo', signature: 'signature', geopoint: 'location', location: 'location',
   };
   const kind = kinds[head];
   if (kind === 'photo' && appearance?.split(/\s+/).includes('signature')) return { kind: 'signature' };
@@ -65,6 +66,7 @@ export function fieldSchema(type: RowType, columns: FieldColumns, lists: ChoiceL
   let schema: JsonSchema;
   switch (type.kind) {
     case 'text': schema = { type: 'string' }; break;
+    case 'phone': schema = { type: 'string', format: 'phone' }; break;
     case 'integer': schema = { type: 'integer' }; break;
     case 'decimal': schema = { type: 'number' }; break;
     case 'date': schema = { type: 'string', format: 'date' }; break;

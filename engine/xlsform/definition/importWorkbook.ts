@@ -30,7 +30,9 @@ export interface ImportResult {
 
 /** Header "Type" and "type" alike, "list name" as "list_name"; language columns keep their language. */
 function normalize(sheet: SheetTable): SheetTable {
-  const rename = (h: string) => {
+  const rename = (written: string) => {
+    // "label:English" is how older forms wrote a language.
+    const h = written.replace(/^\s*(label|hint|constraint_message|description|message|form_title|title)\s*:(?!:)/i, '$1::');
     const at = h.indexOf('::');
     const base = (at < 0 ? h : h.slice(0, at)).trim().toLowerCase().replace(/\s+/g, '_');
     return at < 0 ? base : `${base}::${h.slice(at + 2).trim()}`;
@@ -101,7 +103,8 @@ function parseJson(text: string | undefined, sheet: string, row: number, column:
   try { return JSON.parse(text); } catch { report.error(sheet, row, column, `${column} 不是有效的 JSON`); return undefined; }
 }
 
-export function importWorkbook(book: SheetBook, options: { formId?: string } = {}): ImportResult {
+/** `formId`: the form imported into (wins over the workbook's form_id); `title`: when form_title is empty (the file's name). */
+export function importWorkbook(book: SheetBook, options: { formId?: string; title?: string } = {}): ImportResult {
   const report = new Report();
   const origins = new Origins();
   const empty: ImportSummary = { fields: 0, sections: 0, tables: 0, rules: 0, languages: [] };
@@ -118,18 +121,23 @@ export function importWorkbook(book: SheetBook, options: { formId?: string } = {
   const S = settingsSheet?.name ?? 'settings';
   const defaultLanguage = settings.cells.default_language ? parseColumn(`x::${settings.cells.default_language}`).language : null;
 
-  checkColumns(survey, SURVEY_COLUMNS, report, new Set(['label', 'hint', 'constraint_message', 'description']));
-  if (choices) checkColumns(choices, CHOICES_COLUMNS, report, new Set(['label']));
-  if (settingsSheet) checkColumns(settingsSheet, SETTINGS_COLUMNS, report, new Set(['form_title', 'description']));
-  if (checks) checkColumns(checks, new Set(['rule_id', 'id', 'field', 'when', 'assert', 'severity', 'message']), report, new Set(['message']));
+  const translatable = {
+    survey: new Set(['label', 'hint', 'constraint_message', 'description']), choices: new Set(['label']), settings: new Set(['form_title', 'description']),
+    parameters: new Set(['title']), checks: new Set(['message']),
+  };
+  checkColumns(survey, SURVEY_COLUMNS, report, translatable.survey);
+  if (choices) checkColumns(choices, CHOICES_COLUMNS, report, translatable.choices);
+  if (settingsSheet) checkColumns(settingsSheet, SETTINGS_COLUMNS, report, translatable.settings);
+  if (parametersSheet) checkColumns(parametersSheet, new Set(['name', 'type', 'title', 'description']), report, translatable.parameters);
+  if (checks) checkColumns(checks, new Set(['rule_id', 'id', 'field', 'when', 'assert', 'severity', 'message']), report, translatable.checks);
   for (const key of Object.keys(settings.cells)) {
     if (IGNORED_SETTINGS.has(key)) report.warning(S, settings.row, key, `设置“${key}”只用于 ODK 的发送或显示，已忽略（本系统的版本由发布产生）`);
   }
-  const texts = new Texts(survey, defaultLanguage, report);
-  const choiceTexts = choices ? new Texts(choices, defaultLanguage, report) : null;
-  const settingTexts = new Texts(settingsSheet ?? { name: S, columns: [], rows: [] }, defaultLanguage, report);
-  const parameterTexts = parametersSheet ? new Texts(parametersSheet, defaultLanguage, report) : null;
-  const checksTexts = checks ? new Texts(checks, defaultLanguage, report) : null;
+  const texts = new Texts(survey, defaultLanguage, report, translatable.survey);
+  const choiceTexts = choices ? new Texts(choices, defaultLanguage, report, translatable.choices) : null;
+  const settingTexts = new Texts(settingsSheet ?? { name: S, columns: [], rows: [] }, defaultLanguage, report, translatable.settings);
+  const parameterTexts = parametersSheet ? new Texts(parametersSheet, defaultLanguage, report, translatable.parameters) : null;
+  const checksTexts = checks ? new Texts(checks, defaultLanguage, report, translatable.checks) : null;
 
   const lists = readChoices(choices, report);
   for (const options of lists.values()) for (const o of options) o.label = definitionText(choiceTexts!.own(o.source, 'label') ?? '');
@@ -144,10 +152,13 @@ export function importWorkbook(book: SheetBook, options: { formId?: string } = {
     survey: structure, surveySheet: survey.name, schema, parameters, texts, checks, checksTexts, report, origins,
   });
 
-  const id = settings.cells.form_id ?? options.formId;
+  // Imported into a form: its id, whatever the workbook says (pyxform's form_id is often a file name).
+  const written = settings.cells.form_id;
+  const id = options.formId ?? written;
   if (!id || !/^[a-z][a-z0-9-]{1,62}$/.test(id)) report.error(S, settings.row, 'form_id', 'form_id 应为小写字母、数字和短横线（如 monitoring-object）');
-  else if (options.formId !== undefined && id !== options.formId) report.error(S, settings.row, 'form_id', `form_id “${id}”与所导入的表单“${options.formId}”不一致`);
-  const title = settingTexts.own(settings, 'form_title');
+  else if (written !== undefined && written !== id) report.warning(S, settings.row, 'form_id', `form_id “${written}”与所导入的表单“${id}”不同：按“${id}”导入`);
+  const title = settingTexts.own(settings, 'form_title') ?? options.title;
+  if (!settingTexts.own(settings, 'form_title') && options.title) report.warning(S, settings.row, 'form_title', `没有 form_title：标题取“${options.title}”`);
   settingTexts.translate(settings, 'form_title', 'title');
   settingTexts.translate(settings, 'description', 'description');
   const description = [settingTexts.own(settings, 'description'), ...structure.formNotes].filter(Boolean).join('\n');
@@ -172,7 +183,8 @@ export function importWorkbook(book: SheetBook, options: { formId?: string } = {
     schema,
     ...(Object.keys(uiSchema).length > 0 ? { uiSchema } : {}),
     ...(structure.sections.length > 0 ? { sections: structure.sections } : {}),
-    rules: Object.fromEntries(Object.entries(rules).filter(([, list]) => (list as unknown[]).length > 0)),
+    ...(Object.values(rules).some((list) => (list as unknown[]).length > 0)
+      ? { rules: Object.fromEntries(Object.entries(rules).filter(([, list]) => (list as unknown[]).length > 0)) } : {}),
     ...(prefill.length > 0 || effects !== undefined ? { registry: { ...(prefill.length > 0 ? { prefill } : {}), ...(effects !== undefined ? { effects: effects as never } : {}) } } : {}),
     ...(review !== undefined ? { review: review as never } : {}),
     ...(kinds && kinds.length > 0 ? { appliesTo: { kinds: kinds as HouseholdKind[] } } : {}),

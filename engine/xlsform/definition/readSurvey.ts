@@ -36,6 +36,14 @@ export function definitionText(text: string): string {
   return text.replace(/\$\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}/g, '{{$1}}');
 }
 
+/** Old spellings pyxform still reads ("select one from yes_no", "phone number") in today's words. */
+function xlsType(type: string): string {
+  return type.trim().replace(/\s+/g, ' ')
+    .replace(/^select one from (\S+)/i, 'select_one $1').replace(/^select all that apply from (\S+)/i, 'select_multiple $1')
+    .replace(/^select all that apply (\S+)/i, 'select_multiple $1').replace(/^select one (\S+)/i, 'select_one $1')
+    .replace(/^(begin|end) (group|repeat)$/i, (_, a: string, b: string) => `${a.toLowerCase()} ${b.toLowerCase()}`);
+}
+
 interface OpenTable { key: string; row: SheetRow; properties: Record<string, JsonSchema>; required: string[]; ui: Record<string, unknown> }
 
 export function readSurvey(sheet: SheetTable, texts: Texts, lists: ChoiceLists, report: Report): SurveyStructure {
@@ -45,6 +53,9 @@ export function readSurvey(sheet: SheetTable, texts: Texts, lists: ChoiceLists, 
   const S = sheet.name;
   let section: Section | null = null;
   let table: OpenTable | null = null;
+  // Groups and repeats refused above: their ends are theirs, not the open section's or table's.
+  const skipped: string[] = [];
+  const skip = (kind: string) => { skipped.push(kind); };
   const text = (row: SheetRow, base: string, key: string): string | undefined => {
     texts.translate(row, base, key);
     const own = texts.own(row, base);
@@ -59,7 +70,8 @@ export function readSurvey(sheet: SheetTable, texts: Texts, lists: ChoiceLists, 
 
   for (const row of sheet.rows) {
     const c = row.cells;
-    const typeText = c.type?.trim().toLowerCase().replace(/\s+/g, ' ');
+    const written = c.type === undefined ? undefined : xlsType(c.type);
+    const typeText = written?.toLowerCase();
     if (typeText === undefined) {
       if (Object.keys(c).length > 0) report.error(S, row.row, 'type', '这一行没有填写题型（type）');
       continue;
@@ -67,8 +79,8 @@ export function readSurvey(sheet: SheetTable, texts: Texts, lists: ChoiceLists, 
     const name = c.name;
     const control = typeText.replace('_', ' ');
     if (control === 'begin group') {
-      if (table) { report.error(S, row.row, 'type', '重复组（repeat）中的分组没有对应：表格的列不能再分组'); continue; }
-      if (section) { report.error(S, row.row, 'type', `分组“${section.id}”中的分组没有对应：本系统的分区只有一层`); continue; }
+      if (table) { report.error(S, row.row, 'type', '重复组（repeat）中的分组没有对应：表格的列不能再分组'); skip('group'); continue; }
+      if (section) { report.error(S, row.row, 'type', `分组“${section.id}”中的分组没有对应：本系统的分区只有一层`); skip('group'); continue; }
       if (!name || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(name)) { report.error(S, row.row, 'name', '分组的 name 应由字母、数字、下划线和短横线组成，以字母开头'); continue; }
       if (out.sectionRows.has(name)) { report.error(S, row.row, 'name', `分组名称“${name}”重复`); continue; }
       if (c.appearance && c.appearance !== 'field-list') report.warning(S, row.row, 'appearance', `分组外观“${c.appearance}”没有对应，已忽略`);
@@ -80,15 +92,23 @@ export function readSurvey(sheet: SheetTable, texts: Texts, lists: ChoiceLists, 
       out.sectionRows.set(name, row);
       continue;
     }
+    if (control === 'end group' && skipped.at(-1) === 'group') { skipped.pop(); continue; }
+    if (control === 'end repeat' && skipped.at(-1) === 'repeat') { skipped.pop(); continue; }
     if (control === 'end group') {
       if (table) report.error(S, row.row, 'type', `重复组“${table.key}”还没有结束（end repeat）就结束了分组`);
       else if (!section) report.error(S, row.row, 'type', 'end group 没有对应的 begin group');
-      else if (section.fields.length === 0) report.error(S, row.row, 'type', `分组“${section.id}”中没有题目`);
+      else if (section.fields.length === 0) {
+        // A group of notes only (an introduction): its text goes to the form's description.
+        out.sections.pop();
+        out.sectionRows.delete(section.id);
+        out.formNotes.push(...[section.title, section.description ?? ''].filter(Boolean));
+        report.warning(S, row.row, 'type', `分组“${section.id}”中没有题目：其标题和说明文字已并入表单的说明`);
+      }
       section = null;
       continue;
     }
     if (control === 'begin repeat') {
-      if (table) { report.error(S, row.row, 'type', `重复组“${table.key}”中的重复组没有对应：表格中不能再有表格`); continue; }
+      if (table) { report.error(S, row.row, 'type', `重复组“${table.key}”中的重复组没有对应：表格中不能再有表格`); skip('repeat'); continue; }
       if (!name || !FIELD_NAME.test(name)) { report.error(S, row.row, 'name', '重复组的 name 应由字母、数字和下划线组成，以字母开头'); continue; }
       if (out.properties[name]) { report.error(S, row.row, 'name', `字段编码“${name}”重复`); continue; }
       const schema: JsonSchema = { type: 'array', title: text(row, 'label', `field:${name}.title`) ?? name };
@@ -128,7 +148,7 @@ export function readSurvey(sheet: SheetTable, texts: Texts, lists: ChoiceLists, 
       report.warning(S, row.row, 'type', `说明文字（note）已并入${section ? `分区“${section.title}”` : '表单'}的说明`);
       continue;
     }
-    const head = typeText.split(' ')[0]!;
+    const head = typeText.split(' ')[0]!.replace(/^uri:/, '');
     if (METADATA_TYPES.has(head)) {
       report.warning(S, row.row, 'type', `元数据“${head}”由系统自行记录（提交时间、填报人），不作为表单字段，已略过`);
       continue;
@@ -137,8 +157,8 @@ export function readSurvey(sheet: SheetTable, texts: Texts, lists: ChoiceLists, 
       report.error(S, row.row, 'type', `题型${REFUSED_TYPES[head] ?? REFUSED_TYPES[typeText]}在本系统没有对应`);
       continue;
     }
-    if (/\bor_other\b/.test(typeText)) { report.error(S, row.row, 'type', '“or_other”（选项外再填其他）没有对应：请另设一个“其他”文本题，用 relevant 控制显示'); continue; }
-    const type = parseRowType(c.type!, c.appearance);
+    if (/\bor_other\b|or specify other$/.test(typeText)) { report.error(S, row.row, 'type', '“or_other”（选项外再填其他）没有对应：请另设一个“其他”文本题，用 relevant 控制显示'); continue; }
+    const type = parseRowType(written!, c.appearance);
     if (!type) { report.error(S, row.row, 'type', `题型“${c.type}”不认识`); continue; }
     if (!name || !FIELD_NAME.test(name)) { report.error(S, row.row, 'name', '字段编码（name）应由字母、数字和下划线组成，以字母开头（如 A28）'); continue; }
     const scope = table ? table.properties : out.properties;
