@@ -9,8 +9,8 @@ import { unpackedSize } from './zipSize';
 
 export class WorkbookFileError extends Error {}
 
-/** Up to 2 MB uploaded (API limit), 30 MB unpacked, 5,000 rows and 200 columns a sheet. */
-export const MAX_WORKBOOK_BYTES = 2 * 1024 * 1024;
+/** Up to 1 MB uploaded (the API's body limit), 30 MB unpacked, 5,000 rows and 200 columns a sheet. */
+export const MAX_WORKBOOK_BYTES = 1024 * 1024;
 export const MAX_UNPACKED_BYTES = 30 * 1024 * 1024;
 export const MAX_SHEET_ROWS = 5000;
 export const MAX_SHEET_COLUMNS = 200;
