@@ -4,5 +4,6 @@ import { createT } from './createT';
 import { zh } from './zh';
 import { zhAdmin } from './zh-admin';
 import { zhDivisions } from './zh-divisions';
+import { zhXlsform } from './zh-xlsform';
 
-export const t = createT({ ...zh, ...zhAdmin, ...zhDivisions });
+export const t = createT({ ...zh, ...zhAdmin, ...zhDivisions, ...zhXlsform });
