@@ -75,3 +75,5 @@ export { attachmentsIn, hasAttachmentFields, type AttachmentUse } from './attach
 export { CLOSE_REASONS, VERIFICATION_SOURCE_LABELS, VERIFICATION_STATE_LABELS } from './verification/verificationLabels';
 // The public application page's proof-of-work (issue 17): what is hashed and when it is enough.
 export { meetsDifficulty, proofText, solveProof } from './proofOfWork/proofOfWork';
+// XLSForm's expression language, to JSON-Logic and back (issue 18).
+export { compileXlsExpression, printXlsExpression, type XlsOptions } from './xlsform';

@@ -84,6 +84,7 @@ class XlsParser {
     const token = this.peek();
     if (token.kind === 'op') return token.text as XlsOperator;
     if (token.kind === 'name' && WORD_OPERATORS.has(token.text)) return token.text as XlsOperator;
+    if (token.kind === 'name' && WORD_OPERATORS.has(token.text.toLowerCase())) this.fail(`运算符要小写：${token.text.toLowerCase()}`, token);
     return null;
   }
 

@@ -19,7 +19,7 @@ export interface XlsToken {
 export type XlsTokenizeResult = { ok: true; tokens: XlsToken[] } | { ok: false; error: FormulaError };
 
 const NAME_START = /[\p{L}_]/u;
-const NAME_PART = /[\p{L}\p{N}_.\-]/u;
+const NAME_PART = /[\p{L}\p{N}_.-]/u;
 const OPERATORS = ['<=', '>=', '!=', '==', '<>', '=', '<', '>', '+', '-', '*'];
 const SYMBOLS: Record<string, string> = { '≥': '>=', '≤': '<=', '≠': '!=' };
 const QUOTES: Record<string, string> = { "'": "'", '"': '"', '‘': "'", '’': "'", '“': '"', '”': '"' };

@@ -107,7 +107,10 @@ function startsOrEnds(fn: 'LEFT' | 'RIGHT'): Handler {
 /** int(x): x without its fraction, toward zero (x - MOD(x, 1), MOD keeping the sign of x). */
 const int: Handler = (call, ctx) => {
   const value = ctx.lower(call.args[0]!);
-  return value && { kind: 'binary', op: '-', left: value, right: fcall('MOD', [value, { kind: 'number', value: 1, start: call.end, end: call.end }], call), start: call.start, end: call.end };
+  if (!value) return null;
+  const type = typedOf(value, ctx).type;
+  if (type !== 'number' && type !== 'unknown') return problem(ctx, 'int() 需要数字', call.args[0]!);
+  return { kind: 'binary', op: '-', left: value, right: fcall('MOD', [value, { kind: 'number', value: 1, start: call.end, end: call.end }], call), start: call.start, end: call.end };
 };
 
 /** number(x): a number as it is; a number written as text becomes that number. */

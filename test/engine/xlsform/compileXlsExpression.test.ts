@@ -10,7 +10,7 @@ import {
 } from '@engine';
 import { compileXlsExpression, printXlsExpression } from '@engine/xlsform';
 import { truthy } from '@engine/rules/truthy';
-import { defineForm, money, readOnlyMoney, table, text, yesNo } from '../../helpers/defineForm';
+import { defineForm, money, table, text, yesNo } from '../../helpers/defineForm';
 import { loadCampaign, loadForm } from '../../helpers/forms';
 
 const survey: FormDefinition = defineForm({
@@ -157,6 +157,17 @@ describe('compileXlsExpression: XLSForm functions', () => {
     expect(truthy(run("contains(${note}, '特困')", { note: '享受农村低保' }))).toBe(false);
   });
 
+  it('string(), date(), count-non-empty(), and a question inside a group by its own name', () => {
+    expect(run("concat(string(${age}), '岁')", { age: 53 })).toBe('53岁');
+    expect(truthy(run("days-between(date('2021-09-01'), ${visitDate}) >= 0", { visitDate: '2021-09-30' }))).toBe(true);
+    expect(run('count-non-empty(${wage})', { members: [{ wage: 18000 }, {}, { wage: 9600 }] })).toBe(2);
+    const grouped = defineForm({ address: { type: 'object', title: '地址', properties: { county: text('县'), village: text('村') } } });
+    const where: FormulaScope = { fields: buildFieldIndex(grouped.schema), parameters: {} };
+    expect(logicOf("${county} = '永川区'", where)).toEqual({ '==': [{ var: 'address.county' }, '永川区'] });
+    expect(logicOf("${address.village} != ''", where)).toEqual({ '!!': { var: 'address.village' } });
+    expect(printXlsExpression({ '==': [{ var: 'address.county' }, '永川区'] }, where)).toBe("${county} = '永川区'");
+  });
+
   it('round(), int(), number(), coalesce(), min(), max(), abs(), true(), false()', () => {
     expect(run('round(42160.5 div 4, 2)', {})).toBe(10540.13);
     expect(run('int(${income} div 12)', { income: 42160.5 })).toBe(3513);
@@ -171,7 +182,10 @@ describe('compileXlsExpression: XLSForm functions', () => {
   });
 
   it("this product's: param(), household(), months-between(), days-between(), age-at(), id-gender(), duplicates()", () => {
-    const household: Household = { kind: '脱贫户', identifiedMonth: '2021-03', members: [{ name: '陈国富', relation: '户主', medicalInsurance: false }] };
+    const household: Household = {
+      divisionCode: '500118104201', headName: '陈国富', headIdNumber: residentId('500118', '19680412', '031'), kind: '脱贫户', identifiedMonth: '2021-03',
+      members: [{ name: '陈国富', idNumber: residentId('500118', '19680412', '031'), relation: '户主', medicalInsurance: false }],
+    };
     expect(truthy(run("${income} div 4 < param('incomeLine')", { income: 22000 }))).toBe(true);
     expect(truthy(run("household('kind') = '脱贫户'", {}, { household }))).toBe(true);
     expect(run("count(household('members')[medicalInsurance = 'no'])", {}, { household })).toBe(1);
@@ -208,7 +222,7 @@ describe("compileXlsExpression: the seed forms' rules written in a spreadsheet",
     { A5: '陈思雨', A6: '女', A7: residentId('500118', '20140620', '062'), A8: '之孙女', A14: '无劳动力', A17: true },
   ];
   const CHEN = { divisionCode: '500118104201', A1: false, A3: '边缘易致贫户', members: CHEN_MEMBERS, A28: 36000, A29: 4500, A31: 2860.5, A32: 1200, A35: 3000, A36: 8000 };
-  const CHEN_HOUSEHOLD: Household = { divisionCode: '500118104201', headName: '陈国富', kind: '一般农户', members: [] };
+  const CHEN_HOUSEHOLD: Household = { divisionCode: '500118104201', headName: '陈国富', headIdNumber: CHEN_MEMBERS[0]!.A7, kind: '一般农户', members: [] };
 
   function withExpressions(definition: FormDefinition, computed: Record<string, string>): FormDefinition {
     const where: FormulaScope = { fields: buildFieldIndex(definition.schema), parameters: definition.parameters ?? {} };
@@ -251,6 +265,16 @@ describe('compileXlsExpression: errors, in Chinese at the offsets to underline',
     expect(errorOf('/data/age > 1')).toEqual({ message: '不支持 XPath 的路径“/”：题目请写成 ${名称}，如 ${A28}', underlined: '/' });
     expect(errorOf('6 <= ${age} <= 16').message).toContain('比较不能连写');
     expect(errorOf('${age').message).toBe('${…} 缺少结束的“}”');
+  });
+
+  it('operators and functions are lower case, as XLSForm writes them', () => {
+    expect(errorOf('${age} > 1 AND ${age} < 9')).toEqual({ message: '运算符要小写：and', underlined: 'AND' });
+    expect(errorOf('int(${note})')).toEqual({ message: 'int() 需要数字', underlined: '${note}' });
+  });
+
+  it('reads full-width punctuation typed on a Chinese keyboard', () => {
+    expect(logicOf('selected（${colors}，‘red’）')).toEqual(logicOf("selected(${colors}, 'red')"));
+    expect(logicOf('${salary_income}＋${self_employed_income}＞＝6000')).toEqual(logicOf('${salary_income} + ${self_employed_income} >= 6000'));
   });
 
   it('names', () => {
@@ -316,6 +340,39 @@ describe('printXlsExpression', () => {
     expect(printXlsExpression({ count: { filter: [{ var: 'members' }, { '==': [{ var: 'relation' }, '户主'] }] } }, scope)).toBe("count(${members}[relation = '户主'])");
     expect(printXlsExpression({ '-': [{ '+': [{ var: ['salary_income', 0] }, { var: ['self_employed_income', 0] }] }, { '-': [{ var: ['expenses', 0] }, 1] }] }, scope))
       .toBe('${salary_income} + ${self_employed_income} - (${expenses} - 1)');
+  });
+
+  it("reads the builder's formulas back in XLSForm's words, meaning the same", () => {
+    const members = [
+      { name: '陈国富', relation: '户主', workMonths: 9, wage: 18000, insured: true },
+      { name: '刘素芬', relation: '配偶', insured: true },
+      { name: '陈小军', relation: '之子', workMonths: 11, wage: 9600, insured: false },
+    ];
+    const data = { members, income: 42160.5, expenses: 1200, age: 16, phone: '13800001111', note: '享受农村低保', colors: ['red'] };
+    const cases: [string, string][] = [
+      ['COUNTIF(members.relation, "<>户主")', "count(${members}[relation != '户主'])"],
+      ['COUNTIFS(members.workMonths, ">=6", members.insured, 否)', "count(${members}[workMonths >= 6 and insured = 'no'])"],
+      ['IFS(age < 6, "学前", age < 16, "义务教育")', "if(${age} < 6, '学前', if(${age} < 16, '义务教育', ''))"],
+      ['6 <= age <= 16', '6 <= ${age} and ${age} <= 16'],
+      ['LEFT(phone, 3)', 'substr(${phone}, 0, 3)'],
+      ['MID(phone, 4, 4)', 'substr(${phone}, 3, 7)'],
+      ['income - MOD(income, 1)', 'int(${income})'],
+      ['age%', '${age} div 100'],
+      ['MOD(age, 5) * 2', '${age} mod 5 * 2'], ['2 * MOD(age, 5)', '2 * (${age} mod 5)'],
+      ['NOT(CONTAINS({"户主", "配偶"}, "之子"))', "not('之子' = '户主' or '之子' = '配偶')"],
+      ['CONTAINS(note, "低保")', "contains(${note}, '低保')"],
+      ['SUM(members.wage) + income', 'sum(${wage}) + ${income}'],
+      ['MAX(income - expenses, 0)', 'max(${income} - ${expenses}, 0)'],
+    ];
+    for (const [formula, xls] of cases) {
+      const compiled = compileFormula(formula, scope);
+      if (!compiled.ok) throw new Error(formula);
+      expect(printXlsExpression(compiled.logic, scope), formula).toBe(xls);
+      const again = compileRule(logicOf(xls));
+      const original = compileRule(compiled.logic);
+      const s = { data, params: PARAMS, household: undefined, row: undefined, approval: undefined };
+      expect(again(s), formula).toEqual(original(s));
+    }
   });
 
   it('gives null where XLSForm has no equivalent', () => {
