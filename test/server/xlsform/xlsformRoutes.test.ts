@@ -5,11 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { exportWorkbook } from '@engine/xlsform/definition/exportWorkbook';
 import type { SheetBook } from '@engine/xlsform/definition/workbook';
-import { readWorkbook } from '../../server/xlsform/readWorkbook';
-import { writeWorkbook } from '../../server/xlsform/writeWorkbook';
-import { publishDraft } from '../helpers/drafts';
-import { SAMPLE_FORM_ID, sampleForm } from '../helpers/sampleForm';
-import { setUpFixture } from '../helpers/serverFixture';
+import { readWorkbook } from '../../../server/xlsform/readWorkbook';
+import { writeWorkbook } from '../../../server/xlsform/writeWorkbook';
+import { publishDraft } from '../../helpers/drafts';
+import { SAMPLE_FORM_ID, sampleForm } from '../../helpers/sampleForm';
+import { setUpFixture } from '../../helpers/serverFixture';
 
 const f = setUpFixture();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
