@@ -12,6 +12,7 @@ import { XlsformImportSchema } from '@engine/contract/xlsform';
 import type { FormCase, FormDefinition } from '@engine';
 import { exportWorkbook } from '@engine/xlsform/definition/exportWorkbook';
 import { importWorkbook } from '@engine/xlsform/definition/importWorkbook';
+import type { SheetBook } from '@engine/xlsform/definition/workbook';
 import type { Deps } from '../deps';
 import { attachment } from '../export/contentDisposition';
 import { runFormCases } from '../forms/checkPublication';
@@ -88,7 +89,7 @@ export function xlsformRoutes(deps: Deps) {
       const { formId: id } = c.req.valid('param');
       const { dryRun: dry, revision, title } = c.req.valid('query');
       const dryRun = dry === '1';
-      let book;
+      let book: SheetBook;
       try {
         book = await readWorkbook(new Uint8Array(await c.req.arrayBuffer()));
       } catch (e) {

@@ -69,7 +69,7 @@ export function readRules(input: RulesInput): ReadRules {
   const S = input.surveySheet;
   for (const f of survey.fields) origins.add(pointerOf(f.key), S, f.row.row, 'type');
   for (const [key, row] of survey.tableRows) origins.add(pointerOf(key), S, row.row, 'type');
-  survey.sections.forEach((s, i) => origins.add(`/sections/${i}`, S, survey.sectionRows.get(s.id)!.row, 'name'));
+  survey.sections.forEach((s, i) => { origins.add(`/sections/${i}`, S, survey.sectionRows.get(s.id)!.row, 'name'); });
 
   // Calculations first: a calculate row's type is its formula's, and other expressions read it.
   for (const f of survey.fields) {
