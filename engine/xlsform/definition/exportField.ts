@@ -82,8 +82,9 @@ export function fieldCells(key: string, schema: JsonSchema): FieldCells {
   return { cells, ...(options ? { options } : {}) };
 }
 
-/** ui:help and ui:widget to hint and appearance; anything else of the field's uiSchema to ui_json. */
+/** ui:help and ui:widget to hint and appearance (a multiple choice's checkboxes go without saying); anything else of the field's uiSchema to ui_json. */
 export function uiCells(ui: Record<string, unknown> | undefined, cells: Record<string, string>): string | undefined {
+  const multiple = cells.type?.startsWith('select_multiple ') ?? false;
   if (!ui) return undefined;
   const rest: Record<string, unknown> = {};
   let help: string | undefined;
@@ -91,6 +92,7 @@ export function uiCells(ui: Record<string, unknown> | undefined, cells: Record<s
     if (k === 'ui:help' && typeof v === 'string') help = v;
     else if (k === 'ui:widget' && v === 'textarea') cells.appearance = 'multiline';
     else if (k === 'ui:widget' && v === 'money') cells.appearance = 'money';
+    else if (k === 'ui:widget' && v === 'checkboxes' && multiple) continue;
     else if (k !== 'items') rest[k] = v;
   }
   if (Object.keys(rest).length > 0) cells.ui_json = JSON.stringify(rest);

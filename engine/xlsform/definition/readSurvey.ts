@@ -180,7 +180,8 @@ export function readSurvey(sheet: SheetTable, texts: Texts, lists: ChoiceLists, 
     const ui: Record<string, unknown> = {};
     const help = text(row, 'hint', `field:${key}.help`);
     if (help) ui['ui:help'] = help;
-    const widget = appearanceWidget(c.appearance, type, S, row, report);
+    // A multiple choice shows as checkboxes (README: the form-definition format).
+    const widget = appearanceWidget(c.appearance, type, S, row, report) ?? (type.kind === 'select_multiple' ? 'checkboxes' : null);
     if (widget) ui['ui:widget'] = widget;
     const uiScope = table ? table.ui : out.uiSchema;
     if (Object.keys(ui).length > 0) uiScope[name] = ui;
