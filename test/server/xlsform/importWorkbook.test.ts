@@ -124,3 +124,17 @@ describe('what has no equivalent: refused where it is written, nothing imported'
     expect(found.message).toContain('/registry/prefill/2');
   });
 });
+
+describe('a workbook in other languages only', () => {
+  it('takes the own text from the default language\'s column and the others as translations', () => {
+    const { definition, problems } = importWorkbook({
+      sheets: [
+        sheet('survey', ['type', 'name', 'label::English (en)', 'label::Français (fr)'], [['integer', 'age', 'Age', 'Âge']]),
+        sheet('settings', ['form_title', 'form_id', 'default_language'], [['Survey', 'survey-en', 'English (en)']]),
+      ],
+    });
+    expect(problems).toEqual([]);
+    expect((definition!.schema.properties as any).age.title).toBe('Age');
+    expect(definition!.translations).toEqual({ fr: { 'field:age.title': 'Âge' } });
+  });
+});
