@@ -4,6 +4,5 @@ import { createT } from './createT';
 import { zh } from './zh';
 import { zhAdmin } from './zh-admin';
 import { zhDivisions } from './zh-divisions';
-import { zhXlsform } from './zh-xlsform';
 
-export const t = createT({ ...zh, ...zhAdmin, ...zhDivisions, ...zhXlsform });
+export const t = createT({ ...zh, ...zhAdmin, ...zhDivisions });

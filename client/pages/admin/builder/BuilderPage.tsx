@@ -15,6 +15,7 @@ import type { Campaign } from '../../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../../components/Layout';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n/tAdmin';
+import { tXlsform } from '../../../i18n/tXlsform';
 import { adminApi } from '../adminApi';
 import { downloadJson, readJsonFile } from '../components/jsonFiles';
 import { ProblemList, problemsOf } from '../components/ProblemList';
@@ -201,13 +202,13 @@ function Builder({ formId, initial, reload }: { formId: string; initial: Loaded;
           <label className="button file-button">{t('ad_uploadJson')}
             <input type="file" accept=".json,application/json" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importJson(f); }} />
           </label>
-          <button type="button" disabled={!canSave} onClick={() => void excel.download()}>{t('xl_download')}</button>
-          <label className="button file-button">{t('xl_upload')}
+          <button type="button" disabled={!canSave} onClick={() => void excel.download()}>{tXlsform('xl_download')}</button>
+          <label className="button file-button">{tXlsform('xl_upload')}
             <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={excel.busy}
               onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void excel.check(f); }} />
           </label>
         </div>
-        {excel.busy && !excel.report ? <p role="status">{t('xl_reading')}</p> : null}
+        {excel.busy && !excel.report ? <p role="status">{tXlsform('xl_reading')}</p> : null}
         {excel.error ? <p className="action-error" role="alert">{excel.error}</p> : null}
         {excel.notice ? <p className="action-notice" role="status">{excel.notice}</p> : null}
         {excel.report ? <XlsformReport report={excel.report} busy={excel.busy} dirty={dirty} onSave={() => void excel.saveImport()} onClose={excel.close} /> : null}

@@ -2,7 +2,7 @@
 // and column (errors first), the form's test cases run on the imported definition, and — only
 // when all of that passes — the button that saves it as the draft.
 import type { XlsformImport } from '@engine/contract';
-import { t } from '../../../i18n/tAdmin';
+import { tXlsform as t } from '../../../i18n/tXlsform';
 
 interface Props {
   report: XlsformImport;

@@ -5,7 +5,7 @@
 import type { XlsformImport } from '@engine/contract';
 import { useState } from 'react';
 import { request } from '../../../api/http';
-import { t } from '../../../i18n/tAdmin';
+import { tXlsform as t } from '../../../i18n/tXlsform';
 import { adminApi } from '../adminApi';
 import { messageOf } from '../components/useAction';
 
