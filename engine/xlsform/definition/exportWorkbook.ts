@@ -50,7 +50,13 @@ export function exportWorkbook(definition: FormDefinition): ExportResult {
     return JSON_LOGIC_PREFIX + JSON.stringify(logic);
   };
   const rules = definition.rules ?? {};
-  const visibility = new Map((rules.visibility ?? []).map((r) => [r.field ?? `section:${r.section}`, r.when]));
+  // Several conditions on one field or section all have to hold: written as one, joined by and.
+  const conditions = new Map<string, unknown[]>();
+  for (const r of rules.visibility ?? []) {
+    const key = r.field ?? `section:${r.section}`;
+    conditions.set(key, [...(conditions.get(key) ?? []), r.when]);
+  }
+  const visibility = new Map([...conditions].map(([key, list]) => [key, list.length === 1 ? list[0] : { and: list }]));
   const computed = new Map((rules.computed ?? []).map((r) => [r.field, r.value]));
   const byField = new Map<string, ValidationRule[]>();
   for (const r of rules.validations ?? []) byField.set(r.field, [...(byField.get(r.field) ?? []), r]);

@@ -138,3 +138,19 @@ describe('a workbook in other languages only', () => {
     expect(definition!.translations).toEqual({ fr: { 'field:age.title': 'Âge' } });
   });
 });
+
+describe('a definition with two conditions on one field', () => {
+  it('exports them as one relevant that needs both', () => {
+    const form: FormDefinition = {
+      id: 'two-conditions', title: '两个条件',
+      schema: { type: 'object', properties: { A1: { type: 'boolean', title: 'A1' }, A2: { type: 'boolean', title: 'A2' }, A3: { type: 'string', title: 'A3', maxLength: 20 } } },
+      rules: { visibility: [{ field: 'A3', when: { '==': [{ var: 'A1' }, true] } }, { field: 'A3', when: { '==': [{ var: 'A2' }, true] } }] },
+    };
+    const back = importWorkbook(exportWorkbook(form).book).definition!;
+    for (const [a1, a2, shown] of [[true, true, true], [true, false, false], [false, true, false]] as const) {
+      const result = evaluate(back, { A1: a1, A2: a2, A3: '有' }, {});
+      expect(result.hidden.includes('/A3')).toBe(!shown);
+      expect(evaluate(form, { A1: a1, A2: a2, A3: '有' }, {}).hidden.includes('/A3')).toBe(!shown);
+    }
+  });
+});
