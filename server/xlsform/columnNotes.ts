@@ -8,7 +8,7 @@ export const COLUMN_NOTES: [string, string][] = [
   ['hint', '题目下方的说明文字（ui:help）'],
   ['description', '本系统：字段说明（schema 的 description）'],
   ['required', 'yes：必填（隐藏的题不必填）'],
-  ['relevant', '显示条件：条件成立才显示，如 ${A1} = true()'],
+  ['relevant', "显示条件：条件成立才显示，如 ${A1} = 'yes'（是/否题）、selected(${A27}, '其他')"],
   ['calculation', '计算公式：计算字段只读，每次自动重算'],
   ['constraint / constraint_message', '校验条件（. 表示本题的值）及不成立时的提示；提示中 {{A34}} 换成该字段的值'],
   ['severity', '本系统：error 错误（阻止提交）或 warning 警告（须填写核实说明）'],
