@@ -35,6 +35,7 @@ import { submissionRoutes } from './routes/submissions';
 import { userRoutes } from './routes/users';
 import { verificationRoutes } from './routes/verification';
 import { WARNING_IMPORT_PATH, warningImportRoutes } from './routes/warningImport';
+import { xlsformRoutes } from './routes/xlsform';
 import { approvalRoutes } from './routes/approvals';
 import { progressRoutes } from './routes/progress';
 import { PUBLIC_PREFIX, publicApplicationRoutes } from './routes/publicApplications';
@@ -91,6 +92,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', verificationRoutes(deps));
   app.route('/api', warningImportRoutes(deps));
   app.route('/api', publicApplicationRoutes(deps));
+  app.route('/api', xlsformRoutes(deps));
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',
     info: {

@@ -17,6 +17,7 @@ import type * as review from './review';
 import type * as submissions from './submissions';
 import type * as verification from './verification';
 import type * as warnings from './warnings';
+import type * as xlsform from './xlsform';
 
 export type Problem = z.output<typeof common.ProblemSchema>;
 export type SubmissionStatus = z.output<typeof common.SubmissionStatusSchema>;
@@ -154,3 +155,7 @@ export type PublicApplicationForm = z.output<typeof publicApplication.PublicForm
 export type PublicVillage = z.output<typeof publicApplication.PublicVillageSchema>;
 export type ApplicationReceipt = z.output<typeof publicApplication.ApplicationReceiptSchema>;
 export type ApplicationStatus = z.output<typeof publicApplication.ApplicationStatusSchema>;
+
+// Forms written in a spreadsheet (XLSForm import and export).
+export type WorkbookProblem = z.output<typeof xlsform.WorkbookProblemSchema>;
+export type XlsformImport = z.output<typeof xlsform.XlsformImportSchema>;

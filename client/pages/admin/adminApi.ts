@@ -2,6 +2,7 @@
 // versions, users. Each is one request through api(); errors arrive as ApiError (Chinese message,
 // code, details such as the checker's problems).
 import type { FormCase, FormDefinition } from '@engine';
+import type { XlsformImport } from '@engine/contract';
 import { api } from '../../api/http';
 import type {
   AdminFormSummary, Adopted, AdoptRequest, Campaign, CampaignDetail, CampaignPatch, CreatedForm, Division, Draft, FormVersion, FormVersionSummary,
@@ -46,4 +47,11 @@ export const adminApi = {
   updateUser: (id: string, revision: number, patch: Change<UserPatch>) =>
     api<User>('PATCH', `/api/users/${encodeURIComponent(id)}`, { ...patch, revision } satisfies UserPatch),
   divisions: () => api<{ items: Division[] }>('GET', '/api/divisions').then((r) => r.items),
+
+  /** The XLSForm import's report (nothing saved); with `revision`, saved as the draft when it passes. */
+  importXlsform: (id: string, workbook: Blob, options: { dryRun: true; title?: string } | { dryRun: false; revision: number; title?: string }) => {
+    const query = new URLSearchParams(options.dryRun ? { dryRun: '1' } : { revision: String(options.revision) });
+    if (options.title) query.set('title', options.title);
+    return api<XlsformImport>('POST', `/api/forms/${encodeURIComponent(id)}/xlsform?${query}`, workbook);
+  },
 };

@@ -2,7 +2,8 @@
 // version to start from) edited as a tree of sections and fields, each part in its editor, the
 // checker's problems beside the parts they concern, a live preview with the real renderer and
 // engine, the form's test cases, and publishing. The draft is saved on request (the server checks
-// it again: its 422 problems are shown); a definition can be downloaded or uploaded as JSON.
+// it again: its 422 problems are shown); a definition can be downloaded or uploaded as JSON, or
+// as an Excel workbook (XLSForm: useXlsform, its report in XlsformReport).
 // Each save states the draft revision it was made from: when another administrator saved or
 // published the draft first, the server refuses (409) and the page offers the latest draft.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
@@ -14,6 +15,7 @@ import type { Campaign } from '../../../api/types';
 import { ErrorMessage, Layout, Loading } from '../../../components/Layout';
 import { useLoad } from '../../../components/useLoad';
 import { t } from '../../../i18n/tAdmin';
+import { tXlsform } from '../../../i18n/tXlsform';
 import { adminApi } from '../adminApi';
 import { downloadJson, readJsonFile } from '../components/jsonFiles';
 import { ProblemList, problemsOf } from '../components/ProblemList';
@@ -28,6 +30,8 @@ import { PreviewPane, type PreviewLoad } from './PreviewPane';
 import { PublishPanel } from './PublishPanel';
 import { SectionEditor } from './SectionEditor';
 import { useDraftValidators } from './useDraftValidators';
+import { useXlsform } from './useXlsform';
+import { XlsformReport } from './XlsformReport';
 
 interface Loaded {
   definition: FormDefinition;
@@ -177,6 +181,10 @@ function Builder({ formId, initial, reload }: { formId: string; initial: Loaded;
     else setSelection({ kind: 'form' });
   };
   const canSave = broken.size === 0;
+  const excel = useXlsform({
+    formId, save, dirty, hasDraft, baseVersion: initial.baseVersion, revision: () => revision.current,
+    onSaved: () => { setDirty(false); reload(); },
+  });
   const state = dirty ? t('ad_unsaved') : status ?? (hasDraft ? t('ad_draftOnServer') : t('ad_fromVersion', { n: initial.baseVersion ?? '—' }));
 
   return (
@@ -194,7 +202,16 @@ function Builder({ formId, initial, reload }: { formId: string; initial: Loaded;
           <label className="button file-button">{t('ad_uploadJson')}
             <input type="file" accept=".json,application/json" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void importJson(f); }} />
           </label>
+          <button type="button" disabled={!canSave} onClick={() => void excel.download()}>{tXlsform('xl_download')}</button>
+          <label className="button file-button">{tXlsform('xl_upload')}
+            <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={excel.busy}
+              onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void excel.check(f); }} />
+          </label>
         </div>
+        {excel.busy && !excel.report ? <p role="status">{tXlsform('xl_reading')}</p> : null}
+        {excel.error ? <p className="action-error" role="alert">{excel.error}</p> : null}
+        {excel.notice ? <p className="action-notice" role="status">{excel.notice}</p> : null}
+        {excel.report ? <XlsformReport report={excel.report} busy={excel.busy} dirty={dirty} onSave={() => void excel.saveImport()} onClose={excel.close} /> : null}
         {saveError ? (
           <p className="action-error" role="alert">
             {saveError}

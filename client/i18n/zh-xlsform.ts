@@ -1,0 +1,23 @@
+// The form builder's Excel (XLSForm) download and import, in Chinese.
+export const zhXlsform = {
+  xl_download: '下载为 Excel',
+  xl_upload: '从 Excel 导入',
+  xl_reading: '正在检查工作簿…',
+  xl_report: 'Excel 导入报告',
+  xl_summary: '读到 {fields} 个题目、{sections} 个分区、{tables} 个表格、{rules} 条规则',
+  xl_languages: '；其他语言：{languages}',
+  xl_ok: '可以导入：工作簿、定义检查和全部测试用例都通过。',
+  xl_refused: '不能导入：有 {n} 处错误，未作任何修改。',
+  xl_casesFailed: '不能导入：有 {n} 个测试用例未通过，未作任何修改。',
+  xl_where: '位置',
+  xl_message: '问题',
+  xl_row: '第 {row} 行',
+  xl_cases: '测试用例',
+  xl_casePassed: '通过',
+  xl_caseFailed: '未通过',
+  xl_save: '保存为草稿',
+  xl_replaceUnsaved: '导入将替换尚未保存的修改。',
+  xl_saved: '已从 Excel 导入并保存为草稿（第 {revision} 次保存）；在“发布”中发布为新版本。',
+  xl_close: '关闭报告',
+  xl_saveFirst: '下载前先保存草稿',
+} as const;

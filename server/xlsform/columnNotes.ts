@@ -1,0 +1,28 @@
+// The 说明 sheet of an exported workbook: each sheet and column in a sentence, in Chinese, as the
+// README's "Writing a form in Excel" says it at more length.
+export const COLUMN_NOTES: [string, string][] = [
+  ['survey', '每行一个题目；begin group … end group 是一个分区，begin repeat … end repeat 是一个表格（如家庭成员），其中的题目是表格的列'],
+  ['type', 'text 文本、integer 整数、decimal 数字、date 日期、year_month 年月、yes_no 是/否、select_one 列表名 单选、select_multiple 列表名 多选、calculate 计算值、image 照片（appearance 为 signature 时是签字）、geopoint 位置、note 说明文字'],
+  ['name', '字段编码（如 A28），只用字母、数字和下划线；公式中写作 ${A28}'],
+  ['label / label::en', '题目标题（中文）；label::en、label::ug 等是其他语言的译文'],
+  ['hint', '题目下方的说明文字（ui:help）'],
+  ['description', '本系统：字段说明（schema 的 description）'],
+  ['required', 'yes：必填（隐藏的题不必填）'],
+  ['relevant', "显示条件：条件成立才显示，如 ${A1} = 'yes'（是/否题）、selected(${A27}, '其他')"],
+  ['calculation', '计算公式：计算字段只读，每次自动重算'],
+  ['constraint / constraint_message', '校验条件（. 表示本题的值）及不成立时的提示；提示中 {{A34}} 换成该字段的值'],
+  ['severity', '本系统：error 错误（阻止提交）或 warning 警告（须填写核实说明）'],
+  ['rule_id', '本系统：校验规则的编号（测试用例按编号核对）'],
+  ['default', '默认值（固定的值）'],
+  ['appearance', 'multiline 多行文本、money 金额、signature 签字'],
+  ['format', '本系统：文本的格式 resident-id 身份证号、id-number 身份证或残疾人证号、mobile-phone 手机号、phone 电话、division-code 区划代码'],
+  ['min / max / min_length / max_length / pattern', '本系统：数值范围、文字长度、正则表达式'],
+  ['min_rows / max_rows', '本系统：表格的最少、最多行数，多选或多张照片的个数'],
+  ['prefill / verify', '本系统：从户信息过录的字段（如 headName、members；表格的列写成员字段，如 idNumber），verify 为 yes 时只需核实'],
+  ['schema_json / ui_json', '本系统：其他列表达不了的 JSON Schema 与界面设置（JSON），原样保留'],
+  ['jsonlogic:', '公式以 jsonlogic: 开头时是表达式语言写不出的 JSON-Logic，原样保留'],
+  ['choices', 'list_name 列表名、name 保存的值、label 显示的文字（label::en 等为译文）'],
+  ['settings', 'form_title 标题、form_id 表单编号、default_language 默认语言（zh）；本系统：description、source、creates_household、applies_to（应填的户类型）、review 审核级别、effects 审批后对户信息的修改（JSON）'],
+  ['parameters', '本系统：活动参数（如 incomeLine 收入线），公式中按名称引用'],
+  ['checks', '本系统：跨字段校验：rule_id、field、when（何时检查）、assert（必须成立）、severity、message；一个字段可有多条'],
+];
