@@ -75,3 +75,8 @@ export { attachmentsIn, hasAttachmentFields, type AttachmentUse } from './attach
 export { CLOSE_REASONS, VERIFICATION_SOURCE_LABELS, VERIFICATION_STATE_LABELS } from './verification/verificationLabels';
 // The public application page's proof-of-work (issue 17): what is hashed and when it is enough.
 export { meetsDifficulty, proofText, solveProof } from './proofOfWork/proofOfWork';
+// 民主评议 and 公示 as steps of the approval chain (issue 17): records, dates and the gate.
+export * from './deliberation/deliberationRecords';
+export { addDays, chinaDate, isChinaDate, noticeEndsOn, periodOver } from './deliberation/noticePeriod';
+export { gateOf, stepGate, stepStates, stepsAt, stepsBefore, type Gate, type StepState } from './deliberation/gateOf';
+export { checkApprovalSteps } from './deliberation/checkApprovalSteps';
