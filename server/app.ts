@@ -38,6 +38,7 @@ import { WARNING_IMPORT_PATH, warningImportRoutes } from './routes/warningImport
 import { approvalRoutes } from './routes/approvals';
 import { progressRoutes } from './routes/progress';
 import { PUBLIC_PREFIX, publicApplicationRoutes } from './routes/publicApplications';
+import { deliberationRoutes } from './routes/deliberation';
 import { qualityRoutes } from './routes/quality';
 import { reviewRowRoutes } from './routes/reviewRows';
 
@@ -91,6 +92,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', verificationRoutes(deps));
   app.route('/api', warningImportRoutes(deps));
   app.route('/api', publicApplicationRoutes(deps));
+  app.route('/api', deliberationRoutes(deps));
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',
     info: {
