@@ -52,6 +52,8 @@ describe('民主评议 and 公示 before the township approves', () => {
     const context = await desktop(browser, url);
     const csp = await watchCsp(context);
     const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
     await logIn(page, 'xiangzhen', TEST_PASSWORD);
 
     // 通过 is replaced by why the township may not approve yet.
@@ -60,8 +62,8 @@ describe('民主评议 and 公示 before the township approves', () => {
     expect(await page.getByRole('button', { name: '通过', exact: true }).count()).toBe(0);
 
     // The village's meeting, on the 评议公示 page.
-    await page.getByRole('link', { name: '评议公示' }).click();
-    await page.waitForURL(/\/review\/deliberation/);
+    await page.goto('/review/deliberation');
+    await page.getByRole('link', { name: '评议公示' }).and(page.locator('[aria-current="page"]')).waitFor();
     await page.getByRole('navigation', { name: '地区' }).getByRole('button', { name: /^高滩村/ }).click();
     await page.waitForURL(/division=500118104201/);
     await page.getByRole('checkbox', { name: `选择 ${submission.headName}` }).check();
@@ -93,16 +95,18 @@ describe('民主评议 and 公示 before the township approves', () => {
     expect(await sheet.textContent()).toContain('公示期为 7 天（2021-11-21 至 2021-11-27）');
     expect(await sheet.textContent()).not.toContain(submission.idNumber);
 
-    // Still shut during the period; open once the server's clock passes it.
+    // Still shut during the period; open once the server's clock passes it. The history shows what the village recorded.
     await page.goto(`/review/submissions/${submission.id}`);
+    await page.locator('.rv-history').getByText('意见：公示：2021-11-21 至 2021-11-27（7 天）').waitFor();
     await page.getByText('暂不能通过：公示期至 2021-11-27 结束，期满后方可审核').waitFor();
     fixture.server.clock.time = Date.parse('2021-11-27T16:00:00Z');
     await page.reload();
     await page.getByRole('button', { name: '通过', exact: true }).click();
     await page.getByRole('dialog', { name: '审核通过' }).getByRole('button', { name: '通过' }).click();
-    await page.getByText('等待“县级确定”').first().waitFor();
+    await page.getByText('已通过，等待县级确定').waitFor();
     expect((await fixture.township.get(`/api/submissions/${submission.id}`)).body).toMatchObject({ status: 'submitted', reviewLevel: 1 });
     expect(csp.violations).toEqual([]);
+    expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
 });
