@@ -59,6 +59,13 @@ describe('GateButton', () => {
   });
 });
 
+it('offers 通过 when the gate cannot be read: the server still refuses a shut gate with its reason', async () => {
+  const server = fakeServer({ 'GET /api/deliberation/submissions/s-1': () => new Response('{}', { status: 500 }) });
+  vi.stubGlobal('fetch', server.fetch);
+  render(<GateButton submissionId="s-1" revision={3} onApprove={vi.fn()} />);
+  await waitFor(() => expect(screen.getByRole('button', { name: '通过' })).toBeEnabled());
+});
+
 describe('the board', () => {
   it('lists each household with where it stands', () => {
     render(<DeliberationBoardView board={board()} reload={vi.fn()} />);

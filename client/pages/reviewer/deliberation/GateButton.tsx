@@ -22,5 +22,6 @@ export function GateButton({ submissionId, revision, onApprove }: Props) {
       </p>
     );
   }
-  return <button type="button" className="primary" onClick={onApprove} disabled={!gate}>{t('rv_approve')}</button>;
+  // Unread (an error): offered all the same — the server refuses a shut gate with its reason.
+  return <button type="button" className="primary" onClick={onApprove} disabled={!gate && loaded.loading}>{t('rv_approve')}</button>;
 }
