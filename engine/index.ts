@@ -77,3 +77,8 @@ export { CLOSE_REASONS, VERIFICATION_SOURCE_LABELS, VERIFICATION_STATE_LABELS } 
 export { meetsDifficulty, proofText, solveProof } from './proofOfWork/proofOfWork';
 // XLSForm's expression language, to JSON-Logic and back (issue 18).
 export { compileXlsExpression, printXlsExpression, type XlsOptions } from './xlsform';
+// 民主评议 and 公示 as steps of the approval chain (issue 17): records, dates and the gate.
+export * from './deliberation/deliberationRecords';
+export { addDays, chinaDate, isChinaDate, noticeEndsOn, periodOver } from './deliberation/noticePeriod';
+export { gateOf, stepGate, stepStates, stepsAt, stepsBefore, type Gate, type StepState } from './deliberation/gateOf';
+export { checkApprovalSteps } from './deliberation/checkApprovalSteps';

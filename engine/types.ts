@@ -208,6 +208,25 @@ export interface Campaign {
   description?: string;
   parameters: { [name: string]: unknown };
   forms: string[];
+  /** Steps of the approval chain that are not one reviewer's click (民主评议, 公示), per form id. */
+  approvalSteps?: { [formId: string]: ApprovalStep[] };
+}
+
+/**
+ * 民主评议 ('appraisal': the village records a meeting and its result per household) or 公示
+ * ('notice': a notice of the households proposed, posted for `days` whole days, objections
+ * recorded), which must be finished before the review level `before` may approve.
+ */
+export interface ApprovalStep {
+  id: string;
+  kind: 'appraisal' | 'notice';
+  title: string;
+  /** The id of the review level that waits for this step. */
+  before: string;
+  /** 公示: the notice period in whole days (China dates), 1 to 30. */
+  days?: number;
+  /** Who holds it: 12 the village (default), 9 the township. */
+  divisionDigits?: 9 | 12;
 }
 
 export type HouseholdKind = '脱贫户' | '一般农户' | '脱贫不稳定户' | '边缘易致贫户' | '突发严重困难户';

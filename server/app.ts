@@ -39,6 +39,7 @@ import { xlsformRoutes } from './routes/xlsform';
 import { approvalRoutes } from './routes/approvals';
 import { progressRoutes } from './routes/progress';
 import { PUBLIC_PREFIX, publicApplicationRoutes } from './routes/publicApplications';
+import { deliberationRoutes } from './routes/deliberation';
 import { qualityRoutes } from './routes/quality';
 import { reviewRowRoutes } from './routes/reviewRows';
 
@@ -93,6 +94,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.route('/api', warningImportRoutes(deps));
   app.route('/api', publicApplicationRoutes(deps));
   app.route('/api', xlsformRoutes(deps));
+  app.route('/api', deliberationRoutes(deps));
   app.doc('/api/openapi.json', {
     openapi: '3.0.0',
     info: {

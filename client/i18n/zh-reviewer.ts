@@ -105,6 +105,7 @@ export const zhReviewer = {
   rv_action_return: '退回',
   rv_action_apply: '登记变更',
   rv_action_move: '迁移到新版本',
+  rv_action_deliberate: '民主评议 / 公示',
   rv_atLevel: '（{level}）',
   rv_moreChanges: '另有 {n} 处修改',
   rv_formVersionNote: '按填报时的第 {n} 版表单显示',

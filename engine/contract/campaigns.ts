@@ -12,12 +12,24 @@ export const CampaignSummarySchema = z.object({ id: z.string(), title: z.string(
 
 export const CampaignStatusSchema = z.enum(['open', 'closed']);
 
+/** 民主评议 or 公示 before a review level (issue 17); checkCampaign checks it against the form. */
+export const ApprovalStepSchema = z.object({
+  id: z.string().max(40), kind: z.enum(['appraisal', 'notice']).meta({ description: 'appraisal：民主评议；notice：公示' }),
+  title: z.string().max(40), before: z.string().max(64).meta({ description: '须在该审核级别（表单 review.levels 的 id）审核之前完成' }),
+  days: z.number().int().optional().meta({ description: '公示天数（1–30，按北京时间的日历日）' }),
+  divisionDigits: z.union([z.literal(9), z.literal(12)]).optional().meta({ description: '组织单位：12 村（默认），9 乡镇' }),
+}).meta({ id: 'ApprovalStep' });
+
+const approvalSteps = z.record(z.string().max(64), z.array(ApprovalStepSchema).max(10))
+  .meta({ description: '各表单审核链中的民主评议、公示步骤（按表单编号）' });
+
 export const CampaignSchema = CampaignSummarySchema.extend({
   description: z.string(), forms: z.array(z.string()), status: CampaignStatusSchema,
   divisions: z.array(z.string()).meta({ description: '覆盖的行政区划代码前缀；空：全部' }), createdAt: z.string(),
   revision: z.number().meta({ description: '修改时原样带回（PATCH /api/campaigns/{id}）' }),
   formVersions: z.record(z.string(), z.number()).meta({ description: '本活动使用的各表单版本：新的填报按此版本；新版本须经活动采用（发布时选择，或 POST /campaigns/{id}/adopt）' }),
   unconfirmed: z.array(z.string()).meta({ description: '复制自上一年、待管理员确认的项目：description、parameters.<参数名>；有待确认项时不能开放' }),
+  approvalSteps: approvalSteps.optional(),
 }).meta({ id: 'Campaign' });
 
 export const CampaignListSchema = z.object({ items: z.array(CampaignSchema) });
@@ -54,13 +66,14 @@ const editable = {
   forms: z.array(z.string().max(64)).max(50),
   status: CampaignStatusSchema,
   divisions: z.array(divisionCode).max(200),
+  approvalSteps,
 };
 
 export const NewCampaignSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, '活动编号为小写字母、数字和短横线（如 2022-lookback）'),
   title: editable.title, year: editable.year,
   description: editable.description.optional(), parameters: editable.parameters.optional(), forms: editable.forms.optional(),
-  status: editable.status.optional(), divisions: editable.divisions.optional(),
+  status: editable.status.optional(), divisions: editable.divisions.optional(), approvalSteps: editable.approvalSteps.optional(),
   cloneFrom: z.string().max(40).optional().meta({
     description: '复制该活动的表单及其版本、参数和覆盖范围（其余字段可另行指定）：日期参数顺延一年，未另行指定的参数和说明标为待确认，新活动关闭，全部确认后方可开放',
   }),
@@ -71,7 +84,7 @@ export const CampaignPatchSchema = z.object({
   revision: z.number().int().min(1).meta({ description: '修改所依据的版本（读取活动时得到的 revision）；已被他人修改则 409' }),
   title: editable.title.optional(), year: editable.year.optional(), description: editable.description.optional(),
   parameters: editable.parameters.optional(), forms: editable.forms.optional(), status: editable.status.optional(),
-  divisions: editable.divisions.optional(),
+  divisions: editable.divisions.optional(), approvalSteps: editable.approvalSteps.optional(),
   confirm: z.array(z.string().max(80)).max(100).optional().meta({ description: '确认待确认的项目（description、parameters.<参数名>）；修改了取值的项目也视为已确认' }),
 });
 

@@ -7,6 +7,7 @@ import type * as accounts from './accounts';
 import type * as admin from './admin';
 import type * as campaigns from './campaigns';
 import type * as common from './common';
+import type * as deliberation from './deliberation';
 import type * as divisions from './divisions';
 import type * as fill from './fill';
 import type * as forms from './forms';
@@ -159,3 +160,16 @@ export type ApplicationStatus = z.output<typeof publicApplication.ApplicationSta
 // Forms written in a spreadsheet (XLSForm import and export).
 export type WorkbookProblem = z.output<typeof xlsform.WorkbookProblemSchema>;
 export type XlsformImport = z.output<typeof xlsform.XlsformImportSchema>;
+
+// 民主评议 and 公示 (issue 17).
+export type DeliberationGate = z.output<typeof deliberation.GateSchema>;
+export type DeliberationRecordOut = z.output<typeof deliberation.DeliberationRecordSchema>;
+export type DeliberationStepSet = z.output<typeof deliberation.StepSetSchema>;
+export type DeliberationBoard = z.output<typeof deliberation.BoardSchema>;
+export type BoardSubmission = z.output<typeof deliberation.BoardSubmissionSchema>;
+export type NewMeeting = z.input<typeof deliberation.NewMeetingSchema>;
+export type NewNotice = z.input<typeof deliberation.NewNoticeSchema>;
+export type NewObjection = z.input<typeof deliberation.NewObjectionSchema>;
+export type ResolveObjection = z.input<typeof deliberation.ResolveObjectionSchema>;
+export type SubmissionDeliberation = z.output<typeof deliberation.SubmissionDeliberationSchema>;
+

@@ -47,7 +47,7 @@ export const SubmissionSchema = z.object({
 
 export const SubmissionEventSchema = z.object({
   id: z.number(), submissionId: z.string(), at: z.string(), userId: z.string(), username: z.string(),
-  action: z.enum(['create', 'save', 'submit', 'approve', 'return', 'apply', 'move']),
+  action: z.enum(['create', 'save', 'submit', 'approve', 'return', 'apply', 'move', 'deliberate']),
   status: SubmissionStatusSchema, level: z.number().nullable(), comment: z.string().nullable(),
   changes: z.array(ChangeSchema),
   explanations: z.record(z.string(), z.string()).optional().meta({ description: '提交时带的核实说明' }),

@@ -1,7 +1,9 @@
-// A campaign supplies every parameter its forms declare, with a value of the declared type.
+// A campaign supplies every parameter its forms declare, with a value of the declared type, and
+// its 民主评议 and 公示 steps fit its forms (checkApprovalSteps).
 import type { Campaign, DefinitionProblem, FormDefinition, ParameterDeclaration } from '../types';
 import { explainYearMonth } from '../formats/simpleFormats';
 import { MAX_PARAMETER_LENGTH } from '../budget/limits';
+import { checkApprovalSteps } from '../deliberation/checkApprovalSteps';
 
 function typeProblem(declaration: ParameterDeclaration, value: unknown): string | null {
   switch (declaration.type) {
@@ -34,5 +36,6 @@ export function checkCampaign(campaign: Campaign, definitions: ReadonlyMap<strin
       if (problem) problems.push({ path: `/parameters/${name}`, message: `参数 ${name}（${declaration.title}）${problem}`, severity: 'error' });
     }
   });
+  problems.push(...checkApprovalSteps(campaign, definitions));
   return problems;
 }

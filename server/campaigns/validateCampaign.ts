@@ -49,7 +49,7 @@ export async function validateCampaign(deps: Deps, campaign: CampaignFields): Pr
     if (!(await deps.store.getDivision(code))) throw new Problem('bad_request', `请求字段 divisions.${i} 不正确：行政区划 ${code} 不存在`);
   }
   const problems = checkCampaign(
-    { id: campaign.id, title: campaign.title, year: campaign.year, parameters: campaign.parameters, forms: campaign.forms },
+    { id: campaign.id, title: campaign.title, year: campaign.year, parameters: campaign.parameters, forms: campaign.forms, approvalSteps: campaign.approvalSteps },
     await servedDefinitions(deps, campaign),
   );
   if (problems.length > 0) {

@@ -14,6 +14,7 @@ function deed(event: SubmissionEvent, definition: FormDefinition, record: Submis
     case 'approve': return level ? `审核通过（${level}）` : '审核通过';
     case 'return': return level ? `退回（${level}）` : '退回';
     case 'submit': return '修改后重新提交';
+    case 'deliberate': return `记录了${event.comment?.split(/[：（]/)[0] || '民主评议或公示'}`;
     default: return '修改';
   }
 }

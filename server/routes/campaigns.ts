@@ -95,6 +95,7 @@ export function campaignRoutes(deps: Deps) {
         forms: body.forms ?? [...(source?.forms ?? [])],
         status: body.status ?? (cloned?.unconfirmed.length ? 'closed' : 'open'),
         divisions: body.divisions ?? [...(source?.divisions ?? [])],
+        approvalSteps: body.approvalSteps ?? structuredClone(source?.approvalSteps ?? {}),
         createdAt: clock.now().toISOString(),
         formVersions: source ? { ...source.formVersions } : {},
         unconfirmed: cloned?.unconfirmed ?? [],

@@ -40,6 +40,7 @@ export async function loadPublishedForms(deps: Deps, dir: string): Promise<{ for
     await store.createCampaign({
       id: campaign.id, title: campaign.title, year: campaign.year, description: campaign.description ?? '',
       parameters: campaign.parameters, forms: campaign.forms, status: 'open', divisions: [], createdAt: clock.now().toISOString(),
+      approvalSteps: campaign.approvalSteps ?? {},
     });
     added.push(campaign.id);
   }

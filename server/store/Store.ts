@@ -2,7 +2,8 @@
 // intent and async on every implementation, so SQLite (the embedded default) and PostgreSQL
 // (several stateless servers on one database) are interchangeable; one contract test suite
 // runs against both. Dialect, SQL and transactions stay inside the implementations. Stored files
-// (AttachmentStore.ts) and the identification pipeline (IdentificationStore.ts) are their own parts.
+// (AttachmentStore.ts), the identification pipeline (IdentificationStore.ts) and 民主评议 / 公示
+// (DeliberationStore.ts) are their own parts.
 import type { FormCase, FormDefinition } from '@engine';
 import type {
   Adoption, AdoptionRecord, CampaignFields, CampaignRecord, DivisionChange, DivisionRecord, FormRecord, FormVersionRecord, HouseholdEvent, HouseholdRecord, Role, SessionRecord,
@@ -10,6 +11,7 @@ import type {
 } from './records';
 import type { AttachmentStore } from './AttachmentStore';
 import type { IdentificationStore } from './IdentificationStore';
+import type { DeliberationStore } from './DeliberationStore';
 import type {
   DivisionCount, DuplicateFilter, DuplicateMember, HouseholdStateQuery, HouseholdStates, ProgressCount, ProgressQuery,
 } from './readShapes';
@@ -222,7 +224,7 @@ export interface Publication {
   adopt?: Adoption[];
 }
 
-export interface Store extends AttachmentStore, IdentificationStore {
+export interface Store extends AttachmentStore, IdentificationStore, DeliberationStore {
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** The database answers (for /api/health). */

@@ -1,6 +1,6 @@
 // The records the store keeps, as the rest of the server sees them: plain objects, JSON columns
 // already parsed, times as ISO strings. Both stores (SQLite, PostgreSQL) produce exactly these.
-import type { FormData, FormDefinition, Household, Issue } from '@engine';
+import type { ApprovalStep, FormData, FormDefinition, Household, Issue } from '@engine';
 
 export type Role = 'admin' | 'reviewer' | 'officer';
 
@@ -82,14 +82,16 @@ export interface CampaignRecord {
    * 'parameters.<name>' (待确认). The campaign cannot be opened while any is left.
    */
   unconfirmed: string[];
+  /** 民主评议 and 公示 steps of each form's approval chain, by form id (issue 17). */
+  approvalSteps: Record<string, ApprovalStep[]>;
 }
 
 /**
  * A campaign as created or changed: the store keeps its revision; `formVersions` absent or
  * missing a listed form: the form's latest version; `unconfirmed` absent: [] when created, kept when changed.
  */
-export type CampaignFields = Omit<CampaignRecord, 'revision' | 'formVersions' | 'unconfirmed'>
-  & Partial<Pick<CampaignRecord, 'formVersions' | 'unconfirmed'>>;
+export type CampaignFields = Omit<CampaignRecord, 'revision' | 'formVersions' | 'unconfirmed' | 'approvalSteps'>
+  & Partial<Pick<CampaignRecord, 'formVersions' | 'unconfirmed' | 'approvalSteps'>>;
 
 /** A campaign's adoption of a form's version, kept for good (who, when, from which version to which). */
 export interface AdoptionRecord {
@@ -184,7 +186,7 @@ export interface FieldNote {
   note: string;
 }
 
-export type SubmissionAction = 'create' | 'save' | 'submit' | 'approve' | 'return' | 'apply' | 'move';
+export type SubmissionAction = 'create' | 'save' | 'submit' | 'approve' | 'return' | 'apply' | 'move' | 'deliberate';
 
 export interface SubmissionEvent {
   id: number;

@@ -19,6 +19,7 @@ import { StoreConflict, type HouseholdChange } from '../store/Store';
 import { visibleSubmission } from './access';
 import { includeVerifiedItems } from '../verification/includeVerifiedItems';
 import { chinaMonth } from './chinaMonth';
+import { checkGate } from '../deliberation/gateFor';
 
 export interface ReviewRequest {
   decision: 'approve' | 'return';
@@ -108,6 +109,8 @@ async function review(deps: Deps, user: UserRecord, record: SubmissionRecord, ve
     });
   }
   if (request.fieldNotes?.length) throw new Problem('bad_request', '请求字段 fieldNotes 不正确：只有退回时才能标注字段');
+  // 民主评议 and 公示 before this level (the campaign's approvalSteps): 409 with the reason while shut.
+  await checkGate(deps, record, levels);
   const last = record.reviewLevel >= Math.max(levels.length, 1) - 1;
   if (!last) {
     return deps.store.updateSubmission({

@@ -14,6 +14,7 @@ import { attachmentStoreContract } from './attachmentStoreContract';
 import { campaignStoreContract } from './campaignStoreContract';
 import { storeContract } from './storeContract';
 import { verificationStoreContract } from './verificationStoreContract';
+import { deliberationStoreContract } from './deliberationStoreContract';
 
 const url = postgresTestUrl('PostgreSQL store contract') ?? '';
 
@@ -34,6 +35,7 @@ describe.skipIf(!url)('the PostgreSQL store (needs WNBD_PG_URL)', () => {
   campaignStoreContract('PostgreSQL', freshStore);
   attachmentStoreContract('PostgreSQL', freshStore);
   verificationStoreContract('PostgreSQL', freshStore);
+  deliberationStoreContract('PostgreSQL', freshStore);
   applicationStoreContract('PostgreSQL', freshStore);
 
   describe('PostgresStore with several server instances', () => {

@@ -8,6 +8,7 @@ import { attachmentStoreContract } from './attachmentStoreContract';
 import { campaignStoreContract } from './campaignStoreContract';
 import { storeContract } from './storeContract';
 import { verificationStoreContract } from './verificationStoreContract';
+import { deliberationStoreContract } from './deliberationStoreContract';
 
 async function freshStore() {
   const dir = mkdtempSync(join(tmpdir(), 'wnbd-store-'));
@@ -26,4 +27,5 @@ storeContract('SQLite', freshStore);
 campaignStoreContract('SQLite', freshStore);
 attachmentStoreContract('SQLite', freshStore);
 verificationStoreContract('SQLite', freshStore);
+deliberationStoreContract('SQLite', freshStore);
 applicationStoreContract('SQLite', freshStore);

@@ -6,6 +6,8 @@ import { matchPath, useLocation } from '../../app/router';
 import { ProgressPage } from './ProgressPage';
 import { QualityPage } from './QualityPage';
 import { VerificationListPage } from './VerificationListPage';
+import { DeliberationPage } from './deliberation/DeliberationPage';
+import { NoticePrintPage } from './deliberation/NoticePrintPage';
 import { FirstForm } from './FirstForm';
 import { SubmissionPrintPage, VillagePrintPage } from './print/PrintPage';
 import { CatalogProvider } from './ReviewerCatalog';
@@ -23,6 +25,8 @@ function ReviewerRoutes() {
   if ((m = matchPath('/review/progress/:formId', path))) return <ProgressPage key={m.formId} formId={m.formId!} />;
   if (matchPath('/review/quality', path)) return <QualityPage />;
   if (matchPath('/review/verification', path)) return <VerificationListPage />;
+  if ((m = matchPath('/review/deliberation/notices/:id/print', path))) return <NoticePrintPage id={m.id!} />;
+  if (matchPath('/review/deliberation', path)) return <DeliberationPage />;
   return <FirstForm />;
 }
 

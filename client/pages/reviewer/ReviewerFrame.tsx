@@ -5,9 +5,10 @@ import type { ReactNode } from 'react';
 import { Link } from '../../app/router';
 import { Layout } from '../../components/Layout';
 import { t } from '../../i18n/tReviewer';
+import { t as tDeliberation } from '../../i18n/tDeliberation';
 import { useCatalog } from './ReviewerCatalog';
 
-export type ReviewerTab = 'submissions' | 'progress' | 'quality' | 'verification';
+export type ReviewerTab = 'submissions' | 'progress' | 'quality' | 'verification' | 'deliberation';
 
 export interface FrameSelection {
   formId?: string;
@@ -23,6 +24,7 @@ function tabHref(tab: ReviewerTab, s: FrameSelection): string {
   const query = params.toString() ? `?${params}` : '';
   if (tab === 'quality') return `/review/quality${query}`;
   if (tab === 'verification') return `/review/verification${s.division ? `?division=${s.division}` : ''}`;
+  if (tab === 'deliberation') return `/review/deliberation${s.division ? `?division=${s.division}` : ''}`;
   const formId = s.formId ?? '';
   return tab === 'submissions' ? `/review/forms/${encodeURIComponent(formId)}${query}` : `/review/progress/${encodeURIComponent(formId)}${query}`;
 }
@@ -43,13 +45,13 @@ interface Props {
 export function ReviewerFrame({ tab, selection, onForm, onCampaign, allCampaigns, allForms = false, side, children }: Props) {
   const catalog = useCatalog();
   const campaigns = selection.formId ? catalog.campaignsOf(selection.formId) : catalog.campaigns;
-  const tabs: [ReviewerTab, string][] = [['submissions', t('rv_tabSubmissions')], ['progress', t('rv_tabProgress')], ['quality', t('rv_tabQuality')], ['verification', t('rv_tabVerification')]];
+  const tabs: [ReviewerTab, string][] = [['submissions', t('rv_tabSubmissions')], ['progress', t('rv_tabProgress')], ['quality', t('rv_tabQuality')], ['verification', t('rv_tabVerification')], ['deliberation', tDeliberation('dl_tab')]];
   return (
     <Layout title={t('rv_title')} wide>
       <div className="rv-bar">
         <nav className="rv-tabs" aria-label={t('rv_title')}>
           {tabs.map(([id, label]) => (
-            selection.formId || id === 'quality' || id === 'verification'
+            selection.formId || id === 'quality' || id === 'verification' || id === 'deliberation'
               ? <Link key={id} to={tabHref(id, selection)} className={tab === id ? 'chosen' : ''} aria-current={tab === id ? 'page' : undefined}>{label}</Link>
               : <span key={id} className="rv-tab-off">{label}</span>
           ))}

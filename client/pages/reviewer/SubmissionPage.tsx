@@ -26,6 +26,7 @@ import { useCatalog } from './ReviewerCatalog';
 import { SubmissionHistory } from './SubmissionHistory';
 import { LAST_TABLE_KEY } from './SubmissionsPage';
 import { WarningsExplained } from './WarningsExplained';
+import { GateButton } from './deliberation/GateButton';
 
 interface Loaded {
   submission: SubmissionDetail;
@@ -132,7 +133,7 @@ function SubmissionView({ submission, form, prepared, household, back, notice, r
             {notice ? <p className="banner ok" role="status">{notice}</p> : null}
             {canAct ? (
               <div className="rv-action-buttons">
-                <button type="button" className="primary" onClick={() => setDialog('approve')}>{t('rv_approve')}</button>
+                <GateButton submissionId={submission.id} revision={submission.revision} onApprove={() => setDialog('approve')} />
                 <button type="button" className="danger" onClick={() => setDialog('return')}>{t('rv_return')}</button>
               </div>
             ) : submission.status === 'submitted' ? <p className="muted">{t('rv_notYours', { level: submission.waitingOn ?? '' })}</p> : null}

@@ -29,6 +29,8 @@ import * as registry from './registry';
 import * as reports from './reports';
 import * as submissions from './submissions';
 import * as verification from './verificationItems';
+import * as deliberations from './deliberations';
+import type { DeliberationFilter, DeliberationWrite } from '../DeliberationStore';
 import * as warnings from './householdWarnings';
 import type { HouseholdWarningRecord, PersonQuery } from '../householdWarning';
 import { snapshot, transaction } from './transaction';
@@ -176,4 +178,8 @@ export class PostgresStore implements Store {
   async setApplicationState(id: string, state: ApplicationState, reason: string | null, at: string) {
     return applications.setApplicationState(this.pool, id, state, reason, at);
   }
+
+  async saveDeliberation(write: DeliberationWrite) { return deliberations.saveDeliberation(this.pool, write); }
+  async getDeliberation(id: string) { return deliberations.selectDeliberation(this.pool, id); }
+  async listDeliberations(filter: DeliberationFilter) { return deliberations.selectDeliberations(this.pool, filter); }
 }

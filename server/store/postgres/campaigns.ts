@@ -10,12 +10,13 @@ import { uniqueViolation } from './uniqueViolation';
 interface CampaignRow {
   id: string; title: string; year: number; description: string; parameters: Record<string, unknown>; forms: string[]; status: string;
   divisions: string[]; created_at: string; revision: number; form_versions: Record<string, number>; unconfirmed: string[];
+  approval_steps: CampaignRecord['approvalSteps'];
 }
 
 const toCampaign = (r: CampaignRow): CampaignRecord => ({
   id: r.id, title: r.title, year: r.year, description: r.description, parameters: r.parameters,
   forms: r.forms, status: r.status as CampaignRecord['status'], divisions: r.divisions, createdAt: r.created_at, revision: r.revision,
-  formVersions: r.form_versions, unconfirmed: r.unconfirmed,
+  formVersions: r.form_versions, unconfirmed: r.unconfirmed, approvalSteps: r.approval_steps,
 });
 
 /** The versions the campaign's forms are served in: those named, else each listed form's latest (unpublished: none). */
@@ -36,8 +37,9 @@ const campaignValues = (c: CampaignFields) =>
 export async function insertCampaign(db: Db, c: CampaignFields): Promise<void> {
   const versions = await servedVersions(db, c.forms, c.formVersions ?? {});
   try {
-    await db.query(`INSERT INTO campaigns (title, year, description, parameters, forms, status, divisions, id, created_at, revision, form_versions, unconfirmed)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11)`, [...campaignValues(c), c.createdAt, JSON.stringify(versions), JSON.stringify(c.unconfirmed ?? [])]);
+    await db.query(`INSERT INTO campaigns (title, year, description, parameters, forms, status, divisions, id, created_at, revision, form_versions, unconfirmed,
+      approval_steps) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12)`,
+    [...campaignValues(c), c.createdAt, JSON.stringify(versions), JSON.stringify(c.unconfirmed ?? []), JSON.stringify(c.approvalSteps ?? {})]);
   } catch (e) {
     if (uniqueViolation(e) === 'campaigns_pkey') throw new StoreConflict('exists', `活动 ${c.id} 已存在`);
     throw e;
@@ -56,8 +58,8 @@ export async function updateCampaign(db: Db, c: CampaignFields, expectedRevision
   if (stored.revision !== expectedRevision) throw new StoreConflict('revision', `活动 ${c.id} 已被他人修改（当前版本 ${stored.revision}）`);
   const versions = await servedVersions(db, c.forms, c.formVersions ?? stored.formVersions);
   const updated = (await db.query<CampaignRow>(`UPDATE campaigns SET title = $1, year = $2, description = $3, parameters = $4, forms = $5,
-    status = $6, divisions = $7, form_versions = $9, unconfirmed = $10, revision = revision + 1 WHERE id = $8 RETURNING *`,
-  [...campaignValues(c), JSON.stringify(versions), JSON.stringify(c.unconfirmed ?? stored.unconfirmed)])).rows[0]!;
+    status = $6, divisions = $7, form_versions = $9, unconfirmed = $10, approval_steps = $11, revision = revision + 1 WHERE id = $8 RETURNING *`,
+  [...campaignValues(c), JSON.stringify(versions), JSON.stringify(c.unconfirmed ?? stored.unconfirmed), JSON.stringify(c.approvalSteps ?? stored.approvalSteps)])).rows[0]!;
   return toCampaign(updated);
 }
 

@@ -354,4 +354,28 @@ export const POSTGRES_MIGRATIONS: string[] = [
   CREATE UNIQUE INDEX applications_open ON applications(county, id_number) WHERE state IN ('received', 'verifying');
   CREATE INDEX applications_division ON applications(division_code, received_at);
   `,
+  // 民主评议 and 公示 as steps of the approval chain (issue 17): each campaign's steps per form, and
+  // what villages record for them (meetings, notices, objections), linked to the submissions concerned.
+  `
+  ALTER TABLE campaigns ADD COLUMN approval_steps jsonb NOT NULL DEFAULT '{}'::jsonb;
+  CREATE TABLE deliberations (
+    id text COLLATE "C" PRIMARY KEY,
+    kind text COLLATE "C" NOT NULL,
+    campaign_id text COLLATE "C" NOT NULL,
+    form_id text COLLATE "C" NOT NULL,
+    step_id text COLLATE "C" NOT NULL,
+    division_code text COLLATE "C" NOT NULL,
+    body jsonb NOT NULL,
+    recorded_by text COLLATE "C" NOT NULL,
+    recorded_at text COLLATE "C" NOT NULL,
+    revision integer NOT NULL
+  );
+  CREATE INDEX deliberations_campaign ON deliberations(campaign_id, form_id, division_code);
+  CREATE TABLE deliberation_links (
+    deliberation_id text COLLATE "C" NOT NULL,
+    submission_id text COLLATE "C" NOT NULL,
+    PRIMARY KEY (deliberation_id, submission_id)
+  );
+  CREATE INDEX deliberation_links_submission ON deliberation_links(submission_id);
+  `,
 ];

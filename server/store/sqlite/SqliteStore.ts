@@ -30,6 +30,8 @@ import * as reports from './reports';
 import * as submissions from './submissions';
 import * as verification from './verificationItems';
 import * as warnings from './householdWarnings';
+import * as deliberations from './deliberations';
+import type { DeliberationFilter, DeliberationWrite } from '../DeliberationStore';
 import type { HouseholdWarningRecord, PersonQuery } from '../householdWarning';
 import { SqliteWriter } from './writer/SqliteWriter';
 
@@ -189,4 +191,8 @@ export class SqliteStore implements Store {
   async setApplicationState(id: string, state: ApplicationState, reason: string | null, at: string) {
     return this.writes.run('setApplicationState', id, state, reason, at);
   }
+
+  async saveDeliberation(write: DeliberationWrite) { return this.writes.run('saveDeliberation', write); }
+  async getDeliberation(id: string) { return deliberations.selectDeliberation(this.db, id); }
+  async listDeliberations(filter: DeliberationFilter) { return deliberations.selectDeliberations(this.db, filter); }
 }

@@ -9,7 +9,7 @@ type Db = Database.Database;
 
 interface CampaignRow {
   id: string; title: string; year: number; description: string; parameters: string; forms: string; status: string;
-  divisions: string; created_at: string; revision: number; form_versions: string; unconfirmed: string;
+  divisions: string; created_at: string; revision: number; form_versions: string; unconfirmed: string; approval_steps: string;
 }
 
 function toCampaign(r: CampaignRow): CampaignRecord {
@@ -17,6 +17,7 @@ function toCampaign(r: CampaignRow): CampaignRecord {
     id: r.id, title: r.title, year: r.year, description: r.description, parameters: JSON.parse(r.parameters),
     forms: JSON.parse(r.forms), status: r.status as CampaignRecord['status'], divisions: JSON.parse(r.divisions), createdAt: r.created_at,
     revision: r.revision, formVersions: JSON.parse(r.form_versions), unconfirmed: JSON.parse(r.unconfirmed),
+    approvalSteps: JSON.parse(r.approval_steps),
   };
 }
 
@@ -36,9 +37,10 @@ const campaignValues = (c: CampaignFields) =>
 
 export function insertCampaign(db: Db, c: CampaignFields): void {
   try {
-    db.prepare(`INSERT INTO campaigns (title, year, description, parameters, forms, status, divisions, id, created_at, revision, form_versions, unconfirmed)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`).run(
+    db.prepare(`INSERT INTO campaigns (title, year, description, parameters, forms, status, divisions, id, created_at, revision, form_versions, unconfirmed,
+      approval_steps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`).run(
       ...campaignValues(c), c.id, c.createdAt, JSON.stringify(servedVersions(db, c.forms, c.formVersions ?? {})), JSON.stringify(c.unconfirmed ?? []),
+      JSON.stringify(c.approvalSteps ?? {}),
     );
   } catch (e) {
     if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StoreConflict('exists', `活动 ${c.id} 已存在`);
@@ -53,8 +55,8 @@ export function updateCampaign(db: Db, c: CampaignFields, expectedRevision: numb
   if (stored.revision !== expectedRevision) throw new StoreConflict('revision', `活动 ${c.id} 已被他人修改（当前版本 ${stored.revision}）`);
   const versions = servedVersions(db, c.forms, c.formVersions ?? stored.formVersions);
   db.prepare(`UPDATE campaigns SET title = ?, year = ?, description = ?, parameters = ?, forms = ?, status = ?,
-    divisions = ?, form_versions = ?, unconfirmed = ?, revision = revision + 1 WHERE id = ?`).run(
-    ...campaignValues(c), JSON.stringify(versions), JSON.stringify(c.unconfirmed ?? stored.unconfirmed), c.id,
+    divisions = ?, form_versions = ?, unconfirmed = ?, approval_steps = ?, revision = revision + 1 WHERE id = ?`).run(
+    ...campaignValues(c), JSON.stringify(versions), JSON.stringify(c.unconfirmed ?? stored.unconfirmed), JSON.stringify(c.approvalSteps ?? stored.approvalSteps), c.id,
   );
   return selectCampaign(db, c.id);
 }

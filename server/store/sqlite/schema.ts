@@ -335,4 +335,28 @@ export const SQLITE_MIGRATIONS: string[] = [
   CREATE UNIQUE INDEX applications_open ON applications(county, id_number) WHERE state IN ('received', 'verifying');
   CREATE INDEX applications_division ON applications(division_code, received_at);
   `,
+  // 民主评议 and 公示 as steps of the approval chain (issue 17): each campaign's steps per form, and
+  // what villages record for them (meetings, notices, objections), linked to the submissions concerned.
+  `
+  ALTER TABLE campaigns ADD COLUMN approval_steps TEXT NOT NULL DEFAULT '{}';
+  CREATE TABLE deliberations (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    campaign_id TEXT NOT NULL,
+    form_id TEXT NOT NULL,
+    step_id TEXT NOT NULL,
+    division_code TEXT NOT NULL,
+    body TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    revision INTEGER NOT NULL
+  );
+  CREATE INDEX deliberations_campaign ON deliberations(campaign_id, form_id, division_code);
+  CREATE TABLE deliberation_links (
+    deliberation_id TEXT NOT NULL,
+    submission_id TEXT NOT NULL,
+    PRIMARY KEY (deliberation_id, submission_id)
+  );
+  CREATE INDEX deliberation_links_submission ON deliberation_links(submission_id);
+  `,
 ];

@@ -1,6 +1,7 @@
 // One campaign, edited: title, year and description, open or closed, the forms it uses, the
 // parameters those forms' rules read (income line, income period, reference date…), and the
-// divisions it covers (none chosen: everywhere); the version of each form it serves and its
+// divisions it covers (none chosen: everywhere), the 民主评议 and 公示 steps of each form's approval
+// chain (ApprovalStepsEditor); the version of each form it serves and its
 // adoptions (CampaignVersions); after a clone, each parameter and the description marked 待确认
 // with a button to confirm it, sent with the next save. Saved at once and checked by the server; a
 // refusal names the field in Chinese. A save states the revision it was made from: when another
@@ -13,6 +14,7 @@ import { t } from '../../../i18n/tAdmin';
 import { adminApi } from '../adminApi';
 import { DivisionPicker } from '../components/DivisionPicker';
 import { ActionMessage, useAction } from '../components/useAction';
+import { ApprovalStepsEditor, type ApprovalSteps } from './ApprovalStepsEditor';
 import { CampaignForms } from './CampaignForms';
 import { CampaignVersions } from './CampaignVersions';
 import { ConfirmMark, ParameterFields, type Marks } from './ParameterFields';
@@ -48,6 +50,7 @@ function CampaignEditor({ initial, forms, divisions, reload }: EditorProps) {
   // Stored as they were sent (numbers and texts, which the server accepts and no other).
   const [parameters, setParameters] = useState(initial.parameters as CampaignParameters);
   const [covered, setCovered] = useState(initial.divisions);
+  const [steps, setSteps] = useState<ApprovalSteps>((initial.approvalSteps ?? {}) as ApprovalSteps);
   const [confirmed, setConfirmed] = useState<string[]>([]);
   const declarations = useDeclarations(chosen);
   const action = useAction();
@@ -57,7 +60,8 @@ function CampaignEditor({ initial, forms, divisions, reload }: EditorProps) {
     const confirm = confirmed.filter((key) => unconfirmed.includes(key));
     const saved = await action.run(
       () => adminApi.updateCampaign(campaign.id, campaign.revision, {
-        title: title.trim(), year, description, status, forms: chosen, parameters, divisions: covered, ...(confirm.length ? { confirm } : {}),
+        title: title.trim(), year, description, status, forms: chosen, parameters, divisions: covered, approvalSteps: steps,
+        ...(confirm.length ? { confirm } : {}),
       }),
       t('ad_campaignSaved'),
     );
@@ -85,6 +89,7 @@ function CampaignEditor({ initial, forms, divisions, reload }: EditorProps) {
           <legend>{t('ad_parameters')}</legend>
           <ParameterFields declarations={declarations} value={parameters} onChange={setParameters} marks={marks} />
         </fieldset>
+        <ApprovalStepsEditor forms={forms} chosen={chosen} value={steps} onChange={setSteps} />
         <fieldset className="wide-field">
           <legend>{t('ad_coverage')}</legend>
           <DivisionPicker divisions={divisions} value={covered} onChange={setCovered} emptyLabel={t('ad_everywhere')} />

@@ -19,6 +19,8 @@ import * as registry from '../registry';
 import * as submissions from '../submissions';
 import * as verification from '../verificationItems';
 import * as warnings from '../householdWarnings';
+import * as deliberations from '../deliberations';
+import type { DeliberationWrite } from '../../DeliberationStore';
 import type { HouseholdWarningRecord } from '../../householdWarning';
 import type { NewVerificationItem } from '../../verificationItem';
 
@@ -81,6 +83,7 @@ export const WRITE_OPERATIONS = {
   linkApplicationItem: (db: Db, id: string, itemId: string) => applications.linkApplicationItem(db, id, itemId),
   setApplicationState: (db: Db, id: string, state: ApplicationState, reason: string | null, at: string) =>
     applications.setApplicationState(db, id, state, reason, at),
+  saveDeliberation: (db: Db, write: DeliberationWrite) => deliberations.saveDeliberation(db, write),
 };
 
 export type WriteOperations = typeof WRITE_OPERATIONS;
