@@ -7,14 +7,19 @@
 // (b) an administrator imports a department's warning list (dry run, then for real) → the
 //     household shows the warning and the item waits in the village's list → the officer closes one
 //     with a reason and opens the form for the other, which is approved → reviewers count and export.
+// And the final approval and the item it includes cannot part: a failure injected into the item's
+// update (a database trigger) leaves the approval, the new household and the item all unwritten.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { monitoringHousehold } from '../../bench/fixtures/monitoringHousehold';
 import { defaultApplicationLimits } from '../../server/public/applicationLimits';
 import { liuApplication, solvedChallenge } from '../helpers/publicApplication';
 import { review } from '../helpers/review';
-import { sampleHouseholds } from '../helpers/sampleForm';
+import { residentId, sampleHouseholds } from '../helpers/sampleForm';
 import { setUpFixture } from '../helpers/serverFixture';
 import { readResponse } from '../helpers/testClient';
 
@@ -49,6 +54,35 @@ function identification(head: { name: string; idNumber: string; gender: '男' | 
   };
   return { ...monitoringHousehold(1), members: [member], A27: ['因病'], ...extra };
 }
+
+/** Runs SQL on the test server's own database, beside the server's connections. */
+async function onDatabase(sqliteSql: string, postgresSql: string): Promise<void> {
+  if (f.server.kind === 'sqlite') {
+    const db = new Database(join(f.server.dir, 'test.sqlite'));
+    try {
+      db.exec(sqliteSql);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new pg.Client({ connectionString: process.env.WNBD_PG_URL });
+  await client.connect();
+  try {
+    await client.query(`SET search_path TO ${f.server.schema}`);
+    await client.query(postgresSql);
+  } finally {
+    await client.end();
+  }
+}
+
+const FAIL_INCLUSION = {
+  sqlite: `CREATE TRIGGER fail_inclusion BEFORE UPDATE OF state ON verification_items WHEN NEW.state = 'included'
+    BEGIN SELECT RAISE(ABORT, 'injected failure'); END;`,
+  postgres: `CREATE FUNCTION fail_inclusion() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$;
+    CREATE TRIGGER fail_inclusion BEFORE UPDATE ON verification_items FOR EACH ROW WHEN (NEW.state = 'included') EXECUTE FUNCTION fail_inclusion();`,
+};
+const HEAL = { sqlite: 'DROP TRIGGER fail_inclusion;', postgres: 'DROP TRIGGER fail_inclusion ON verification_items; DROP FUNCTION fail_inclusion();' };
 
 async function approveBoth(id: string) {
   const township = await review(f.township, id, { decision: 'approve' });
@@ -150,5 +184,36 @@ describe('the identification chain through the API', () => {
     expect(lines).toHaveLength(3);
     expect(lines.find((l) => l.includes(zhang!.headName))).toContain('已是监测对象');
     expect(lines.find((l) => l.includes(wang!.headName))).toContain('已纳入');
+  });
+
+  it('leaves the approval, the new household and the item all unwritten when including the item fails', async () => {
+    const idNumber = residentId(COUNTY, '19751020', 133);
+    const sent = await apply(liuApplication({ name: '陈志刚', idNumber }));
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    const item = (await f.officer.get('/api/verification-items?source=application')).body.items.find((i: { idNumber: string }) => i.idNumber === idNumber);
+    const submission = { id: randomUUID(), householdId: null, submit: true, data: identification({ name: '陈志刚', idNumber, gender: '男' }) };
+    await f.officer.post(`/api/verification-items/${item.id}/link`, { submissionId: submission.id });
+    expect((await f.officer.post(`/api/forms/${FORM}/submissions`, submission)).status).toBe(201);
+    expect((await review(f.township, submission.id, { decision: 'approve' })).status).toBe(200);
+    const before = (await f.county.get(`/api/submissions/${submission.id}`)).body;
+
+    await onDatabase(FAIL_INCLUSION.sqlite, FAIL_INCLUSION.postgres);
+    try {
+      const failed = await review(f.county, submission.id, { decision: 'approve' });
+      expect(failed.status).toBe(500);
+    } finally {
+      await onDatabase(HEAL.sqlite, HEAL.postgres);
+    }
+    expect((await f.county.get(`/api/submissions/${submission.id}`)).body).toMatchObject({ status: 'submitted', reviewLevel: 1, revision: before.revision, householdId: null });
+    expect(await f.server.store.findHouseholdByHeadId(idNumber)).toBeNull();
+    expect((await f.officer.get(`/api/verification-items/${item.id}`)).body).toMatchObject({ state: 'open', revision: 2 });
+    expect((await statusOf(sent.body.receipt, idNumber)).body.status).toBe('verifying');
+
+    // Once the fault is gone, the same approval writes all of it.
+    const approved = await review(f.county, submission.id, { decision: 'approve' });
+    expect(approved.status, approved.text).toBe(200);
+    expect(await f.server.store.findHouseholdByHeadId(idNumber)).toMatchObject({ id: approved.body.householdId });
+    expect((await f.officer.get(`/api/verification-items/${item.id}`)).body.state).toBe('included');
+    expect((await statusOf(sent.body.receipt, idNumber)).body.status).toBe('included');
   });
 });
