@@ -76,3 +76,5 @@ export { CLOSE_REASONS, VERIFICATION_SOURCE_LABELS, VERIFICATION_STATE_LABELS } 
 export { applicationReason, reasonCauses } from './verification/verificationCauses';
 // The public application page's proof-of-work (issue 17): what is hashed and when it is enough.
 export { meetsDifficulty, proofText, solveProof } from './proofOfWork/proofOfWork';
+// XLSForm's expression language, to JSON-Logic and back (issue 18).
+export { compileXlsExpression, printXlsExpression, type XlsOptions } from './xlsform';
