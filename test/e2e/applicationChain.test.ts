@@ -5,10 +5,10 @@
 // applicant as 户主, the applied-for risk ticked), completes and submits it; the township, then the
 // county approve it on the reviewer's page; the household is a monitoring object, the item is
 // 已纳入, and the resident's status page, by receipt and ID number, says 已纳入监测.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { logInOverApi, type RegistryHousehold } from './api';
 import { logIn, watchCsp } from './harness';
+import { answerHead, answerVisit, approveOnPage, openIdentification } from './identificationSheet';
 import { field, input } from './lookbackSheet';
 import { setUpServerAndBrowser } from './setUpServerAndBrowser';
 
@@ -16,44 +16,6 @@ const env = setUpServerAndBrowser({ APPLY_DIFFICULTY: '8' });
 const GAOTAN = '500118104201';
 /** 刘建华, born 1978-03-04 in 永川, a man: a valid number (GB 11643 check digit) no one in the demo has. */
 const LIU = '500118197803042116';
-
-/** Sets one field of the officer's form the way its widget takes it: a button of a choice, an option, or typing. */
-async function set(page: Page, pointer: string, value: string): Promise<void> {
-  const at = field(page, pointer);
-  if (await at.locator('[role="radiogroup"]').count()) return at.getByRole('radio', { name: value, exact: true }).click();
-  if (await at.locator('select').count()) {
-    await at.locator('select').first().selectOption({ label: value });
-    return;
-  }
-  await input(page, pointer).fill(value);
-}
-
-/** What the officer finds on the visit, for the parts of the form the application did not fill. */
-async function completeIdentification(page: Page): Promise<void> {
-  for (const e of ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E10', 'A1', 'A23', 'A24', 'A25']) await set(page, `/${e}`, '否');
-  await field(page, '/address').getByRole('button', { name: '更正' }).click();
-  await input(page, '/address').fill('重庆市永川区临江镇高滩村3组12号');
-  await set(page, '/A3', '突发严重困难户');
-  await field(page, '/members/0').locator('summary').click();
-  const member: [string, string][] = [
-    ['A6', '男'], ['A9', '汉族'], ['A10', '群众'], ['A11', '初中'], ['A12', '非在校生'], ['A13', '健康'], ['A14', '普通劳动力'],
-    ['A17', '是'], ['A18', '是'], ['A19', '是'], ['A20', '否'], ['A21', '否'], ['A22', '否'],
-  ];
-  for (const [key, value] of member) await set(page, `/members/0/${key}`, value);
-  const money: [string, string][] = [['A28', '36000'], ['A29', '0'], ['A30', '0'], ['A31', '1200'], ['A32', '0'], ['A35', '0'], ['A36', '26000']];
-  for (const [key, value] of money) await set(page, `/${key}`, value);
-  await set(page, '/A55', '周志勇');
-  await set(page, '/A55_phone', '13508321234');
-}
-
-/** A reviewer approves a submission on its page; answers what the page says then. */
-async function approveOnPage(page: Page, id: string, said: string): Promise<void> {
-  await page.goto(`/review/submissions/${id}`);
-  await page.getByRole('button', { name: '通过', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: '审核通过' });
-  await dialog.getByRole('button', { name: '通过', exact: true }).click();
-  await page.getByText(said).first().waitFor();
-}
 
 describe('from a resident\'s phone to a household included', () => {
   it('applies, is verified, identified, approved twice, and the status page says 已纳入监测', async () => {
@@ -80,17 +42,16 @@ describe('from a resident\'s phone to a household included', () => {
     await officer.goto(`/villages/${GAOTAN}/verification`);
     const card = officer.locator('li.verification-item').filter({ hasText: '刘建华' });
     await card.getByText('自主申请（因病）').waitFor();
-    await card.getByRole('link', { name: '打开易返贫致贫户信息采集表' }).click();
-    await officer.getByRole('heading', { name: '选择填报活动' }).waitFor();
-    await officer.getByRole('button', { name: /^2023年度/ }).click();
-    await officer.waitForURL(/\/fill\//);
-    const submissionId = new URL(officer.url()).pathname.split('/').pop()!;
+    const submissionId = await openIdentification(officer, card);
     // Pre-filled from the application: the applicant as 户主 of the village, 因病 ticked in A27.
     await expect(input(officer, '/divisionCode').inputValue()).resolves.toBe(GAOTAN);
     await expect(field(officer, '/members/0').locator('summary').textContent()).resolves.toContain('刘建华');
     await expect(field(officer, '/A27').getByRole('checkbox', { name: '因病' }).isChecked()).resolves.toBe(true);
 
-    await completeIdentification(officer);
+    await field(officer, '/address').getByRole('button', { name: '更正' }).click();
+    await input(officer, '/address').fill('重庆市永川区临江镇高滩村3组12号');
+    await answerHead(officer);
+    await answerVisit(officer, '突发严重困难户', { A28: '36000', A29: '0', A30: '0', A31: '1200', A32: '0', A35: '0', A36: '26000' });
     await officer.getByRole('button', { name: '正式提交' }).click();
     await officer.getByText('此表已提交，正在等待').waitFor({ timeout: 30_000 });
     await officer.goto(`/villages/${GAOTAN}/verification`);
