@@ -73,6 +73,7 @@ export {
 export { evidenceKind, holdsSeveral, type EvidenceKind } from './attachments/evidenceKind';
 export { attachmentsIn, hasAttachmentFields, type AttachmentUse } from './attachments/attachmentsIn';
 export { CLOSE_REASONS, VERIFICATION_SOURCE_LABELS, VERIFICATION_STATE_LABELS } from './verification/verificationLabels';
+export { applicationReason, reasonCauses } from './verification/verificationCauses';
 // The public application page's proof-of-work (issue 17): what is hashed and when it is enough.
 export { meetsDifficulty, proofText, solveProof } from './proofOfWork/proofOfWork';
 // XLSForm's expression language, to JSON-Logic and back (issue 18).

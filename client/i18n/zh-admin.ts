@@ -2,7 +2,9 @@
 export const zhAdmin = {
   ad_title: '管理',
   ad_applyLinks: '农户网上申请链接',
-  ad_applyLinksHint: '农户用手机打开本县的链接即可填写纳入监测申请，无需账号；可发到群里，或用二维码工具生成二维码张贴。',
+  ad_applyLinksHint: '农户用手机打开本县的链接或扫描二维码即可填写纳入监测申请，无需账号；链接可发到群里，二维码可下载后打印张贴。',
+  ad_applyQr: '{name}申请链接 {url} 的二维码',
+  ad_applyQrDownload: '下载二维码（SVG，可打印）',
   ad_adminOnly: '此页面需要管理员权限',
   // home
   ad_campaigns: '活动',

@@ -10,7 +10,7 @@ import { createRoute } from '@hono/zod-openapi';
 import {
   ApplicationReceiptSchema, ApplicationRequestSchema, ApplicationStatusSchema, ChallengeSchema, countyCode, PublicFormSchema, StatusRequestSchema,
 } from '@engine/contract/publicApplication';
-import { evaluateCompiled, normalizeIdNumber, type Issue } from '@engine';
+import { applicationReason, evaluateCompiled, normalizeIdNumber, type Issue } from '@engine';
 import { z } from 'zod';
 import { clientAddress } from '../auth/clientAddress';
 import type { Deps } from '../deps';
@@ -100,11 +100,11 @@ export function publicApplicationRoutes(deps: Deps) {
   async function verificationItemOf(application: ApplicationRecord): Promise<VerificationItemRecord> {
     const person = (await store.findPersons({ idNumbers: [application.idNumber], names: [] }))[0];
     const data = application.data;
-    const risks = [data.mainRisk, ...(Array.isArray(data.otherRisks) ? data.otherRisks : [])].filter(Boolean).join('、');
+    const risks = [data.mainRisk, ...(Array.isArray(data.otherRisks) ? data.otherRisks : [])].filter(Boolean).map(String);
     const item = await store.addVerificationItem({
       id: randomUUID(), divisionCode: application.divisionCode, householdId: person?.householdId ?? null, idNumber: application.idNumber,
       name: application.name, source: 'application', sourceRef: application.id,
-      reason: `自主申请（${risks}）：${String(data.description ?? '')}`.slice(0, 500), receivedAt: application.updatedAt, createdBy: null,
+      reason: applicationReason(risks, String(data.description ?? '')), receivedAt: application.updatedAt, createdBy: null,
     });
     if (application.verificationItemId !== item.id) await store.linkApplicationItem(application.id, item.id);
     return item;

@@ -1,7 +1,7 @@
 // The store's part for the identification pipeline (issue 17), one of the interfaces the Store is
 // made of: each village's list of households to verify, departments' warning lists and
 // residents' own applications.
-import type { ApplicationRecord, ApplicationState, NewApplication, SubmittedApplication } from './applicationRecord';
+import type { ApplicationRecord, NewApplication, SubmittedApplication } from './applicationRecord';
 import type { HouseholdWarningRecord, PersonMatch, PersonQuery } from './householdWarning';
 import type { Page, Paged } from './Store';
 import type { NewVerificationItem, VerificationCount, VerificationFilter, VerificationItemRecord } from './verificationItem';
@@ -21,13 +21,16 @@ export interface IdentificationStore {
   getVerificationItem(id: string): Promise<VerificationItemRecord | null>;
   /**
    * Compare-and-set: closes an open item with its reason (revision + 1); StoreConflict('revision')
-   * when the revision moved or the item is no longer open. Null when there is no such item.
+   * when the revision moved or the item is no longer open. Null when there is no such item. The
+   * application it came from becomes 'not_included' with the reason, in the same transaction.
+   * (An item becomes 'included' only with the final approval of its submission: approveWithEffects.)
    */
   closeVerificationItem(id: string, reason: string, expectedRevision: number, at: string): Promise<VerificationItemRecord | null>;
-  /** Links an open item to the identification form's submission opened for it (StoreConflict('revision') when not open). */
+  /**
+   * Links an open item to the identification form's submission opened for it (StoreConflict('revision')
+   * when not open); the application it came from becomes 'verifying'.
+   */
   linkVerificationItem(id: string, submissionId: string, at: string): Promise<VerificationItemRecord | null>;
-  /** An open item becomes 'included' (its submission was approved); any other is answered unchanged. */
-  markVerificationItemIncluded(id: string, at: string): Promise<VerificationItemRecord | null>;
 
   // departments' warning lists (行业部门筛查预警, issue 17)
   /** Registered members with one of the ID numbers, or of the name in the village, with their household. */
@@ -38,14 +41,12 @@ export interface IdentificationStore {
   listHouseholdWarnings(householdId: string): Promise<HouseholdWarningRecord[]>;
   // residents' own applications (纳入监测申请, issue 17)
   /**
-   * Stores an application, or, when the same ID number has an open application in the county,
-   * merges it into that one (its answers replace the earlier ones; receipt and receivedAt stay).
+   * Stores an application, or, when the same ID number has an open application ('received' or
+   * 'verifying': its item not yet closed or included) in the county, merges it into that one (its answers replace the earlier ones; receipt and receivedAt stay).
    * Two sent at once, on one server or two, end as one. StoreConflict('exists') when the id or receipt is taken.
    */
   submitApplication(application: NewApplication): Promise<SubmittedApplication>;
   getApplicationByReceipt(receipt: string): Promise<ApplicationRecord | null>;
-  /** Where an application stands (its verification moved on); null when there is no such application. */
-  setApplicationState(id: string, state: ApplicationState, reason: string | null, at: string): Promise<ApplicationRecord | null>;
   /** The application's item in its village's list of households to verify, whose state its status follows from then on. */
   linkApplicationItem(id: string, verificationItemId: string): Promise<void>;
 }

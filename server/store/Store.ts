@@ -343,7 +343,11 @@ export interface Store extends AttachmentStore, IdentificationStore, Deliberatio
   findSubmissionFor(formId: string, campaignId: string, householdId: string): Promise<SubmissionRecord | null>;
   /** Applies a patch if the revision still matches (else StoreConflict('revision')); returns the new record. */
   updateSubmission(update: SubmissionUpdate): Promise<SubmissionRecord>;
-  /** The final approval: the submission update and the registry change in one transaction. */
+  /**
+   * The final approval, in one transaction: the submission update, the registry change, and the
+   * open households to verify linked to the submission becoming 'included' (纳入监测) with the
+   * residents' applications they came from. Any failure leaves all of them as they were.
+   */
   approveWithEffects(update: SubmissionUpdate, change: HouseholdChange | null): Promise<SubmissionRecord>;
   listSubmissions(filter: SubmissionFilter, page: Page): Promise<Paged<SubmissionRecord>>;
   /** Every matching submission in batches, for exports: memory stays flat whatever the count. */

@@ -4,7 +4,12 @@
 // replace the first's, the receipt stays), so a household is one application however often it sends.
 import type { FormData } from '@engine';
 
-/** received → verifying (the officer opened the identification form) → included | not_included (with the reason). */
+/**
+ * received → verifying (the officer opened the identification form) → included | not_included (with
+ * the reason). The store moves it with the application's item in the village's list (linking,
+ * closing, the final approval), in the same transaction; a household that applies after a decision
+ * starts a new application with its own receipt.
+ */
 export type ApplicationState = 'received' | 'verifying' | 'included' | 'not_included';
 
 export const OPEN_APPLICATION_STATES: readonly ApplicationState[] = ['received', 'verifying'];

@@ -17,7 +17,6 @@ import type { FieldNote, SubmissionRecord, UserRecord } from '../store/records';
 import { householdTaken, staleReview } from '../review/whatHappened';
 import { StoreConflict, type HouseholdChange } from '../store/Store';
 import { visibleSubmission } from './access';
-import { includeVerifiedItems } from '../verification/includeVerifiedItems';
 import { chinaMonth } from './chinaMonth';
 import { checkGate } from '../deliberation/gateFor';
 
@@ -138,6 +137,5 @@ async function review(deps: Deps, user: UserRecord, record: SubmissionRecord, ve
     if ((await deps.store.getSubmission(id))?.revision !== record.revision) throw e;
     throw await householdTaken(deps, change.household.headIdNumber);
   }
-  await includeVerifiedItems(deps, id, at);
   return approved;
 }

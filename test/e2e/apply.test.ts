@@ -1,7 +1,9 @@
 // A resident applies on a phone in Chromium, with no account (纳入监测申请, issue 17): opens the
 // county's link, fills the published form (its village picked from the county's villages), agrees
 // to the 授权承诺书, sends it (the page solves the proof-of-work), keeps the receipt, and reads the
-// status with the receipt and the ID number; all under the app's Content-Security-Policy.
+// status with the receipt and the ID number; the administrator finds the county's link with its QR
+// code drawn in the page and downloads it; all under the app's Content-Security-Policy.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, logIn, watchCsp } from './harness';
 import { setUpServerAndBrowser } from './setUpServerAndBrowser';
@@ -41,12 +43,23 @@ describe('a resident applies on a phone', () => {
     expect(csp.violations).toEqual([]);
   }, 120_000);
 
-  it('shows the administrator the county’s link to publish', async () => {
+  it('shows the administrator the county’s link to publish, with its QR code to download', async () => {
     const context = await env.desktop();
+    const csp = await watchCsp(context);
     const page = await context.newPage();
     await logIn(page, 'admin', ADMIN_PASSWORD);
     await page.waitForURL(/\/admin/);
     await page.getByRole('heading', { name: '农户网上申请链接' }).waitFor();
-    await page.getByRole('link', { name: /\/apply\/500118$/ }).waitFor();
+    const link = page.getByRole('link', { name: /\/apply\/500118$/ });
+    const url = (await link.getAttribute('href'))!;
+    const qr = page.getByRole('img', { name: `永川区申请链接 ${url} 的二维码` });
+    expect(await qr.getAttribute('data-url')).toBe(url);
+    expect((await qr.boundingBox())!.width).toBeGreaterThanOrEqual(120);
+    const downloading = page.waitForEvent('download');
+    await page.locator('li').filter({ has: link }).getByRole('button', { name: '下载二维码（SVG，可打印）' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('永川区-纳入监测申请二维码.svg');
+    expect(readFileSync((await download.path())!, 'utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(csp.violations).toEqual([]);
   }, 60_000);
 });

@@ -60,14 +60,21 @@ export function applicationStoreContract(name: string, makeStore: () => Promise<
       expect((await store.getApplicationByReceipt(receipt))!.merges).toBe(2);
     });
 
-    it('takes a new application once the earlier one is decided, and tells the decision with its reason', async () => {
+    it('takes a new application once the earlier one is decided, and keeps the decision with its reason', async () => {
       const first = application();
       await store.submitApplication(first);
-      expect(await store.setApplicationState(first.id, 'not_included', '家庭人均纯收入高于监测范围', T1))
-        .toMatchObject({ state: 'not_included', reason: '家庭人均纯收入高于监测范围', updatedAt: T1 });
+      const item = await store.addVerificationItem({
+        id: `item-${first.id}`, divisionCode: first.divisionCode, householdId: null, idNumber: LIU, name: '刘建华', source: 'application',
+        sourceRef: first.id, reason: '自主申请（因病）', receivedAt: T0, createdBy: null,
+      });
+      await store.linkApplicationItem(first.id, item.id);
+      await store.closeVerificationItem(item.id, '家庭人均纯收入高于监测范围', item.revision, T1);
+      expect(await store.getApplicationByReceipt(first.receipt)).toMatchObject({ state: 'not_included', reason: '家庭人均纯收入高于监测范围', updatedAt: T1 });
       const again = application();
-      expect((await store.submitApplication(again)).merged).toBe(false);
-      expect(await store.setApplicationState('no-such-application', 'included', null, T1)).toBeNull();
+      const second = await store.submitApplication(again);
+      expect(second.merged).toBe(false);
+      expect(second.application).toMatchObject({ receipt: again.receipt, state: 'received' });
+      expect((await store.getApplicationByReceipt(first.receipt))!.state).toBe('not_included');
     });
 
     it('refuses a taken receipt without storing anything', async () => {

@@ -102,9 +102,14 @@ describe('residents’ applications', () => {
     await server.store.closeVerificationItem(item.id, '家庭人均纯收入高于监测范围', item.revision + 1, at);
     expect((await status(sent.body.receipt, person(1))).body)
       .toMatchObject({ status: 'not_included', statusText: '未纳入监测', reason: '家庭人均纯收入高于监测范围' });
-    // Applying again after that opens a new item under the same receipt.
+    // Applying again after that is a new application, with its own receipt and item; the first
+    // receipt keeps telling its decision.
     const again = await apply(liuApplication({ idNumber: person(1), name: '周大山' }), newAddress());
-    expect(again.body).toMatchObject({ receipt: sent.body.receipt, merged: true, status: 'received' });
+    expect(again.body).toMatchObject({ merged: false, status: 'received' });
+    expect(again.body.receipt).not.toBe(sent.body.receipt);
+    const renewed = (await server.store.getApplicationByReceipt(again.body.receipt))!;
+    expect(renewed.verificationItemId).not.toBe(item.id);
+    expect((await status(sent.body.receipt, person(1))).body).toMatchObject({ status: 'not_included', reason: '家庭人均纯收入高于监测范围' });
   });
 
   it('answers a wrong receipt and ID number pair as it answers an unknown receipt', async () => {

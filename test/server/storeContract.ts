@@ -70,7 +70,7 @@ function household(headIdNumber: string, overrides: Partial<HouseholdInput> = {}
   };
 }
 
-function submission(overrides: Partial<SubmissionRecord> = {}): SubmissionRecord {
+export function submission(overrides: Partial<SubmissionRecord> = {}): SubmissionRecord {
   return {
     id: randomUUID(), formId: 'form-a', formVersion: 1, campaignId: 'c-2021', householdId: null, divisionCode: '500118104201',
     headName: '张德明', headIdNumber: '500118196503120011', status: 'draft', reviewLevel: 0,
@@ -81,7 +81,7 @@ function submission(overrides: Partial<SubmissionRecord> = {}): SubmissionRecord
   };
 }
 
-function event(record: SubmissionRecord, overrides: Partial<Omit<SubmissionEvent, 'id'>> = {}): Omit<SubmissionEvent, 'id'> {
+export function event(record: SubmissionRecord, overrides: Partial<Omit<SubmissionEvent, 'id'>> = {}): Omit<SubmissionEvent, 'id'> {
   return {
     submissionId: record.id, at: record.updatedAt, userId: record.updatedBy, username: 'cunyuan', action: 'create',
     status: record.status, level: null, comment: null, changes: [{ field: '/zeta', to: 'z' }], ...overrides,

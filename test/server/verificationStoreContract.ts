@@ -1,12 +1,14 @@
 // The Store contract for households to verify (重点核查户, issue 17), run against SQLite and
 // PostgreSQL alike (sqliteStore.test.ts, postgresStore.test.ts): one open item per application or
 // warning, lists limited to the caller's area with counts by state and source, closing as a
-// compare-and-set (two officers closing one item at once: one wins), linking and inclusion.
+// compare-and-set (two officers closing one item at once: one wins), linking, and inclusion by the
+// final approval in its own transaction, the resident's application following the item.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { StoreConflict, type NewVerificationItem, type Store } from '../../server/store/Store';
+import type { SubmissionRecord } from '../../server/store/records';
+import { StoreConflict, type HouseholdChange, type NewVerificationItem, type Store, type SubmissionUpdate } from '../../server/store/Store';
 import { residentId } from '../helpers/sampleForm';
-import { freshStoreEach, type StoreUnderTest } from './storeContract';
+import { event, freshStoreEach, submission, type StoreUnderTest } from './storeContract';
 
 const GAOTAN = '500118104201';
 const PUAN = '500118104202';
@@ -90,18 +92,64 @@ export function verificationStoreContract(name: string, makeStore: () => Promise
       expect((await store.getVerificationItem(item.id))!.revision).toBe(2);
     });
 
-    it('links an item to the identification form\'s submission and includes it once that is approved', async () => {
-      const item = await store.addVerificationItem(newItem());
-      const submissionId = randomUUID();
-      const linked = await store.linkVerificationItem(item.id, submissionId, '2023-03-08T00:00:00.000Z');
-      expect(linked).toMatchObject({ submissionId, state: 'open', revision: 2 });
-      expect((await store.listVerificationItems({ scope: [''], submissionId }, { page: 1, pageSize: 5 })).items.map((i) => i.id)).toEqual([item.id]);
-      const included = await store.markVerificationItemIncluded(item.id, '2023-03-20T00:00:00.000Z');
-      expect(included).toMatchObject({ state: 'included', revision: 3 });
-      // Included is final: neither closed nor included again.
-      expect(await store.markVerificationItemIncluded(item.id, '2023-03-21T00:00:00.000Z')).toMatchObject({ state: 'included', revision: 3 });
+    /** A resident's application with its item, the item linked to a submitted identification form. */
+    async function appliedAndVisited() {
+      const application = await store.submitApplication({
+        id: randomUUID(), receipt: 'ABCDEFGHJKLM', county: '500118', divisionCode: GAOTAN, idNumber: NEWCOMER, name: '赵永福',
+        phone: '13908231234', formId: 'monitoring-application', formVersion: 1, data: { mainRisk: '因病' }, receivedAt: '2023-03-01T02:00:00.000Z',
+      });
+      const item = await store.addVerificationItem(newItem({ source: 'application', sourceRef: application.application.id }));
+      await store.linkApplicationItem(application.application.id, item.id);
+      const record = submission({ formId: 'monitoring-object', headName: '赵永福', headIdNumber: NEWCOMER, status: 'submitted', submittedAt: '2023-03-08T00:00:00.000Z' });
+      await store.createSubmission({ record, event: event(record, { action: 'submit' }), onePerHousehold: false });
+      const linked = await store.linkVerificationItem(item.id, record.id, '2023-03-08T00:00:00.000Z');
+      return { receipt: application.application.receipt, item: linked!, record };
+    }
+    const approval = (record: SubmissionRecord, expectedRevision = record.revision): SubmissionUpdate => ({
+      id: record.id, expectedRevision, patch: { status: 'approved', approvedAt: '2023-03-20T00:00:00.000Z', updatedAt: '2023-03-20T00:00:00.000Z', updatedBy: 'u-county' },
+      event: event(record, { action: 'approve', status: 'approved', at: '2023-03-20T00:00:00.000Z', level: 1, changes: [] }),
+    });
+    const creating = (record: SubmissionRecord, id: string): HouseholdChange => ({
+      expectedRevision: null,
+      household: { id, divisionCode: GAOTAN, headName: '赵永福', headIdNumber: NEWCOMER, members: [{ name: '赵永福', idNumber: NEWCOMER, relation: '户主' }] },
+      event: { at: '2023-03-20T00:00:00.000Z', userId: 'u-county', submissionId: record.id, changes: ['新建农户'] },
+    });
+
+    it('links an item to the identification form\'s submission; the final approval includes it, with its application, in one transaction', async () => {
+      const { receipt, item, record } = await appliedAndVisited();
+      expect(item).toMatchObject({ submissionId: record.id, state: 'open', revision: 2 });
+      expect((await store.listVerificationItems({ scope: [''], submissionId: record.id }, { page: 1, pageSize: 5 })).items.map((i) => i.id)).toEqual([item.id]);
+      expect(await store.getApplicationByReceipt(receipt)).toMatchObject({ state: 'verifying', reason: null });
+      const other = await store.addVerificationItem(newItem({ name: '别的户' }));
+      // A level below the last moves the submission on, not the item.
+      const moved = await store.updateSubmission({ id: record.id, expectedRevision: 1, patch: { reviewLevel: 1 }, event: event(record, { action: 'approve' }) });
+      expect((await store.getVerificationItem(item.id))!.state).toBe('open');
+
+      const id = randomUUID();
+      await store.approveWithEffects(approval(moved), creating(moved, id));
+      expect(await store.getVerificationItem(item.id)).toMatchObject({ state: 'included', revision: 3, updatedAt: '2023-03-20T00:00:00.000Z' });
+      expect(await store.getApplicationByReceipt(receipt)).toMatchObject({ state: 'included', reason: null, updatedAt: '2023-03-20T00:00:00.000Z' });
+      expect((await store.getVerificationItem(other.id))!.state).toBe('open');
+      expect(await store.getHousehold(id)).toMatchObject({ headIdNumber: NEWCOMER });
+      // Included is final: neither closed nor linked again.
       await expect(store.closeVerificationItem(item.id, '不符合', 3, '2023-03-21T00:00:00.000Z')).rejects.toBeInstanceOf(StoreConflict);
       await expect(store.linkVerificationItem(item.id, randomUUID(), '2023-03-21T00:00:00.000Z')).rejects.toBeInstanceOf(StoreConflict);
+    });
+
+    it('leaves the item, its application and the household as they were when the approval fails', async () => {
+      const { receipt, item, record } = await appliedAndVisited();
+      const id = randomUUID();
+      await expect(store.approveWithEffects(approval(record, record.revision + 5), creating(record, id))).rejects.toBeInstanceOf(StoreConflict);
+      expect(await store.getVerificationItem(item.id)).toEqual(item);
+      expect((await store.getApplicationByReceipt(receipt))!.state).toBe('verifying');
+      expect(await store.getHousehold(id)).toBeNull();
+      expect(await store.getSubmission(record.id)).toEqual(record);
+    });
+
+    it('closes an application\'s item with its reason: the application is not included, with that reason', async () => {
+      const { receipt, item } = await appliedAndVisited();
+      await store.closeVerificationItem(item.id, '家庭人均纯收入高于监测范围', item.revision, '2023-03-09T00:00:00.000Z');
+      expect(await store.getApplicationByReceipt(receipt)).toMatchObject({ state: 'not_included', reason: '家庭人均纯收入高于监测范围', updatedAt: '2023-03-09T00:00:00.000Z' });
     });
 
     it('finds registered members by ID number or by name in a village, and keeps an import\'s warnings with an item each', async () => {

@@ -1,9 +1,10 @@
 // The links residents apply from (纳入监测申请, issue 17), one per registered county, for the
-// administrator to publish (as a link, or a QR code made from it with any QR tool: no QR library
-// is in the app). The page itself is /apply/<county code>, with no account.
+// administrator to publish as a link or as its QR code (ApplyQrCode), which can be downloaded and
+// printed. The page itself is /apply/<county code>, with no account.
 import { useLoad } from '../../components/useLoad';
 import { t } from '../../i18n/tAdmin';
 import { adminApi } from './adminApi';
+import { ApplyQrCode } from './ApplyQrCode';
 
 export function ApplyLinks() {
   const { value } = useLoad(() => adminApi.divisions(), []);
@@ -16,7 +17,12 @@ export function ApplyLinks() {
       <ul>
         {counties.map((county) => {
           const url = `${window.location.origin}/apply/${county.code}`;
-          return <li key={county.code}>{county.name}：<a href={url} target="_blank" rel="noreferrer">{url}</a></li>;
+          return (
+            <li key={county.code}>
+              {county.name}：<a href={url} target="_blank" rel="noreferrer">{url}</a>
+              <ApplyQrCode url={url} name={county.name} />
+            </li>
+          );
         })}
       </ul>
     </section>

@@ -13,7 +13,7 @@ import {
 import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import type { AttachmentReader, NewAttachment } from '../attachmentRecord';
 import type { NewVerificationItem, VerificationFilter } from '../verificationItem';
-import type { ApplicationState, NewApplication } from '../applicationRecord';
+import type { NewApplication } from '../applicationRecord';
 import * as accounts from './accounts';
 import * as applications from './applications';
 import * as attachments from './attachments';
@@ -134,6 +134,7 @@ export class PostgresStore implements Store {
       const patch = change && update.patch.householdId === undefined ? { ...update.patch, householdId: change.household.id } : update.patch;
       const record = await submissions.patchSubmission(db, { ...update, patch });
       await attachments.linkAttachments(db, update.id, update.attachments);
+      if (record.status === 'approved') await verification.includeItemsOf(db, update.id, update.event.at);
       return record;
     });
   }
@@ -167,7 +168,6 @@ export class PostgresStore implements Store {
     return verification.closeItem(this.pool, id, reason, expectedRevision, at);
   }
   async linkVerificationItem(id: string, submissionId: string, at: string) { return verification.linkItem(this.pool, id, submissionId, at); }
-  async markVerificationItemIncluded(id: string, at: string) { return verification.includeItem(this.pool, id, at); }
 
   async findPersons(query: PersonQuery) { return warnings.selectPersons(this.pool, query); }
   async addHouseholdWarnings(list: HouseholdWarningRecord[]) { await warnings.insertWarnings(this.pool, list); }
@@ -175,10 +175,6 @@ export class PostgresStore implements Store {
   async submitApplication(application: NewApplication) { return applications.submitApplication(this.pool, application); }
   async linkApplicationItem(id: string, verificationItemId: string) { await applications.linkApplicationItem(this.pool, id, verificationItemId); }
   async getApplicationByReceipt(receipt: string) { return applications.selectApplicationByReceipt(this.pool, receipt); }
-  async setApplicationState(id: string, state: ApplicationState, reason: string | null, at: string) {
-    return applications.setApplicationState(this.pool, id, state, reason, at);
-  }
-
   async saveDeliberation(write: DeliberationWrite) { return deliberations.saveDeliberation(this.pool, write); }
   async getDeliberation(id: string) { return deliberations.selectDeliberation(this.pool, id); }
   async listDeliberations(filter: DeliberationFilter) { return deliberations.selectDeliberations(this.pool, filter); }

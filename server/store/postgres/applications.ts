@@ -38,11 +38,6 @@ export async function submitApplication(db: Db, a: NewApplication): Promise<Subm
   return { application, merged: application.id !== a.id };
 }
 
-export async function setApplicationState(db: Db, id: string, state: ApplicationState, reason: string | null, at: string): Promise<ApplicationRecord | null> {
-  const { rows } = await db.query<ApplicationRow>('UPDATE applications SET state = $2, reason = $3, updated_at = $4 WHERE id = $1 RETURNING *', [id, state, reason, at]);
-  return rows[0] ? toRecord(rows[0]) : null;
-}
-
 export async function selectApplicationByReceipt(db: Db, receipt: string): Promise<ApplicationRecord | null> {
   const { rows } = await db.query<ApplicationRow>('SELECT * FROM applications WHERE receipt = $1', [receipt]);
   return rows[0] ? toRecord(rows[0]) : null;

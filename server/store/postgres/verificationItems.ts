@@ -6,6 +6,7 @@ import type { Page, Paged } from '../Store';
 import { StoreConflict } from '../Store';
 import type { VerificationItemsTable } from '../queries/StoreTables';
 import { toVerificationItem, verificationByIdQuery, verificationCountQuery, verificationPageQuery } from '../queries/verificationQueries';
+import type { ApplicationState } from '../applicationRecord';
 import type { NewVerificationItem, VerificationCount, VerificationFilter, VerificationItemRecord } from '../verificationItem';
 import type { Db } from './openPool';
 import { postgresQueries as q, rows } from './postgresQueries';
@@ -71,10 +72,23 @@ async function lockOpen(db: Db, id: string, expectedRevision?: number): Promise<
 const updated = async (db: Db, text: string, values: unknown[]) =>
   toVerificationItem((await db.query<VerificationItemsTable>(`${text} RETURNING *`, values)).rows[0]!);
 
+/**
+ * The resident's application whose item this is takes the item's state, in the same transaction:
+ * its status, and whether a new application of the household is merged into it, follow the visit.
+ */
+async function followApplication(db: Db, item: VerificationItemRecord, state: ApplicationState, reason: string | null, at: string): Promise<void> {
+  if (item.source !== 'application' || item.sourceRef === null) return;
+  await db.query("UPDATE applications SET state = $1, reason = $2, updated_at = $3 WHERE id = $4 AND verification_item_id = $5 AND state IN ('received', 'verifying')",
+    [state, reason, at, item.sourceRef, item.id]);
+}
+
 export function closeItem(pool: pg.Pool, id: string, reason: string, expectedRevision: number, at: string): Promise<VerificationItemRecord | null> {
   return transaction(pool, async (db) => {
-    if (!(await lockOpen(db, id, expectedRevision))) return null;
-    return updated(db, "UPDATE verification_items SET state = 'closed', closed_reason = $2, updated_at = $3, revision = revision + 1 WHERE id = $1", [id, reason, at]);
+    const item = await lockOpen(db, id, expectedRevision);
+    if (!item) return null;
+    const closed = await updated(db, "UPDATE verification_items SET state = 'closed', closed_reason = $2, updated_at = $3, revision = revision + 1 WHERE id = $1", [id, reason, at]);
+    await followApplication(db, item, 'not_included', reason, at);
+    return closed;
   });
 }
 
@@ -83,11 +97,15 @@ export function linkItem(pool: pg.Pool, id: string, submissionId: string, at: st
     const item = await lockOpen(db, id);
     if (!item) return null;
     if (item.submissionId === submissionId) return item;
-    return updated(db, 'UPDATE verification_items SET submission_id = $2, updated_at = $3, revision = revision + 1 WHERE id = $1', [id, submissionId, at]);
+    const linked = await updated(db, 'UPDATE verification_items SET submission_id = $2, updated_at = $3, revision = revision + 1 WHERE id = $1', [id, submissionId, at]);
+    await followApplication(db, item, 'verifying', null, at);
+    return linked;
   });
 }
 
-export async function includeItem(pool: pg.Pool, id: string, at: string): Promise<VerificationItemRecord | null> {
-  await pool.query("UPDATE verification_items SET state = 'included', updated_at = $2, revision = revision + 1 WHERE id = $1 AND state = 'open'", [id, at]);
-  return selectItem(pool, id);
+/** Part of the final approval's transaction: the open items linked to the submission become 'included', with their applications. */
+export async function includeItemsOf(db: Db, submissionId: string, at: string): Promise<void> {
+  const { rows: linked } = await db.query<VerificationItemsTable>(
+    "UPDATE verification_items SET state = 'included', updated_at = $2, revision = revision + 1 WHERE submission_id = $1 AND state = 'open' RETURNING *", [submissionId, at]);
+  for (const item of linked.map(toVerificationItem)) await followApplication(db, item, 'included', null, at);
 }

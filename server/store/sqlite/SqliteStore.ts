@@ -13,7 +13,7 @@ import {
 import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
 import type { AttachmentReader, NewAttachment } from '../attachmentRecord';
 import type { NewVerificationItem, VerificationFilter } from '../verificationItem';
-import type { ApplicationState, NewApplication } from '../applicationRecord';
+import type { NewApplication } from '../applicationRecord';
 import * as accounts from './accounts';
 import * as applications from './applications';
 import { clearIncoming, readAttachmentFile, writeAttachmentFile } from './attachmentFiles';
@@ -180,7 +180,6 @@ export class SqliteStore implements Store {
     return this.writes.run('closeVerificationItem', id, reason, expectedRevision, at);
   }
   async linkVerificationItem(id: string, submissionId: string, at: string) { return this.writes.run('linkVerificationItem', id, submissionId, at); }
-  async markVerificationItemIncluded(id: string, at: string) { return this.writes.run('includeVerificationItem', id, at); }
 
   async findPersons(query: PersonQuery) { return warnings.selectPersons(this.db, query); }
   async addHouseholdWarnings(list: HouseholdWarningRecord[]) { await this.writes.run('insertWarnings', list); }
@@ -188,10 +187,6 @@ export class SqliteStore implements Store {
   async submitApplication(application: NewApplication) { return this.writes.run('submitApplication', application); }
   async linkApplicationItem(id: string, verificationItemId: string) { await this.writes.run('linkApplicationItem', id, verificationItemId); }
   async getApplicationByReceipt(receipt: string) { return applications.selectApplicationByReceipt(this.db, receipt); }
-  async setApplicationState(id: string, state: ApplicationState, reason: string | null, at: string) {
-    return this.writes.run('setApplicationState', id, state, reason, at);
-  }
-
   async saveDeliberation(write: DeliberationWrite) { return this.writes.run('saveDeliberation', write); }
   async getDeliberation(id: string) { return deliberations.selectDeliberation(this.db, id); }
   async listDeliberations(filter: DeliberationFilter) { return deliberations.selectDeliberations(this.db, filter); }

@@ -40,11 +40,6 @@ export function submitApplication(db: Database.Database, a: NewApplication): Sub
   return { application: selectApplication(db, a.id)!, merged: false };
 }
 
-export function setApplicationState(db: Database.Database, id: string, state: ApplicationState, reason: string | null, at: string): ApplicationRecord | null {
-  db.prepare('UPDATE applications SET state = ?, reason = ?, updated_at = ? WHERE id = ?').run(state, reason, at, id);
-  return selectApplication(db, id);
-}
-
 export function selectApplication(db: Database.Database, id: string): ApplicationRecord | null {
   const row = db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as ApplicationRow | undefined;
   return row ? toRecord(row) : null;

@@ -5,6 +5,7 @@ import type { Page, Paged } from '../Store';
 import { StoreConflict } from '../Store';
 import type { VerificationItemsTable } from '../queries/StoreTables';
 import { toVerificationItem, verificationByIdQuery, verificationCountQuery, verificationPageQuery } from '../queries/verificationQueries';
+import type { ApplicationState } from '../applicationRecord';
 import type { NewVerificationItem, VerificationCount, VerificationFilter, VerificationItemRecord } from '../verificationItem';
 import { all, get, sqliteQueries as q } from './sqliteQueries';
 
@@ -53,9 +54,21 @@ function openItem(db: Db, id: string, expectedRevision?: number): VerificationIt
   return item;
 }
 
+/**
+ * The resident's application whose item this is takes the item's state, in the same transaction:
+ * its status, and whether a new application of the household is merged into it, follow the visit.
+ */
+function followApplication(db: Db, item: VerificationItemRecord, state: ApplicationState, reason: string | null, at: string): void {
+  if (item.source !== 'application' || item.sourceRef === null) return;
+  db.prepare("UPDATE applications SET state = ?, reason = ?, updated_at = ? WHERE id = ? AND verification_item_id = ? AND state IN ('received', 'verifying')")
+    .run(state, reason, at, item.sourceRef, item.id);
+}
+
 export function closeItem(db: Db, id: string, reason: string, expectedRevision: number, at: string): VerificationItemRecord | null {
-  if (!openItem(db, id, expectedRevision)) return null;
+  const item = openItem(db, id, expectedRevision);
+  if (!item) return null;
   db.prepare("UPDATE verification_items SET state = 'closed', closed_reason = ?, updated_at = ?, revision = revision + 1 WHERE id = ?").run(reason, at, id);
+  followApplication(db, item, 'not_included', reason, at);
   return selectItem(db, id);
 }
 
@@ -64,10 +77,15 @@ export function linkItem(db: Db, id: string, submissionId: string, at: string): 
   if (!item) return null;
   if (item.submissionId === submissionId) return item;
   db.prepare('UPDATE verification_items SET submission_id = ?, updated_at = ?, revision = revision + 1 WHERE id = ?').run(submissionId, at, id);
+  followApplication(db, item, 'verifying', null, at);
   return selectItem(db, id);
 }
 
-export function includeItem(db: Db, id: string, at: string): VerificationItemRecord | null {
-  db.prepare("UPDATE verification_items SET state = 'included', updated_at = ?, revision = revision + 1 WHERE id = ? AND state = 'open'").run(at, id);
-  return selectItem(db, id);
+/** Part of the final approval's transaction: the open items linked to the submission become 'included', with their applications. */
+export function includeItemsOf(db: Db, submissionId: string, at: string): void {
+  const linked = db.prepare("SELECT * FROM verification_items WHERE submission_id = ? AND state = 'open'").all(submissionId) as VerificationItemsTable[];
+  for (const item of linked.map(toVerificationItem)) {
+    db.prepare("UPDATE verification_items SET state = 'included', updated_at = ?, revision = revision + 1 WHERE id = ?").run(at, item.id);
+    followApplication(db, item, 'included', null, at);
+  }
 }

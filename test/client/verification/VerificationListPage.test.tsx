@@ -44,7 +44,7 @@ describe('the reviewer\'s 重点核查户', () => {
     expect(await screen.findByText('陈淑芬')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '重点核查户' })).toHaveAttribute('aria-current', 'page');
     const rows = view.container.querySelectorAll('table.rv-table tbody tr');
-    expect([...rows[0]!.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['高滩村', '陈淑芬', '自主申请', '因意外事故：丈夫务工受伤', '待核查', '15 天']);
+    expect([...rows[0]!.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['高滩村', '陈淑芬', '自主申请', '自主申请（因意外事故、因病）：丈夫务工受伤', '待核查', '15 天']);
     const counts = view.container.querySelector('table.verification-counts') as HTMLElement;
     expect([...within(counts).getByRole('row', { name: /部门预警/ }).querySelectorAll('td')].map((td) => td.textContent)).toEqual(['1', '0', '2', '6 天']);
     expect(screen.getByRole('button', { name: '导出 XLSX' })).toBeInTheDocument();

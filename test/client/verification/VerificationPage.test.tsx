@@ -19,6 +19,7 @@ const identification = {
   ...defineForm({
     divisionCode: text('行政区划代码', { format: 'division-code' }),
     cause: { type: 'string', title: '致贫原因', enum: ['因病', '因残', '因意外事故'] },
+    risks: { type: 'array', title: '风险类型', items: { type: 'string', enum: ['因病', '因学', '因意外事故', '其他'] }, uniqueItems: true },
     members: {
       type: 'array', title: '家庭成员',
       items: { type: 'object', properties: { A1: text('姓名'), A4: text('身份证号'), A5: text('与户主关系') } },
@@ -131,7 +132,9 @@ describe('the officer\'s 重点核查户', () => {
     const draftId = window.location.pathname.slice('/fill/'.length);
     const draft = (await getDraft(draftId))!;
     expect(draft.householdId).toBeNull();
+    // The application's main risk for the single choice; the first field offering a cause takes it.
     expect(draft.data).toMatchObject({ divisionCode: '500118104201', cause: '因意外事故', members: [{ A1: '陈淑芬', A5: '户主' }] });
+    expect(draft.data.risks).toBeUndefined();
     expect(server.calls.find((c) => c.url.pathname === '/api/verification-items/v-app/link')!.body).toEqual({ submissionId: draftId });
   });
 });

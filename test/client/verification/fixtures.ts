@@ -1,5 +1,6 @@
 // Households to verify as the pages get them: one of each source in 高滩村, the application
 // waiting longest.
+import { applicationReason } from '@engine';
 import type { VerificationItem, VerificationPage } from '@engine/contract';
 
 export function item(overrides: Partial<VerificationItem> = {}): VerificationItem {
@@ -11,7 +12,7 @@ export function item(overrides: Partial<VerificationItem> = {}): VerificationIte
 }
 
 export const ITEMS: VerificationItem[] = [
-  item({ id: 'v-app', name: '陈淑芬', idNumber: null, source: 'application', sourceRef: 'a-1', reason: '因意外事故：丈夫务工受伤', receivedAt: '2023-02-20T02:00:00.000Z', waitingDays: 15 }),
+  item({ id: 'v-app', name: '陈淑芬', idNumber: null, source: 'application', sourceRef: 'a-1', reason: applicationReason(['因意外事故', '因病'], '丈夫务工受伤'), receivedAt: '2023-02-20T02:00:00.000Z', waitingDays: 15 }),
   item({ id: 'v-warn', name: '李秀兰', source: 'warning', sourceRef: 'w-1', reason: '医保部门：大额医疗支出 5.2 万元', receivedAt: '2023-03-01T02:00:00.000Z', waitingDays: 6 }),
   item(),
 ];

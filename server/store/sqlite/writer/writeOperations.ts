@@ -7,7 +7,7 @@ import type { FormCase, FormDefinition } from '@engine';
 import type { DivisionAdjustment, HouseholdChange, HouseholdInput, LoginAttempt, NewUser, Publication, SubmissionUpdate, SubmissionWrite, UserPatch } from '../../Store';
 import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../../records';
 import type { AttachmentRecord } from '../../attachmentRecord';
-import type { ApplicationState, NewApplication } from '../../applicationRecord';
+import type { NewApplication } from '../../applicationRecord';
 import * as accounts from '../accounts';
 import * as applications from '../applications';
 import * as attachments from '../attachments';
@@ -68,6 +68,7 @@ export const WRITE_OPERATIONS = {
     const patch = change && update.patch.householdId === undefined ? { ...update.patch, householdId: change.household.id } : update.patch;
     const record = submissions.patchSubmission(db, { ...update, patch });
     attachments.linkAttachments(db, update.id, update.attachments);
+    if (record.status === 'approved') verification.includeItemsOf(db, update.id, update.event.at);
     return record;
   },
 
@@ -77,12 +78,9 @@ export const WRITE_OPERATIONS = {
   closeVerificationItem: (db: Db, id: string, reason: string, expectedRevision: number, at: string) =>
     verification.closeItem(db, id, reason, expectedRevision, at),
   linkVerificationItem: (db: Db, id: string, submissionId: string, at: string) => verification.linkItem(db, id, submissionId, at),
-  includeVerificationItem: (db: Db, id: string, at: string) => verification.includeItem(db, id, at),
   insertWarnings: (db: Db, list: HouseholdWarningRecord[]) => warnings.insertWarnings(db, list),
   submitApplication: (db: Db, application: NewApplication) => applications.submitApplication(db, application),
   linkApplicationItem: (db: Db, id: string, itemId: string) => applications.linkApplicationItem(db, id, itemId),
-  setApplicationState: (db: Db, id: string, state: ApplicationState, reason: string | null, at: string) =>
-    applications.setApplicationState(db, id, state, reason, at),
   saveDeliberation: (db: Db, write: DeliberationWrite) => deliberations.saveDeliberation(db, write),
 };
 
