@@ -436,9 +436,13 @@ export function storeContract(name: string, makeStore: () => Promise<StoreUnderT
         await store.createCampaign(campaign('c-2021'));
         await store.createCampaign(campaign('c-2022b', { year: 2022 }));
         await store.createCampaign(campaign('c-2022a', { year: 2022, divisions: [], forms: [] }));
-        expect(await store.getCampaign('c-2021')).toEqual({ ...campaign('c-2021'), revision: 1 });
+        // A campaign created without approval steps has none; steps set later are kept as given.
+        expect(await store.getCampaign('c-2021')).toEqual({ ...campaign('c-2021'), approvalSteps: {}, revision: 1 });
         expect(await store.getCampaign('c-1999')).toBeNull();
-        const changed = campaign('c-2021', { title: '新标题', year: 2023, description: '', parameters: { incomeLine: 6500 }, forms: ['form-a', 'form-b'], status: 'closed', divisions: ['500118104'] });
+        const changed = campaign('c-2021', {
+          title: '新标题', year: 2023, description: '', parameters: { incomeLine: 6500 }, forms: ['form-a', 'form-b'], status: 'closed', divisions: ['500118104'],
+          approvalSteps: { 'form-a': [{ id: 'notice', kind: 'notice', title: '公示', before: 'township', days: 7 }] },
+        });
         expect(await store.updateCampaign({ ...changed, createdAt: at(99) }, 1)).toEqual({ ...changed, revision: 2 });
         expect(await store.getCampaign('c-2021')).toEqual({ ...changed, revision: 2 });
         expect((await store.listCampaigns()).map((c) => c.id)).toEqual(['c-2021', 'c-2022a', 'c-2022b']);
