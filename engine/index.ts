@@ -75,3 +75,8 @@ export { attachmentsIn, hasAttachmentFields, type AttachmentUse } from './attach
 export { CLOSE_REASONS, VERIFICATION_SOURCE_LABELS, VERIFICATION_STATE_LABELS } from './verification/verificationLabels';
 // The public application page's proof-of-work (issue 17): what is hashed and when it is enough.
 export { meetsDifficulty, proofText, solveProof } from './proofOfWork/proofOfWork';
+// Forms in more than one language (issue 18): translations of a definition's texts by text key.
+export {
+  textKeys, translateDefinition, untranslated, unknownTextKeys, translatedUiSchema, displayDefinition, definitionLanguages, engineLanguage, languageName,
+  DEFAULT_LANGUAGE, ENGINE_LANGUAGES, LANGUAGE_NAMES, type TextEntry, type UntranslatedText, type EngineLanguage,
+} from './i18n/index';

@@ -180,7 +180,16 @@ export interface FormDefinition {
   review?: ReviewPolicy;
   /** Which registry households are expected to fill the form in a campaign (progress reports). */
   appliesTo?: Audience;
+  /**
+   * The definition's texts in other languages: language code ("en", "ug") -> text key
+   * ("field:A28.title", see engine/i18n/textKeys.ts) -> text. The definition's own texts are
+   * Chinese ("zh"), the default; a text without a translation is shown in Chinese.
+   */
+  translations?: Translations;
 }
+
+/** Language code -> text key -> translated text (FormDefinition.translations). */
+export type Translations = { [language: string]: { [textKey: string]: string } };
 
 /**
  * The registry households a form is expected of: those whose kind is listed. A form without it

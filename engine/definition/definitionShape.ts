@@ -87,4 +87,8 @@ export const definitionShape = z.strictObject({
     escalations: z.array(z.strictObject({ id: identifier, when: z.unknown(), level: reviewLevel, reason: z.string().min(1) })).optional(),
   }).optional(),
   appliesTo: z.strictObject({ kinds: z.array(z.enum(HOUSEHOLD_KINDS)).min(1) }).optional(),
+  translations: z.record(
+    z.string().regex(/^[a-z]{2,3}$/, '应为语言代码（如 en、ug）').refine((l) => l !== 'zh', '中文是定义本身的文字，不在 translations 中'),
+    z.record(z.string().min(1), z.string()),
+  ).optional(),
 });
