@@ -126,7 +126,7 @@ export function buildForm(definition: FormDefinition, compile: SchemaCompiler, e
       segments: segmentsOf(rule.field, info.table),
       when: rule.when === undefined ? null : compileRule(rule.when, true, wrap),
       assert: compileRule(rule.assert, true, wrap),
-      message: compileMessage(rule.message, index),
+      message: compileMessage(rule.message, index, info.table, language),
       severity: rule.severity ?? 'error',
     };
   });
