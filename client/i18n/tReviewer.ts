@@ -1,6 +1,7 @@
 // t for the reviewer's pages: the shared strings and the reviewer's own (zh-reviewer.ts).
 import { createT } from './createT';
+import { en } from './en';
 import { zh } from './zh';
 import { zhReviewer } from './zh-reviewer';
 
-export const t = createT({ ...zh, ...zhReviewer });
+export const t = createT({ ...zh, ...zhReviewer }, en);

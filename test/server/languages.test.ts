@@ -38,7 +38,7 @@ describe('a refused submission in the language asked', () => {
   });
 
   it('answers in Chinese without the header, and for a Chinese browser', async () => {
-    for (const headers of [{}, { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.8' }]) {
+    for (const headers of [{}, { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.8' }] as Record<string, string>[]) {
       const response = await officer.request('POST', PATH, body(true), headers);
       expect(response.status).toBe(422);
       const messages = response.body.error.details.errors.map((e: { path: string; message: string }) => [e.path, e.message]);
