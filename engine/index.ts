@@ -80,3 +80,5 @@ export {
   textKeys, translateDefinition, untranslated, unknownTextKeys, translatedUiSchema, displayDefinition, definitionLanguages, engineLanguage, languageName,
   DEFAULT_LANGUAGE, ENGINE_LANGUAGES, LANGUAGE_NAMES, type TextEntry, type UntranslatedText, type EngineLanguage,
 } from './i18n/index';
+// XLSForm's expression language, to JSON-Logic and back (issue 18).
+export { compileXlsExpression, printXlsExpression, type XlsOptions } from './xlsform';

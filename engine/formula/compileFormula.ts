@@ -15,6 +15,7 @@
 //             (functions.ts says what each does), names in any case
 //   Chinese input: ，（）＝＋ and other full-width forms, 、 × ÷ ≥ ≤ ≠ 【】 are read as typed.
 import { checkRuleSyntax } from '../rules/checkRuleSyntax';
+import type { FormulaNode } from './ast';
 import { checkFormula } from './checkFormula';
 import { parseFormula } from './parseFormula';
 import { TYPE_NAMES } from './valueInfo';
@@ -23,7 +24,12 @@ import type { FormulaResult, FormulaScope } from './types';
 export function compileFormula(text: string, scope: FormulaScope): FormulaResult {
   const parsed = parseFormula(text);
   if (!parsed.ok) return { ok: false, errors: [parsed.error] };
-  const { typed, errors } = checkFormula(parsed.node, scope, text);
+  return compileFormulaNode(parsed.node, scope, text);
+}
+
+/** A syntax tree (parsed from `source`, whose offsets it carries) checked and lowered to JSON-Logic. */
+export function compileFormulaNode(node: FormulaNode, scope: FormulaScope, source: string): FormulaResult {
+  const { typed, errors } = checkFormula(node, scope, source);
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.start - b.start) };
   const whole = { start: typed.node.start, end: typed.node.end };
   // The engine's caps on one rule (depth, size) hold for what a formula writes too.

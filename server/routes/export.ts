@@ -72,7 +72,7 @@ export function exportRoutes(deps: Deps) {
     const open = async (reference: string) => (await deps.store.openAttachment(reference))?.bytes ?? null;
     const body = query.format === 'csv'
       ? csvExport(table ? table.sheet : plan.main, onError)
-      : query.format === 'zip' ? zipExport({ workbookName: `${name}.xlsx`, workbook: workbook(), plan, open }, onError) : workbook();
+      : query.format === 'zip' ? zipExport({ workbookName: `${name}.xlsx`, workbook: workbook(), plan, open, at: deps.clock.now() }, onError) : workbook();
     const extension = query.format;
     return c.body(Readable.toWeb(body) as NodeReadableStream<Uint8Array> as unknown as ReadableStream, 200, {
       'Content-Type': query.format === 'csv' ? CSV : query.format === 'zip' ? ZIP : XLSX,

@@ -13,6 +13,7 @@ import { truthy } from '@engine/rules/truthy';
 import { defineForm, money, readOnlyMoney, table, text, yesNo } from '../helpers/defineForm';
 import { FORMS_DIR, loadCampaign, loadForm } from '../helpers/forms';
 import { pick, randomFormData, seededRandom } from '../helpers/randomData';
+import { shippedRules, wellTypedObject, type ShippedRule } from '../helpers/shippedRules';
 
 const form: FormDefinition = defineForm({
   divisionCode: text('行政区划代码', { format: 'division-code' }),
@@ -714,56 +715,8 @@ const DEFINITIONS = readdirSync(FORMS_DIR)
   .filter((id) => existsSync(join(FORMS_DIR, id, 'definition.json')))
   .map((id) => loadForm(id));
 
-interface ShippedRule {
-  where: string;
-  rule: unknown;
-  table: string | undefined;
-  condition: boolean;
-}
-
-function shippedRules(definition: FormDefinition): ShippedRule[] {
-  const index = buildFieldIndex(definition.schema);
-  const tableOf = (field: string | undefined) => (field ? index.fields.get(field)?.table ?? undefined : undefined);
-  const rules = definition.rules ?? {};
-  const out: ShippedRule[] = [];
-  rules.visibility?.forEach((r) => { out.push({ where: `${definition.id} visibility ${r.field ?? r.section}`, rule: r.when, table: tableOf(r.field), condition: true }); });
-  rules.computed?.forEach((r) => { out.push({ where: `${definition.id} computed ${r.field}`, rule: r.value, table: tableOf(r.field), condition: false }); });
-  rules.validations?.forEach((r) => {
-    if (r.when !== undefined) out.push({ where: `${definition.id} ${r.id} when`, rule: r.when, table: tableOf(r.field), condition: true });
-    out.push({ where: `${definition.id} ${r.id} assert`, rule: r.assert, table: tableOf(r.field), condition: true });
-  });
-  return out;
-}
-
 function scopeOf(definition: FormDefinition, rule: ShippedRule): FormulaScope {
   return { fields: buildFieldIndex(definition.schema), parameters: definition.parameters ?? {}, table: rule.table, expect: rule.condition ? 'boolean' : undefined };
-}
-
-/** A value kept only if it has its schema's type: what can pass validation. */
-function wellTyped(value: unknown, schema: Record<string, any>): unknown {
-  if (value === undefined || value === null || value === '') return undefined;
-  switch (schema.type) {
-    case 'number': return typeof value === 'number' ? value : undefined;
-    case 'integer': return Number.isInteger(value) ? value : undefined;
-    case 'boolean': return typeof value === 'boolean' ? value : undefined;
-    case 'string': return typeof value === 'string' ? value : undefined;
-    case 'object': return wellTypedObject(value, schema);
-    case 'array':
-      if (!Array.isArray(value)) return undefined;
-      if (schema.items?.type === 'object') return value.map((row) => wellTypedObject(row, schema.items)).filter((row) => row !== undefined);
-      return value.every((item) => typeof item === 'string') ? value : undefined;
-    default: return value;
-  }
-}
-
-function wellTypedObject(value: unknown, schema: Record<string, any>): Record<string, unknown> | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    const kept = schema.properties?.[key] ? wellTyped(child, schema.properties[key]) : undefined;
-    if (kept !== undefined) out[key] = kept;
-  }
-  return out;
 }
 
 const HOUSEHOLDS: (Household | undefined)[] = [

@@ -1,8 +1,9 @@
 // The SQLite writer thread as the store's callers meet it: many writes sent together are each
 // answered after one shared commit, one refused write leaves the others of its batch committed,
 // a closed store refuses writes instead of leaving them waiting, a dead writer thread is replaced,
-// a script that never closes its store still ends when its writes are done, and a write holding
-// what cannot cross to the thread (a function) fails alone, never the process.
+// a script that never closes its store still ends when its writes are done, one that closes it
+// waits for the close, and a write holding what cannot cross to the thread (a function) fails
+// alone, never the process.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -73,6 +74,22 @@ describe('SqliteStore writer thread', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8', timeout: 30_000 });
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('written 1');
+    expect(run.status).toBe(0);
+  });
+
+  it('lets a script that closes its store at the end finish the close, and carry on after it', () => {
+    const script = `
+      import { SqliteStore } from ${JSON.stringify(resolve('server/store/sqlite/SqliteStore.ts'))};
+      const store = new SqliteStore(${JSON.stringify(join(dir, 'closing.sqlite'))});
+      await store.migrate();
+      await store.upsertDivisions([{ code: '500118', name: '永川区', parentCode: null }]);
+      await store.close();
+      console.log('closed');`;
+    const file = join(dir, 'closing.mts');
+    writeFileSync(file, script);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('closed');
     expect(run.status).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 // The ZIP of "export with files": the workbook first, then one folder per village and household
 // (村/户主姓名-证件号码) holding each file its submissions refer to, once, named as the workbook's
 // file column names it; a file the store does not hold is left out rather than failing the export.
-// However many files, the download arrives in chunks of about 64 KB (archiver writes each file's
+// However many files, the download arrives in chunks of about 64 KB (the ZIP writer emits each file's
 // headers and the closing directory a few bytes at a time), and a download cut short closes the
 // file being read and ends the export without reporting a failure.
 import { createHash } from 'node:crypto';

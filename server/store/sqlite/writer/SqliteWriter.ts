@@ -55,6 +55,9 @@ export class SqliteWriter {
     this.closed = true;
     const thread = this.thread;
     if (!thread) return;
+    // The worker is unreferenced while idle; until it has closed the database it keeps the process
+    // alive, or a script ending on `await store.close()` would exit with the close unsettled.
+    thread.worker.ref();
     thread.worker.postMessage('close');
     await thread.exited;
   }
