@@ -18,6 +18,8 @@ describe('a form in English on a phone', () => {
     await page.locator('a[href^="/households/"]').first().click();
     await page.waitForURL(/\/households\//);
     await page.getByRole('link', { name: /家庭成员自然增加情况表/ }).first().click();
+    // The form is open in two campaigns: the officer picks 2021's.
+    await page.getByRole('button', { name: /2021年度防返贫监测/ }).click();
     await page.waitForURL(/\/fill\//);
 
     const picker = page.getByRole('combobox', { name: '语言' });
