@@ -8,10 +8,13 @@ import type { FormDefinition } from '@engine';
 import { SessionProvider } from '../../client/app/SessionContext';
 import { LanguageRoot } from '../../client/components/LanguagePicker';
 import { en } from '../../client/i18n/en';
+import { enReviewer } from '../../client/i18n/en-reviewer';
 import { deviceLanguage, setDeviceLanguage } from '../../client/i18n/language';
 import { t } from '../../client/i18n/t';
 import { t as tAdmin } from '../../client/i18n/tAdmin';
 import { zh } from '../../client/i18n/zh';
+import { zhReviewer } from '../../client/i18n/zh-reviewer';
+import { t as tReviewer } from '../../client/i18n/tReviewer';
 import { db } from '../../client/offline/db';
 import { putDraft } from '../../client/offline/drafts';
 import type { LocalDraft } from '../../client/offline/LocalDraft';
@@ -27,14 +30,17 @@ vi.mock('../../client/form/loadValidators', async (importOriginal) => ({
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-describe('the English table of the app’s words', () => {
-  it('has an English entry for every key of zh.ts, with the same placeholders, and nothing else', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
-    for (const [key, chinese] of Object.entries(zh)) {
-      const english = en[key as keyof typeof zh];
-      expect(english.trim(), key).not.toBe('');
-      expect(english, key).not.toMatch(/[\u4e00-\u9fff]/);
-      expect(placeholders(english), key).toEqual(placeholders(chinese));
+describe('the English tables of the app’s words', () => {
+  it.each([
+    ['zh.ts', zh, en],
+    ['zh-reviewer.ts', zhReviewer, enReviewer],
+  ] as [string, Record<string, string>, Record<string, string>][])('has an English entry for every key of %s, with the same placeholders, and nothing else', (_name, chinese, english) => {
+    expect(Object.keys(english).sort()).toEqual(Object.keys(chinese).sort());
+    for (const [key, text] of Object.entries(chinese)) {
+      const translated = english[key]!;
+      expect(translated.trim(), key).not.toBe('');
+      expect(translated, key).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(placeholders(translated), key).toEqual(placeholders(text));
     }
   });
 });
@@ -55,6 +61,7 @@ describe('the device’s language', () => {
     setDeviceLanguage('en');
     expect(tAdmin('save')).toBe('Save');
     expect(tAdmin('ad_campaigns')).toBe('活动');
+    expect(tReviewer('rv_approve')).toBe('Approve');
   });
 });
 
