@@ -22,6 +22,7 @@ export function untranslated(definition: FormDefinition): UntranslatedText[] {
 
 /** Translation keys that name no text of the definition (a renamed field, a typo): nothing shows them. */
 export function unknownTextKeys(definition: FormDefinition): { language: string; key: string }[] {
+  if (Object.keys(definition.translations ?? {}).length === 0) return [];
   const known = new Set(textKeys(definition).map((t) => t.key));
   return Object.entries(definition.translations ?? {}).flatMap(([language, table]) =>
     Object.keys(table).filter((key) => !known.has(key)).map((key) => ({ language, key })));
