@@ -77,7 +77,7 @@ export { CLOSE_REASONS, VERIFICATION_SOURCE_LABELS, VERIFICATION_STATE_LABELS } 
 export { meetsDifficulty, proofText, solveProof } from './proofOfWork/proofOfWork';
 // Forms in more than one language (issue 18): translations of a definition's texts by text key.
 export {
-  textKeys, translateDefinition, untranslated, unknownTextKeys, translatedUiSchema, displayDefinition, definitionLanguages, engineLanguage, languageName,
+  textKeys, translateDefinition, englishMessage, untranslated, unknownTextKeys, translatedUiSchema, displayDefinition, definitionLanguages, engineLanguage, languageName,
   DEFAULT_LANGUAGE, ENGINE_LANGUAGES, LANGUAGE_NAMES, type TextEntry, type UntranslatedText, type EngineLanguage,
 } from './i18n/index';
 // XLSForm's expression language, to JSON-Logic and back (issue 18).

@@ -87,6 +87,11 @@ const PATTERNS: Pattern[] = [
   [/^表单数据过多：超过 (\d+) 个值$/, (n) => `the form's data has too many values: more than ${n}`],
   [/^表单数据过大：超过 (\S+) KB$/, (n) => `the form's data is too large: more than ${n} KB`],
   [/^表单数据格式错误：应为一个对象$/, () => "the form's data is not in the right form: it should be an object"],
+  // the officer's explanations of warnings (validation/unexplainedWarnings.ts); the warning quoted is already translated
+  [/^([\s\S]*)——须填写核实说明后才能正式提交（提示规则 (\S+)）$/, (warning, rule) => `${warning} — needs an explanation before it can be submitted (notice rule ${rule})`],
+  [/^核实说明（提示规则 (\S+)）不能超过 (\d+) 字，现为 (\d+) 字$/, (rule, most, now) => `the explanation (notice rule ${rule}) takes at most ${most} characters (now ${now})`],
+  [/^核实说明（提示规则 (\S+)）应为文字$/, (rule) => `the explanation (notice rule ${rule}) should be text`],
+  [/^核实说明所对应的提示规则“(\S+)”不是本表的提示规则$/, (rule) => `the explanation's notice rule “${rule}” is not a notice rule of this form`],
 ];
 
 /** An engine sentence in English; the sentence itself when no pattern knows it. */

@@ -2,6 +2,7 @@
 // what is left untranslated, and the engine's own words in English.
 export { textKeys, visitTexts, type TextEntry, type TextVisitor } from './textKeys';
 export { translateDefinition } from './translateDefinition';
+export { english as englishMessage } from './englishMessages';
 export { untranslated, unknownTextKeys, type UntranslatedText } from './untranslated';
 export { displayDefinition, translatedUiSchema } from './translatedUiSchema';
 export {

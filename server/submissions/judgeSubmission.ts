@@ -5,7 +5,7 @@
 // must name warning rules of the form on every save; those of warnings that no longer hold are
 // dropped. The refusal is one 422 listing every issue at its field, in the language the client
 // asked (`shown`: the same evaluation in that language; what is stored stays Chinese).
-import { checkExplanations, LIMIT_ISSUE_CODE, type EvaluationResult, type Explanations, type FormDefinition } from '@engine';
+import { checkExplanations, englishMessage, LIMIT_ISSUE_CODE, type EvaluationResult, type Explanations, type FormDefinition } from '@engine';
 import { invalidSubmission } from '../problem';
 
 /** The explanations to store; throws the 422 when the request may not be stored. */
@@ -19,8 +19,9 @@ export function judgeSubmission(
   if (refusals.length > 0) {
     if (!shown || shown.language === 'zh') throw invalidSubmission(refusals, result.warnings);
     const said = shown.evaluate();
-    const again = checkExplanations(definition, said.warnings, explanations, submit && !overLimit);
-    throw invalidSubmission([...(submit || overLimit ? said.errors : []), ...again.issues], said.warnings, shown.language);
+    const again = checkExplanations(definition, said.warnings, explanations, submit && !overLimit).issues;
+    const explained = shown.language === 'en' ? again.map((i) => ({ ...i, message: englishMessage(i.message) })) : again;
+    throw invalidSubmission([...(submit || overLimit ? said.errors : []), ...explained], said.warnings, shown.language);
   }
   return checked.kept;
 }

@@ -3,7 +3,7 @@
 // stays the default.
 import { describe, expect, it } from 'vitest';
 import {
-  compileForm, domainFormats, evaluateCompiled, formValidatorSource, fullValidatorRequire, precompiledForm, type FormData, type FormValidators, type Issue,
+  compileForm, domainFormats, evaluateCompiled, unexplainedWarnings, formValidatorSource, fullValidatorRequire, precompiledForm, type FormData, type FormValidators, type Issue,
 } from '@engine';
 import { english } from '../../../engine/i18n/englishMessages';
 import { loadCases, loadForm } from '../../helpers/forms';
@@ -93,6 +93,17 @@ describe('english', () => {
         expect(english(zh!), `${format} ${value}: ${zh}`).not.toMatch(CJK);
       }
     }
+  });
+
+  it('says in English that a warning needs its explanation, quoting the warning as translated', () => {
+    const data = withMember((m) => { m.A2 = '男'; });
+    const warnings = evaluateCompiled(compileForm(definition, { language: 'en' }), data, { params: marriedIn.params, household: marriedIn.household }).warnings;
+    const [needed] = unexplainedWarnings(warnings, {});
+    expect(english(needed!.message)).toBe(
+      'Added members row 1: A2 Gender: Male does not match the gender the 17th character of the ID number 530925199810090468 shows; please check — needs an explanation before it can be submitted (notice rule gender-matches-id)',
+    );
+    const [tooLong] = unexplainedWarnings(warnings, { 'gender-matches-id': '核'.repeat(501) });
+    expect(english(tooLong!.message)).toMatch(/^the explanation \(notice rule gender-matches-id\) takes at most \d+ characters \(now 501\)$/);
   });
 
   it('leaves a sentence it does not know as it is', () => {
