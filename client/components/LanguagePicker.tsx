@@ -5,6 +5,7 @@
 import { Fragment, type ReactNode } from 'react';
 import { languageName } from '@engine';
 import { deviceLanguage, setDeviceLanguage } from '../i18n/language';
+import { saveBeforeLeaving } from '../offline/beforeLeaving';
 import { t } from '../i18n/t';
 import { useLanguage } from '../i18n/useLanguage';
 
@@ -14,11 +15,18 @@ export function LanguageRoot({ children }: { children: ReactNode }) {
   return <Fragment key={language}>{children}</Fragment>;
 }
 
-/** 中文 ⇄ English for the app's own words, in the page header. */
+/**
+ * 中文 ⇄ English for the app's own words, in the page header. The app is rendered again in the
+ * other language, so an open form's pending save completes first (as before an update).
+ */
 export function AppLanguageToggle() {
   const english = useLanguage() === 'en';
+  const toggle = async () => {
+    await saveBeforeLeaving();
+    setDeviceLanguage(english ? 'zh' : 'en');
+  };
   return (
-    <button type="button" className="link language-toggle" lang={english ? 'zh-CN' : 'en'} onClick={() => setDeviceLanguage(english ? 'zh' : 'en')}>
+    <button type="button" className="link language-toggle" lang={english ? 'zh-CN' : 'en'} onClick={() => void toggle()}>
       {english ? '中文' : 'English'}
     </button>
   );

@@ -16,6 +16,7 @@ function stored(): string {
 
 let current = stored();
 const listeners = new Set<() => void>();
+if (current !== 'zh' && typeof document !== 'undefined') document.documentElement.lang = current;
 
 /** The device's language ("zh" by default). */
 export function deviceLanguage(): string {

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FormDefinition } from '@engine';
 import { SessionProvider } from '../../client/app/SessionContext';
 import { LanguageRoot } from '../../client/components/LanguagePicker';
+import { Layout } from '../../client/components/Layout';
 import { en } from '../../client/i18n/en';
 import { enReviewer } from '../../client/i18n/en-reviewer';
 import { deviceLanguage, setDeviceLanguage } from '../../client/i18n/language';
@@ -62,6 +63,25 @@ describe('the device’s language', () => {
     expect(tAdmin('save')).toBe('Save');
     expect(tAdmin('ad_campaigns')).toBe('活动');
     expect(tReviewer('rv_approve')).toBe('Approve');
+  });
+});
+
+describe('the header’s switch', () => {
+  afterEach(() => setDeviceLanguage('zh'));
+
+  function Page() {
+    return <Layout title={t('myVillages')}><button type="button">{t('save')}</button></Layout>;
+  }
+
+  it('turns the app’s words to English and back', async () => {
+    render(<SessionProvider><LanguageRoot><Page /></LanguageRoot></SessionProvider>);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('我的村');
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByRole('button', { name: 'Save' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('My villages');
+    fireEvent.click(screen.getByRole('button', { name: '中文' }));
+    expect(await screen.findByRole('button', { name: '保存' })).toBeInTheDocument();
+    expect(deviceLanguage()).toBe('zh');
   });
 });
 
