@@ -66,12 +66,13 @@ describe('the device’s language', () => {
   });
 });
 
+/** A page as the app's are: a component, so its words are read again when rendered again. */
+function Page() {
+  return <Layout title={t('myVillages')}><button type="button">{t('save')}</button></Layout>;
+}
+
 describe('the header’s switch', () => {
   afterEach(() => setDeviceLanguage('zh'));
-
-  function Page() {
-    return <Layout title={t('myVillages')}><button type="button">{t('save')}</button></Layout>;
-  }
 
   it('turns the app’s words to English and back', async () => {
     render(<SessionProvider><LanguageRoot><Page /></LanguageRoot></SessionProvider>);
