@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { SessionProvider } from './app/SessionContext';
+import { LanguageRoot } from './components/LanguagePicker';
 import { UpdatePrompt } from './components/UpdatePrompt';
 import './styles/app.css';
 import './styles/glance.css';
@@ -16,7 +17,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <UpdatePrompt />
     <SessionProvider>
-      <App />
+      <LanguageRoot>
+        <App />
+      </LanguageRoot>
     </SessionProvider>
   </StrictMode>,
 );

@@ -5,6 +5,7 @@
 // object (cached); a definition with errors throws DefinitionError here, so evaluation itself
 // only ever meets working definitions. Imports no ajv compiler: a browser page gets here
 // without one.
+import type { EngineLanguage } from './i18n/languages';
 import type { ValidateFunction } from 'ajv';
 import { buildRuleNodes, keysOverlap, orderNodes, readsOf } from './computed/ruleNodes';
 import { memoizeRowInvariant } from './rules/memoizeRowInvariant';
@@ -54,6 +55,8 @@ export interface CompiledValidation {
 
 export interface CompiledForm {
   definition: FormDefinition;
+  /** The language of the engine's own words in issues (the definition's texts are already in it). */
+  language: EngineLanguage;
   index: FieldIndex;
   children: ChildMap;
   /** Copies input into the form's data shape (normalizeData.ts). */
@@ -82,9 +85,9 @@ function checkedAnalysis(definition: FormDefinition, compile: SchemaCompiler): A
  * in a page under CSP. `checked`: the definition is known to pass the definition checks (a
  * published version, checked by the server): they are not run again.
  */
-export function buildForm(definition: FormDefinition, compile: SchemaCompiler, evaluatesCode = true, checked = false): CompiledForm {
+export function buildForm(definition: FormDefinition, compile: SchemaCompiler, evaluatesCode = true, checked = false, language: EngineLanguage = 'zh'): CompiledForm {
   const cached = cache.get(definition);
-  if (cached) return cached;
+  if (cached?.language === language) return cached;
   const analysis = checked ? checkedAnalysis(definition, compile) : analyzeDefinition(definition, compile);
   const errors = analysis.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !analysis.index || !analysis.validate) throw new DefinitionError(errors);
@@ -123,13 +126,13 @@ export function buildForm(definition: FormDefinition, compile: SchemaCompiler, e
       segments: segmentsOf(rule.field, info.table),
       when: rule.when === undefined ? null : compileRule(rule.when, true, wrap),
       assert: compileRule(rule.assert, true, wrap),
-      message: compileMessage(rule.message, index),
+      message: compileMessage(rule.message, index, info.table, language),
       severity: rule.severity ?? 'error',
     };
   });
   const children = childMap(index);
   const compiled: CompiledForm = {
-    definition, index, children, normalize: buildNormalizer(children, evaluatesCode), nodes, sections, validations,
+    definition, language, index, children, normalize: buildNormalizer(children, evaluatesCode), nodes, sections, validations,
     numbers: numberBounds(definition, index), validate: analysis.validate,
   };
   cache.set(definition, compiled);

@@ -7,6 +7,7 @@
 import { dataLimitIssue } from './budget/dataLimitIssue';
 import { BUDGET_ISSUE_CODE, MAX_COMPUTED_SIZE } from './budget/limits';
 import { plainJson } from './budget/plainJson';
+import { english } from './i18n/englishMessages';
 import { compileForm, type CompiledForm, type CompiledNode, type CompiledValidation } from './compileForm';
 import { RuleBudgetError, type CompiledRule, type RootScope } from './rules/compileRule';
 import { truthy } from './rules/truthy';
@@ -118,7 +119,7 @@ function checkOne(form: CompiledForm, rule: CompiledValidation, scope: RootScope
   } catch {
     message = rule.id;
   }
-  const prefix = rule.table === null ? '' : rowPrefix(rule.table, row, form.index);
+  const prefix = rule.table === null ? '' : rowPrefix(rule.table, row, form.index, form.language);
   issues.push({ path: pointerOf(rule.table, row, rule.segments), field: rule.field, code: rule.code, message: prefix + message, severity: rule.severity });
 }
 
@@ -150,8 +151,10 @@ export function ruleIssues(form: CompiledForm, data: FormData, scope: RootScope,
 /** One issue per computed value dropped for the budget: the evaluation's output stays bounded. */
 function budgetIssues(form: CompiledForm, scope: RootScope): Issue[] {
   return (scope.budget?.exceeded ?? []).map((path) => {
-    const { code, label } = fieldLabel(path, form.index);
-    const message = `${label}的计算结果过大：本次计算的结果合计超过 ${MAX_COMPUTED_SIZE / 1024} KB，未能保存`;
+    const { code, label } = fieldLabel(path, form.index, form.language);
+    const message = form.language === 'en'
+      ? `${label}: the computed result is too large: this evaluation's results exceed ${MAX_COMPUTED_SIZE / 1024} KB in all and were not kept`
+      : `${label}的计算结果过大：本次计算的结果合计超过 ${MAX_COMPUTED_SIZE / 1024} KB，未能保存`;
     return { path, field: code, code: BUDGET_ISSUE_CODE, message, severity: 'error' as const };
   });
 }
@@ -171,23 +174,27 @@ export function rootScope(data: FormData, context: EvaluationContext): RootScope
 
 export function evaluateCompiled(form: CompiledForm, input: unknown, context: EvaluationContext = {}): EvaluationResult {
   const tooBig = dataLimitIssue(input);
-  if (tooBig) return { data: {}, hidden: [], hiddenSections: [], errors: [tooBig], warnings: [], valid: false };
+  if (tooBig) {
+    const issue = form.language === 'en' ? { ...tooBig, message: english(tooBig.message) } : tooBig;
+    return { data: {}, hidden: [], hiddenSections: [], errors: [issue], warnings: [], valid: false };
+  }
   const data = form.normalize(input);
   // Numbers that lost digits are dropped before anything computes with them.
-  const numbers = numberIssues(form.numbers, data, form.index);
+  const numbers = numberIssues(form.numbers, data, form.index, form.language);
   const scope = rootScope(data, context);
   const hidden = new Set<string>();
   runNodes(form, data, scope, hidden);
   const hiddenSections = form.sections.filter((s) => !allVisible(s.visible, scope)).map((s) => s.id);
   const issues: Issue[] = budgetIssues(form, scope);
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    issues.push({ path: '', field: '', code: 'type', message: '表单数据格式错误：应为一个对象', severity: 'error' });
+    const message = '表单数据格式错误：应为一个对象';
+    issues.push({ path: '', field: '', code: 'type', message: form.language === 'en' ? english(message) : message, severity: 'error' });
   }
   issues.push(...numbers.filter((i) => !hidden.has(i.path)));
   const schemaValid = form.validate(data);
   // A number refused for its length is not also said to be missing.
   const refused = new Set(numbers.map((i) => i.path));
-  if (!schemaValid) issues.push(...schemaIssues(form.validate.errors, data, form.index, hidden).filter((i) => !refused.has(i.path)));
+  if (!schemaValid) issues.push(...schemaIssues(form.validate.errors, data, form.index, hidden, form.language).filter((i) => !refused.has(i.path)));
   issues.push(...ruleIssues(form, data, scope, hidden));
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');

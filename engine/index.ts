@@ -76,6 +76,11 @@ export { CLOSE_REASONS, VERIFICATION_SOURCE_LABELS, VERIFICATION_STATE_LABELS } 
 export { applicationReason, reasonCauses } from './verification/verificationCauses';
 // The public application page's proof-of-work (issue 17): what is hashed and when it is enough.
 export { meetsDifficulty, proofText, solveProof } from './proofOfWork/proofOfWork';
+// Forms in more than one language (issue 18): translations of a definition's texts by text key.
+export {
+  textKeys, translateDefinition, englishMessage, untranslated, unknownTextKeys, translatedUiSchema, displayDefinition, definitionLanguages, engineLanguage, languageName,
+  DEFAULT_LANGUAGE, ENGINE_LANGUAGES, LANGUAGE_NAMES, type TextEntry, type UntranslatedText, type EngineLanguage,
+} from './i18n/index';
 // XLSForm's expression language, to JSON-Logic and back (issue 18).
 export { compileXlsExpression, printXlsExpression, type XlsOptions } from './xlsform';
 // 民主评议 and 公示 as steps of the approval chain (issue 17): records, dates and the gate.

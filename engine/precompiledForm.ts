@@ -6,9 +6,12 @@
 // version's definition, checked by the server when it was published) skips the definition's
 // checks too, which are about half of building a form.
 import { buildForm, type CompiledForm } from './buildForm';
+import { engineLanguage } from './i18n/languages';
+import { translateDefinition } from './i18n/translateDefinition';
 import type { FormDefinition } from './types';
 import type { FormValidators } from './validation/FormValidators';
 
-export function precompiledForm(definition: FormDefinition, validators: FormValidators, { checked = false } = {}): CompiledForm {
-  return buildForm(definition, () => validators.form, false, checked);
+/** `language`: the form's texts and the engine's words in it (compileForm.ts); the validators are the same. */
+export function precompiledForm(definition: FormDefinition, validators: FormValidators, { checked = false, language = 'zh' } = {}): CompiledForm {
+  return buildForm(translateDefinition(definition, language), () => validators.form, false, checked, engineLanguage(language));
 }

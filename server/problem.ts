@@ -53,9 +53,12 @@ export class Problem extends Error {
 }
 
 /** A submission the engine found errors in: the engine's own issues, unchanged, in the 422. */
-export function invalidSubmission(errors: Issue[], warnings: Issue[] = []): Problem {
+/** `language` "en": the message in English (the issues come from an English evaluation). */
+export function invalidSubmission(errors: Issue[], warnings: Issue[] = [], language = 'zh'): Problem {
   const first = errors[0]?.message ?? '';
-  const message = errors.length === 1 ? `提交失败：${first}` : `提交失败：共 ${errors.length} 处错误，第一处：${first}`;
+  const message = language === 'en'
+    ? (errors.length === 1 ? `Not accepted: ${first}` : `Not accepted: ${errors.length} problems, the first: ${first}`)
+    : errors.length === 1 ? `提交失败：${first}` : `提交失败：共 ${errors.length} 处错误，第一处：${first}`;
   return new Problem('invalid_submission', message, { errors, warnings });
 }
 

@@ -1,6 +1,7 @@
 // Every call to the server: JSON in and out, the session cookie and the CSRF token on changes,
 // the server's one error shape turned into an ApiError (its Chinese message, code and details),
 // and no network at all turned into an OfflineError so callers can keep the work locally.
+import { deviceLanguage } from '../i18n/language';
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
@@ -57,7 +58,8 @@ export interface RequestOptions {
 }
 
 export async function request(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The server answers problems (a refused submission's issues) in the phone's language.
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': deviceLanguage() };
   // A Blob goes as it is (a photo's bytes, PUT /api/attachments/…); anything else as JSON.
   const raw = typeof Blob !== 'undefined' && body instanceof Blob;
   if (body !== undefined) headers['Content-Type'] = raw ? body.type || 'application/octet-stream' : 'application/json';

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from '../app/router';
 import { useSession } from '../app/SessionContext';
 import { t } from '../i18n/t';
+import { AppLanguageToggle } from './LanguagePicker';
 import { SyncIndicator } from './SyncIndicator';
 
 export function Layout({ title, back, children, wide = false, actions }: { title: string; back?: string; children: ReactNode; wide?: boolean; actions?: ReactNode }) {
@@ -15,6 +16,7 @@ export function Layout({ title, back, children, wide = false, actions }: { title
         <h1>{title}</h1>
         <div className="top-actions">
           {actions}
+          <AppLanguageToggle />
           {user ? (
             <button type="button" className="link user" onClick={() => void logout().then(() => window.location.assign('/login'))} title={t('logout')}>
               {user.displayName} · {t('logout')}

@@ -16,22 +16,25 @@ export interface PreparedForm {
   validator: ValidatorType;
 }
 
-/** `published`: a published version's definition, checked by the server: the checks are not run again. */
-export function prepareForm(definition: FormDefinition, served: ServedValidators, { published = false } = {}): PreparedForm {
+/**
+ * `published`: a published version's definition, checked by the server: the checks are not run
+ * again. `language`: the form's texts and the engine's messages in it (its translations).
+ */
+export function prepareForm(definition: FormDefinition, served: ServedValidators, { published = false, language = 'zh' } = {}): PreparedForm {
   return {
-    form: precompiledForm(definition, { form: served.form }, { checked: published }),
+    form: precompiledForm(definition, { form: served.form }, { checked: published, language }),
     validator: createPrecompiledValidator(served.rjsf, definition.schema as RJSFSchema),
   };
 }
 
 const prepared = new Map<string, Promise<PreparedForm>>();
 
-/** A published version, ready to fill or show: built once per version on this page. */
-export function loadVersionForm(formId: string, version: number, definition: FormDefinition): Promise<PreparedForm> {
-  const key = `${formId}\u0000${version}`;
+/** A published version, ready to fill or show (in `language`): built once per version and language on this page. */
+export function loadVersionForm(formId: string, version: number, definition: FormDefinition, language = 'zh'): Promise<PreparedForm> {
+  const key = `${formId}\u0000${version}\u0000${language}`;
   let found = prepared.get(key);
   if (!found) {
-    found = importValidators(versionValidatorsUrl(formId, version)).then((served) => prepareForm(definition, served, { published: true }));
+    found = importValidators(versionValidatorsUrl(formId, version)).then((served) => prepareForm(definition, served, { published: true, language }));
     // A module that could not be had (no signal) is asked for again next time.
     found.catch(() => prepared.delete(key));
     prepared.set(key, found);

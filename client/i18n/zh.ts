@@ -172,5 +172,7 @@ export const zh = {
   loading: '正在加载…',
   retry: '重试',
   reloadLatest: '载入最新版本',
+  // the language of the app and of the form (language.ts)
+  formLanguage: '语言',
 } as const;
 

@@ -15,6 +15,7 @@ import { checkParameters } from './checkParameters';
 import { checkRegistry } from './checkRegistry';
 import { checkRules } from './checkRules';
 import { structureProblems } from './structureProblems';
+import { checkTranslations } from './checkTranslations';
 
 export interface Analysis {
   problems: DefinitionProblem[];
@@ -56,6 +57,7 @@ export function analyzeDefinition(definition: unknown, compile: SchemaCompiler):
   problems.push(...checkRules(def, index));
   problems.push(...checkRegistry(def, index));
   problems.push(...checkEscalations(def, index));
+  problems.push(...checkTranslations(def));
   // The budget is bounded from rules known to be well-formed and to read what exists.
   if (!problems.some((p) => p.severity === 'error')) problems.push(...checkBudget(def, index), ...checkComputedBounds(def, index));
   return { problems, index, validate };

@@ -17,7 +17,7 @@ export function fillText(form: CompiledForm, template: string, context: Evaluati
   }
   let compiled = byTemplate.get(template);
   if (!compiled) {
-    compiled = compileMessage(template, form.index);
+    compiled = compileMessage(template, form.index, null, form.language);
     byTemplate.set(template, compiled);
   }
   return compiled(rootScope(data, context));

@@ -1,5 +1,6 @@
 // How a message names the field a value sits in: its title, and for a table row the table and
 // the row number ("家庭成员第 2 行：A7 居民身份证（残疾人证）号码").
+import type { EngineLanguage } from '../i18n/languages';
 import { keyOfPointer, type FieldIndex } from '../schema/fieldIndex';
 
 export interface FieldLabel {
@@ -9,23 +10,26 @@ export interface FieldLabel {
   label: string;
 }
 
-export function fieldLabel(pointer: string, index: FieldIndex): FieldLabel {
+/** A table row's name: "家庭成员第 2 行：", in English "Family members row 2: ". */
+const rowName = (table: string, row: number, language: EngineLanguage) => (language === 'en' ? `${table} row ${row}: ` : `${table}第 ${row} 行：`);
+
+export function fieldLabel(pointer: string, index: FieldIndex, language: EngineLanguage = 'zh'): FieldLabel {
   const key = keyOfPointer(pointer);
   const info = index.fields.get(key);
   const code = info?.code ?? key.split('.').pop() ?? '';
-  const title = info?.title ?? (code || '表单');
+  const title = info?.title ?? (code || (language === 'en' ? 'Form' : '表单'));
   if (info?.table) {
     const table = index.fields.get(info.table);
     const row = /\/(\d+)(?:\/|$)/.exec(pointer.slice(info.table.length + 1));
-    if (table && row) return { key, code, label: `${table.title}第 ${Number(row[1]) + 1} 行：${title}` };
+    if (table && row) return { key, code, label: `${rowName(table.title, Number(row[1]) + 1, language)}${title}` };
   }
   return { key, code, label: title };
 }
 
 /** The row prefix of a pointer inside a table ("家庭成员第 2 行："), or "". */
-export function rowPrefix(table: string, row: number, index: FieldIndex): string {
+export function rowPrefix(table: string, row: number, index: FieldIndex, language: EngineLanguage = 'zh'): string {
   const info = index.fields.get(table);
-  return `${info?.title ?? table}第 ${row + 1} 行：`;
+  return rowName(info?.title ?? table, row + 1, language);
 }
 
 /** The value at a JSON Pointer, or undefined. */

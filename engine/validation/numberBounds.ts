@@ -7,6 +7,7 @@
 import type { FieldIndex } from '../schema/fieldIndex';
 import { uiNodeOf } from '../schema/uiOptionsOf';
 import type { FormData, FormDefinition, Issue } from '../types';
+import type { EngineLanguage } from '../i18n/languages';
 import { fieldLabel } from './fieldLabel';
 
 export const DEFAULT_MONEY_MAXIMUM = 1_000_000;
@@ -46,34 +47,34 @@ const pointerOf = (table: string | null, row: number, segments: string[]) => (ta
 
 const AMOUNT = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 
-function check(bound: NumberBound, container: Record<string, unknown>, path: string, index: FieldIndex, issues: Issue[]): void {
+function check(bound: NumberBound, container: Record<string, unknown>, path: string, index: FieldIndex, issues: Issue[], language: EngineLanguage): void {
   let holder: unknown = container;
   for (const s of bound.segments.slice(0, -1)) holder = holder !== null && typeof holder === 'object' ? (holder as Record<string, unknown>)[s] : undefined;
   if (holder === null || typeof holder !== 'object') return;
   const last = bound.segments[bound.segments.length - 1]!;
   const value = (holder as Record<string, unknown>)[last];
   if (typeof value !== 'number') return;
-  const { code, label } = fieldLabel(path, index);
+  const { code, label } = fieldLabel(path, index, language);
   if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) {
     delete (holder as Record<string, unknown>)[last];
-    issues.push({ path, field: code, code: PRECISION_ISSUE_CODE, message: `${label}数字过长，无法准确保存（最多 15 位数字），请核对`, severity: 'error' });
+    issues.push({ path, field: code, code: PRECISION_ISSUE_CODE, message: language === 'en' ? `${label}: the number is too long to keep exactly (at most 15 digits); please check` : `${label}数字过长，无法准确保存（最多 15 位数字），请核对`, severity: 'error' });
   } else if (bound.maximum !== null && value > bound.maximum) {
-    issues.push({ path, field: code, code: 'maximum', message: `${label}不能大于 ${AMOUNT.format(bound.maximum)} 元（${AMOUNT.format(value)} 元，请核对）`, severity: 'error' });
+    issues.push({ path, field: code, code: 'maximum', message: language === 'en' ? `${label}: must not be more than ${AMOUNT.format(bound.maximum)} yuan (${AMOUNT.format(value)} yuan; please check)` : `${label}不能大于 ${AMOUNT.format(bound.maximum)} 元（${AMOUNT.format(value)} 元，请核对）`, severity: 'error' });
   }
 }
 
 /** The issues of the data's numbers; a number that lost digits is removed from the data. */
-export function numberIssues(bounds: NumberBound[], data: FormData, index: FieldIndex): Issue[] {
+export function numberIssues(bounds: NumberBound[], data: FormData, index: FieldIndex, language: EngineLanguage = 'zh'): Issue[] {
   const issues: Issue[] = [];
   for (const bound of bounds) {
     if (bound.table === null) {
-      check(bound, data, pointerOf(null, 0, bound.segments), index, issues);
+      check(bound, data, pointerOf(null, 0, bound.segments), index, issues, language);
       continue;
     }
     const rows = data[bound.table];
     if (!Array.isArray(rows)) continue;
     rows.forEach((row, i) => {
-      if (row !== null && typeof row === 'object' && !Array.isArray(row)) check(bound, row as Record<string, unknown>, pointerOf(bound.table, i, bound.segments), index, issues);
+      if (row !== null && typeof row === 'object' && !Array.isArray(row)) check(bound, row as Record<string, unknown>, pointerOf(bound.table, i, bound.segments), index, issues, language);
     });
   }
   return issues;

@@ -2,8 +2,11 @@
 // wrong in plain Chinese ("A28 工资性收入（元）不能小于 0"). Domain formats explain themselves
 // (which check digit was expected); rarer keywords fall back to ajv-i18n's Chinese messages.
 import type { ErrorObject } from 'ajv';
+import localizeEn from 'ajv-i18n/localize/en';
 import localizeZh from 'ajv-i18n/localize/zh';
 import { domainFormats, standardFormatMessages } from '../formats/domainFormats';
+import { english, englishProblem, STANDARD_FORMAT_MESSAGES_EN } from '../i18n/englishMessages';
+import type { EngineLanguage } from '../i18n/languages';
 import type { FieldIndex } from '../schema/fieldIndex';
 import type { Issue } from '../types';
 import { fieldLabel, valueAt } from './fieldLabel';
@@ -67,6 +70,15 @@ function problemOf(error: ErrorObject, value: unknown): string | null {
   }
 }
 
+/** The English words for an error: the label, a colon, what is wrong. */
+function englishOf(error: ErrorObject, value: unknown): string | null {
+  return englishProblem(error, value, (format) => {
+    const explain = domainFormats[format];
+    if (explain && typeof value === 'string') return english(explain(value) ?? '格式不正确');
+    return STANDARD_FORMAT_MESSAGES_EN[format] ?? 'is not in the right form';
+  });
+}
+
 /**
  * Issues for ajv's errors on `data`, leaving out errors on hidden fields (a hidden field's value
  * is dropped, so its `required` would otherwise fire) and the per-branch noise of oneOf choices.
@@ -76,6 +88,7 @@ export function schemaIssues(
   data: unknown,
   index: FieldIndex,
   hidden: ReadonlySet<string>,
+  language: EngineLanguage = 'zh',
 ): Issue[] {
   if (!errors || errors.length === 0) return [];
   const issues: Issue[] = [];
@@ -91,21 +104,23 @@ export function schemaIssues(
     const dedupe = `${path} ${error.keyword}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
-    const problem = problemOf(error, valueAt(data, path));
+    const value = valueAt(data, path);
+    const problem = language === 'en' ? englishOf(error, value) : problemOf(error, value);
     if (problem === null) {
       fallback.push({ error, path });
       continue;
     }
-    const { code, label } = fieldLabel(path, index);
-    issues.push({ path, field: code, code: error.keyword, message: `${label}${problem}`, severity: 'error' });
+    const { code, label } = fieldLabel(path, index, language);
+    issues.push({ path, field: code, code: error.keyword, message: language === 'en' ? `${label}: ${problem}` : `${label}${problem}`, severity: 'error' });
   }
   if (fallback.length > 0) {
     const copies = fallback.map(({ error }) => ({ ...error }));
-    localizeZh(copies);
+    (language === 'en' ? localizeEn : localizeZh)(copies);
     copies.forEach((error, i) => {
       const path = fallback[i]!.path;
-      const { code, label } = fieldLabel(path, index);
-      issues.push({ path, field: code, code: error.keyword, message: `${label}${error.message ?? '不符合要求'}`, severity: 'error' });
+      const { code, label } = fieldLabel(path, index, language);
+      const message = language === 'en' ? `${label}: ${error.message ?? 'is not as required'}` : `${label}${error.message ?? '不符合要求'}`;
+      issues.push({ path, field: code, code: error.keyword, message, severity: 'error' });
     });
   }
   return issues;

@@ -8,6 +8,7 @@
 // (latitude, longitude, accuracy) a spreadsheet can plot. Knows nothing of submissions or file
 // formats.
 import { evidenceKind, optionsOf, type FieldIndex, type FieldInfo, type JsonSchema } from '@engine';
+import { ZH_EXPORT_WORDS, type ExportWords } from './exportWords';
 
 /**
  * value: one column (labels for booleans, enums, choices); code and label: a coded choice's two;
@@ -71,7 +72,7 @@ function headerOf(index: FieldIndex, info: FieldInfo, table: string | null): str
 }
 
 /** The columns of the main sheet (table null) or of one table's sheet. */
-export function exportColumns(newestFirst: FieldIndex[], table: string | null): ExportColumn[] {
+export function exportColumns(newestFirst: FieldIndex[], table: string | null, words: ExportWords = ZH_EXPORT_WORDS): ExportColumn[] {
   const order: string[] = [];
   const header = new Map<string, string>();
   const coded = new Set<string>();
@@ -90,16 +91,16 @@ export function exportColumns(newestFirst: FieldIndex[], table: string | null): 
   return order.flatMap((key): ExportColumn[] => {
     const path = (table ? key.slice(table.length + 1) : key).split('.');
     const title = header.get(key)!;
-    if (evidence.get(key) === 'file') return [{ key, path, part: 'file', header: `${title}（文件名 链接）` }];
+    if (evidence.get(key) === 'file') return [{ key, path, part: 'file', header: `${title}${words.files}` }];
     if (evidence.get(key) === 'location') {
       return [
-        { key, path, part: 'latitude', header: `${title}（纬度）` },
-        { key, path, part: 'longitude', header: `${title}（经度）` },
-        { key, path, part: 'accuracy', header: `${title}（精度，米）` },
+        { key, path, part: 'latitude', header: `${title}${words.latitude}` },
+        { key, path, part: 'longitude', header: `${title}${words.longitude}` },
+        { key, path, part: 'accuracy', header: `${title}${words.accuracy}` },
       ];
     }
     if (!coded.has(key)) return [{ key, path, part: 'value', header: title }];
-    return [{ key, path, part: 'code', header: `${title}（代码）` }, { key, path, part: 'label', header: title }];
+    return [{ key, path, part: 'code', header: `${title}${words.code}` }, { key, path, part: 'label', header: title }];
   });
 }
 

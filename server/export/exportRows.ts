@@ -5,12 +5,12 @@
 // reads the store or writes a format.
 import { labelOf, parseLocation, warningsByRule, type FieldIndex, type JsonSchema } from '@engine';
 import type { SubmissionRecord } from '../store/records';
-import { STATUS_LABELS } from '../submissions/present';
 import type { ExportColumn } from './exportColumns';
+import { ZH_EXPORT_WORDS, type ExportWords } from './exportWords';
 import type { Cell } from './neutraliseFormula';
 
-export const MAIN_HEADERS = ['提交编号', '状态', '行政区划代码', '村', '户主姓名', '户主证件号码', '表单版本', '提交时间', '审核通过时间', '填报人', '核实说明'];
-export const TABLE_HEADERS = ['提交编号', '户主姓名', '行号'];
+export const MAIN_HEADERS = ZH_EXPORT_WORDS.mainHeaders;
+export const TABLE_HEADERS = ZH_EXPORT_WORDS.tableHeaders;
 
 /** Names the fixed columns show instead of codes and ids. */
 export interface ExportNames {
@@ -58,7 +58,7 @@ function locationPart(value: unknown, part: 'latitude' | 'longitude' | 'accuracy
   return location ? location[part] : null;
 }
 
-function cellReader(column: ExportColumn, schema: JsonSchema, linkBase: string): CellReader {
+function cellReader(column: ExportColumn, schema: JsonSchema, linkBase: string, words: ExportWords): CellReader {
   return (row) => {
     const value = valueAt(row, column.path);
     if (value === undefined || value === null) return null;
@@ -66,6 +66,7 @@ function cellReader(column: ExportColumn, schema: JsonSchema, linkBase: string):
     if (column.part === 'latitude' || column.part === 'longitude' || column.part === 'accuracy') return locationPart(value, column.part);
     if (column.part === 'code') return codeText(value);
     if (column.part === 'value' && typeof value === 'number') return value;
+    if (typeof value === 'boolean' && schema.type === 'boolean') return value ? words.yes : words.no;
     return labelOf(schema, value);
   };
 }
@@ -75,13 +76,15 @@ function cellReader(column: ExportColumn, schema: JsonSchema, linkBase: string):
  * with the schema of the row's form version: one reader per column and version, built once.
  * `linkBase` ("https://county.example") starts each file's link.
  */
-export function dataCells(columns: ExportColumn[], indexes: ReadonlyMap<number, FieldIndex>, linkBase = ''): (version: number, row: Row) => Cell[] {
+export function dataCells(
+  columns: ExportColumn[], indexes: ReadonlyMap<number, FieldIndex>, linkBase = '', words: ExportWords = ZH_EXPORT_WORDS,
+): (version: number, row: Row) => Cell[] {
   const readers = new Map<number, CellReader[]>();
   return (version, row) => {
     let forVersion = readers.get(version);
     if (!forVersion) {
       const fields = indexes.get(version)?.fields;
-      forVersion = columns.map((c) => cellReader(c, fields?.get(c.key)?.schema ?? {}, linkBase));
+      forVersion = columns.map((c) => cellReader(c, fields?.get(c.key)?.schema ?? {}, linkBase, words));
       readers.set(version, forVersion);
     }
     return forVersion.map((read) => read(row));
@@ -89,19 +92,19 @@ export function dataCells(columns: ExportColumn[], indexes: ReadonlyMap<number, 
 }
 
 /** One line per warning rule: its (first) message and the officer's explanation; null without warnings. */
-export function explanationCell(record: Pick<SubmissionRecord, 'warnings' | 'explanations'>): Cell {
+export function explanationCell(record: Pick<SubmissionRecord, 'warnings' | 'explanations'>, words: ExportWords = ZH_EXPORT_WORDS): Cell {
   const lines = warningsByRule(record.warnings).map(({ ruleId, issues }) => {
     const text = Object.hasOwn(record.explanations, ruleId) ? record.explanations[ruleId] : undefined;
-    return `${issues[0]!.message} —— ${text ? `核实说明：${text}` : '（未填写核实说明）'}`;
+    return `${issues[0]!.message} —— ${text ? words.explained(text) : words.unexplained}`;
   });
   return lines.length ? lines.join('\n') : null;
 }
 
-export function mainRow(record: SubmissionRecord, names: ExportNames, cells: (version: number, row: Row) => Cell[]): Cell[] {
+export function mainRow(record: SubmissionRecord, names: ExportNames, cells: (version: number, row: Row) => Cell[], words: ExportWords = ZH_EXPORT_WORDS): Cell[] {
   return [
-    record.id, STATUS_LABELS[record.status] ?? record.status, record.divisionCode, names.division(record.divisionCode),
+    record.id, words.status[record.status] ?? record.status, record.divisionCode, names.division(record.divisionCode),
     record.headName, record.headIdNumber, record.formVersion, chinaDateTime(record.submittedAt), chinaDateTime(record.approvedAt),
-    names.user(record.createdBy), explanationCell(record), ...cells(record.formVersion, record.data),
+    names.user(record.createdBy), explanationCell(record, words), ...cells(record.formVersion, record.data),
   ];
 }
 

@@ -5,13 +5,14 @@
 // a zip holds its entries one after another). A submission changed between two passes shows its
 // newer rows on the later sheet; every row carries its 提交编号 to join on. An export of one
 // campaign has the columns of the versions that campaign served, not of a later year's version.
-import { attachmentsIn, buildFieldIndex, type AttachmentUse, type FieldIndex } from '@engine';
+import { attachmentsIn, buildFieldIndex, translateDefinition, type AttachmentUse, type FieldIndex } from '@engine';
 import type { Deps } from '../deps';
 import type { FormRecord, SubmissionRecord } from '../store/records';
 import type { SubmissionFilter } from '../store/Store';
 import { exportColumns, exportTables, type ExportTable } from './exportColumns';
 import { loadNames, type LoadedNames } from './exportNames';
-import { dataCells, MAIN_HEADERS, mainRow, TABLE_HEADERS, tableRows } from './exportRows';
+import { dataCells, mainRow, tableRows } from './exportRows';
+import { exportWords } from './exportWords';
 import type { Cell } from './neutraliseFormula';
 import { sheetHeaders } from './sheetHeaders';
 
@@ -58,7 +59,7 @@ async function campaignVersions(deps: Deps, formId: string, campaignId: string |
   return versions.size ? versions : null;
 }
 
-async function versionIndexes(deps: Deps, formId: string, campaignId: string | undefined): Promise<{ newestFirst: FieldIndex[]; byVersion: Map<number, FieldIndex>; title: string | null }> {
+async function versionIndexes(deps: Deps, formId: string, campaignId: string | undefined, language: string): Promise<{ newestFirst: FieldIndex[]; byVersion: Map<number, FieldIndex>; title: string | null }> {
   const only = await campaignVersions(deps, formId, campaignId);
   const versions = (await deps.store.listFormVersions(formId)).map((v) => v.version).filter((v) => !only || only.has(v)).sort((a, b) => b - a);
   const byVersion = new Map<number, FieldIndex>();
@@ -66,8 +67,9 @@ async function versionIndexes(deps: Deps, formId: string, campaignId: string | u
   for (const version of versions) {
     const loaded = await deps.forms.get(formId, version);
     if (!loaded) continue;
-    title ??= loaded.record.definition.title;
-    byVersion.set(version, buildFieldIndex(loaded.record.definition.schema));
+    const definition = translateDefinition(loaded.record.definition, language);
+    title ??= definition.title;
+    byVersion.set(version, buildFieldIndex(definition.schema));
   }
   return { newestFirst: [...byVersion.values()], byVersion, title };
 }
@@ -75,11 +77,15 @@ async function versionIndexes(deps: Deps, formId: string, campaignId: string | u
 export interface ExportOptions {
   /** Where the server is reached ("https://county.example"): each file's link starts with it. */
   linkBase?: string;
+  /** The language of headers, option labels and the export's own words ("en"); Chinese by default. */
+  language?: string;
 }
 
 export async function planExport(deps: Deps, form: FormRecord, filter: SubmissionFilter, options: ExportOptions = {}): Promise<ExportPlan> {
   const { store } = deps;
-  const { newestFirst, byVersion, title } = await versionIndexes(deps, form.id, filter.campaignId);
+  const language = options.language ?? 'zh';
+  const words = exportWords(language);
+  const { newestFirst, byVersion, title } = await versionIndexes(deps, form.id, filter.campaignId, language);
   const names = await loadNames(store, filter.division ? [filter.division] : filter.scope);
 
   async function* records() {
@@ -89,22 +95,22 @@ export async function planExport(deps: Deps, form: FormRecord, filter: Submissio
     }
   }
 
-  const columns = exportColumns(newestFirst, null);
-  const cells = dataCells(columns, byVersion, options.linkBase);
+  const columns = exportColumns(newestFirst, null, words);
+  const cells = dataCells(columns, byVersion, options.linkBase, words);
   const main: ExportSheet = {
     title: title ?? form.title,
-    header: sheetHeaders(MAIN_HEADERS, columns),
+    header: sheetHeaders(words.mainHeaders, columns, words),
     async *batches() {
-      for await (const batch of records()) yield batch.map((record) => mainRow(record, names, cells));
+      for await (const batch of records()) yield batch.map((record) => mainRow(record, names, cells, words));
     },
   };
 
   const tables = exportTables(newestFirst).map((table) => {
-    const tableColumns = exportColumns(newestFirst, table.key);
-    const tableCells = dataCells(tableColumns, byVersion, options.linkBase);
+    const tableColumns = exportColumns(newestFirst, table.key, words);
+    const tableCells = dataCells(tableColumns, byVersion, options.linkBase, words);
     const sheet: ExportSheet = {
       title: table.title,
-      header: sheetHeaders(TABLE_HEADERS, tableColumns),
+      header: sheetHeaders(words.tableHeaders, tableColumns, words),
       async *batches() {
         for await (const batch of records()) yield batch.flatMap((record) => tableRows(record, table.key, tableCells));
       },

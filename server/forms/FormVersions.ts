@@ -5,7 +5,7 @@
 // their schema, the last DRAFT_MODULES of them (in this process: another server asked for one
 // makes it again from the saved draft, routes/forms.ts).
 import { createHash } from 'node:crypto';
-import { compileForm, type CompiledForm } from '@engine';
+import { compileForm, DEFAULT_LANGUAGE, type CompiledForm } from '@engine';
 import type { FormVersionRecord } from '../store/records';
 import type { Store } from '../store/Store';
 import { validatorModule } from './validatorModule';
@@ -38,6 +38,11 @@ export class FormVersions {
     const loaded = { record, compiled: compileForm(record.definition) };
     this.cache.set(key, loaded);
     return loaded;
+  }
+
+  /** A version compiled for a language ("en"): its translated texts and the engine's words in it. */
+  compiledIn(loaded: LoadedVersion, language: string): CompiledForm {
+    return language === DEFAULT_LANGUAGE ? loaded.compiled : compileForm(loaded.record.definition, { language });
   }
 
   /** The validator module of a published version, or null when there is no such version. */

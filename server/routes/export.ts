@@ -28,6 +28,7 @@ const file = z.string().openapi({ type: 'string', format: 'binary' });
 const ExportQuery = SubmissionListQuerySchema.omit({ page: true, pageSize: true, sort: true, order: true }).extend({
   format: z.enum(['csv', 'xlsx', 'zip'], { error: '应为 csv、xlsx 或 zip' }).openapi({ description: 'xlsx（给人看）：主表一张工作表，每个表格（如家庭成员）各一张，文本原样、数字为数值；csv（给系统）：UTF-8（带 BOM），开头为 0 或 12 位以上的数字（证件号码、代码、电话）写作 ="…"，表格软件打开时保持原样；zip（含文件）：xlsx 加上每户的照片和签字，按 村/户主姓名-证件号码/ 分文件夹，文件名与表中“文件名 链接”列一致' }),
   table: z.string().max(100).optional().openapi({ description: '仅 CSV：导出该表格（如 members）的各行，而不是主表' }),
+  lang: z.string().regex(/^[a-z]{2,3}$/, { error: '应为语言代码（如 en）' }).optional().openapi({ description: '表头和选项名称的语言：默认 zh（中文）；en 时固定列、状态、是/否为英文，字段名和选项取表单的该语言翻译（未翻译的仍为中文）' }),
 });
 
 const exportRoute = createRoute({
@@ -56,7 +57,7 @@ export function exportRoutes(deps: Deps) {
     const form = await deps.store.getForm(formId);
     if (!form) throw notFound('表单');
     const filter = toFilter(formId, queryScope(user), query);
-    const plan = await planExport(deps, form, filter, { linkBase: new URL(c.req.url).origin });
+    const plan = await planExport(deps, form, filter, { linkBase: new URL(c.req.url).origin, ...(query.lang ? { language: query.lang } : {}) });
     const table = query.table === undefined ? null : plan.tables.find((t) => t.key === query.table);
     if (table === undefined) {
       const known = plan.tables.map((t) => `${t.key}（${t.title}）`).join('、') || '无';

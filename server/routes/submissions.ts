@@ -15,6 +15,7 @@ import type { SubmissionRecord } from '../store/records';
 import { StoreConflict } from '../store/Store';
 import { requireFiller, visibleSubmission } from '../submissions/access';
 import { moveSubmission } from '../submissions/moveSubmission';
+import { requestLanguage } from '../http/requestLanguage';
 import { createSubmission } from '../submissions/createSubmission';
 import { submissionDetail } from '../fill/reads';
 import { presentSubmission } from '../submissions/present';
@@ -24,7 +25,7 @@ import { commonErrors, json, jsonBody, ProblemSchema } from './schemas';
 import { toFilter } from './submissionQuery';
 
 const id = z.object({ id: z.string().uuid('应为 UUID') });
-const conflict = { 409: json(ProblemSchema, '冲突：同一编号不同内容、版本过期或该户已有此表'), 422: json(ProblemSchema, '数据有误：errors 列出每个字段的中文提示') };
+const conflict = { 409: json(ProblemSchema, '冲突：同一编号不同内容、版本过期或该户已有此表'), 422: json(ProblemSchema, '数据有误：errors 列出每个字段的提示（默认中文；请求头 Accept-Language: en 时为英文，字段名取表单的英文翻译）') };
 
 const create = createRoute({
   method: 'post', path: '/forms/{formId}/submissions', tags: ['提交'], summary: '新建提交（草稿或正式提交）',
@@ -85,7 +86,7 @@ export function submissionRoutes(deps: Deps) {
   return createRouter()
     .openapi(create, async (c) => {
       const user = requireUser(c);
-      const outcome = await createSubmission(deps, user, c.req.valid('param').formId, c.req.valid('json'));
+      const outcome = await createSubmission(deps, user, c.req.valid('param').formId, c.req.valid('json'), requestLanguage(c.req.header('accept-language')));
       return c.json(await answer(outcome.record), 201);
     })
     .openapi(read, async (c) => {
@@ -94,7 +95,7 @@ export function submissionRoutes(deps: Deps) {
     })
     .openapi(update, async (c) => {
       const user = requireUser(c);
-      const record = await updateSubmission(deps, user, c.req.valid('param').id, c.req.valid('json'));
+      const record = await updateSubmission(deps, user, c.req.valid('param').id, c.req.valid('json'), requestLanguage(c.req.header('accept-language')));
       return c.json(await answer(record), 200);
     })
     .openapi(move, async (c) => {

@@ -53,7 +53,8 @@ async function replay(deps: Deps, user: UserRecord, id: string, hash: string): P
   throw new Problem('conflict', `提交编号 ${id} 已被另一份内容使用`);
 }
 
-export async function createSubmission(deps: Deps, user: UserRecord, formId: string, request: CreateRequest): Promise<CreateOutcome> {
+/** `language`: what the client asked its problems in (requestLanguage); the stored data is the same. */
+export async function createSubmission(deps: Deps, user: UserRecord, formId: string, request: CreateRequest, language = 'zh'): Promise<CreateOutcome> {
   requireFiller(user);
   const hash = requestHash({ formId, ...request, householdId: request.householdId ?? null });
   const earlier = await replay(deps, user, request.id, hash);
@@ -78,9 +79,11 @@ export async function createSubmission(deps: Deps, user: UserRecord, formId: str
   }
 
   const moved = moveFrom === null ? null : await movedData(deps, { formId, formVersion: moveFrom, campaignId: campaign.id, householdId: household?.id ?? null }, request.data, number);
-  const result = moved?.result ?? evaluateCompiled(version.compiled, request.data, { params: campaign.parameters, household });
+  const context = { params: campaign.parameters, household };
+  const result = moved?.result ?? evaluateCompiled(version.compiled, request.data, context);
   const submit = request.submit && !moved;
-  const explanations = judgeSubmission(definition, result, request.explanations ?? {}, submit);
+  const explanations = judgeSubmission(definition, result, request.explanations ?? {}, submit,
+    moved ? undefined : { language, evaluate: () => evaluateCompiled(deps.forms.compiledIn(version, language), request.data, context) });
   const divisionCode = household?.divisionCode ?? String(result.data.divisionCode ?? '');
   if (!/^\d{12}$/.test(divisionCode)) throw new Problem('bad_request', '请求字段 data.divisionCode 不正确：新识别的农户须填写 12 位村级行政区划代码');
   if (!canSee(user, divisionCode)) throw new Problem('forbidden', `行政区划 ${divisionCode} 不在您的工作范围内`);

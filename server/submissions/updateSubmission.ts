@@ -37,7 +37,8 @@ async function rebasedOnMove(deps: Deps, record: SubmissionRecord, request: Upda
   return movedData(deps, { ...record, formVersion: request.formVersion }, request.data, record.formVersion);
 }
 
-export async function updateSubmission(deps: Deps, user: UserRecord, id: string, request: UpdateRequest): Promise<SubmissionRecord> {
+/** `language`: what the client asked its problems in (requestLanguage); the stored data is the same. */
+export async function updateSubmission(deps: Deps, user: UserRecord, id: string, request: UpdateRequest, language = 'zh'): Promise<SubmissionRecord> {
   requireFiller(user);
   const record = await visibleSubmission(deps, user, id);
   const moved = await rebasedOnMove(deps, record, request);
@@ -50,9 +51,11 @@ export async function updateSubmission(deps: Deps, user: UserRecord, id: string,
   const version = (await deps.forms.get(record.formId, record.formVersion))!;
   const campaign = await deps.store.getCampaign(record.campaignId);
   const household = record.householdId ? await deps.store.getHousehold(record.householdId) : null;
-  const result = moved?.result ?? evaluateCompiled(version.compiled, request.data, { params: campaign?.parameters ?? {}, household });
+  const context = { params: campaign?.parameters ?? {}, household };
+  const result = moved?.result ?? evaluateCompiled(version.compiled, request.data, context);
   const submit = request.submit && !moved;
-  const explanations = judgeSubmission(version.record.definition, result, request.explanations ?? record.explanations, submit);
+  const explanations = judgeSubmission(version.record.definition, result, request.explanations ?? record.explanations, submit,
+    moved ? undefined : { language, evaluate: () => evaluateCompiled(deps.forms.compiledIn(version, language), request.data, context) });
   const attachments = await storedAttachments(deps.store, version.compiled.index, result.data);
   const now = deps.clock.now().toISOString();
   const head = household ?? headOf(version.record.definition, result.data, chinaMonth(deps.clock.now()));

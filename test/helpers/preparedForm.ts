@@ -18,6 +18,6 @@ export function servedValidators(schema: Record<string, unknown>): ServedValidat
   return found;
 }
 
-export function preparedForm(definition: FormDefinition): PreparedForm {
-  return prepareForm(definition, servedValidators(definition.schema));
+export function preparedForm(definition: FormDefinition, language = 'zh'): PreparedForm {
+  return prepareForm(definition, servedValidators(definition.schema), { language });
 }

@@ -8,8 +8,9 @@
 // when it did not go through (QueueNotice). A form moved to a new version says what changed
 // (MoveNotice); one whose campaign serves a newer version than it was filled on offers to move.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { EXPLANATION_CODE_PREFIX, unexplainedWarnings, verificationFields, type Household } from '@engine';
+import { definitionLanguages, displayDefinition, EXPLANATION_CODE_PREFIX, unexplainedWarnings, verificationFields, type Household } from '@engine';
 import { Link } from '../../app/router';
+import { FormLanguagePicker } from '../../components/LanguagePicker';
 import { ErrorMessage, Layout, Loading, StaleNote } from '../../components/Layout';
 import { QueueBadge, QueueNotice } from '../../components/QueueNotice';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -22,6 +23,7 @@ import { MoveOffer } from './MoveOffer';
 import { ReviewNotes } from '../../form/ReviewNotes';
 import { loadVersionForm, type PreparedForm } from '../../form/loadValidators';
 import { FormStoreContext } from '../../form/useFormStore';
+import { formLanguage } from '../../i18n/language';
 import { t } from '../../i18n/t';
 import { getDraft, updateDraft } from '../../offline/drafts';
 import { takeFill, type FillData } from '../../offline/loadFill';
@@ -35,11 +37,14 @@ const SAVE_DELAY_MS = 300;
 
 interface Loaded extends FillData {
   prepared: PreparedForm;
+  /** The language the form is shown in: the device's when the definition has it, else Chinese. */
+  language: string;
 }
 
 async function load(id: string): Promise<Loaded> {
   const data = await takeFill(id);
-  return { ...data, prepared: await loadVersionForm(data.draft.formId, data.draft.formVersion, data.form.definition) };
+  const language = formLanguage(definitionLanguages(data.form.definition));
+  return { ...data, language, prepared: await loadVersionForm(data.draft.formId, data.draft.formVersion, data.form.definition, language) };
 }
 
 export function FillPage({ id }: { id: string }) {
@@ -49,8 +54,10 @@ export function FillPage({ id }: { id: string }) {
   return <FillForm key={`${loaded.value.draft.id}-${loaded.value.draft.serverRevision}-${loaded.value.draft.updatedAt}`} {...loaded.value} reload={loaded.reload} />;
 }
 
-function FillForm({ draft: initial, form, prepared, campaign, household, staleSince, reload }: Loaded & { reload: () => void }) {
+function FillForm({ draft: initial, form, prepared, campaign, household, staleSince, reload, language }: Loaded & { reload: () => void }) {
   const definition = form.definition;
+  // The form's texts in its language, the schema as it is (the precompiled validators are keyed by it).
+  const shownDefinition = displayDefinition(definition, language);
   const [draft, setDraft] = useState(initial);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
@@ -195,7 +202,7 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
   const titleOf = (key: string) => prepared.form.index.fields.get(key)?.title ?? key;
   const back = draft.householdId ? `/households/${draft.householdId}` : `/villages/${draft.divisionCode}`;
   return (
-    <Layout title={definition.title} back={back}>
+    <Layout title={shownDefinition.title} back={back}>
       <FormStoreContext.Provider value={session.store}>
         <div className="form-meta">
           <span>{household?.headName ?? draft.headName ?? ''}</span>
@@ -203,6 +210,7 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
           <span>{t('formVersion', { n: form.version })}</span>
           {status ? <StatusBadge status={status} /> : null}
           <QueueBadge draft={draft} />
+          <FormLanguagePicker languages={definitionLanguages(definition)} value={language} beforeChange={() => saveLocally.current()} />
         </div>
         <StaleNote since={staleSince} />
         {draft.serverStatus === 'returned' && draft.returnComment ? <div className="banner returned" role="alert">{t('returnedBy', { comment: draft.returnComment })}</div> : null}
@@ -213,7 +221,7 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
         {draft.serverStatus === 'submitted' ? <div className="banner ok">{t('readOnlySubmitted', { level: '审核' })}</div> : null}
         <QueueNotice draft={draft} titleOf={titleOf} onReplaced={reload} />
         <ErrorSummary ref={summaryRef} session={session} readOnly={readOnly} />
-        <FormRenderer definition={definition} session={session} validator={prepared.validator} readOnlyView={readOnly} firstScreenFirst />
+        <FormRenderer definition={shownDefinition} session={session} validator={prepared.validator} readOnlyView={readOnly} firstScreenFirst />
         {!readOnly ? (
           <div className="action-bar">
             <p className="save-state" role="status">{notice ?? (savedAt ? t('savedLocally', { time: savedAt }) : '')}</p>

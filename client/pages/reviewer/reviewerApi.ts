@@ -1,6 +1,7 @@
 // The reviewer's calls to the server, typed: the table, reviews one at a time and many at once,
 // progress, data quality, and the catalogues the pages are built from.
 import { api } from '../../api/http';
+import { deviceLanguage } from '../../i18n/language';
 import type {
   ApprovalsAnswer, ApprovalsRequest, Campaign, Division, DuplicateNumber, FieldNote, FormSummary, FormVersion, HouseholdDetail, HouseholdSummary, MissingHousehold,
   Paged, ProgressAnswer, QualityAnswer, ReviewRequest, ReviewRow, ReviewRowsPage, Submission, SubmissionDetail, WarnedSubmission,
@@ -46,10 +47,11 @@ export const reviewerApi = {
     api<QualityAnswer<DuplicateNumber>>('GET', `/api/quality/duplicates${search({ division, page, pageSize: 50 })}`),
 };
 
-/** Where the table's export downloads from: its filters, without paging or order. */
+/** Where the table's export downloads from: its filters, without paging or order; in English (lang=en) when the app is. */
 export function exportUrl(formId: string, query: Partial<TableQuery>, format: 'csv' | 'xlsx' | 'zip'): string {
   const filters = tableSearch(query, 'filters');
-  return `/api/forms/${enc(formId)}/export?format=${format}${filters ? `&${filters}` : ''}`;
+  const lang = deviceLanguage() === 'en' ? '&lang=en' : '';
+  return `/api/forms/${enc(formId)}/export?format=${format}${filters ? `&${filters}` : ''}${lang}`;
 }
 
 export function progressExportUrl(formId: string, campaign: string | undefined, division: string | undefined, format: 'csv' | 'xlsx', table?: 'summary' | 'missing'): string {
