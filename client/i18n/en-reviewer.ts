@@ -100,6 +100,7 @@ export const enReviewer: Record<keyof typeof zhReviewer, string> = {
   rv_action_return: 'Returned',
   rv_action_apply: 'Registry changed',
   rv_action_move: 'Moved to a new version',
+  rv_action_deliberate: 'Village appraisal / public notice',
   rv_atLevel: ' ({level})',
   rv_moreChanges: '{n} more changes',
   rv_formVersionNote: 'Shown as version {n} of the form, on which it was filled',
