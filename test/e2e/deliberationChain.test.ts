@@ -57,12 +57,6 @@ describe('a new household through 民主评议 and 公示 to a monitoring object
     const patched = await admin.patch('/api/campaigns/2021', { revision: campaign.body.revision, approvalSteps: { [FORM]: steps } });
     expect(patched.status, patched.text).toBe(200);
 
-    // The officer submits the identification of a household not yet registered.
-    const officer = await server.login('gaotan', TEST_PASSWORD);
-    const made = await officer.post(`/api/forms/${FORM}/submissions`, { id: randomUUID(), campaignId: '2021', submit: true, data: household });
-    expect(made.status, made.text).toBe(201);
-    submissionId = made.body.id;
-
     // On the phone: from 我的待办 to 评议公示, the village's board.
     const phoneContext = await phone(browser, url);
     const phoneCsp = await watchCsp(phoneContext);
@@ -71,6 +65,18 @@ describe('a new household through 民主评议 and 公示 to a monitoring object
     page.on('pageerror', (e) => errors.push(e.message));
     await logIn(page, 'gaotan', TEST_PASSWORD);
     await page.waitForURL(/\/todo$/);
+
+    // The officer's identification of a household not yet registered: its answers saved as a
+    // draft (the form's own complete case, standing in for typing them), submitted on the phone.
+    const officer = await server.login('gaotan', TEST_PASSWORD);
+    const made = await officer.post(`/api/forms/${FORM}/submissions`, { id: randomUUID(), campaignId: '2021', submit: false, data: household });
+    expect(made.status, made.text).toBe(201);
+    submissionId = made.body.id;
+    await page.goto(`/fill/${submissionId}`);
+    await page.getByRole('button', { name: '正式提交' }).click();
+    await page.getByText('此表已提交，正在等待').waitFor();
+    expect((await officer.get(`/api/submissions/${submissionId}`)).body).toMatchObject({ status: 'submitted', reviewLevel: 0 });
+    await page.goto('/todo');
     await page.getByRole('link', { name: '评议公示' }).click();
     await page.waitForURL(/\/deliberation$/);
     await page.getByRole('heading', { name: '高滩村村民委员会 · 新识别贫困户信息采集表' }).waitFor();
