@@ -114,6 +114,8 @@ describe('a new household through 民主评议 and 公示 to a monitoring object
     await sheet.getByRole('cell', { name: '陈国华', exact: true }).waitFor();
     const printed = (await sheet.textContent()) ?? '';
     expect(printed).toContain('公示期为 7 天（2021-11-21 至 2021-11-27）');
+    // 监测对象类别 / 主要风险 as they will be once approved: the kind from the income, A27a as the risk.
+    expect(await sheet.locator('tbody tr').first().textContent()).toMatch(/^1陈国华4(边缘易致贫户|突发严重困难户) \/ 因病$/);
     expect(printed).toContain('高滩村村委会，临江镇人民政府 023-49000000');
     for (const id of ids) expect(printed).not.toContain(id);
     expect(await page.content()).not.toMatch(/\d{17}[\dX]/);
@@ -151,6 +153,7 @@ describe('a new household through 民主评议 and 公示 to a monitoring object
     expect(listed.status, listed.text).toBe(200);
     const created = (listed.body.items as { headName: string; kind: string; id: string }[]).find((h) => h.headName === '陈国华');
     expect(created?.kind).toMatch(/^(边缘易致贫户|突发严重困难户)$/);
+    expect((await admin.get(`/api/households/${created!.id}`)).body).toMatchObject({ headName: '陈国华', mainRisk: '因病' });
     expect(deskCsp.violations).toEqual([]);
     expect(errors).toEqual([]);
     await desk.close();
