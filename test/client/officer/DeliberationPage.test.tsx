@@ -62,7 +62,8 @@ afterEach(() => vi.unstubAllGlobals());
 describe('the officer\'s 评议公示', () => {
   it('shows the first village\'s board, and records a meeting for it with the households ticked', async () => {
     const server = open('/deliberation');
-    expect(await screen.findByRole('heading', { name: '高滩村 · 防返贫监测对象识别' })).toBeInTheDocument();
+    // The page loads when opened (a lazy chunk): the first wait allows for that.
+    expect(await screen.findByRole('heading', { name: '高滩村 · 防返贫监测对象识别' }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1, name: '评议公示' })).toBeInTheDocument();
     expect(screen.getByText('公示期至 2021-11-27 结束，期满后方可审核')).toBeInTheDocument();
     const form = screen.getByRole('region', { name: '记录民主评议：民主评议' });
@@ -79,7 +80,7 @@ describe('the officer\'s 评议公示', () => {
 
   it('switches to another of the officer\'s villages, and prints its notice on the officer\'s own print page', async () => {
     const server = open('/deliberation');
-    const village = await screen.findByLabelText('村');
+    const village = await screen.findByLabelText('村', {}, { timeout: 5000 });
     expect([...(village as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(['高滩村', '普安村']);
     fireEvent.change(village, { target: { value: '500118104202' } });
     expect(await screen.findByRole('heading', { name: '普安村 · 防返贫监测对象识别' })).toBeInTheDocument();
@@ -87,14 +88,14 @@ describe('the officer\'s 评议公示', () => {
     const print = screen.getByRole('link', { name: '打印公示' });
     expect(print).toHaveAttribute('href', '/deliberation/notices/n-1/print');
     fireEvent.click(print);
-    expect(await screen.findByRole('heading', { name: '普安村防返贫监测对象识别公示' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: '普安村防返贫监测对象识别公示' }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getAllByRole('row')[1]).toHaveTextContent('1王桂芳4突发严重困难户 / 因病');
     expect(document.body.textContent).not.toMatch(/\d{17}[\dX]/);
   });
 
   it('says so when no open campaign has these steps', async () => {
     open('/deliberation?village=500118104202', []);
-    expect(await screen.findByText(/开放的活动中没有设民主评议或公示的表单/)).toBeInTheDocument();
+    expect(await screen.findByText(/开放的活动中没有设民主评议或公示的表单/, {}, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: /记录民主评议/ })).toBeNull();
   });
 });
