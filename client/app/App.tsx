@@ -17,6 +17,9 @@ import { useSession } from './SessionContext';
 
 // A resident's application page (issue 17): no account, opened from a link or QR code.
 const ApplyPage = lazy(() => import('../pages/public/ApplyPage'));
+// The village's 民主评议 and 公示 (issue 17), and its notice to print: loaded when opened.
+const DeliberationPage = lazy(() => import('../pages/officer/DeliberationPage').then((m) => ({ default: m.DeliberationPage })));
+const NoticePrintPage = lazy(() => import('../deliberation/NoticePrintPage').then((m) => ({ default: m.NoticePrintPage })));
 const ReviewerApp = lazy(() => import('../pages/reviewer/ReviewerApp'));
 const FillPage = lazy(() => import('../pages/officer/FillPage').then((m) => ({ default: m.FillPage })));
 // zod (the engine's definition checker, on these pages) is made jitless before they load: see zodJitless.ts.
@@ -48,6 +51,8 @@ export function App() {
   if (path === '/') return <Redirect to={user.role === 'admin' ? '/admin' : user.role === 'reviewer' ? '/review' : '/todo'} />;
   if (path === '/todo') return <TodoPage />;
   if (path === '/villages') return <VillagesPage />;
+  if (path === '/deliberation') return <Suspense fallback={<Loading />}><DeliberationPage /></Suspense>;
+  if ((m = matchPath('/deliberation/notices/:id/print', path))) return <Suspense fallback={<Loading />}><NoticePrintPage id={m.id!} /></Suspense>;
   if ((m = matchPath('/villages/:code/verification', path))) return <VerificationPage code={m.code!} />;
   if ((m = matchPath('/villages/:code', path))) return <HouseholdsPage code={m.code!} />;
   if ((m = matchPath('/households/:id', path))) return <HouseholdPage id={m.id!} />;

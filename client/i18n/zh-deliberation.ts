@@ -80,4 +80,6 @@ export const zhDeliberation = {
   dl_heldBy: '组织单位',
   dl_byVillage: '村',
   dl_byTownship: '乡镇',
+  // The officer's 评议公示 page (client/pages/officer/DeliberationPage.tsx).
+  dl_officerVillage: '村',
 } as const;

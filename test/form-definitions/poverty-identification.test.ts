@@ -430,6 +430,8 @@ describe('新识别贫困户信息采集表', () => {
         address: '重庆市永川区临江镇高滩村3组',
         kind: '边缘易致贫户',
         identifiedMonth: '2021-12',
+        // A27a 致贫原因 1 is the monitoring object's main risk (the 公示 lists it beside the kind).
+        mainRisk: '因病',
       });
       expect(outcome.household!.members.map((m) => m.name)).toEqual(['陈国华', '刘素芬', '陈小龙', '陈思雨']);
       expect(outcome.household!.members[2]).toEqual({

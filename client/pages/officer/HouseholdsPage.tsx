@@ -134,6 +134,7 @@ export function HouseholdsPage({ code }: { code: string }) {
       {glance.loading || plain.loading ? <Loading /> : null}
       <div className="page-actions">
         <Link to={`/villages/${code}/verification`} className="button">重点核查户</Link>
+        <Link to={`/deliberation?village=${code}`} className="button">评议公示</Link>
         {identification.map((form) => (
           <Link key={form.id} to={`/start/${form.id}?division=${code}`} className="button">
             + {t('newIdentification')}：{form.title}

@@ -114,6 +114,7 @@ export function TodoPage() {
       {nothing ? <p className="empty">{t('todoNothing')}</p> : null}
       <div className="page-actions">
         <Link to="/villages" className="button primary">{t('allVillages')}</Link>
+        <Link to="/deliberation" className="button">评议公示</Link>
       </div>
     </Layout>
   );

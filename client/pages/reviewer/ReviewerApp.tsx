@@ -7,7 +7,7 @@ import { ProgressPage } from './ProgressPage';
 import { QualityPage } from './QualityPage';
 import { VerificationListPage } from './VerificationListPage';
 import { DeliberationPage } from './deliberation/DeliberationPage';
-import { NoticePrintPage } from './deliberation/NoticePrintPage';
+import { NoticePrintPage } from '../../deliberation/NoticePrintPage';
 import { FirstForm } from './FirstForm';
 import { SubmissionPrintPage, VillagePrintPage } from './print/PrintPage';
 import { CatalogProvider } from './ReviewerCatalog';

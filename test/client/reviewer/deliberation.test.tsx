@@ -5,9 +5,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeliberationBoard } from '../../../client/api/types';
-import { DeliberationBoardView } from '../../../client/pages/reviewer/deliberation/DeliberationBoardView';
+import { DeliberationBoardView } from '../../../client/deliberation/DeliberationBoardView';
 import { GateButton } from '../../../client/pages/reviewer/deliberation/GateButton';
-import { NoticePrintPage } from '../../../client/pages/reviewer/deliberation/NoticePrintPage';
+import { NoticePrintPage } from '../../../client/deliberation/NoticePrintPage';
 import { fakeServer } from './fixtures';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -1,15 +1,15 @@
 // 评议公示 (/review/deliberation): pick a form of an open campaign that has 民主评议 or 公示 steps
 // and a village (or township) in the area, then its board. ?set=<campaign>|<form>&division=<code>.
 import { useLoad } from '../../../components/useLoad';
-import { ErrorMessage, Loading } from '../../../components/Layout';
+import { ErrorMessage } from '../../../components/Layout';
 import { navigate, useLocation } from '../../../app/router';
 import { t } from '../../../i18n/tDeliberation';
 import { DivisionTree } from '../DivisionTree';
 import { useCatalog } from '../ReviewerCatalog';
 import { ReviewerFrame } from '../ReviewerFrame';
-import { deliberationApi } from './deliberationApi';
-import { DeliberationBoardView } from './DeliberationBoardView';
-import './deliberation.css';
+import { deliberationApi } from '../../../deliberation/deliberationApi';
+import { LoadedBoard } from '../../../deliberation/LoadedBoard';
+import '../../../deliberation/deliberation.css';
 
 const href = (set: string | undefined, division: string | undefined) => {
   const params = new URLSearchParams();
@@ -17,13 +17,6 @@ const href = (set: string | undefined, division: string | undefined) => {
   if (division) params.set('division', division);
   return `/review/deliberation${params.toString() ? `?${params}` : ''}`;
 };
-
-function Board({ campaignId, formId, division }: { campaignId: string; formId: string; division: string }) {
-  const loaded = useLoad(() => deliberationApi.board(campaignId, formId, division), [campaignId, formId, division]);
-  if (loaded.error) return <ErrorMessage message={loaded.error} retry={loaded.reload} />;
-  if (!loaded.value) return <Loading />;
-  return <DeliberationBoardView key={`${loaded.value.records.length}-${loaded.value.submissions.map((s) => s.revision).join('.')}`} board={loaded.value} reload={loaded.reload} />;
-}
 
 export function DeliberationPage() {
   const catalog = useCatalog();
@@ -57,7 +50,7 @@ export function DeliberationPage() {
         ) : null}
         {set && !division ? <p className="muted">{t('dl_chooseVillage')}</p> : null}
       </section>
-      {set && division ? <Board campaignId={set.campaignId} formId={set.formId} division={division} /> : null}
+      {set && division ? <LoadedBoard campaignId={set.campaignId} formId={set.formId} division={division} /> : null}
     </ReviewerFrame>
   );
 }

@@ -3,7 +3,7 @@
 // server refuses an approval with the same reason; this only saves the reviewer the attempt.
 import { t } from '../../../i18n/tDeliberation';
 import { useLoad } from '../../../components/useLoad';
-import { deliberationApi } from './deliberationApi';
+import { deliberationApi } from '../../../deliberation/deliberationApi';
 
 interface Props {
   submissionId: string;

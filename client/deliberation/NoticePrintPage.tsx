@@ -1,11 +1,11 @@
 // The printed 公示 (/review/deliberation/notices/:id/print): one A4 page to post on the village's
 // notice board — title, the period and where to object, the households (户主姓名, 家庭人口数,
 // 监测对象类别 / 主要风险; never an ID number), the village and the date it was posted.
-import { ErrorMessage, Loading } from '../../../components/Layout';
-import { useLoad } from '../../../components/useLoad';
-import { t } from '../../../i18n/tDeliberation';
+import { ErrorMessage, Loading } from '../components/Layout';
+import { useLoad } from '../components/useLoad';
+import { t } from '../i18n/tDeliberation';
 import { deliberationApi } from './deliberationApi';
-import '../print/print.css';
+import '../pages/reviewer/print/print.css';
 import './deliberation.css';
 
 export function NoticePrintPage({ id }: { id: string }) {

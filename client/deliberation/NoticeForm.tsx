@@ -2,8 +2,8 @@
 // days the campaign sets (the period's last day shown as it is typed), with where to object.
 import { useState } from 'react';
 import { addDays, chinaDate, isChinaDate, noticeEndsOn, type ApprovalStep } from '@engine';
-import type { BoardSubmission, DeliberationBoard } from '../../../api/types';
-import { t } from '../../../i18n/tDeliberation';
+import type { BoardSubmission, DeliberationBoard } from '../api/types';
+import { t } from '../i18n/tDeliberation';
 import { deliberationApi } from './deliberationApi';
 import { useSave } from './useSave';
 

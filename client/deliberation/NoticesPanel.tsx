@@ -3,9 +3,9 @@
 // objection received during the period and to enter the result of verifying one (成立 / 不成立).
 import { useState } from 'react';
 import { OBJECTION_OUTCOME_LABELS } from '@engine';
-import { Link } from '../../../app/router';
-import type { DeliberationBoard, DeliberationRecordOut } from '../../../api/types';
-import { t } from '../../../i18n/tDeliberation';
+import { Link } from '../app/router';
+import type { DeliberationBoard, DeliberationRecordOut } from '../api/types';
+import { t } from '../i18n/tDeliberation';
 import { deliberationApi } from './deliberationApi';
 import { useSave } from './useSave';
 
@@ -15,7 +15,10 @@ type Objection = Extract<DeliberationRecordOut, { kind: 'objection' }>;
 interface Props {
   board: DeliberationBoard;
   onSaved(): void;
+  printPath?: (noticeId: string) => string;
 }
+
+const reviewerPrintPath = (id: string) => `/review/deliberation/notices/${encodeURIComponent(id)}/print`;
 
 const revisionOf = (board: DeliberationBoard, id: string) => board.submissions.find((s) => s.id === id)?.revision ?? 0;
 
@@ -64,7 +67,7 @@ function ResolveForm({ board, objection, onSaved }: { board: DeliberationBoard; 
   );
 }
 
-export function NoticesPanel({ board, onSaved }: Props) {
+export function NoticesPanel({ board, onSaved, printPath = reviewerPrintPath }: Props) {
   const notices = board.records.filter((r): r is Notice => r.kind === 'notice');
   const objections = board.records.filter((r): r is Objection => r.kind === 'objection');
   const headOf = (notice: Notice, id: string) => notice.body.households.find((h) => h.submissionId === id)?.headName ?? id;
@@ -76,7 +79,7 @@ export function NoticesPanel({ board, onSaved }: Props) {
         <article key={notice.id} className="dl-notice">
           <h3>{notice.body.title}</h3>
           <p>{t('dl_period', { days: notice.body.days, endsOn: notice.body.endsOn })}（{notice.body.startsOn} 起）：{notice.body.households.map((h) => h.headName).join('、')}</p>
-          <Link to={`/review/deliberation/notices/${encodeURIComponent(notice.id)}/print`} className="button">{t('dl_print')}</Link>
+          <Link to={printPath(notice.id)} className="button">{t('dl_print')}</Link>
           <ul className="dl-objections">
             {objections.filter((o) => o.body.noticeId === notice.id).map((o) => (
               <li key={o.id}>

@@ -1,9 +1,9 @@
 // The calls of the 民主评议 and 公示 pages, typed: the forms with steps, a village's board, one
 // record (the printed notice), the writes, and one submission's gate.
-import { api } from '../../../api/http';
+import { api } from '../api/http';
 import type {
   DeliberationBoard, DeliberationRecordOut, DeliberationStepSet, NewMeeting, NewNotice, NewObjection, ResolveObjection, SubmissionDeliberation,
-} from '../../../api/types';
+} from '../api/types';
 
 const enc = encodeURIComponent;
 

@@ -2,8 +2,8 @@
 // household ticked on the board, 同意 unless changed; 不同意 stops the household (the reviewer returns it).
 import { useState } from 'react';
 import { chinaDate, type ApprovalStep } from '@engine';
-import type { BoardSubmission, DeliberationBoard } from '../../../api/types';
-import { t } from '../../../i18n/tDeliberation';
+import type { BoardSubmission, DeliberationBoard } from '../api/types';
+import { t } from '../i18n/tDeliberation';
 import { deliberationApi } from './deliberationApi';
 import { useSave } from './useSave';
 

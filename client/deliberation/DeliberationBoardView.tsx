@@ -4,8 +4,8 @@
 // posted with their objections. Every save reloads the board (revisions move with each record).
 import { useState } from 'react';
 import { APPRAISAL_RESULT_LABELS } from '@engine';
-import type { BoardSubmission, DeliberationBoard, DeliberationRecordOut } from '../../../api/types';
-import { t } from '../../../i18n/tDeliberation';
+import type { BoardSubmission, DeliberationBoard, DeliberationRecordOut } from '../api/types';
+import { t } from '../i18n/tDeliberation';
 import { MeetingForm } from './MeetingForm';
 import { NoticeForm } from './NoticeForm';
 import { NoticesPanel } from './NoticesPanel';
@@ -15,6 +15,8 @@ type Meeting = Extract<DeliberationRecordOut, { kind: 'meeting' }>;
 interface Props {
   board: DeliberationBoard;
   reload(): void;
+  /** Where a notice's printable page is: the reviewer's by default, the officer's app passes its own. */
+  printPath?: (noticeId: string) => string;
 }
 
 function GateCell({ row }: { row: BoardSubmission }) {
@@ -22,7 +24,7 @@ function GateCell({ row }: { row: BoardSubmission }) {
   return <span className={row.gate.mustReturn ? 'dl-stop' : ''}>{row.gate.reason}{row.gate.mustReturn ? t('dl_mustReturn') : ''}</span>;
 }
 
-export function DeliberationBoardView({ board, reload }: Props) {
+export function DeliberationBoardView({ board, reload, printPath }: Props) {
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const rows = board.submissions.filter((s) => picked.has(s.id));
   const toggle = (id: string) => setPicked((now) => {
@@ -44,7 +46,7 @@ export function DeliberationBoardView({ board, reload }: Props) {
         <p className="muted">{t('dl_steps', { steps: board.steps.map((s) => (s.kind === 'notice' ? `${s.title}（${t('dl_days', { n: s.days ?? 7 })}）` : s.title)).join(' → ') })}</p>
         <h3>{t('dl_waiting', { n: board.submissions.length })}</h3>
         {board.submissions.length === 0 ? <p className="muted">{t('dl_none')}</p> : (
-          <table className="rv-table">
+          <div className="dl-table-wrap"><table className="rv-table">
             <thead>
               <tr><th scope="col">{t('dl_pick')}</th><th scope="col">{t('dl_head')}</th><th scope="col">{t('dl_submittedAt')}</th><th scope="col">{t('dl_waitingOn')}</th><th scope="col">{t('dl_gate')}</th></tr>
             </thead>
@@ -59,7 +61,7 @@ export function DeliberationBoardView({ board, reload }: Props) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></div>
         )}
       </section>
       {board.steps.map((step) => (step.kind === 'appraisal'
@@ -76,7 +78,7 @@ export function DeliberationBoardView({ board, reload }: Props) {
           ))}
         </ul>
       </section>
-      <NoticesPanel board={board} onSaved={saved} />
+      <NoticesPanel board={board} onSaved={saved} printPath={printPath} />
     </>
   );
 }
