@@ -127,6 +127,7 @@ export const en: Record<keyof typeof zh, string> = {
   ev_confirmSignature: 'Confirm the signature',
   ev_signAgain: 'Sign again',
   ev_signFirst: 'Please sign in the box first',
+  ev_cannotDraw: 'This device cannot take a signature on the screen: sign the printed paper sheet',
   ev_signer_household: "Head of household's signature",
   ev_signer_officer: "Officer's signature",
   ev_signature: 'Signature',

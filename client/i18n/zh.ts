@@ -138,6 +138,7 @@ export const zh = {
   ev_confirmSignature: '确认签字',
   ev_signAgain: '重新签字',
   ev_signFirst: '请先在框内签字',
+  ev_cannotDraw: '此设备不能在屏幕上签字：请在打印的纸质表上签字',
   ev_signer_household: '户主签字',
   ev_signer_officer: '信息采集员签字',
   ev_signature: '签字',

@@ -1,10 +1,13 @@
 // At every start: the definitions and campaigns in form-definitions/ that the database does not
 // have yet are published with their test cases (cases.json), which every later publication runs
-// (idempotent: a known form or campaign is left as the administrators made it; a known form that
-// has no cases yet gets the shipped ones once). A definition with errors is reported and skipped.
+// (idempotent: a known campaign is left as the administrators made it; a known form that has no
+// cases yet gets the shipped ones once; a known form whose shipped definition changed gets it as a
+// new version unless an administrator has published one, updateShippedForm.ts). A definition with
+// errors is reported and skipped.
 import { checkCampaign, checkDefinition } from '@engine';
 import type { Deps } from '../deps';
 import { loadFormDirectory } from '../forms/loadFormDirectory';
+import { SHIPPED_BY, updateShippedForm } from './updateShippedForm';
 
 export async function loadPublishedForms(deps: Deps, dir: string): Promise<{ forms: string[]; campaigns: string[] }> {
   const { store, clock, log } = deps;
@@ -16,6 +19,7 @@ export async function loadPublishedForms(deps: Deps, dir: string): Promise<{ for
     if (await store.getForm(id)) {
       // A form published by an earlier start, before cases were kept: its shipped cases, once.
       if (shipped && (await store.getFormCases(id)) === null) await store.saveFormCases(id, shipped);
+      if ((await updateShippedForm(deps, definition, shipped)) !== null) published.push(id);
       continue;
     }
     const errors = checkDefinition(definition).filter((p) => p.severity === 'error');
@@ -26,7 +30,7 @@ export async function loadPublishedForms(deps: Deps, dir: string): Promise<{ for
     const at = clock.now().toISOString();
     await store.createForm({ id, title: definition.title, createdAt: at });
     await store.saveFormCases(id, shipped ?? []);
-    await store.publishVersion({ formId: id, definition, by: 'system', at, changes: ['初始版本（来自 form-definitions）'], cases: shipped });
+    await store.publishVersion({ formId: id, definition, by: SHIPPED_BY, at, changes: ['初始版本（来自 form-definitions）'], cases: shipped });
     published.push(id);
   }
   const added: string[] = [];

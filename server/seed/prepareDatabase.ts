@@ -1,10 +1,12 @@
-// Everything a start does before serving: migrations, the initial administrator, newly shipped
-// forms and campaigns, and on a brand-new database (unless DEMO=0) the demo township. Servers
+// Everything a start does before serving: migrations, what uploads cut short by a crash left
+// (older than ABANDONED_UPLOAD_MS), the initial administrator, newly shipped forms and campaigns,
+// and on a brand-new database (unless DEMO=0) the demo township. Servers
 // starting together on one database prepare it one at a time (Store.exclusively), and whether
 // the demo is seeded is decided once, on the brand-new database, and kept (meta 'demo'): so
 // several servers leave the database exactly as one would, and a start after a seed that was
 // cut short finishes it.
 import type { Deps } from '../deps';
+import { ABANDONED_UPLOAD_MS } from '../store/attachmentRecord';
 import { ensureAdmin } from './ensureAdmin';
 import { loadPublishedForms } from './loadPublishedForms';
 import { seedDemo } from './seedDemo';
@@ -31,6 +33,8 @@ async function demoDecision({ store }: Deps, demo: boolean): Promise<string> {
 
 export async function prepareDatabase(deps: Deps, options: PrepareOptions): Promise<void> {
   await deps.store.migrate();
+  const abandoned = await deps.store.removeAbandonedUploads(ABANDONED_UPLOAD_MS);
+  if (abandoned > 0) deps.log.info(`已清理 ${abandoned} 个中断上传留下的文件片段`);
   await deps.store.exclusively('prepare', async () => {
     const demo = await demoDecision(deps, options.demo);
     await ensureAdmin(deps, options.adminPassword);

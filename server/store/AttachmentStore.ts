@@ -15,4 +15,12 @@ export interface AttachmentStore {
   openAttachment(reference: string): Promise<OpenedAttachment | null>;
   /** Its uploader, or a reader who sees a submission that referred to it at any write (scope [''] sees all). */
   mayReadAttachment(reference: string, reader: AttachmentReader): Promise<boolean>;
+  /**
+   * Removes what uploads cut short left (a server killed, a connection cut: PostgreSQL's chunks no
+   * stored file names, SQLite's temporary files in attachments/incoming/) once nothing has been
+   * written to them for `idleMs` (ABANDONED_UPLOAD_MS at start), never an upload going on at this or
+   * another server; answers how many uploads' leftovers went. putAttachment does the same for its
+   * own reference before storing it again.
+   */
+  removeAbandonedUploads(idleMs: number): Promise<number>;
 }

@@ -19,6 +19,13 @@ export interface AttachmentRecord {
 
 export type NewAttachment = Omit<AttachmentRecord, 'size'>;
 
+/**
+ * How long an upload may go without a byte written before what it left counts as abandoned (a
+ * server killed, a connection cut): an hour, twelve times Node's own limit on one request (5
+ * minutes), so no upload still under way at any server is taken for one.
+ */
+export const ABANDONED_UPLOAD_MS = 60 * 60 * 1000;
+
 export interface AttachmentPut {
   /** 'exists': the file was stored already (by this user or another); nothing was written. */
   outcome: 'stored' | 'exists';

@@ -105,6 +105,8 @@ describe('FillPage', () => {
     server.on('GET', '/api/forms/monitoring-object/versions/1', () => ({ id: 'monitoring-object', title: definition.title, version: 1, definition }));
     server.on('GET', '/api/campaigns', () => ({ items: [{ id: '2021', title: '2021年度', year: 2021, parameters: li.params, forms: ['monitoring-object'] }] }));
     server.on('GET', '/api/households/h-li', () => ({ ...li.household, id: 'h-li', memberCount: 3, divisionName: '彝家村', submissions: [], history: [] }));
+    // The case's signatures are on the server already: nothing to upload before the submission.
+    server.on('POST', '/api/attachments/missing', () => ({ missing: [] }));
     server.on('POST', '/api/forms/monitoring-object/submissions', (body) => {
       posted.push(body);
       return { status: 201, body: { ...body, status: 'submitted', revision: 1, returnComment: null, explanations: body.explanations ?? {}, fieldNotes: [] } };

@@ -32,6 +32,11 @@ function member(fields: Row): Row {
   return { A9: '汉族', A10: '群众', A17: true, A18: true, A19: true, A20: false, A21: false, A22: false, ...fields };
 }
 
+/** A drawn signature: the sample reference (the SHA-256 of "abc", as a PNG). */
+const SIGNED = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad.png';
+/** 双签字确认 (004): the household head and the officer have signed. */
+const BOTH_SIGNED = { headSignature: SIGNED, officerSignature: SIGNED };
+
 const NO_EXCLUSION = { E1: false, E2: false, E3: false, E4: false, E5: false, E6: false, E7: false, E8: false, E9: false, E10: false };
 
 // 重庆市永川区临江镇高滩村3组：陈国富 works in the county, his wife has a serious illness, their son
@@ -46,7 +51,7 @@ const CHEN = [
 function chenHousehold(overrides: FormData = {}): FormData {
   return {
     fillDate: '2021-11-12', divisionCode: '500118104201', address: '重庆市永川区临江镇高滩村3组', phone: '13883451276',
-    ...NO_EXCLUSION,
+    ...NO_EXCLUSION, ...BOTH_SIGNED,
     A1: false, A3: '突发严重困难户', members: CHEN,
     A23: false, A24: false, A25: false, A27: ['因病'],
     A28: 58000, A29: 6500, A30: 800, A31: 4200, A32: 2300, A35: 12000, A36: 38000,
@@ -77,7 +82,7 @@ const LI = [
 function liHousehold(perCapita: number, A3: string): FormData {
   return {
     fillDate: '2021-11-08', divisionCode: '530925100203', address: '云南省临沧市双江拉祜族佤族布朗族傣族自治县勐勐镇彝家村2组', phone: '15808830516',
-    ...NO_EXCLUSION,
+    ...NO_EXCLUSION, ...BOTH_SIGNED,
     A1: false, A3, members: LI, A23: false, A24: false, A25: false, A27: ['因务工就业不稳'],
     // 9600 + 6800 + 0 + transfers - 1200 = 3 × perCapita
     A28: 9600, A29: 6800, A30: 0, A31: perCapita * 3 - 15200, A32: 1200, A35: 0, A36: 2500,
@@ -95,7 +100,7 @@ const LI_POVERTY_EXITED: Household = {
 function wangHousehold(A3: string): FormData {
   return {
     fillDate: '2023-11-20', divisionCode: '370305004201', address: '山东省淄博市临淄区稷下街道南卧石村', phone: '05337186402',
-    ...NO_EXCLUSION,
+    ...NO_EXCLUSION, ...BOTH_SIGNED,
     A1: false, A3,
     members: [
       member({ A5: '王洪生', A6: '男', A7: residentId('370305', '19510620', 51, '男'), A8: '户主', A11: '小学', A12: '非在校生', A13: '长期慢性病', A14: '弱劳动力或半劳动力', A15: '乡（镇）内', A16: 0 }),
@@ -122,7 +127,7 @@ describe('易返贫致贫户信息采集表', () => {
       expect(loadForm(FORM).sections!.map((s) => s.title)).toEqual([
         '识别前筛查：原则上不得纳入监测对象的10类情形',
         '一、基本信息', '二、家庭成员信息', '三、三保障和饮水安全状况', '四、风险类型', '五、收支情况', '六、帮扶措施', '七、风险消除',
-        '填表信息',
+        '签字确认', '填表信息',
       ]);
     });
 
@@ -158,7 +163,7 @@ describe('易返贫致贫户信息采集表', () => {
     });
 
     it('accepts the benchmarks\' 10-member household under the 2021 campaign', () => {
-      const result = evaluateForm(FORM, monitoringHousehold(10), { campaign: '2021' });
+      const result = evaluateForm(FORM, { ...monitoringHousehold(10), ...BOTH_SIGNED }, { campaign: '2021' });
       expect(result.errors).toEqual([]);
       expect(result.data.A34).toBe(7400);
     });
@@ -183,6 +188,52 @@ describe('易返贫致贫户信息采集表', () => {
     it('refuses negative amounts', () => {
       const result = evaluateForm(FORM, chenHousehold({ A32: -100 }));
       expect(issueAt(result, '/A32')).toMatchObject({ code: 'minimum', message: 'A32 生产经营性支出（元）不能小于 0' });
+    });
+  });
+
+  describe('签字确认: "两不愁三保障"和年度收入经农户和信息采集员双签字确认, 电话访谈 where the household cannot be visited (004)', () => {
+    const { headSignature: _head, officerSignature: _officer, ...unsigned } = chenHousehold();
+    const HEAD = '农户签字（户主签字）：户主尚未签字，入户采集须经户主签字确认（双签字确认）；未能入户的请选电话访谈';
+    const OFFICER = '信息采集员签字：信息采集员尚未签字，须经信息采集员签字确认（双签字确认）';
+
+    it('offers the household head\'s and the officer\'s signature pads, and the household\'s position', () => {
+      const form = loadForm(FORM);
+      const fields = form.schema.properties as Record<string, { format?: string }>;
+      expect([fields.headSignature?.format, fields.officerSignature?.format, fields.location?.format]).toEqual(['signature', 'signature', 'location']);
+      const ui = form.uiSchema as Record<string, { 'ui:options'?: { signer?: string } }>;
+      expect([ui.headSignature?.['ui:options']?.signer, ui.officerSignature?.['ui:options']?.signer]).toEqual(['household', 'officer']);
+    });
+
+    it('refuses a visit neither has signed, naming both signatures', () => {
+      const result = evaluateForm(FORM, unsigned);
+      expect(result.valid).toBe(false);
+      expect(result.errors).toEqual([
+        { path: '/headSignature', field: 'headSignature', code: 'rule:head-signs', severity: 'error', message: HEAD },
+        { path: '/officerSignature', field: 'officerSignature', code: 'rule:officer-signs', severity: 'error', message: OFFICER },
+      ]);
+    });
+
+    it('refuses a visit the household head has not signed', () => {
+      const result = evaluateForm(FORM, { ...unsigned, officerSignature: SIGNED });
+      expect(result.errors.map((e) => e.message)).toEqual([HEAD]);
+    });
+
+    it('accepts a phone interview without the head\'s signature, and takes no position then', () => {
+      const result = evaluateForm(FORM, { ...unsigned, phoneInterview: true, officerSignature: SIGNED, location: 'geo:29.356212,105.927310;u=12;t=2021-11-12T02:15:00Z' });
+      expect(messages(result)).toEqual([]);
+      expect(result.hidden).toContain('/location');
+      expect(result.data.location).toBeUndefined();
+    });
+
+    it('refuses a phone interview the officer has not signed', () => {
+      expect(evaluateForm(FORM, { ...unsigned, phoneInterview: true }).errors.map((e) => e.message)).toEqual([OFFICER]);
+    });
+
+    it('keeps the position taken on a visit', () => {
+      const location = 'geo:29.356212,105.927310;u=12;t=2021-11-12T02:15:00Z';
+      const result = evaluateForm(FORM, chenHousehold({ location }));
+      expect(result.valid).toBe(true);
+      expect(result.data.location).toBe(location);
     });
   });
 

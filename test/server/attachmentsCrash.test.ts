@@ -1,8 +1,9 @@
 // A photo acknowledged by the server survives the server killed with SIGKILL right after (the file
 // fsynced and renamed into place before its record is written, on SQLite): the real server in a
 // child process, killed, started again on the same DATA_DIR, serves the same bytes; and an
-// upload cut short by the kill leaves nothing behind once the server starts again.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+// upload cut short by the kill leaves nothing behind once the server starts again past the safe
+// age (ABANDONED_UPLOAD_MS: the leftover is aged here as a restart an hour later would find it).
+import { mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,9 @@ describe('stored files on SQLite when the server is killed', () => {
     expect(readdirSync(join(dataDir, 'attachments', 'incoming'))).toHaveLength(1);
     await server.kill();
     await cut;
+    const leftover = join(dataDir, 'attachments', 'incoming', readdirSync(join(dataDir, 'attachments', 'incoming'))[0]!);
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(leftover, twoHoursAgo, twoHoursAgo);
 
     server = await startServerProcess(env);
     const again = await logIn(server.url);

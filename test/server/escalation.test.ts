@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { monitoringHousehold } from '../../bench/fixtures/monitoringHousehold';
+import { image, referenceOf, upload } from '../helpers/attachments';
 import { loadCampaign, loadForm } from '../helpers/forms';
 import { publishDraft } from '../helpers/drafts';
 import { residentId } from '../helpers/sampleForm';
@@ -17,8 +18,13 @@ const path = `/api/forms/${FORM_ID}/submissions`;
 const REASON = '所购为二手面包车（价值约 2 万元），儿子用于跑运输维持生计；家中老人患大病，自付医疗费 2.1 万元，经入户核查确需纳入。';
 
 const f = setUpFixture();
+const PNG = image('gradient.png');
+const SIGNATURE = referenceOf(PNG, 'png');
+/** 双签字确认 (004): the household head's and the officer's signatures, uploaded before the submission. */
+const signed = (data: Record<string, unknown>) => ({ ...data, headSignature: SIGNATURE, officerSignature: SIGNATURE });
 
 beforeAll(async () => {
+  expect((await upload(f.server, f.officer, SIGNATURE, PNG, '?kind=signature')).status).toBe(201);
   const real = loadForm('monitoring-object');
   const definition = {
     ...real, id: FORM_ID, title: `${real.title}（乡镇审核即终审）`,
@@ -43,7 +49,7 @@ function family(k: number): Record<string, unknown>[] {
 /** A new household of 高滩村 identified by the officer, submitted; its id. */
 async function submitted(extra: Record<string, unknown>): Promise<string> {
   const id = randomUUID();
-  const data = { ...monitoringHousehold(4), ...extra };
+  const data = signed({ ...monitoringHousehold(4), ...extra });
   const response = await f.officer.post(path, { id, householdId: null, submit: true, data });
   expect(response.status, response.text).toBe(201);
   return id;
@@ -51,7 +57,7 @@ async function submitted(extra: Record<string, unknown>): Promise<string> {
 
 describe('a 不纳入情形 continued with a reason', () => {
   it('is refused without the reason (422), the message saying how to continue', async () => {
-    const response = await f.officer.post(path, { id: randomUUID(), householdId: null, submit: true, data: { ...monitoringHousehold(4), E3: true } });
+    const response = await f.officer.post(path, { id: randomUUID(), householdId: null, submit: true, data: signed({ ...monitoringHousehold(4), E3: true }) });
     expect(response.status).toBe(422);
     expect(response.body.error.details.errors.map((e: { path: string }) => e.path)).toEqual(['/E3']);
     expect(response.body.error.details.errors[0].message).toContain('确需纳入的，请在“确需纳入的理由”中写明，报县级确定');

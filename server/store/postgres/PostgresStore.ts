@@ -11,7 +11,7 @@ import {
   type DuplicateFilter, type HouseholdStateQuery, type LoginAttempt, type ProgressQuery, type Publication, type DivisionAdjustment,
 } from '../Store';
 import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
-import type { AttachmentReader, NewAttachment } from '../attachmentRecord';
+import { ABANDONED_UPLOAD_MS, type AttachmentReader, type NewAttachment } from '../attachmentRecord';
 import type { NewVerificationItem, VerificationFilter } from '../verificationItem';
 import type { NewApplication } from '../applicationRecord';
 import * as accounts from './accounts';
@@ -155,7 +155,8 @@ export class PostgresStore implements Store {
   async listMissingHouseholds(query: ProgressQuery, page: Page) { return snapshot(this.pool, (db) => reports.selectMissingHouseholds(db, query, page)); }
   async findDuplicateMembers(filter: DuplicateFilter, page: Page) { return snapshot(this.pool, (db) => reports.findDuplicateMembers(db, filter, page)); }
 
-  async putAttachment(record: NewAttachment, bytes: AsyncIterable<Uint8Array>) { return attachments.putAttachment(this.pool, record, bytes); }
+  async putAttachment(record: NewAttachment, bytes: AsyncIterable<Uint8Array>) { return attachments.putAttachment(this.pool, record, bytes, ABANDONED_UPLOAD_MS); }
+  async removeAbandonedUploads(idleMs: number) { return attachments.removeAbandoned(this.pool, idleMs); }
   async attachmentRecords(references: string[]) { return attachments.selectAttachments(this.pool, references); }
   async openAttachment(reference: string) { return attachments.openAttachment(this.pool, reference); }
   async mayReadAttachment(reference: string, reader: AttachmentReader) { return attachments.mayRead(this.pool, reference, reader); }

@@ -378,4 +378,17 @@ export const POSTGRES_MIGRATIONS: string[] = [
   );
   CREATE INDEX deliberation_links_submission ON deliberation_links(submission_id);
   `,
+  // Uploads cut short (issue 16 follow-up): each upload claims its id before its first chunk and
+  // gives the claim up in the transaction that records the file; every chunk says when it was
+  // written. What a killed upload leaves (a claim and chunks nothing names) is then told from one
+  // going on at another server by age, on the database's clock (removeAbandonedUploads).
+  `
+  ALTER TABLE attachment_chunks ADD COLUMN written_at timestamptz NOT NULL DEFAULT now();
+  CREATE TABLE attachment_uploads (
+    upload_id text COLLATE "C" PRIMARY KEY,
+    reference text COLLATE "C" NOT NULL,
+    started_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE INDEX attachment_uploads_reference ON attachment_uploads(reference);
+  `,
 ];

@@ -11,12 +11,12 @@ import {
   type DuplicateFilter, type HouseholdStateQuery, type LoginAttempt, type ProgressQuery, type Publication, type DivisionAdjustment,
 } from '../Store';
 import type { Adoption, CampaignFields, DivisionChange, DivisionRecord, SessionRecord } from '../records';
-import type { AttachmentReader, NewAttachment } from '../attachmentRecord';
+import { ABANDONED_UPLOAD_MS, type AttachmentReader, type NewAttachment } from '../attachmentRecord';
 import type { NewVerificationItem, VerificationFilter } from '../verificationItem';
 import type { NewApplication } from '../applicationRecord';
 import * as accounts from './accounts';
 import * as applications from './applications';
-import { clearIncoming, readAttachmentFile, writeAttachmentFile } from './attachmentFiles';
+import { readAttachmentFile, removeAbandonedFiles, writeAttachmentFile } from './attachmentFiles';
 import * as attachments from './attachments';
 import * as campaigns from './campaigns';
 import * as catalog from './catalog';
@@ -51,7 +51,6 @@ export class SqliteStore implements Store {
 
   async migrate() {
     migrate(this.db);
-    await clearIncoming(this.attachmentsDir);
   }
   async close() {
     await this.writes.close();
@@ -160,11 +159,14 @@ export class SqliteStore implements Store {
   async putAttachment(record: NewAttachment, bytes: AsyncIterable<Uint8Array>) {
     const stored = attachments.selectAttachment(this.db, record.reference);
     if (stored) return { outcome: 'exists' as const, size: stored.size };
+    // The same file sent again: what an earlier upload of it cut short left goes first.
+    await removeAbandonedFiles(this.attachmentsDir, ABANDONED_UPLOAD_MS, record.reference);
     // The file first, then its record: a record always has its file.
     const size = await writeAttachmentFile(this.attachmentsDir, record.reference, bytes);
     const inserted = await this.writes.run('insertAttachment', { ...record, size });
     return { outcome: inserted ? ('stored' as const) : ('exists' as const), size };
   }
+  async removeAbandonedUploads(idleMs: number) { return removeAbandonedFiles(this.attachmentsDir, idleMs); }
   async attachmentRecords(references: string[]) { return attachments.selectAttachments(this.db, references); }
   async openAttachment(reference: string) {
     const record = attachments.selectAttachment(this.db, reference);

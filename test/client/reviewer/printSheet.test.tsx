@@ -59,7 +59,7 @@ describe('the printed sheet of one submission', () => {
     expect(sheet).toHaveTextContent('填报单位：重庆市永川区临江镇高滩村');
     expect(sheet).toHaveTextContent('填报日期：2021-11-20');
     expect(within(sheet).getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
-      '识别前筛查：原则上不得纳入监测对象的10类情形', '一、基本信息', '二、家庭成员信息', '三、三保障和饮水安全状况', '四、风险类型', '五、收支情况', '六、帮扶措施', '七、风险消除', '填表信息',
+      '识别前筛查：原则上不得纳入监测对象的10类情形', '一、基本信息', '二、家庭成员信息', '三、三保障和饮水安全状况', '四、风险类型', '五、收支情况', '六、帮扶措施', '七、风险消除', '签字确认', '填表信息',
     ]);
     const members = within(sheet).getByRole('table', { name: '家庭成员信息' });
     const headers = within(members).getAllByRole('columnheader').map((h) => h.textContent);
@@ -74,7 +74,18 @@ describe('the printed sheet of one submission', () => {
     expect(sheet).toHaveTextContent('A23 是否住房出现安全问题：否');
     // A field the conditions hide (A2 安置区地址, A1 否) is not on the sheet.
     expect(sheet).not.toHaveTextContent('A2 安置区地址');
-    // No signature field of its own: lines to sign on paper at the foot.
+    // 双签字确认 (004) drawn on the phone, printed in their section; no extra lines at the foot.
+    const signatures = within(sheet).getByRole('region', { name: '签字确认' });
+    expect(within(signatures).getByRole('img', { name: '农户签字（户主签字）（已签字）' })).toHaveAttribute('src', `/api/attachments/${SIGNED}`);
+    expect(within(signatures).getByRole('img', { name: '信息采集员签字（已签字）' })).toHaveAttribute('src', `/api/attachments/${SIGNED}`);
+    expect(within(sheet).queryByRole('img', { name: '户主签字：待签字' })).toBeNull();
+  });
+
+  it('adds lines to sign on paper at the foot of a form with no signature field of its own (回头看)', async () => {
+    const lookback = loadCases('lookback')[0]!;
+    serve('lookback', { 'GET /api/submissions/s-look': () => stored('lookback', 's-look', '陈国富', lookback.data) });
+    render(<StaticCatalog catalog={catalog}><SubmissionPrintPage id="s-look" /></StaticCatalog>);
+    const sheet = await screen.findByRole('article', { name: /陈国富/ });
     expect(within(sheet).getByRole('img', { name: '户主签字：待签字' })).toBeInTheDocument();
     expect(within(sheet).getByRole('img', { name: '信息采集员签字：待签字' })).toBeInTheDocument();
   });

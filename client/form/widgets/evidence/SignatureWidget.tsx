@@ -28,7 +28,13 @@ function Pad({ label, onSigned }: { label: string; onSigned(bytes: Uint8Array): 
     element.width = (element.offsetWidth || 320) * ratio;
     element.height = (element.offsetHeight || 160) * ratio;
     element.getContext('2d')?.scale(ratio, ratio);
-    const drawing = new SignaturePad(element, { backgroundColor: 'rgb(255,255,255)' });
+    let drawing: SignaturePad;
+    try {
+      drawing = new SignaturePad(element, { backgroundColor: 'rgb(255,255,255)' });
+    } catch {
+      // No 2D canvas (an old WebView, a test page): say so rather than break the whole form.
+      return void setProblem(t('ev_cannotDraw'));
+    }
     drawing.addEventListener('beginStroke', () => setProblem(null));
     pad.current = drawing;
     return () => {
