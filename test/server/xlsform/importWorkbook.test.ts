@@ -154,3 +154,28 @@ describe('a definition with two conditions on one field', () => {
     }
   });
 });
+
+describe('a constraint on a question that may be left blank', () => {
+  const rows: (string | undefined)[][] = [
+    ['integer', 'C5', 'C5 外出务工人数', undefined, undefined, undefined, undefined, '. >= 1', 'C5 外出务工人数至少为 1'],
+  ];
+  const form = importWorkbook({ sheets: [sheet('survey', SURVEY, rows), settings] }).definition!;
+
+  it('is checked only once answered, as in ODK (required says whether it may be blank)', () => {
+    expect(evaluate(form, {}, {}).errors).toEqual([]);
+    expect(evaluate(form, { C5: 0 }, {}).errors.map((e) => e.message)).toEqual(['C5 外出务工人数至少为 1']);
+    expect(evaluate(form, { C5: 2 }, {}).errors).toEqual([]);
+  });
+
+  it('keeps a rule that holds even on a blank question out of the survey row (the checks sheet says it)', () => {
+    const strict: FormDefinition = { ...form, rules: { ...form.rules, validations: form.rules!.validations!.map((r) => (r.field === 'C5' ? { ...r, when: undefined } : r)) } };
+    const exported = exportWorkbook(strict).book;
+    const survey = exported.sheets.find((s) => s.name === 'survey')!;
+    expect(survey.rows.find((r) => r.cells.name === 'C5')!.cells.constraint).toBeUndefined();
+    const back = importWorkbook(exported).definition!;
+    expect(evaluate(back, {}, {}).errors.map((e) => e.message)).toEqual(['C5 外出务工人数至少为 1']);
+    // Its own condition (answered only) goes back into the survey row.
+    const own = exportWorkbook(form).book.sheets.find((s) => s.name === 'survey')!;
+    expect(own.rows.find((r) => r.cells.name === 'C5')!.cells.constraint).toBe('. >= 1');
+  });
+});
