@@ -35,7 +35,7 @@ async function withQuestion(original: Buffer, relevant: string): Promise<Buffer>
     constraint_message: 'C5 外出务工人数：应在 1 到家庭人口数（{{A4}}）之间',
     'constraint_message::en': 'C5 Members working away: between 1 and the household size ({{A4}})',
   };
-  // Columns the download lacks (the English ones; constraint, as 回头看's rules are all in checks) go at the end of the header.
+  // Columns the download lacks (the English ones) go at the end of the header.
   for (const column of Object.keys(cells)) if (!header.includes(column)) survey.getRow(1).getCell(header.push(column) - 1).value = column;
   const values: unknown[] = [];
   for (const [column, value] of Object.entries(cells)) values[header.indexOf(column)] = value;
