@@ -94,7 +94,9 @@ describe('an administrator writes a question in Excel', () => {
     await check.getByRole('button', { name: '确认发布' }).click();
     await page.getByText('已发布第 2 版').first().waitFor();
     const published = await ok(api.get('/api/forms/lookback/versions/2'));
-    expect(published.definition.translations.en['field:C5.title']).toBe('C5 Members working away from home');
+    expect(published.definition.translations.en).toMatchObject({
+      'field:C5.title': 'C5 Members working away from home', 'rule:C5-constraint.message': 'C5 Members working away: between 1 and the household size ({{A4}})',
+    });
     await context.close();
 
     // An officer fills version 2 on a phone.
@@ -114,6 +116,10 @@ describe('an administrator writes a question in Excel', () => {
     const members = target.members.length;
     await expect(field(officer, '/C5').getByRole('alert').textContent()).resolves.toBe(`C5 外出务工人数：应在 1 到家庭人口数（${members}）之间`);
     await input(officer, '/C5').fill('1');
+    await input(officer, '/C5').blur();
+    await expect.poll(() => field(officer, '/C5').getByRole('alert').count()).toBe(0);
+    // Left blank, it is not checked (it is not required): as in ODK.
+    await input(officer, '/C5').fill('');
     await input(officer, '/C5').blur();
     await expect.poll(() => field(officer, '/C5').getByRole('alert').count()).toBe(0);
     await answer(officer, '/C3', '发展产业');
