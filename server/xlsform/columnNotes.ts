@@ -10,7 +10,7 @@ export const COLUMN_NOTES: [string, string][] = [
   ['required', 'yes：必填（隐藏的题不必填）'],
   ['relevant', "显示条件：条件成立才显示，如 ${A1} = 'yes'（是/否题）、selected(${A27}, '其他')"],
   ['calculation', '计算公式：计算字段只读，每次自动重算'],
-  ['constraint / constraint_message', '校验条件（. 表示本题的值）及不成立时的提示；提示中 {{A34}} 换成该字段的值'],
+  ['constraint / constraint_message', '校验条件（. 表示本题的值；未填的题不检查，是否必填看 required）及不成立时的提示；提示中 {{A34}} 换成该字段的值'],
   ['severity', '本系统：error 错误（阻止提交）或 warning 警告（须填写核实说明）'],
   ['rule_id', '本系统：校验规则的编号（测试用例按编号核对）'],
   ['default', '默认值（固定的值）'],
@@ -24,5 +24,5 @@ export const COLUMN_NOTES: [string, string][] = [
   ['choices', 'list_name 列表名、name 保存的值、label 显示的文字（label::en 等为译文）'],
   ['settings', 'form_title 标题、form_id 表单编号、default_language 默认语言（zh）；本系统：description、source、creates_household、applies_to（应填的户类型）、review 审核级别、effects 审批后对户信息的修改（JSON）'],
   ['parameters', '本系统：活动参数（如 incomeLine 收入线），公式中按名称引用'],
-  ['checks', '本系统：跨字段校验：rule_id、field、when（何时检查）、assert（必须成立）、severity、message；一个字段可有多条'],
+  ['checks', '本系统：跨字段校验：rule_id、field、when（何时检查）、assert（必须成立）、severity、message；一个字段可有多条；没有 when 的规则在题未填时也检查'],
 ];

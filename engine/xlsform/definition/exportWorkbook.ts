@@ -7,7 +7,8 @@ import type { FormulaScope } from '../../formula/types';
 import { buildFieldIndex } from '../../schema/fieldIndex';
 import type { FormDefinition, JsonSchema, PrefillMapping, ValidationRule } from '../../types';
 import { fieldCells, uiCells } from './exportField';
-import { compileXlsExpression, JSON_LOGIC_PREFIX, printXlsExpression } from './expressions';
+import { holdsWhenBlank } from './holdsWhenBlank';
+import { answeredWhen, compileXlsExpression, JSON_LOGIC_PREFIX, printXlsExpression } from './expressions';
 import type { SheetBook, SheetRow, SheetTable } from './workbook';
 
 export interface ExportResult {
@@ -69,7 +70,12 @@ export function exportWorkbook(definition: FormDefinition): ExportResult {
 
   const ruleCells = (key: string, cells: Record<string, string>) => {
     const own = byField.get(key) ?? [];
-    if (own.length === 1 && own[0]!.when === undefined) {
+    // A constraint is checked only on an answered question (ODK's rule, and the import's): a rule
+    // whose only condition is that, or with none that holds on a blank answer anyway, goes in the
+    // survey row; any other, even with no condition, in checks.
+    const scope: FormulaScope = { fields, parameters, ...(tableOf(key) ? { table: tableOf(key)! } : {}), expect: 'boolean' };
+    const only = own.length === 1 ? own[0]! : undefined;
+    if (only && (only.when === undefined ? holdsWhenBlank(only.assert, key) : JSON.stringify(only.when) === JSON.stringify(answeredWhen(scope, key)))) {
       const r = own[0]!;
       cells.constraint = expression(r.assert, tableOf(key), true, `${key} 的 constraint`, key);
       cells.constraint_message = r.message;

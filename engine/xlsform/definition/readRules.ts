@@ -7,7 +7,7 @@ import type { FormulaScope } from '../../formula/types';
 import { buildFieldIndex } from '../../schema/fieldIndex';
 import type { FormRules, JsonSchema, ParameterDeclaration, PrefillMapping, ValidationRule } from '../../types';
 import { isFalse, isTrue } from './columns';
-import { compileXlsExpression, JSON_LOGIC_PREFIX } from './expressions';
+import { answeredWhen, compileXlsExpression, JSON_LOGIC_PREFIX } from './expressions';
 import type { Origins } from './Origins';
 import type { Report } from './Report';
 import { definitionText, type SurveyStructure } from './readSurvey';
@@ -109,12 +109,15 @@ export function readRules(input: RulesInput): ReadRules {
     }
     const name = key.split('.').pop()!;
     const id = row.cells.rule_id ?? `${table ? `${table}-` : ''}${name}-constraint`;
-    const assert = compile(S, row, 'constraint', scopeFor(table, 'boolean'), key);
+    const scope = scopeFor(table, 'boolean');
+    const assert = compile(S, row, 'constraint', scope, key);
+    // As in ODK: a blank answer is not checked (required says whether it may be blank).
+    const when = answeredWhen(scope, key);
     const message = row.cells.constraint_message !== undefined ? input.texts.own(row, 'constraint_message') : undefined;
     input.texts.translate(row, 'constraint_message', `rule:${id}.message`);
     const title = String(schemaAt(properties, key)?.title ?? name);
     if (assert) addRule(rules.validations, origins, S, row, 'constraint', {
-      id, field: key, assert: assert.logic, message: definitionText(message ?? `${title} 不符合要求`), ...severityOf(S, row, report),
+      id, field: key, ...(when === undefined ? {} : { when }), assert: assert.logic, message: definitionText(message ?? `${title} 不符合要求`), ...severityOf(S, row, report),
     });
   };
   for (const [key, row] of survey.tableRows) constraint(key, row, null);

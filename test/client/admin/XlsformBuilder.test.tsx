@@ -110,6 +110,8 @@ describe('从 Excel 导入', () => {
     expect(within(shown).getByRole('status')).toHaveTextContent('可以导入');
     fireEvent.click(within(shown).getByRole('button', { name: '保存为草稿' }));
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('务工收入核查表（Excel）'), { timeout: 5000 });
+    // The notice survives the reload of the saved draft, which starts the builder afresh.
+    expect(screen.getByText('已从 Excel 导入并保存为草稿（第 3 次保存）；在“发布”中发布为新版本。')).toBeTruthy();
     expect(xlsformPosts().map((r) => r.path)).toEqual([
       '/api/forms/f-test/xlsform?dryRun=1&title=%E6%A0%B8%E6%9F%A5%E8%A1%A8',
       '/api/forms/f-test/xlsform?revision=2&title=%E6%A0%B8%E6%9F%A5%E8%A1%A8',

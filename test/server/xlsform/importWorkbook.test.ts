@@ -154,3 +154,31 @@ describe('a definition with two conditions on one field', () => {
     }
   });
 });
+
+describe('a constraint on a question that may be left blank', () => {
+  const rows: (string | undefined)[][] = [
+    ['integer', 'C5', 'C5 外出务工人数', undefined, undefined, undefined, undefined, '. >= 1', 'C5 外出务工人数至少为 1'],
+  ];
+  const form = importWorkbook({ sheets: [sheet('survey', SURVEY, rows), settings] }).definition!;
+
+  it('is checked only once answered, as in ODK (required says whether it may be blank)', () => {
+    expect(evaluate(form, {}, {}).errors).toEqual([]);
+    expect(evaluate(form, { C5: 0 }, {}).errors.map((e) => e.message)).toEqual(['C5 外出务工人数至少为 1']);
+    expect(evaluate(form, { C5: 2 }, {}).errors).toEqual([]);
+  });
+
+  it('writes a rule with no condition that could fail on a blank question in checks, one that cannot in the survey row', () => {
+    const strict: FormDefinition = { ...form, rules: { ...form.rules, validations: form.rules!.validations!.map((r) => (r.field === 'C5' ? { ...r, when: undefined } : r)) } };
+    const exported = exportWorkbook(strict).book;
+    const survey = exported.sheets.find((s) => s.name === 'survey')!;
+    expect(survey.rows.find((r) => r.cells.name === 'C5')!.cells.constraint).toBeUndefined();
+    const back = importWorkbook(exported).definition!;
+    expect(evaluate(back, {}, {}).errors.map((e) => e.message)).toEqual(['C5 外出务工人数至少为 1']);
+    // One that holds on a blank answer anyway (reading nothing else) stays in the survey row.
+    const lenient: FormDefinition = { ...strict, rules: { validations: [{ id: 'c5-small', field: 'C5', assert: { '!': { '>': [{ var: 'C5' }, 30] } }, message: '太多' }] } };
+    expect(exportWorkbook(lenient).book.sheets.find((s) => s.name === 'survey')!.rows.find((r) => r.cells.name === 'C5')!.cells.constraint).toBe('not(. > 30)');
+    // Its own condition (answered only) goes back into the survey row.
+    const own = exportWorkbook(form).book.sheets.find((s) => s.name === 'survey')!;
+    expect(own.rows.find((r) => r.cells.name === 'C5')!.cells.constraint).toBe('. >= 1');
+  });
+});

@@ -53,15 +53,30 @@ async function load(formId: string): Promise<Loaded> {
 
 export function BuilderPage({ formId }: { formId: string }) {
   const loaded = useLoad(() => load(formId), [formId]);
+  // The Excel import's notice outlives the builder it was made in: saving reloads the draft.
+  const [imported, setImported] = useState<string | null>(null);
   if (loaded.error) return <Layout title={t('ad_builder')} back={`/admin/forms/${formId}`} wide><ErrorMessage message={loaded.error} retry={loaded.reload} /></Layout>;
   if (!loaded.value) return <Layout title={t('ad_builder')} back={`/admin/forms/${formId}`} wide><Loading /></Layout>;
-  return <Builder key={loaded.value.revision} formId={formId} initial={loaded.value} reload={loaded.reload} />;
+  return (
+    <Builder key={loaded.value.revision} formId={formId} initial={loaded.value} imported={imported}
+      reload={() => { setImported(null); loaded.reload(); }} onImported={(notice) => { setImported(notice); loaded.reload(); }} />
+  );
 }
 
 type Tab = 'preview' | 'cases' | 'problems' | 'publish';
 const TABS: Tab[] = ['preview', 'cases', 'problems', 'publish'];
 
-function Builder({ formId, initial, reload }: { formId: string; initial: Loaded; reload(): void }) {
+interface BuilderProps {
+  formId: string;
+  initial: Loaded;
+  /** What the Excel import that saved this draft said, shown until the draft changes. */
+  imported: string | null;
+  reload(): void;
+  /** A workbook was saved as the draft: reload it, saying so. */
+  onImported(notice: string): void;
+}
+
+function Builder({ formId, initial, imported, reload, onImported }: BuilderProps) {
   const [definition, setDefinition] = useState(initial.definition);
   const current = useRef(initial.definition);
   const revision = useRef(initial.revision);
@@ -183,7 +198,7 @@ function Builder({ formId, initial, reload }: { formId: string; initial: Loaded;
   const canSave = broken.size === 0;
   const excel = useXlsform({
     formId, save, dirty, hasDraft, baseVersion: initial.baseVersion, revision: () => revision.current,
-    onSaved: () => { setDirty(false); reload(); },
+    onSaved: (notice) => { setDirty(false); onImported(notice); },
   });
   const state = dirty ? t('ad_unsaved') : status ?? (hasDraft ? t('ad_draftOnServer') : t('ad_fromVersion', { n: initial.baseVersion ?? '—' }));
 
@@ -210,7 +225,7 @@ function Builder({ formId, initial, reload }: { formId: string; initial: Loaded;
         </div>
         {excel.busy && !excel.report ? <p role="status">{tXlsform('xl_reading')}</p> : null}
         {excel.error ? <p className="action-error" role="alert">{excel.error}</p> : null}
-        {excel.notice ? <p className="action-notice" role="status">{excel.notice}</p> : null}
+        {imported && !dirty && hasDraft ? <p className="action-notice" role="status">{imported}</p> : null}
         {excel.report ? <XlsformReport report={excel.report} busy={excel.busy} dirty={dirty} onSave={() => void excel.saveImport()} onClose={excel.close} /> : null}
         {saveError ? (
           <p className="action-error" role="alert">

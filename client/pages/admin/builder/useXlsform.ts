@@ -17,8 +17,8 @@ interface Options {
   hasDraft: boolean;
   baseVersion: number | null;
   revision(): number;
-  /** After a save: load the new draft. */
-  onSaved(revision: number): void;
+  /** After a save: load the new draft, and show the notice (this hook's state goes with the old draft). */
+  onSaved(notice: string): void;
 }
 
 export function useXlsform({ formId, save, dirty, hasDraft, baseVersion, revision, onSaved }: Options) {
@@ -26,7 +26,6 @@ export function useXlsform({ formId, save, dirty, hasDraft, baseVersion, revisio
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
 
   const download = async () => {
     setError(null);
@@ -47,7 +46,6 @@ export function useXlsform({ formId, save, dirty, hasDraft, baseVersion, revisio
   };
   const check = async (chosen: File) => {
     setError(null);
-    setNotice(null);
     setReport(null);
     setBusy(true);
     try {
@@ -65,13 +63,12 @@ export function useXlsform({ formId, save, dirty, hasDraft, baseVersion, revisio
     try {
       const done = await adminApi.importXlsform(formId, file, { dryRun: false, revision: revision(), title: file.name.replace(/\.xlsx$/i, '') });
       setReport(null);
-      setNotice(t('xl_saved', { revision: done.revision ?? '' }));
-      onSaved(done.revision ?? revision());
+      onSaved(t('xl_saved', { revision: done.revision ?? '' }));
     } catch (e) {
       setError(messageOf(e));
     } finally {
       setBusy(false);
     }
   };
-  return { report, busy, error, notice, download, check, saveImport, close: () => setReport(null) };
+  return { report, busy, error, download, check, saveImport, close: () => setReport(null) };
 }
