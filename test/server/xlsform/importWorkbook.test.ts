@@ -133,7 +133,9 @@ describe('a workbook in other languages only', () => {
         sheet('settings', ['form_title', 'form_id', 'default_language'], [['Survey', 'survey-en', 'English (en)']]),
       ],
     });
-    expect(problems).toEqual([]);
+    // No error; the definition check says what French lacks: the form's title, given in one language only.
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('title（Survey）') })]);
     expect((definition!.schema.properties as any).age.title).toBe('Age');
     expect(definition!.translations).toEqual({ fr: { 'field:age.title': 'Âge' } });
   });
