@@ -129,3 +129,10 @@ export function withEnd<T extends SpannedToken>(tokens: T[], source: string): { 
   tokens.push({ kind: 'end', text: '', start: source.length, end: source.length } as T);
   return { ok: true, tokens };
 }
+
+/** A one-character token at start: punctuation as its own kind, a symbol (≥ ≤ ≠) as its operator. */
+export function oneCharacter(ch: string, punctuation: string, symbols: Record<string, string>, start: number): SpannedToken | null {
+  if (punctuation.includes(ch)) return { kind: ch, text: ch, start, end: start + 1 };
+  const symbol = symbols[ch];
+  return symbol ? { kind: 'op', text: symbol, start, end: start + 1 } : null;
+}

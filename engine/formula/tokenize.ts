@@ -3,7 +3,7 @@
 // ASCII counterparts outside quotes, one character for one so offsets stay those of the text
 // (≥ ≤ ≠ become one operator token each).
 // Quoted text and [bracketed names] keep their characters untouched.
-import { numberEnd, numberStarts, tokenFailure, withEnd, type SpannedToken, type TokensResult } from './parsing';
+import { numberEnd, numberStarts, oneCharacter, tokenFailure, withEnd, type SpannedToken, type TokensResult } from './parsing';
 
 export type TokenKind = 'number' | 'string' | 'name' | 'bracket' | 'op' | '(' | ')' | ',' | '{' | '}' | 'end';
 
@@ -92,13 +92,9 @@ export function tokenize(source: string): TokenizeResult {
       tokens.push({ kind: 'name', text: text.slice(start, i), start, end: i });
       continue;
     }
-    if ('(),{}'.includes(ch)) {
-      tokens.push({ kind: ch as TokenKind, text: ch, start, end: i + 1 });
-      i += 1;
-      continue;
-    }
-    if (SYMBOLS[ch]) {
-      tokens.push({ kind: 'op', text: SYMBOLS[ch]!, start, end: i + 1 });
+    const single = oneCharacter(ch, '(),{}', SYMBOLS, start);
+    if (single) {
+      tokens.push(single as Token);
       i += 1;
       continue;
     }

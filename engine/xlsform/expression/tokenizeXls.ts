@@ -4,7 +4,7 @@
 // the path signs / .. @ | that are recognised only to be refused by name. Full-width punctuation
 // typed on a Chinese keyboard (，（）＝ ‘’ “”) is read as its ASCII counterpart outside quotes.
 import { foldCharacter } from '../../formula/tokenize';
-import { numberEnd, numberStarts, tokenFailure, withEnd, type SpannedToken, type TokensResult } from '../../formula/parsing';
+import { numberEnd, numberStarts, oneCharacter, tokenFailure, withEnd, type SpannedToken, type TokensResult } from '../../formula/parsing';
 
 export type XlsTokenKind = 'number' | 'string' | 'ref' | 'name' | 'op' | '(' | ')' | '[' | ']' | ',' | '.' | 'path' | 'end';
 
@@ -81,13 +81,9 @@ export function tokenizeXls(source: string): XlsTokenizeResult {
       i += 1;
       continue;
     }
-    if ('()[],'.includes(ch)) {
-      tokens.push({ kind: ch as XlsTokenKind, text: ch, start, end: i + 1 });
-      i += 1;
-      continue;
-    }
-    if (SYMBOLS[ch]) {
-      tokens.push({ kind: 'op', text: SYMBOLS[ch]!, start, end: i + 1 });
+    const single = oneCharacter(ch, '()[],', SYMBOLS, start);
+    if (single) {
+      tokens.push(single as XlsToken);
       i += 1;
       continue;
     }
