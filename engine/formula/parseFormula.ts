@@ -3,86 +3,32 @@
 // Syntax errors stop the parse with one precise message at the offending token: a missing
 // operand, an unclosed or extra parenthesis, text left over, an unsupported ^.
 import { COMPARISONS, precedenceOf, type BinaryOperator, type FormulaNode } from './ast';
-import { MAX_RULE_DEPTH } from '../rules/operators';
 import { lookupTable } from '../ownValue';
+import { parseSource, TokenCursor, type Language, type NodeResult } from './parsing';
 import { tokenize, type Token } from './tokenize';
-import type { FormulaError } from './types';
 
-export type ParseResult = { ok: true; node: FormulaNode } | { ok: false; error: FormulaError };
+export { MAX_FORMULA_NESTING, MAX_FORMULA_TOKENS } from './parsing';
 
-class SyntaxProblem extends Error {
-  constructor(readonly error: FormulaError) {
-    super(error.message);
-  }
-}
+export type ParseResult = NodeResult<FormulaNode>;
 
 const KEYWORDS = lookupTable<boolean>({ TRUE: true, FALSE: false, '是': true, '否': false });
 
-/** Parts (names, numbers, operators…) a formula may have: the parser and checker recurse as deep as a formula is long. */
-export const MAX_FORMULA_TOKENS = 400;
-
-/** Parentheses in parentheses: twice the rule's cap, so that cap's own message names most cases. */
-export const MAX_FORMULA_NESTING = 2 * MAX_RULE_DEPTH;
-
-/** A formula too long or too nested to parse, found without recursion. */
-function sizeProblem(tokens: Token[]): FormulaError | null {
-  if (tokens.length > MAX_FORMULA_TOKENS) {
-    const at = tokens[MAX_FORMULA_TOKENS]!;
-    return { message: `公式太长：超过 ${MAX_FORMULA_TOKENS} 个部分，请拆成几个计算字段`, start: at.start, end: tokens[tokens.length - 1]!.end };
-  }
-  let depth = 0;
-  for (const token of tokens) {
-    if (token.kind === '(' || token.kind === '{') depth += 1;
-    else if (token.kind === ')' || token.kind === '}') depth -= 1;
-    if (depth > MAX_FORMULA_NESTING) return { message: `公式嵌套过深：括号超过 ${MAX_FORMULA_NESTING} 层`, start: token.start, end: token.end };
-  }
-  return null;
-}
+const FORMULA: Language = { noun: '公式', splitInto: '计算字段', opens: ['(', '{'], closes: [')', '}'] };
 
 export function parseFormula(source: string): ParseResult {
-  if (source.trim() === '') return { ok: false, error: { message: '公式是空的', start: 0, end: source.length } };
-  const tokenized = tokenize(source);
-  if (!tokenized.ok) return tokenized;
-  const tooBig = sizeProblem(tokenized.tokens);
-  if (tooBig) return { ok: false, error: tooBig };
-  try {
-    return { ok: true, node: new Parser(source, tokenized.tokens).formula() };
-  } catch (e) {
-    if (e instanceof SyntaxProblem) return { ok: false, error: e.error };
-    throw e;
-  }
+  return parseSource(source, FORMULA, tokenize, (tokens) => new Parser(source, tokens).formula());
 }
 
-class Parser {
-  private at = 0;
-
-  constructor(private readonly source: string, private readonly tokens: Token[]) {}
-
+class Parser extends TokenCursor<Token> {
   formula(): FormulaNode {
     const node = this.expression(0);
     const next = this.peek();
     if (next.kind === ')') this.fail('多了一个右括号“)”', next);
     if (next.kind === ',') this.fail('逗号只能用在函数的参数之间，如 SUM(A28, A29)', next);
     if (next.kind !== 'end') {
-      throw new SyntaxProblem({
-        message: `多余的内容“${this.source.slice(next.start).trim()}”：前面是否缺少运算符（+ - * / & =）？`,
-        start: next.start,
-        end: this.source.trimEnd().length,
-      });
+      this.leftOver(next, '+ - * / & =');
     }
     return node;
-  }
-
-  private peek(): Token {
-    return this.tokens[this.at]!;
-  }
-
-  private take(): Token {
-    return this.tokens[this.at++]!;
-  }
-
-  private fail(message: string, token: { start: number; end: number }): never {
-    throw new SyntaxProblem({ message, start: token.start, end: token.end });
   }
 
   private binaryOperator(token: Token): BinaryOperator | null {

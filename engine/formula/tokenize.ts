@@ -3,17 +3,12 @@
 // ASCII counterparts outside quotes, one character for one so offsets stay those of the text
 // (≥ ≤ ≠ become one operator token each).
 // Quoted text and [bracketed names] keep their characters untouched.
-import type { FormulaError } from './types';
+import { numberEnd, numberStarts, oneCharacter, tokenFailure, withEnd, type SpannedToken, type TokensResult } from './parsing';
 
 export type TokenKind = 'number' | 'string' | 'name' | 'bracket' | 'op' | '(' | ')' | ',' | '{' | '}' | 'end';
 
-export interface Token {
-  kind: TokenKind;
-  /** The number's, text's or name's value; the operator as normalised ("<=", "<>"). */
-  text: string;
-  start: number;
-  end: number;
-}
+/** text: the number's, text's or name's value; the operator as normalised ("<=", "<>"). */
+export type Token = SpannedToken<TokenKind>;
 
 const ALIASES: Record<string, string> = {
   '、': ',', '×': '*', '÷': '/', '【': '[', '】': ']',
@@ -33,13 +28,13 @@ const OPERATORS = ['<=', '>=', '<>', '==', '!=', '+', '-', '*', '/', '^', '&', '
 /** One character standing for a two-character operator (kept apart so offsets stay one for one). */
 const SYMBOLS: Record<string, string> = { '≥': '>=', '≤': '<=', '≠': '<>' };
 
-export type TokenizeResult = { ok: true; tokens: Token[] } | { ok: false; error: FormulaError };
+export type TokenizeResult = TokensResult<Token>;
 
 export function tokenize(source: string): TokenizeResult {
   const text = Array.from(source, (ch) => (ch.length === 1 ? foldCharacter(ch) : ch)).join('');
   const tokens: Token[] = [];
   let i = 0;
-  const fail = (message: string, start: number, end: number): TokenizeResult => ({ ok: false, error: { message, start, end } });
+  const fail = tokenFailure;
   while (i < text.length) {
     const ch = text[i]!;
     if (/\s/.test(ch)) {
@@ -47,12 +42,8 @@ export function tokenize(source: string): TokenizeResult {
       continue;
     }
     const start = i;
-    if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
-      while (/[0-9]/.test(text[i] ?? '')) i += 1;
-      if (text[i] === '.' && /[0-9]/.test(text[i + 1] ?? '')) {
-        i += 1;
-        while (/[0-9]/.test(text[i] ?? '')) i += 1;
-      }
+    if (numberStarts(text, i)) {
+      i = numberEnd(text, i);
       if (NAME_PART.test(text[i] ?? '')) {
         while (NAME_PART.test(text[i] ?? '')) i += 1;
         return fail(`“${source.slice(start, i)}” 不是数字，字段编码要以字母开头`, start, i);
@@ -101,13 +92,9 @@ export function tokenize(source: string): TokenizeResult {
       tokens.push({ kind: 'name', text: text.slice(start, i), start, end: i });
       continue;
     }
-    if ('(),{}'.includes(ch)) {
-      tokens.push({ kind: ch as TokenKind, text: ch, start, end: i + 1 });
-      i += 1;
-      continue;
-    }
-    if (SYMBOLS[ch]) {
-      tokens.push({ kind: 'op', text: SYMBOLS[ch]!, start, end: i + 1 });
+    const single = oneCharacter(ch, '(),{}', SYMBOLS, start);
+    if (single) {
+      tokens.push(single as Token);
       i += 1;
       continue;
     }
@@ -119,6 +106,5 @@ export function tokenize(source: string): TokenizeResult {
     }
     return fail(`不认识的符号“${source[i]}”`, start, start + 1);
   }
-  tokens.push({ kind: 'end', text: '', start: source.length, end: source.length });
-  return { ok: true, tokens };
+  return withEnd(tokens, source);
 }

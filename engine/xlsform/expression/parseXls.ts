@@ -3,54 +3,21 @@
 // predicate ([…]). Syntax errors stop the parse with one message, in Chinese, at the offending
 // token; XPath paths (/data/a, ../a, @attr, a | b) are refused by name, ${…} being the way to
 // name a question.
-import { MAX_FORMULA_NESTING, MAX_FORMULA_TOKENS } from '../../formula/parseFormula';
-import type { FormulaError } from '../../formula/types';
+import { parseSource, TokenCursor, type Language, type NodeResult } from '../../formula/parsing';
 import { XLS_PRECEDENCE, type XlsNode, type XlsOperator } from './xlsAst';
 import { tokenizeXls, type XlsToken } from './tokenizeXls';
 
-export type XlsParseResult = { ok: true; node: XlsNode } | { ok: false; error: FormulaError };
-
-class SyntaxProblem extends Error {
-  constructor(readonly error: FormulaError) {
-    super(error.message);
-  }
-}
+export type XlsParseResult = NodeResult<XlsNode>;
 
 const WORD_OPERATORS = new Set(['and', 'or', 'div', 'mod']);
 
-function sizeProblem(tokens: XlsToken[]): FormulaError | null {
-  if (tokens.length > MAX_FORMULA_TOKENS) {
-    const at = tokens[MAX_FORMULA_TOKENS]!;
-    return { message: `表达式太长：超过 ${MAX_FORMULA_TOKENS} 个部分，请拆成几个 calculate`, start: at.start, end: tokens[tokens.length - 1]!.end };
-  }
-  let depth = 0;
-  for (const token of tokens) {
-    if (token.kind === '(' || token.kind === '[') depth += 1;
-    else if (token.kind === ')' || token.kind === ']') depth -= 1;
-    if (depth > MAX_FORMULA_NESTING) return { message: `表达式嵌套过深：括号超过 ${MAX_FORMULA_NESTING} 层`, start: token.start, end: token.end };
-  }
-  return null;
-}
+const XLS_EXPRESSION: Language = { noun: '表达式', splitInto: ' calculate', opens: ['(', '['], closes: [')', ']'] };
 
 export function parseXls(source: string): XlsParseResult {
-  if (source.trim() === '') return { ok: false, error: { message: '表达式是空的', start: 0, end: source.length } };
-  const tokenized = tokenizeXls(source);
-  if (!tokenized.ok) return tokenized;
-  const tooBig = sizeProblem(tokenized.tokens);
-  if (tooBig) return { ok: false, error: tooBig };
-  try {
-    return { ok: true, node: new XlsParser(source, tokenized.tokens).expression() };
-  } catch (e) {
-    if (e instanceof SyntaxProblem) return { ok: false, error: e.error };
-    throw e;
-  }
+  return parseSource(source, XLS_EXPRESSION, tokenizeXls, (tokens) => new XlsParser(source, tokens).expression());
 }
 
-class XlsParser {
-  private at = 0;
-
-  constructor(private readonly source: string, private readonly tokens: XlsToken[]) {}
-
+class XlsParser extends TokenCursor<XlsToken> {
   expression(): XlsNode {
     const node = this.binary(0);
     const next = this.peek();
@@ -58,25 +25,9 @@ class XlsParser {
     if (next.kind === ']') this.fail('多了一个右方括号“]”', next);
     if (next.kind === ',') this.fail('逗号只能用在函数的参数之间，如 concat(${A5}, ${A8})', next);
     if (next.kind !== 'end') {
-      throw new SyntaxProblem({
-        message: `多余的内容“${this.source.slice(next.start).trim()}”：前面是否缺少运算符（+ - * div = and or）？`,
-        start: next.start,
-        end: this.source.trimEnd().length,
-      });
+      this.leftOver(next, '+ - * div = and or');
     }
     return node;
-  }
-
-  private peek(): XlsToken {
-    return this.tokens[this.at]!;
-  }
-
-  private take(): XlsToken {
-    return this.tokens[this.at++]!;
-  }
-
-  private fail(message: string, token: { start: number; end: number }): never {
-    throw new SyntaxProblem({ message, start: token.start, end: token.end });
   }
 
   /** The binary operator at the current token, if one follows an operand. */

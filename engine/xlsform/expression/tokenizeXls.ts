@@ -4,19 +4,14 @@
 // the path signs / .. @ | that are recognised only to be refused by name. Full-width punctuation
 // typed on a Chinese keyboard (，（）＝ ‘’ “”) is read as its ASCII counterpart outside quotes.
 import { foldCharacter } from '../../formula/tokenize';
-import type { FormulaError } from '../../formula/types';
+import { numberEnd, numberStarts, oneCharacter, tokenFailure, withEnd, type SpannedToken, type TokensResult } from '../../formula/parsing';
 
 export type XlsTokenKind = 'number' | 'string' | 'ref' | 'name' | 'op' | '(' | ')' | '[' | ']' | ',' | '.' | 'path' | 'end';
 
-export interface XlsToken {
-  kind: XlsTokenKind;
-  /** The value of a number or text, the name inside ${…}, a name, an operator. */
-  text: string;
-  start: number;
-  end: number;
-}
+/** text: the value of a number or text, the name inside ${…}, a name, an operator. */
+export type XlsToken = SpannedToken<XlsTokenKind>;
 
-export type XlsTokenizeResult = { ok: true; tokens: XlsToken[] } | { ok: false; error: FormulaError };
+export type XlsTokenizeResult = TokensResult<XlsToken>;
 
 const NAME_START = /[\p{L}_]/u;
 const NAME_PART = /[\p{L}\p{N}_.-]/u;
@@ -32,7 +27,7 @@ function fold(ch: string): string {
 export function tokenizeXls(source: string): XlsTokenizeResult {
   const text = Array.from(source, fold).join('');
   const tokens: XlsToken[] = [];
-  const fail = (message: string, start: number, end: number): XlsTokenizeResult => ({ ok: false, error: { message, start, end } });
+  const fail = tokenFailure;
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
@@ -50,12 +45,8 @@ export function tokenizeXls(source: string): XlsTokenizeResult {
       tokens.push({ kind: 'ref', text: name, start, end: i });
       continue;
     }
-    if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
-      while (/[0-9]/.test(text[i] ?? '')) i += 1;
-      if (text[i] === '.' && /[0-9]/.test(text[i + 1] ?? '')) {
-        i += 1;
-        while (/[0-9]/.test(text[i] ?? '')) i += 1;
-      }
+    if (numberStarts(text, i)) {
+      i = numberEnd(text, i);
       if (NAME_START.test(text[i] ?? '')) return fail(`“${source.slice(start, i + 1)}” 不是数字`, start, i + 1);
       tokens.push({ kind: 'number', text: text.slice(start, i), start, end: i });
       continue;
@@ -90,13 +81,9 @@ export function tokenizeXls(source: string): XlsTokenizeResult {
       i += 1;
       continue;
     }
-    if ('()[],'.includes(ch)) {
-      tokens.push({ kind: ch as XlsTokenKind, text: ch, start, end: i + 1 });
-      i += 1;
-      continue;
-    }
-    if (SYMBOLS[ch]) {
-      tokens.push({ kind: 'op', text: SYMBOLS[ch]!, start, end: i + 1 });
+    const single = oneCharacter(ch, '()[],', SYMBOLS, start);
+    if (single) {
+      tokens.push(single as XlsToken);
       i += 1;
       continue;
     }
@@ -109,6 +96,5 @@ export function tokenizeXls(source: string): XlsTokenizeResult {
     }
     return fail(`不认识的符号“${source[i]}”`, start, start + 1);
   }
-  tokens.push({ kind: 'end', text: '', start: source.length, end: source.length });
-  return { ok: true, tokens };
+  return withEnd(tokens, source);
 }
