@@ -16,6 +16,7 @@ import { containsText, JPEG_WITH_GPS } from '../client/evidence/images';
 import { householdOf, logInOverApi, type RegistryHousehold } from './api';
 import { logIn, toMyVillage, watchCsp } from './harness';
 import { answer, field, input } from './lookbackSheet';
+import { sign } from './signature';
 import { unsent } from './phoneQueue';
 import { setUpServerAndBrowser } from './setUpServerAndBrowser';
 
@@ -42,21 +43,6 @@ async function openLedger(page: Page, headName: string): Promise<void> {
   await page.getByRole('button', { name: new RegExp(CAMPAIGN) }).click();
   await page.waitForURL(/\/fill\//);
   await field(page, '/officerSignature').waitFor();
-}
-
-/** A signature drawn with the mouse on the field's pad, then 确认签字. */
-async function sign(page: Page, pointer: string): Promise<void> {
-  const pad = field(page, pointer).locator('canvas');
-  const box = (await pad.boundingBox())!;
-  // Each point placed on the pad where it stands now (hover waits until it is still), so a page
-  // still scrolling (to the error summary, say) does not put the stroke beside it.
-  const to = (x: number, y: number) => pad.hover({ position: { x: box.width * x, y: box.height * y } });
-  await to(0.15, 0.6);
-  await page.mouse.down();
-  for (const [x, y] of [[0.3, 0.3], [0.45, 0.7], [0.6, 0.35], [0.8, 0.65]] as const) await to(x, y);
-  await page.mouse.up();
-  await field(page, pointer).getByRole('button', { name: '确认签字' }).click();
-  await field(page, pointer).locator('img').waitFor();
 }
 
 /** An image shown and loaded from its source (scrolled into view: thumbnails load lazily). */

@@ -3,6 +3,7 @@
 // it, the answers of a visit, and an approval on the reviewer's page.
 import type { Page } from 'playwright-core';
 import { field, input } from './lookbackSheet';
+import { sign } from './signature';
 
 /** Sets one field the way its widget takes it: a button of a choice, an option, or typing. */
 export async function set(page: Page, pointer: string, value: string): Promise<void> {
@@ -15,13 +16,18 @@ export async function set(page: Page, pointer: string, value: string): Promise<v
   await input(page, pointer).fill(value);
 }
 
-/** What the visit finds, for the household as a whole: none of the 10 不纳入情形, 三保障 and water secure, the year's money, the contact. */
+/**
+ * What the visit finds, for the household as a whole: none of the 10 不纳入情形, 三保障 and water
+ * secure, the year's money, the contact; then the household head and the officer sign (双签字确认).
+ */
 export async function answerVisit(page: Page, category: string, money: Record<string, string>): Promise<void> {
   for (const e of ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E10', 'A1', 'A23', 'A24', 'A25']) await set(page, `/${e}`, '否');
   await set(page, '/A3', category);
   for (const [key, value] of Object.entries(money)) await set(page, `/${key}`, value);
   await set(page, '/A55', '周志勇');
   await set(page, '/A55_phone', '13508321234');
+  await sign(page, '/headSignature');
+  await sign(page, '/officerSignature');
 }
 
 /** The one member of a new household, the head, as the visit finds him. */

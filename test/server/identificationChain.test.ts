@@ -14,9 +14,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { monitoringHousehold } from '../../bench/fixtures/monitoringHousehold';
 import { defaultApplicationLimits } from '../../server/public/applicationLimits';
+import { image, referenceOf, upload } from '../helpers/attachments';
 import { liuApplication, solvedChallenge } from '../helpers/publicApplication';
 import { review } from '../helpers/review';
 import { residentId, sampleHouseholds } from '../helpers/sampleForm';
@@ -29,6 +30,13 @@ const GAOTAN = '500118104201';
 const FORM = 'monitoring-object';
 /** 刘建华 (liuApplication): born 1978-03-04 in 永川, a man; the check digit is GB 11643's. */
 const LIU = '500118197803042116';
+/** 双签字确认 (004): the household head's and the officer's signatures, uploaded before the submissions. */
+const PNG = image('gradient.png');
+const SIGNATURE = referenceOf(PNG, 'png');
+
+beforeAll(async () => {
+  expect((await upload(f.server, f.officer, SIGNATURE, PNG, '?kind=signature')).status).toBe(201);
+});
 
 async function publicPost(path: string, body: unknown) {
   const response = await f.server.app.request(path, {
@@ -52,7 +60,7 @@ function identification(head: { name: string; idNumber: string; gender: '男' | 
     ...template[0], A5: head.name, A6: head.gender, A7: head.idNumber, A8: '户主', A13: '患大病',
     A14: Number(birth.slice(0, 4)) < 1960 ? '弱劳动力或半劳动力' : '普通劳动力',
   };
-  return { ...monitoringHousehold(1), members: [member], A27: ['因病'], ...extra };
+  return { ...monitoringHousehold(1), members: [member], A27: ['因病'], headSignature: SIGNATURE, officerSignature: SIGNATURE, ...extra };
 }
 
 /** Runs SQL on the test server's own database, beside the server's connections. */
