@@ -2,13 +2,13 @@
 // and how long each has waited, narrowed to a village from the area tree, and exported with the
 // same filters as XLSX or CSV.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SessionProvider } from '../../../client/app/SessionContext';
 import { buildDivisionTree } from '../../../client/pages/reviewer/buildDivisionTree';
 import { StaticCatalog, type Catalog } from '../../../client/pages/reviewer/ReviewerCatalog';
 import { VerificationListPage } from '../../../client/pages/reviewer/VerificationListPage';
 import { fakeServer } from '../reviewer/fixtures';
-import { ITEMS, listPage } from './fixtures';
+import { ITEMS, listPage, onVerificationDay } from './fixtures';
 
 const DIVISIONS = [
   { code: '500118', name: '永川区', parentCode: null },
@@ -22,15 +22,7 @@ const catalog: Catalog = {
   divisionName: (code) => DIVISIONS.find((d) => d.code === code)?.name ?? code, campaignsOf: () => [],
 };
 
-beforeEach(() => {
-  sessionStorage.clear();
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2023-03-07T03:00:00.000Z'));
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+onVerificationDay();
 
 describe('the reviewer\'s 重点核查户', () => {
   it('shows the area\'s items with days waited and counts, narrows to a village, and exports what is shown', async () => {

@@ -3,14 +3,14 @@
 // was first); adding a finding; opening the identification form, which starts from the person
 // and the reason and links the draft to the item.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../../client/app/App';
 import { SessionProvider } from '../../../client/app/SessionContext';
 import { db } from '../../../client/offline/db';
 import { getDraft } from '../../../client/offline/drafts';
 import { defineForm, text } from '../../helpers/defineForm';
 import { fakeServer } from '../reviewer/fixtures';
-import { item, ITEMS, listPage } from './fixtures';
+import { item, ITEMS, listPage, onVerificationDay } from './fixtures';
 
 const OFFICER = { id: 'u-1', username: 'gaotan', displayName: '周志勇', phone: '13983011201', role: 'officer', scope: ['500118104201'] };
 const DIVISIONS = { items: [{ code: '500118104201', name: '高滩村', parentCode: '500118104' }] };
@@ -44,16 +44,7 @@ function open(path: string, routes: Parameters<typeof fakeServer>[0] = {}) {
   return server;
 }
 
-beforeEach(async () => {
-  await (await db()).clear('drafts');
-  sessionStorage.clear();
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2023-03-07T03:00:00.000Z'));
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+onVerificationDay(async () => (await db()).clear('drafts'));
 
 describe('the officer\'s 重点核查户', () => {
   it('lists the village\'s open items with their source, reason and days waited, and counts by source', async () => {

@@ -2,6 +2,7 @@
 // waiting longest.
 import { applicationReason } from '@engine';
 import type { VerificationItem, VerificationPage } from '@engine/contract';
+import { afterEach, beforeEach, vi } from 'vitest';
 
 export function item(overrides: Partial<VerificationItem> = {}): VerificationItem {
   return {
@@ -27,4 +28,21 @@ export function listPage(items = ITEMS): VerificationPage {
       { state: 'open', source: 'warning', count: 1, oldest: '2023-03-01T02:00:00.000Z' },
     ],
   };
+}
+
+/**
+ * Each test of the file on 2023-03-07 (the days waited are counted from it), with a clean session
+ * and the real fetch put back after; `before` runs first (e.g. clearing the phone's drafts).
+ */
+export function onVerificationDay(before: () => Promise<void> | void = () => {}): void {
+  beforeEach(async () => {
+    await before();
+    sessionStorage.clear();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2023-03-07T03:00:00.000Z'));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
 }
