@@ -72,10 +72,18 @@ const editor = () => screen.getByRole('region', { name: /^编辑 / });
 const preview = () => screen.getByRole('region', { name: '预览' });
 const settings = () => screen.getByRole('region', { name: '表单设置' });
 
+const draftPuts = () => server.requests.filter((r) => r.method === 'PUT' && r.path === '/api/forms/f-test/draft');
+
+/**
+ * Saves and answers what this save sent: waits for a PUT after those already sent, since the
+ * "草稿已保存" of an earlier save may still be on the page.
+ */
 async function savedDraft(): Promise<FormDefinition> {
+  const before = draftPuts().length;
   fireEvent.click(screen.getByRole('button', { name: '保存草稿' }));
+  await waitFor(() => expect(draftPuts().length).toBeGreaterThan(before));
   await screen.findByText(/草稿已保存/);
-  return server.requests.filter((r) => r.method === 'PUT' && r.path === '/api/forms/f-test/draft').at(-1)!.body.definition;
+  return draftPuts().at(-1)!.body.definition;
 }
 
 describe('the form builder', () => {
