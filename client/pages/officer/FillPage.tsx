@@ -7,7 +7,7 @@
 // queue in the background (or in another tab) shows its outcome here at once, with what to do
 // when it did not go through (QueueNotice). A form moved to a new version says what changed
 // (MoveNotice); one whose campaign serves a newer version than it was filled on offers to move.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { definitionLanguages, displayDefinition, EXPLANATION_CODE_PREFIX, unexplainedWarnings, verificationFields, type Household } from '@engine';
 import { Link } from '../../app/router';
 import { FormLanguagePicker } from '../../components/LanguagePicker';
@@ -76,20 +76,28 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
   // Every change is kept on the phone within a second of the last keystroke.
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saveLocally = useRef<() => Promise<void>>(async () => {});
-  saveLocally.current = async () => {
+  // The save under way (its snapshot already taken): leaving waits for it too.
+  const saving = useRef<Promise<void> | null>(null);
+  saveLocally.current = () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    if (readOnly) return;
+    if (readOnly) return Promise.resolve();
     const snapshot = session.store.get();
-    const next = await updateDraft(draft.id, (d) => ({
-      ...d, data: snapshot.data, confirmed: [...snapshot.verify.confirmed], explanations: { ...snapshot.explanations }, updatedAt: new Date().toISOString(),
-      pending: d.pending === 'submit' ? 'submit' : 'save',
-    }));
-    if (next) setDraft(next);
-    setSavedAt(new Date().toLocaleTimeString('zh-CN'));
-    void refreshPending();
+    const save = (async () => {
+      const next = await updateDraft(draft.id, (d) => ({
+        ...d, data: snapshot.data, confirmed: [...snapshot.verify.confirmed], explanations: { ...snapshot.explanations }, updatedAt: new Date().toISOString(),
+        pending: d.pending === 'submit' ? 'submit' : 'save',
+      }));
+      if (next) setDraft(next);
+      setSavedAt(new Date().toLocaleTimeString('zh-CN'));
+      void refreshPending();
+    })();
+    saving.current = save;
+    return save;
   };
-  useEffect(() => {
+  // Listening starts in the same commit that shows the form (a layout effect), so no keystroke can
+  // come before it.
+  useLayoutEffect(() => {
     const schedule = () => {
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => void saveLocally.current(), SAVE_DELAY_MS);
@@ -109,6 +117,7 @@ function FillForm({ draft: initial, form, prepared, campaign, household, staleSi
     // Before the app reloads into a new version (有新版本，点击更新), the save completes first.
     const stopLeaving = onLeaving(async () => {
       if (timer.current) await saveLocally.current();
+      else await saving.current;
     });
     return () => {
       stopData();
