@@ -150,6 +150,9 @@ export function verificationRoutes(deps: Deps) {
       try {
         closed = await store.closeVerificationItem(id, body.reason, body.revision, clock.now().toISOString());
       } catch (e) {
+        if (e instanceof StoreConflict && e.kind === 'in_review') {
+          throw new Problem('conflict', `${e.message}，不能关闭该核查对象；如不符合，请审核人退回认定表后再关闭`);
+        }
         if (!(e instanceof StoreConflict && e.kind === 'revision')) throw e;
         const current = (await store.getVerificationItem(id))!;
         if (current.state !== 'open') throw new Problem('stale_revision', `该核查对象已${current.state === 'included' ? '纳入监测' : `关闭（${current.closedReason ?? ''}）`}，未作任何修改`, { revision: current.revision });

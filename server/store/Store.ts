@@ -27,9 +27,12 @@ export type * from './applicationRecord';
  * serialization failure that went on after retries: 'contended'): nothing was written, the
  * caller answers 409.
  */
+/** `in_review`: the record's linked submission is being reviewed (submitted or approved), so it must not change now. */
+type ConflictKind = 'revision' | 'unique' | 'exists' | 'contended' | 'in_review';
+
 export class StoreConflict extends Error {
-  readonly kind: 'revision' | 'unique' | 'exists' | 'contended';
-  constructor(kind: 'revision' | 'unique' | 'exists' | 'contended', message: string) {
+  readonly kind: ConflictKind;
+  constructor(kind: ConflictKind, message: string) {
     super(message);
     this.name = 'StoreConflict';
     this.kind = kind;

@@ -2,6 +2,7 @@
 // fed by applications (自主申请), departments' warning lists (行业部门筛查预警) and officers' own
 // findings. Each waits 'open' until the officer's visit ends it: 'included' (the identification
 // form it opened was approved) or 'closed' with a reason (不符合, 已是监测对象, …).
+import { StoreConflict } from './Store';
 
 export type VerificationSource = 'application' | 'warning' | 'officer';
 export type VerificationState = 'open' | 'included' | 'closed';
@@ -52,4 +53,14 @@ export interface VerificationCount {
   count: number;
   /** The earliest receivedAt among them (how long the oldest waits). */
   oldest: string;
+}
+
+/**
+ * An item whose identification form is with the reviewers (submitted) or decided (approved) is
+ * not closed beside them: the review includes the household or returns the form first.
+ */
+export function refuseInReview(linkedStatus: string | undefined): void {
+  if (linkedStatus === 'submitted' || linkedStatus === 'approved') {
+    throw new StoreConflict('in_review', linkedStatus === 'submitted' ? '该户的认定表已提交，正在审核' : '该户的认定表已审核通过');
+  }
 }

@@ -2,7 +2,8 @@
 // PostgreSQL: an officer's own finding lands in the village's list; officers see their village's
 // only, reviewers their area's with counts by state and source and how long each waited; two
 // closes of one item at once — one wins, the other is told (409); an item linked to the
-// identification form's submission is included when that is approved; the list exported as
+// identification form's submission is included when that is approved, and is not closed while
+// that form is with the reviewers (nor by a close racing the last approval); the list exported as
 // XLSX and CSV; bad input refused in Chinese naming the field.
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
@@ -107,6 +108,35 @@ describe('households to verify (重点核查户)', () => {
     expect((await f.officer.get(`/api/verification-items/${item.id}`)).body).toMatchObject({ state: 'included', submissionId: body.id });
     // Finished: it is no longer closed or linked again.
     expect((await f.officer.post(`/api/verification-items/${item.id}/close`, { revision: 3, reason: '不符合' })).status).toBe(409);
+  });
+
+  it('keeps an item whose identification form is with the reviewers from being closed, even at the moment of the last approval', async () => {
+    const [zhang] = sampleHouseholds();
+    const household = f.households[0]!;
+    const item = await finding({ name: zhang!.headName, idNumber: zhang!.headIdNumber, householdId: household.id, reason: '户主住院，自付费用大' });
+    const body = { ...validBody(household.id, { headName: zhang!.headName, address: zhang!.address, members: zhang!.members }), submit: true };
+    expect((await f.officer.post(`/api/verification-items/${item.id}/link`, { submissionId: body.id })).status).toBe(200);
+    expect((await f.officer.post(`/api/forms/${SAMPLE_FORM_ID}/submissions`, body)).status).toBe(201);
+    const inReview = await f.officer.post(`/api/verification-items/${item.id}/close`, { revision: 2, reason: '不符合' });
+    expect(inReview.status).toBe(409);
+    expect(inReview.body.error).toMatchObject({ code: 'conflict' });
+    expect(inReview.body.error.message).toContain('正在审核');
+    // Returned: the officer may close it now (the household does not qualify after all)…
+    expect((await review(f.township, body.id, { decision: 'return', comment: '请核实收入' })).status).toBe(200);
+    const pending = await f.officer.get(`/api/verification-items/${item.id}`);
+    expect(pending.body.state).toBe('open');
+    // …but resubmitted and approved by the township, the close and the county's approval race: the approval wins.
+    const returned = (await f.officer.get(`/api/submissions/${body.id}`)).body;
+    const resent = await f.officer.put(`/api/submissions/${body.id}`, { revision: returned.revision, data: body.data, submit: true });
+    expect(resent.status, resent.text).toBe(200);
+    expect((await review(f.township, body.id, { decision: 'approve' })).status).toBe(200);
+    const [closing, approving] = await Promise.all([
+      f.officer.post(`/api/verification-items/${item.id}/close`, { revision: 2, reason: '不符合' }),
+      review(f.county, body.id, { decision: 'approve' }),
+    ]);
+    expect(approving.status).toBe(200);
+    expect(closing.status).toBe(409);
+    expect((await f.officer.get(`/api/verification-items/${item.id}`)).body).toMatchObject({ state: 'included', closedReason: null });
   });
 
   it('refuses a link to another village\'s submission', async () => {

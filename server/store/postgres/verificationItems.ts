@@ -7,7 +7,7 @@ import { StoreConflict } from '../Store';
 import type { VerificationItemsTable } from '../queries/StoreTables';
 import { toVerificationItem, verificationByIdQuery, verificationCountQuery, verificationPageQuery } from '../queries/verificationQueries';
 import type { ApplicationState } from '../applicationRecord';
-import type { NewVerificationItem, VerificationCount, VerificationFilter, VerificationItemRecord } from '../verificationItem';
+import { refuseInReview, type NewVerificationItem, type VerificationCount, type VerificationFilter, type VerificationItemRecord } from '../verificationItem';
 import type { Db } from './openPool';
 import { postgresQueries as q, rows } from './postgresQueries';
 import { snapshot, transaction } from './transaction';
@@ -82,10 +82,23 @@ async function followApplication(db: Db, item: VerificationItemRecord, state: Ap
     [state, reason, at, item.sourceRef, item.id]);
 }
 
+/**
+ * The status of the submission linked to item `id`, its row locked first (as an approval locks it
+ * before the items), so a review deciding it waits for the close or the close sees its decision.
+ */
+async function linkedStatus(db: Db, id: string): Promise<{ submissionId: string; status: string } | null> {
+  const { rows } = await db.query<{ id: string; status: string }>(
+    'SELECT id, status FROM submissions WHERE id = (SELECT submission_id FROM verification_items WHERE id = $1) FOR SHARE', [id]);
+  return rows[0] ? { submissionId: rows[0].id, status: rows[0].status } : null;
+}
+
 export function closeItem(pool: pg.Pool, id: string, reason: string, expectedRevision: number, at: string): Promise<VerificationItemRecord | null> {
   return transaction(pool, async (db) => {
+    let linked = await linkedStatus(db, id);
     const item = await lockOpen(db, id, expectedRevision);
     if (!item) return null;
+    if (item.submissionId !== (linked?.submissionId ?? null)) linked = await linkedStatus(db, id);
+    refuseInReview(linked?.status);
     const closed = await updated(db, "UPDATE verification_items SET state = 'closed', closed_reason = $2, updated_at = $3, revision = revision + 1 WHERE id = $1", [id, reason, at]);
     await followApplication(db, item, 'not_included', reason, at);
     return closed;

@@ -6,7 +6,7 @@ import { StoreConflict } from '../Store';
 import type { VerificationItemsTable } from '../queries/StoreTables';
 import { toVerificationItem, verificationByIdQuery, verificationCountQuery, verificationPageQuery } from '../queries/verificationQueries';
 import type { ApplicationState } from '../applicationRecord';
-import type { NewVerificationItem, VerificationCount, VerificationFilter, VerificationItemRecord } from '../verificationItem';
+import { refuseInReview, type NewVerificationItem, type VerificationCount, type VerificationFilter, type VerificationItemRecord } from '../verificationItem';
 import { all, get, sqliteQueries as q } from './sqliteQueries';
 
 type Db = Database.Database;
@@ -67,6 +67,10 @@ function followApplication(db: Db, item: VerificationItemRecord, state: Applicat
 export function closeItem(db: Db, id: string, reason: string, expectedRevision: number, at: string): VerificationItemRecord | null {
   const item = openItem(db, id, expectedRevision);
   if (!item) return null;
+  if (item.submissionId !== null) {
+    const linked = db.prepare('SELECT status FROM submissions WHERE id = ?').get(item.submissionId) as { status: string } | undefined;
+    refuseInReview(linked?.status);
+  }
   db.prepare("UPDATE verification_items SET state = 'closed', closed_reason = ?, updated_at = ?, revision = revision + 1 WHERE id = ?").run(reason, at, id);
   followApplication(db, item, 'not_included', reason, at);
   return selectItem(db, id);
