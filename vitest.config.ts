@@ -1,11 +1,14 @@
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { engineAlias } from './vite.config.ts';
 
 // Engine, server and browser-flow tests run in Node; component tests in jsdom. Browser flows
-// (test/e2e) drive Debian's Chromium through playwright-core against a real server. The service
-// worker's registration (virtual:pwa-register/react, made by the build's plugin) is vite-plugin-pwa's
-// development stand-in here, which registers nothing; component tests replace it with vi.mock.
+// (test/e2e) drive Debian's Chromium through playwright-core against a real server, one file at a
+// time, after the rest, on one build of the client made for the run (test/e2e/buildClientOnce.ts).
+// The service worker's registration (virtual:pwa-register/react, made by the build's plugin) is
+// vite-plugin-pwa's development stand-in here, which registers nothing; component tests replace
+// it with vi.mock.
 export default defineConfig({
   plugins: [react()],
   resolve: {
@@ -15,6 +18,9 @@ export default defineConfig({
     ],
   },
   test: {
+    // Two files at a time even on two cores (vitest's default there is one): most of a server test
+    // waits on a server process, PostgreSQL or Chromium rather than the processor.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 20000,
     hookTimeout: 120000,
     projects: [
@@ -28,7 +34,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', fileParallelism: false, testTimeout: 90000 },
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', fileParallelism: false, testTimeout: 90000, globalSetup: ['test/e2e/buildClientOnce.ts'] },
       },
     ],
   },

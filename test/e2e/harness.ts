@@ -1,4 +1,4 @@
-// Whole flows in a real browser: the client built once, the real server (server/main.ts, the
+// Whole flows in a real browser: the client built once (for the whole run), the real server (server/main.ts, the
 // same start-up a newcomer runs) on a free port with a fresh data directory and the demo
 // township, and Debian's Chromium driven by playwright-core (no browser download here).
 import { execFile } from 'node:child_process';
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { ROOT, startServerProcess } from '../helpers/serverProcess';
 
 export { ROOT };
@@ -14,16 +15,25 @@ export const DEMO_PASSWORD = 'demo-pass-2021';
 export const ADMIN_PASSWORD = 'admin-pass-2021';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * A production build of the client into `outDir`, as `npm start` makes it (the test runner's
+ * NODE_ENV=test would give React's development build); `env` adds to the build's environment.
+ */
+export async function buildClientInto(outDir: string, env: Record<string, string> = {}): Promise<void> {
+  await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', ...env },
+  });
+}
+
 let built: Promise<string> | null = null;
 
-/** The client, built once per test process into a temporary directory. */
+/** The client built for this run by the e2e project's global set-up (buildClientOnce.ts), or, outside it, built once per test process. */
 export function buildClient(): Promise<string> {
   built ??= (async () => {
+    const provided = inject('clientDir');
+    if (provided) return provided;
     const outDir = mkdtempSync(join(tmpdir(), 'wnbd-client-'));
-    // A production build, as `npm start` makes it (the test runner's NODE_ENV=test would give React's development build).
-    await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-      cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' },
-    });
+    await buildClientInto(outDir);
     return outDir;
   })();
   return built;

@@ -2,23 +2,19 @@
 // (the officer's app, the fill page included; not the administrator's pages; never /api/*), and a
 // new version deployed while an officer has the app: the server restarted on the same port and
 // data with a new build, the page says 有新版本，点击更新, and the tap brings the new version in.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn, phone, ROOT, startServer, watchCsp, type RunningServer } from './harness';
+import { buildClientInto, launchBrowser, logIn, phone, startServer, watchCsp, type RunningServer } from './harness';
 
 const NEXT_VERSION = 'e2e-next';
 
 /** The client built again as another deployment would be: the same code, another version. */
 async function buildNextVersion(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'wnbd-client-next-'));
-  await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', APP_VERSION: NEXT_VERSION },
-  });
+  await buildClientInto(outDir, { APP_VERSION: NEXT_VERSION });
   return outDir;
 }
 
