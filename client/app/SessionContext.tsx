@@ -1,7 +1,8 @@
 // Who is signed in. Asked of the server at start; with no network the last signed-in user is
 // taken from the phone, so the officer can keep filling drafts (sending waits for the network
 // and, if the session ended meanwhile, for a new login). "Expired" means a session this phone
-// had has ended — never said to a first visitor, who simply has none yet.
+// had has ended — never said to a first visitor, who simply has none yet. 退出 with no signal is
+// finished by the next start with a signal.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, OfflineError, onUnauthenticated, setCsrfToken } from '../api/http';
 import { onSessionRenewed } from '../api/renewSession';
@@ -36,6 +37,18 @@ function askSession(): Promise<Session> {
   return asked;
 }
 
+/**
+ * Ends the server's session. With no signal (or a server that cannot be reached) the phone keeps
+ * that it is still to be ended, and the next start that finds the session open ends it: a phone
+ * handed on after 退出 never opens as the officer who left.
+ */
+async function endSession(): Promise<void> {
+  await setMeta('logoutPending', true);
+  const ended = await api('DELETE', '/api/session').then(() => true, (error: unknown) => !(error instanceof OfflineError));
+  setCsrfToken('');
+  if (ended) await setMeta('logoutPending', false);
+}
+
 export function useSession(): SessionValue {
   const value = useContext(SessionContext);
   if (!value) throw new Error('useSession needs a SessionProvider');
@@ -51,7 +64,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let active = true;
     askSession()
-      .then((session) => {
+      .then(async (session) => {
+        // 退出 tapped with no signal left the server's session open: it ends now, as the officer asked.
+        if (await getMeta<boolean>('logoutPending')) {
+          await endSession();
+          return;
+        }
         setCsrfToken(session.csrfToken);
         // Kept for an app opened with no signal; the page does not wait for the phone's write.
         void setMeta('lastUser', session.user).catch(() => {});
@@ -89,6 +107,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (username: string, password: string) => {
     const session = await api<Session>('POST', '/api/session', { username, password } satisfies LoginRequest);
+    await setMeta('logoutPending', false);
     setCsrfToken(session.csrfToken);
     await setMeta('lastUser', session.user);
     setUser(session.user);
@@ -98,9 +117,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(async () => {
-    await api('DELETE', '/api/session').catch(() => {});
     await setMeta('lastUser', null);
-    setCsrfToken('');
+    await endSession();
     setUser(null);
   }, []);
 

@@ -1,5 +1,6 @@
 // The header's word on the queue: no network (and that work is kept), what waits to be sent,
-// which photo is going up, a session to renew by logging in again, items that need the officer — with 立即重试.
+// which photo is going up, a session to renew by logging in again, items that need the officer — with 立即重试 —
+// and, on a phone shared by several users, what waits for another of them to sign in again.
 import { useEffect, useState } from 'react';
 import { navigate } from '../app/router';
 import { t } from '../i18n/t';
@@ -22,6 +23,9 @@ export function SyncIndicator() {
   }
   if (state.uploading) return <div className="banner syncing" role="status">{t('uploadingFile', { current: state.uploading.current, total: state.uploading.total })}</div>;
   if (state.syncing && state.pending > state.needsOfficer) return <div className="banner syncing" role="status">{t('syncing', { n: state.pending - state.needsOfficer })}</div>;
+  const others = state.others.pending
+    ? <div className="banner pending" role="status">{t('othersPending', { n: state.others.pending, names: state.others.names.join('、') })}</div>
+    : null;
   if (state.pending) {
     return (
       <div className="banner pending" role="status">
@@ -31,5 +35,5 @@ export function SyncIndicator() {
       </div>
     );
   }
-  return null;
+  return others;
 }

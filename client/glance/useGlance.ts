@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLoad } from '../components/useLoad';
 import { onDraftChanged } from '../offline/draftEvents';
-import { allDrafts } from '../offline/drafts';
+import { myDrafts } from '../offline/drafts';
 import type { LocalDraft } from '../offline/LocalDraft';
 import { mergeGlance, type Glance } from './glance';
 import type { HouseholdStates } from './householdStates';
@@ -24,7 +24,7 @@ export function useGlance(division?: string): GlanceLoad {
   const [drafts, setDrafts] = useState<LocalDraft[] | null>(null);
   useEffect(() => {
     let active = true;
-    const read = () => void allDrafts().then((d) => active && setDrafts(d)).catch(() => active && setDrafts([]));
+    const read = () => void myDrafts().then((d) => active && setDrafts(d)).catch(() => active && setDrafts([]));
     read();
     const stop = onDraftChanged(read);
     return () => {

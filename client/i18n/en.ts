@@ -18,6 +18,7 @@ export const en: Record<keyof typeof zh, string> = {
   uploadingFile: 'Sending photo {current}/{total}',
   needsOfficer: '{n} of them need you (open the form to see)',
   loginToSend: 'Your session has expired: {n} waiting to be sent, sent once you log in again; nothing on this phone is lost',
+  othersPending: '{n} forms of {names} on this phone are waiting to be sent, once they log in here again; nothing is lost',
   loginAgain: 'Log in again',
   retryNow: 'Retry now',
   syncedAll: 'All sent',

@@ -20,6 +20,7 @@ export const zh = {
   uploadingFile: '正在上传照片 {current}/{total}',
   needsOfficer: '其中 {n} 份需要您处理（打开该表查看）',
   loginToSend: '登录已过期：{n} 份待上传，重新登录后自动上传，本机数据不会丢失',
+  othersPending: '本机还有{names}的 {n} 份表未上传，需其本人登录后自动上传，不会丢失',
   loginAgain: '重新登录',
   retryNow: '立即重试',
   syncedAll: '已全部上传',

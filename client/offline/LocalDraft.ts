@@ -67,6 +67,16 @@ export interface LocalDraft {
   duplicateOf: string | null;
   updatedAt: string;
   syncedAt: string | null;
+  /**
+   * Who the draft belongs to on a phone shared by several users: the one signed in when it was
+   * kept here first (absent in drafts kept before owners: everyone's). Only they see it and send it.
+   */
+  owner?: DraftOwner | null;
+}
+
+export interface DraftOwner {
+  id: string;
+  displayName: string;
 }
 
 export function householdKeyOf(householdId: string | null, divisionCode: string): string {

@@ -7,7 +7,7 @@
 import { hasCsrfToken, OfflineError } from '../api/http';
 import { renewSession } from '../api/renewSession';
 import { onDraftChanged } from './draftEvents';
-import { allDrafts, getDraft, pendingDrafts, updateDraft } from './drafts';
+import { allDrafts, getDraft, othersPendingDrafts, pendingDrafts, updateDraft } from './drafts';
 import { pruneFiles } from './files';
 import type { LocalDraft } from './LocalDraft';
 import { withQueueLock } from './queueLock';
@@ -28,10 +28,13 @@ export interface SyncState {
   syncing: boolean;
   /** The file going up now, of the draft being sent; null when none is. */
   uploading: UploadProgress | null;
+  /** Other users of a shared phone with drafts to send: sent once each signs in here again. */
+  others: { names: string[]; pending: number };
 }
 
 let state: SyncState = {
   online: typeof navigator === 'undefined' ? true : navigator.onLine, pending: 0, needsLogin: 0, needsOfficer: 0, syncing: false, uploading: null,
+  others: { names: [], pending: 0 },
 };
 const listeners = new Set<Listener>();
 let running: Promise<void> | null = null;
@@ -56,17 +59,19 @@ export function onSyncState(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-function counts(drafts: LocalDraft[]): Pick<SyncState, 'pending' | 'needsLogin' | 'needsOfficer'> {
+async function counts(drafts: LocalDraft[]): Promise<Pick<SyncState, 'pending' | 'needsLogin' | 'needsOfficer' | 'others'>> {
+  const others = await othersPendingDrafts();
   return {
     pending: drafts.length,
     needsLogin: drafts.filter((d) => queueStateOf(d) === 'needsLogin').length,
     needsOfficer: drafts.filter(needsOfficer).length,
+    others: { names: [...new Set(others.map((d) => d.owner!.displayName))], pending: others.length },
   };
 }
 
 /** Counts what waits without sending (after a local save, or a change in another tab). */
 export async function refreshPending(): Promise<void> {
-  set(counts(await pendingDrafts()));
+  set(await counts(await pendingDrafts()));
 }
 
 /** Wakes the queue when the earliest paused item is due again. */
@@ -132,7 +137,7 @@ export function syncNow(options: { force?: boolean } = {}): Promise<void> {
       }
     } finally {
       const left = await pendingDrafts();
-      set({ syncing: false, uploading: null, ...counts(left) });
+      set({ syncing: false, uploading: null, ...(await counts(left)) });
       scheduleNext(left);
       running = null;
       await allDrafts().then((drafts) => pruneFiles(drafts)).catch(() => 0);

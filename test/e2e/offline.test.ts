@@ -1,7 +1,7 @@
 // The officer with little or no signal, in Chromium against the real server and the demo
 // township: the app opened cold with no network, a form never opened online after 离线下载,
 // a connection cut in the middle of a send, the server failing once, a session that ended while
-// offline, and two tabs of one officer. Each ends with the server holding exactly one copy of
+// offline, a phone handed from one officer to another, and two tabs of one officer. Each ends with the server holding exactly one copy of
 // the submission and nothing left unsent on the phone.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -227,6 +227,51 @@ describe('an officer with little or no signal', () => {
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(/\/fill\//);
     await allSent(page, target.id);
+    await context.close();
+  });
+
+  it('keeps an officer\'s queued save on a phone handed to another officer, and sends it when the first signs in again', async () => {
+    const context = await env.phone();
+    const page = await context.newPage();
+    await logIn(page, 'gaotan');
+    await toMyVillage(page);
+    await page.waitForURL(/\/villages\/500118104201/);
+    await appKept(page);
+    await page.reload();
+    const target = await household(page, VILLAGES.gaotan, '突发严重困难户');
+    await openLookback(page, target.headName);
+    await context.setOffline(true);
+    await fillSheet(page);
+    // Saved, not submitted: this household's category (突发严重困难户) is one the sheet asks to correct first.
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => unsent(page)).toBe(1);
+    // 退出 with no signal, and the phone goes to 普安村's officer, who signs in once the network is back.
+    await page.getByRole('button', { name: /退出/ }).click();
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('用户名').waitFor();
+    const sends: string[] = [];
+    context.on('request', (request) => {
+      if (request.method() !== 'GET' && /\/submissions/.test(request.url())) sends.push(request.url());
+    });
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await logIn(page, 'puan');
+    await page.getByText('本机还有高滩村信息员的 1 份表未上传，需其本人登录后自动上传，不会丢失').waitFor();
+    await page.getByRole('link', { name: /我的村/ }).click();
+    await page.waitForURL(/\/villages\/500118104202/);
+    await page.locator('.households li').first().waitFor();
+    expect(await page.locator('.households .queue-line').count()).toBe(0);
+    expect(sends).toEqual([]);
+    expect(await unsent(page)).toBe(1);
+
+    // 普安村's officer hands the phone back: 高滩村's signs in and the queue sends the sheet.
+    await page.getByRole('button', { name: /退出/ }).click();
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('用户名').waitFor();
+    await logIn(page, 'gaotan');
+    await expect.poll(() => unsent(page), { timeout: 30_000 }).toBe(0);
+    expect((await lookbacksOf(page, target.id)).map((c) => c.status)).toEqual(['draft']);
+    expect(sends).toHaveLength(1);
     await context.close();
   });
 

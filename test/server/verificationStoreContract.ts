@@ -146,8 +146,15 @@ export function verificationStoreContract(name: string, makeStore: () => Promise
       expect(await store.getSubmission(record.id)).toEqual(record);
     });
 
-    it('closes an application\'s item with its reason: the application is not included, with that reason', async () => {
-      const { receipt, item } = await appliedAndVisited();
+    it('closes an application\'s item with its reason once its form is no longer with the reviewers: the application is not included, with that reason', async () => {
+      const { receipt, item, record } = await appliedAndVisited();
+      // Submitted, it is the review's to decide: not closed, nothing changed.
+      const refused = await store.closeVerificationItem(item.id, '家庭人均纯收入高于监测范围', item.revision, '2023-03-09T00:00:00.000Z').catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(StoreConflict);
+      expect((refused as StoreConflict).kind).toBe('in_review');
+      expect(await store.getVerificationItem(item.id)).toEqual(item);
+      expect((await store.getApplicationByReceipt(receipt))!.state).toBe('verifying');
+      await store.updateSubmission({ id: record.id, expectedRevision: 1, patch: { status: 'returned' }, event: event(record, { action: 'return', status: 'returned' }) });
       await store.closeVerificationItem(item.id, '家庭人均纯收入高于监测范围', item.revision, '2023-03-09T00:00:00.000Z');
       expect(await store.getApplicationByReceipt(receipt)).toMatchObject({ state: 'not_included', reason: '家庭人均纯收入高于监测范围', updatedAt: '2023-03-09T00:00:00.000Z' });
     });
