@@ -50,6 +50,15 @@ async function appKept(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 }
 
+/** Logged in as a village's officer, at the village's list, in a page the service worker controls. */
+async function atVillageKept(page: Page, officer: keyof typeof VILLAGES): Promise<void> {
+  await logIn(page, officer);
+  await toMyVillage(page);
+  await page.waitForURL(new RegExp(`/villages/${VILLAGES[officer]}`));
+  await appKept(page);
+  await page.reload();
+}
+
 /** Send requests carrying a submit, as the page makes them. */
 const isSubmit = (route: Route) => {
   const request = route.request();
@@ -104,11 +113,7 @@ describe('an officer with little or no signal', () => {
   it('fills offline a form never opened online, after 离线下载本村数据, and sends it', async () => {
     const context = await env.phone();
     let page = await context.newPage();
-    await logIn(page, 'gaotan');
-    await toMyVillage(page);
-    await page.waitForURL(/\/villages\/500118104201/);
-    await appKept(page);
-    await page.reload();
+    await atVillageKept(page, 'gaotan');
     const target = await household(page, VILLAGES.gaotan, '脱贫不稳定户');
     await page.getByRole('button', { name: /离线下载本村数据/ }).click();
     await page.getByText(/已下载 \d+ 户，可离线填报/).waitFor();
@@ -233,11 +238,7 @@ describe('an officer with little or no signal', () => {
   it('keeps an officer\'s queued save on a phone handed to another officer, and sends it when the first signs in again', async () => {
     const context = await env.phone();
     const page = await context.newPage();
-    await logIn(page, 'gaotan');
-    await toMyVillage(page);
-    await page.waitForURL(/\/villages\/500118104201/);
-    await appKept(page);
-    await page.reload();
+    await atVillageKept(page, 'gaotan');
     const target = await household(page, VILLAGES.gaotan, '突发严重困难户');
     await openLookback(page, target.headName);
     await context.setOffline(true);
