@@ -25,7 +25,7 @@ export interface ZipSource {
   workbook: Readable;
   plan: Pick<ExportPlan, 'submissions' | 'names' | 'filesOf'>;
   open: OpenFile;
-  /** The entries' modification time (the export's): defaults to now. */
+  /** The entries' modification time (the export's), written in China time: defaults to now. */
   at?: Date;
 }
 
@@ -80,12 +80,23 @@ async function* entries(source: ZipSource, lastModified: Date): AsyncGenerator<E
   }
 }
 
+const CHINA_OFFSET_MINUTES = 8 * 60;
+
+/**
+ * A ZIP keeps a file's time as a wall clock with no time zone, which client-zip reads from the
+ * Date's local fields (the server's zone, often UTC): the Date whose local fields are China's wall
+ * clock at `at`, so the unzipped files show the hour of the export where it was made.
+ */
+export function chinaWallClock(at: Date): Date {
+  return new Date(at.getTime() + (CHINA_OFFSET_MINUTES + at.getTimezoneOffset()) * 60_000);
+}
+
 /** Cut short by the reader (a closed download), which is not the export failing. */
 const cutShort = (error: NodeJS.ErrnoException) => error.code === 'ERR_STREAM_PREMATURE_CLOSE' || error.code === 'ABORT_ERR';
 
 /** The ZIP as a Node stream; a failure midway is reported and cuts the download short. */
 export function zipExport(source: ZipSource, onError: (error: unknown) => void): Readable {
-  const zip = Readable.fromWeb(makeZip(entries(source, source.at ?? new Date())) as NodeReadableStream<Uint8Array>);
+  const zip = Readable.fromWeb(makeZip(entries(source, chinaWallClock(source.at ?? new Date()))) as NodeReadableStream<Uint8Array>);
   return pipeline(zip, coalesce(), (error) => {
     if (error && !cutShort(error)) onError(error);
   });

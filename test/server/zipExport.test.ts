@@ -1,6 +1,7 @@
 // The ZIP of "export with files": the workbook first, then one folder per village and household
 // (村/户主姓名-证件号码) holding each file its submissions refer to, once, named as the workbook's
-// file column names it; a file the store does not hold is left out rather than failing the export.
+// file column names it, dated in China time; a file the store does not hold is left out rather
+// than failing the export.
 // However many files, the download arrives in chunks of about 64 KB (the ZIP writer emits each file's
 // headers and the closing directory a few bytes at a time), and a download cut short closes the
 // file being read and ends the export without reporting a failure.
@@ -91,6 +92,20 @@ describe('export with files', () => {
     ].sort());
     expect(await zip.file(`高滩村村民委员会/张德明-500118198506120013/${sign1}`)!.async('string')).toBe('张德明的签字');
     expect(await zip.file('农户核查表-2026-12-07.xlsx')!.async('string')).toBe('workbook bytes');
+  });
+
+  it('dates every entry in China time, whatever the server\'s time zone', async () => {
+    // 2026-12-07 01:30 UTC is 09:30 in 永川区; a ZIP's time has no zone, and JSZip reads it as UTC.
+    const zipStream = zipExport({
+      workbookName: '农户核查表-2026-12-07.xlsx',
+      workbook: Readable.from([Buffer.from('workbook bytes')]),
+      plan: { async *submissions() { yield records; }, names: { division: () => '高滩村村民委员会', user: (id) => id, load: async () => {} }, filesOf: (r) => attachmentsIn(index, r.data) },
+      open: async (reference) => (files.has(reference) ? Readable.from([files.get(reference)!]) : null),
+      at: new Date('2026-12-07T01:30:00.000Z'),
+    }, (error) => { throw error; });
+    const zip = await JSZip.loadAsync(await buffer(zipStream));
+    const times = new Set(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.date.toISOString()));
+    expect([...times]).toEqual(['2026-12-07T09:30:00.000Z']);
   });
 
   it('reaches the download in chunks of about 64 KB however many files, the closing directory included', async () => {
