@@ -28,8 +28,12 @@ const scope = z.array(divisionCode).max(200);
 /** A mobile number, or a landline with its area code: what a form's 填表人联系电话 accepts. */
 const phone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '应为 11 位手机号码或带区号的固定电话');
 
+/** Whom the shipped forms' versions are published by (server/seed/updateShippedForm.ts): no account may take the name. */
+export const RESERVED_USERNAME = 'system';
+
 export const NewUserSchema = z.object({
-  username: z.string().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3-32 位字母、数字、下划线、点或短横线'),
+  username: z.string().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3-32 位字母、数字、下划线、点或短横线')
+    .refine((name) => name.toLowerCase() !== RESERVED_USERNAME, `用户名 ${RESERVED_USERNAME} 为系统保留（系统自带表单的发布者），请换一个`),
   password: z.string().max(256), displayName: z.string().min(1).max(50).optional(), phone: phone.optional(),
   role: RoleSchema, scope,
 });

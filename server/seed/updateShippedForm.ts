@@ -9,6 +9,7 @@
 // again. The form's test cases become the shipped ones when they are still those of the latest
 // version (an administrator's own cases are kept).
 import type { FormCase, FormDefinition } from '@engine';
+import { RESERVED_USERNAME } from '@engine/contract/accounts';
 import { adoptingCampaigns, adoptionChoices } from '../campaigns/adoptionChoices';
 import type { Deps } from '../deps';
 import { checkPublication } from '../forms/checkPublication';
@@ -16,7 +17,7 @@ import { Problem } from '../problem';
 import { canonicalJson } from '../submissions/requestHash';
 
 /** Who publishes the shipped definitions. */
-export const SHIPPED_BY = 'system';
+export const SHIPPED_BY = RESERVED_USERNAME;
 
 const same = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
 

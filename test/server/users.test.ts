@@ -1,6 +1,7 @@
 // Accounts administered through HTTP by two administrators at once: each change states the
 // revision it was made from, answers carry the next one, and a change made from an older one is
 // refused with 409 (an account disabled by one is never silently re-enabled by the other's edit).
+// The name the shipped forms are published by is no one's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestClient, type TestServer } from '../helpers/testServer';
 
@@ -19,6 +20,18 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const listed = async () => (await admin.get('/api/users')).body.items.find((u: { id: string }) => u.id === id);
+
+describe('POST /api/users', () => {
+  it('keeps the name the shipped forms are published by (system) from every account', async () => {
+    for (const username of ['system', 'System']) {
+      const refused = await admin.post('/api/users', { username, password: 'a-long-pass-2021', role: 'admin', scope: [] });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toContain('username');
+      expect(refused.body.error.message).toContain('系统保留');
+    }
+    expect((await admin.get('/api/users')).body.items.map((u: { username: string }) => u.username.toLowerCase())).not.toContain('system');
+  });
+});
 
 describe('PATCH /api/users/:id', () => {
   it('answers the account with its revision, one more at each change', async () => {
