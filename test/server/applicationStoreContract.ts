@@ -3,7 +3,7 @@
 // a second merged into it (even when both arrive at once), found again by its receipt.
 import { describe, expect, it } from 'vitest';
 import type { NewApplication, Store } from '../../server/store/Store';
-import { freshStoreEach, type StoreUnderTest } from './storeContract';
+import { freshStoreEach, type StoreUnderTest } from './storeFixtures';
 
 const T0 = '2026-12-07T09:00:00.000Z';
 const T1 = '2026-12-07T10:00:00.000Z';

@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { SubmissionRecord } from '../../server/store/records';
 import type { NewAttachment, Store } from '../../server/store/Store';
-import { freshStoreEach, type StoreUnderTest } from './storeContract';
+import { freshStoreEach, type StoreUnderTest } from './storeFixtures';
 
 const T0 = '2021-11-20T09:00:00.000Z';
 

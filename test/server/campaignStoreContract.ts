@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '@engine';
 import type { CampaignFields } from '../../server/store/records';
 import type { StoreConflict, Store } from '../../server/store/Store';
-import type { StoreUnderTest } from './storeContract';
+import type { StoreUnderTest } from './storeFixtures';
 
 const T0 = '2021-11-20T09:00:00.000Z';
 const definition = (title: string) => ({ id: 'form-a', title, schema: { type: 'object', properties: { A1: { type: 'string' } } } }) as FormDefinition;

@@ -9,7 +9,7 @@ import type { DeliberationRecord } from '@engine';
 import type { DeliberationWrite } from '../../server/store/DeliberationStore';
 import type { SubmissionRecord } from '../../server/store/records';
 import { StoreConflict, type Store } from '../../server/store/Store';
-import { freshStoreEach, type StoreUnderTest } from './storeContract';
+import { freshStoreEach, type StoreUnderTest } from './storeFixtures';
 
 const T0 = '2021-11-20T09:00:00.000Z';
 

@@ -9,10 +9,16 @@ import { ATTEMPTS, transaction } from '../../server/store/postgres/transaction';
 import { StoreConflict } from '../../server/store/Store';
 import { POSTGRES_MIGRATIONS } from '../../server/store/postgres/schema';
 import { dropTestSchema, newTestSchema, postgresTestUrl } from '../helpers/testServer';
+import { accountStoreContract } from './accountStoreContract';
+import { divisionStoreContract } from './divisionStoreContract';
+import { formStoreContract } from './formStoreContract';
+import { campaignRecordStoreContract } from './campaignRecordStoreContract';
+import { householdStoreContract } from './householdStoreContract';
+import { submissionStoreContract } from './submissionStoreContract';
+import { submissionReadsStoreContract } from './submissionReadsStoreContract';
 import { applicationStoreContract } from './applicationStoreContract';
 import { attachmentStoreContract } from './attachmentStoreContract';
 import { campaignStoreContract } from './campaignStoreContract';
-import { storeContract } from './storeContract';
 import { verificationStoreContract } from './verificationStoreContract';
 import { deliberationStoreContract } from './deliberationStoreContract';
 
@@ -31,7 +37,13 @@ describe.skipIf(!url)('the PostgreSQL store (needs WNBD_PG_URL)', () => {
       },
     };
   };
-  storeContract('PostgreSQL', freshStore);
+  accountStoreContract('PostgreSQL', freshStore);
+  divisionStoreContract('PostgreSQL', freshStore);
+  formStoreContract('PostgreSQL', freshStore);
+  campaignRecordStoreContract('PostgreSQL', freshStore);
+  householdStoreContract('PostgreSQL', freshStore);
+  submissionStoreContract('PostgreSQL', freshStore);
+  submissionReadsStoreContract('PostgreSQL', freshStore);
   campaignStoreContract('PostgreSQL', freshStore);
   attachmentStoreContract('PostgreSQL', freshStore);
   verificationStoreContract('PostgreSQL', freshStore);

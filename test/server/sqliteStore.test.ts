@@ -3,10 +3,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../server/store/sqlite/SqliteStore';
+import { accountStoreContract } from './accountStoreContract';
+import { divisionStoreContract } from './divisionStoreContract';
+import { formStoreContract } from './formStoreContract';
+import { campaignRecordStoreContract } from './campaignRecordStoreContract';
+import { householdStoreContract } from './householdStoreContract';
+import { submissionStoreContract } from './submissionStoreContract';
+import { submissionReadsStoreContract } from './submissionReadsStoreContract';
 import { applicationStoreContract } from './applicationStoreContract';
 import { attachmentStoreContract } from './attachmentStoreContract';
 import { campaignStoreContract } from './campaignStoreContract';
-import { storeContract } from './storeContract';
 import { verificationStoreContract } from './verificationStoreContract';
 import { deliberationStoreContract } from './deliberationStoreContract';
 
@@ -23,7 +29,13 @@ async function freshStore() {
   };
 }
 
-storeContract('SQLite', freshStore);
+accountStoreContract('SQLite', freshStore);
+divisionStoreContract('SQLite', freshStore);
+formStoreContract('SQLite', freshStore);
+campaignRecordStoreContract('SQLite', freshStore);
+householdStoreContract('SQLite', freshStore);
+submissionStoreContract('SQLite', freshStore);
+submissionReadsStoreContract('SQLite', freshStore);
 campaignStoreContract('SQLite', freshStore);
 attachmentStoreContract('SQLite', freshStore);
 verificationStoreContract('SQLite', freshStore);

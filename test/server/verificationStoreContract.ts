@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { SubmissionRecord } from '../../server/store/records';
 import { StoreConflict, type HouseholdChange, type NewVerificationItem, type Store, type SubmissionUpdate } from '../../server/store/Store';
 import { residentId } from '../helpers/sampleForm';
-import { event, freshStoreEach, submission, type StoreUnderTest } from './storeContract';
+import { event, freshStoreEach, submission, type StoreUnderTest } from './storeFixtures';
 
 const GAOTAN = '500118104201';
 const PUAN = '500118104202';

@@ -1,7 +1,7 @@
 // The store for several server instances sharing one PostgreSQL database: nothing is kept in
 // memory between calls, every multi-statement write is one transaction (transaction.ts), and a
 // commit is answered only once PostgreSQL reports it durable. Same records, errors, ordering and
-// paging as the SQLite store; the contract suite (test/server/storeContract.ts) runs on both.
+// paging as the SQLite store; the contract suite (test/server/*StoreContract.ts) runs on both.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { FormCase, FormDefinition } from '@engine';
