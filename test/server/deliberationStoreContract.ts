@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { DeliberationRecord } from '@engine';
 import type { DeliberationWrite } from '../../server/store/DeliberationStore';
 import type { SubmissionRecord } from '../../server/store/records';
-import { StoreConflict, type Store } from '../../server/store/Store';
-import { freshStoreEach, type StoreUnderTest } from './storeFixtures';
+import type { Store } from '../../server/store/Store';
+import { conflict, freshStoreEach, type StoreUnderTest } from './storeFixtures';
 
 const T0 = '2021-11-20T09:00:00.000Z';
 
@@ -34,16 +34,6 @@ const touch = (record: SubmissionRecord, revision = record.revision) => ({
   id: record.id, expectedRevision: revision,
   event: { submissionId: record.id, at: '2021-11-20T10:00:00.000Z', userId: 'u-officer', username: 'cunyuan', action: 'deliberate' as const, status: record.status, level: 0, comment: '民主评议（2021-11-20）：同意', changes: [] },
 });
-
-async function conflict(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof StoreConflict) return e.kind;
-    throw e;
-  }
-  throw new Error('expected a StoreConflict');
-}
 
 export function deliberationStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
   describe(`Store contract, 民主评议 and 公示: ${name}`, () => {
