@@ -8,6 +8,8 @@ import { sign } from './signature';
 /** Sets one field the way its widget takes it: a button of a choice, an option, or typing. */
 export async function set(page: Page, pointer: string, value: string): Promise<void> {
   const at = field(page, pointer);
+  // Shown first (a member's row renders its fields once opened), then asked which widget it has.
+  await at.waitFor();
   if (await at.locator('[role="radiogroup"]').count()) return at.getByRole('radio', { name: value, exact: true }).click();
   if (await at.locator('select').count()) {
     await at.locator('select').first().selectOption({ label: value });
