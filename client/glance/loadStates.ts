@@ -3,8 +3,7 @@
 // village list's answer, narrowed) or for the villages within it (each village's 离线下载,
 // joined). Marked stale with the time it was read, as every offline copy is.
 import { OfflineError } from '../api/http';
-import { cachedGet, kept, type Cached } from '../offline/cachedGet';
-import { db } from '../offline/db';
+import { cachedGet, kept, keptUnder, type Cached } from '../offline/cachedGet';
 import { statesPath, type HouseholdStates } from './householdStates';
 
 const VILLAGE_PREFIX = '/api/households/states?division=';
@@ -23,8 +22,7 @@ export async function keptStates(division = ''): Promise<Cached<HouseholdStates>
   if (own) return own;
   const wider = await kept<HouseholdStates>(statesPath());
   if (wider && division) return { data: narrowed(wider.data, division), staleSince: wider.staleSince };
-  const range = IDBKeyRange.bound(VILLAGE_PREFIX + division, `${VILLAGE_PREFIX}${division}\uffff`);
-  const parts = await (await db()).getAll('cache', range);
+  const parts = await keptUnder(VILLAGE_PREFIX + division);
   if (parts.length === 0) return null;
   const answers = parts.map((p) => p.body as HouseholdStates);
   const seen = new Set<string>();

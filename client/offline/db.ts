@@ -5,9 +5,17 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { LocalFile } from './files';
 import type { LocalDraft } from './LocalDraft';
 
+/** A read call's last answer; `userId`: who read it (absent in copies kept before copies had owners). */
+export interface CacheEntry {
+  path: string;
+  body: unknown;
+  savedAt: string;
+  userId?: string | null;
+}
+
 interface WanNengDB extends DBSchema {
   drafts: { key: string; value: LocalDraft; indexes: { byHousehold: string; byUpdated: string } };
-  cache: { key: string; value: { path: string; body: unknown; savedAt: string } };
+  cache: { key: string; value: CacheEntry };
   meta: { key: string; value: unknown };
   files: { key: string; value: LocalFile };
 }

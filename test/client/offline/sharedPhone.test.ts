@@ -1,10 +1,11 @@
 // One phone, two officers (the village's phone handed from one to the next): each lists and sends
 // only their own drafts; the other's wait on the phone, counted with their name, until they sign
-// in here again, and their photos stay meanwhile. A draft kept before drafts had owners is
-// everyone's, as it was.
+// in here again, and their photos stay meanwhile; the households one read stay unreadable to the
+// other with no signal. What was kept before drafts and copies had owners is everyone's, as it was.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setCsrfToken } from '../../../client/api/http';
+import { OfflineError, setCsrfToken } from '../../../client/api/http';
 import type { User } from '../../../client/api/types';
+import { cachedGet, keepAs } from '../../../client/offline/cachedGet';
 import { db, setMeta } from '../../../client/offline/db';
 import { draftsOfHousehold, getDraft, putDraft } from '../../../client/offline/drafts';
 import { getFile, putFile } from '../../../client/offline/files';
@@ -41,6 +42,7 @@ beforeEach(async () => {
   await (await db()).clear('drafts');
   await (await db()).clear('files');
   await (await db()).clear('meta');
+  await (await db()).clear('cache');
   server = fakeOfficerServer();
   vi.stubGlobal('fetch', withAttachments(server).fetch);
   setCsrfToken('csrf-1');
@@ -93,5 +95,22 @@ describe('a phone shared by two officers', () => {
     await syncNow();
     expect(server.submissions.size).toBe(0);
     expect(await getFile(PHOTO)).toBeDefined();
+  });
+
+  it('shows the households kept on the phone, with no signal, only to the officer who read them', async () => {
+    await signIn(WANG);
+    await keepAs('/api/households/h-1', { id: 'h-1', headName: '张德明', headIdNumber: '500118196503120011' });
+    // Kept before copies had owners: everyone's, as it was.
+    await (await db()).put('cache', { path: '/api/campaigns', body: { items: [] }, savedAt: '2021-11-19T08:00:00.000Z' });
+    server.state.online = false;
+    expect((await cachedGet('/api/households/h-1')).data).toMatchObject({ headName: '张德明' });
+
+    await signIn(LI);
+    await expect(cachedGet('/api/households/h-1')).rejects.toBeInstanceOf(OfflineError);
+    expect((await cachedGet('/api/campaigns')).data).toEqual({ items: [] });
+    await signIn(null);
+    await expect(cachedGet('/api/households/h-1')).rejects.toBeInstanceOf(OfflineError);
+    await signIn(WANG);
+    expect((await cachedGet('/api/households/h-1')).staleSince).not.toBeNull();
   });
 });
