@@ -5,13 +5,14 @@
 // starts this for a /fill/ address as soon as its script runs (prefetchFill), while it asks who is
 // signed in, and the page takes that answer (takeFill); the version's validators are fetched as
 // soon as the version is known.
-import { api, OfflineError } from '../api/http';
+import { api, ApiError, OfflineError } from '../api/http';
 import type { CampaignList, CampaignSummary, FillData as FillAnswer, FormVersion, HouseholdDetail, SubmissionDetail } from '../api/types';
 import { preloadValidators } from '../form/validatorModules';
 import { cachedGet, keepAs, kept } from './cachedGet';
 import { draftOf, refreshDraft } from './draftFromServer';
 import { getDraft, putDraft } from './drafts';
 import type { LocalDraft } from './LocalDraft';
+import { isTheirs, phoneUser } from './phoneUser';
 
 type Detail = SubmissionDetail & { prefill?: Record<string, unknown> | null };
 type Campaigns = CampaignList;
@@ -72,6 +73,10 @@ export async function loadFill(id: string, { beforeSession = false } = {}): Prom
   const byId = api<FillAnswer>('GET', `/api/fill?submission=${encodeURIComponent(id)}`, undefined, { beforeSession });
   byId.catch(() => {});
   const local = await getDraft(id);
+  // Another officer's draft on a shared phone is theirs to open (and to send): refused here as the server refuses what is not one's own.
+  if (local && !isTheirs(local, await phoneUser())) {
+    throw new ApiError(403, 'forbidden', `这份表是本机${local.owner!.displayName}填写的，需其本人登录后才能打开`);
+  }
   if (local) preloadValidators(local.formId, local.formVersion);
   const onlyHere = local !== undefined && local.serverRevision === null;
   let answer: FillAnswer;

@@ -10,6 +10,7 @@ import { db, setMeta } from '../../../client/offline/db';
 import { draftsOfHousehold, getDraft, putDraft } from '../../../client/offline/drafts';
 import { getFile, putFile } from '../../../client/offline/files';
 import type { LocalDraft } from '../../../client/offline/LocalDraft';
+import { loadFill } from '../../../client/offline/loadFill';
 import { syncNow, syncState } from '../../../client/offline/syncQueue';
 import { withAttachments } from './fakeAttachments';
 import { fakeOfficerServer } from './fakeOfficerServer';
@@ -80,6 +81,9 @@ describe('a phone shared by two officers', () => {
     expect((await draftsOfHousehold('h-1')).map((d) => d.id)).toEqual([OLD]);
     await signIn(WANG);
     expect((await draftsOfHousehold('h-1')).map((d) => d.id).sort()).toEqual([OLD, WANGS].sort());
+    // Nor does the other officer open it by its address.
+    await signIn(LI);
+    await expect(loadFill(WANGS)).rejects.toThrow('这份表是本机王建华填写的，需其本人登录后才能打开');
     // Signed out, the phone lists none of anyone's.
     await signIn(null);
     expect((await draftsOfHousehold('h-1')).map((d) => d.id)).toEqual([OLD]);
