@@ -7,59 +7,35 @@
 // upload stalled past the age fails rather than record a file without its bytes. Runs on SQLite,
 // or on PostgreSQL with WNBD_TEST_STORE=postgres.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ABANDONED_UPLOAD_MS, type NewAttachment } from '../../server/store/attachmentRecord';
-import { PostgresStore } from '../../server/store/postgres/PostgresStore';
-import { SqliteStore } from '../../server/store/sqlite/SqliteStore';
 import type { Store } from '../../server/store/Store';
 import { anotherJpeg, referenceOf, sha256 } from '../helpers/attachments';
-import { dropTestSchema, newTestSchema, testStoreKind } from '../helpers/testServer';
+import { testStoreKind } from '../helpers/testServer';
+import { namedStores } from '../helpers/namedStores';
 
 const HOUR = ABANDONED_UPLOAD_MS;
 const TWO_HOURS = 2 * HOUR;
-const dir = mkdtempSync(join(tmpdir(), 'wnbd-abandoned-'));
-const schema = newTestSchema();
+const stores = namedStores('abandoned');
 const postgres = testStoreKind() === 'postgres';
-const names = new Set<string>();
-let opened: Store[] = [];
-
 /** A store on the database `name`: a second call is a second server on the same database. */
-async function openStore(name: string): Promise<Store> {
-  names.add(name);
-  if (!postgres) mkdirSync(join(dir, name), { recursive: true });
-  const store = postgres
-    ? new PostgresStore({ connectionString: process.env.WNBD_PG_URL!, schema: `${schema}_${name}` })
-    : new SqliteStore(join(dir, name, 'db.sqlite'));
-  opened.push(store);
-  await store.migrate();
-  return store;
-}
-
-afterEach(async () => {
-  for (const store of opened) await store.close();
-  opened = [];
-});
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  if (postgres) for (const name of names) await dropTestSchema(process.env.WNBD_PG_URL!, `${schema}_${name}`);
-});
+const openStore = (name: string) => stores.openMigrated(name);
 
 async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(name: string, text: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.WNBD_PG_URL });
   await client.connect();
   try {
-    await client.query(`SET search_path TO ${schema}_${name}`);
+    await client.query(`SET search_path TO ${stores.schemaOf(name)}`);
     return (await client.query<T>(text, values)).rows;
   } finally {
     await client.end();
   }
 }
 
-const incoming = (name: string) => join(dir, name, 'attachments', 'incoming');
+const incoming = (name: string) => join(stores.folderOf(name), 'attachments', 'incoming');
 
 /** What a server killed `ageMs` ago in the middle of storing `reference` left (`bytes` of it written). */
 async function leaveKilledUpload(name: string, reference: string, bytes: number, ageMs: number): Promise<void> {

@@ -2,41 +2,19 @@
 // start after a seed that was cut short finishes it, and preparations run at once (one process
 // here; several processes in startTogether.test.ts) leave what one makes. Runs on SQLite, or on
 // PostgreSQL with WNBD_TEST_STORE=postgres.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultServerConfig, type Deps } from '../../server/deps';
 import { FormVersions } from '../../server/forms/FormVersions';
 import { DEMO_ACCOUNTS, demoHouseholds } from '../../server/seed/demoTownship';
 import { prepareDatabase } from '../../server/seed/prepareDatabase';
-import { PostgresStore } from '../../server/store/postgres/PostgresStore';
-import { SqliteStore } from '../../server/store/sqlite/SqliteStore';
 import type { Store } from '../../server/store/Store';
 import { FORMS_DIR } from '../helpers/forms';
-import { dropTestSchema, newTestSchema, TEST_PASSWORD, TestClock, testStoreKind } from '../helpers/testServer';
+import { TEST_PASSWORD, TestClock } from '../helpers/testServer';
+import { namedStores } from '../helpers/namedStores';
 
-const dir = mkdtempSync(join(tmpdir(), 'wnbd-prepare-'));
-const schema = newTestSchema();
-let opened: Store[] = [];
-
+const stores = namedStores('prepare');
 /** A store on this test's database: the same file or schema each time, as a restart finds it. */
-function openStore(name: string): Store {
-  const store = testStoreKind() === 'postgres'
-    ? new PostgresStore({ connectionString: process.env.WNBD_PG_URL!, schema: `${schema}_${name}` })
-    : new SqliteStore(join(dir, `${name}.sqlite`));
-  opened.push(store);
-  return store;
-}
-
-afterEach(async () => {
-  for (const store of opened) await store.close();
-  opened = [];
-});
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  if (testStoreKind() === 'postgres') for (const name of ['cut', 'used', 'together']) await dropTestSchema(process.env.WNBD_PG_URL!, `${schema}_${name}`);
-});
+const openStore = (name: string) => stores.open(name);
 
 function depsOf(store: Store): Deps {
   return { store, forms: new FormVersions(store), clock: new TestClock(), config: defaultServerConfig, log: { info: () => {}, error: () => {} } };
@@ -76,8 +54,7 @@ describe('prepareDatabase', { timeout: 60_000 }, () => {
     const first = openStore('cut');
     await expect(prepare(cutShortAtHouseholds(first), true)).rejects.toThrow('the server died here');
     expect(await demoState(first)).toEqual({ users: ['admin'], households: 0, demo: 'pending' });
-    await first.close();
-    opened = [];
+    await stores.close(first);
     const restarted = openStore('cut');
     await prepare(restarted, true);
     expect(await demoState(restarted)).toEqual(SEEDED);

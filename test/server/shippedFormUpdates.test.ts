@@ -5,44 +5,21 @@
 // back, and an administrator's own version is never overwritten. Runs on SQLite, or on PostgreSQL
 // with WNBD_TEST_STORE=postgres.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '@engine';
 import { defaultServerConfig, type Deps } from '../../server/deps';
 import { FormVersions } from '../../server/forms/FormVersions';
 import { loadPublishedForms } from '../../server/seed/loadPublishedForms';
-import { PostgresStore } from '../../server/store/postgres/PostgresStore';
-import { SqliteStore } from '../../server/store/sqlite/SqliteStore';
 import type { Store } from '../../server/store/Store';
 import { FORMS_DIR, loadCases, loadForm } from '../helpers/forms';
-import { dropTestSchema, newTestSchema, TestClock, testStoreKind } from '../helpers/testServer';
+import { TestClock } from '../helpers/testServer';
+import { namedStores } from '../helpers/namedStores';
 
 const FORM = 'monitoring-object';
-const dir = mkdtempSync(join(tmpdir(), 'wnbd-shipped-'));
-const schema = newTestSchema();
-const names: string[] = [];
-let opened: Store[] = [];
-
-async function openStore(name: string): Promise<Store> {
-  names.push(name);
-  const store = testStoreKind() === 'postgres'
-    ? new PostgresStore({ connectionString: process.env.WNBD_PG_URL!, schema: `${schema}_${name}` })
-    : new SqliteStore(join(dir, `${name}.sqlite`));
-  opened.push(store);
-  await store.migrate();
-  return store;
-}
-
-afterEach(async () => {
-  for (const store of opened) await store.close();
-  opened = [];
-});
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  if (testStoreKind() === 'postgres') for (const name of names) await dropTestSchema(process.env.WNBD_PG_URL!, `${schema}_${name}`);
-});
+const stores = namedStores('shipped');
+const openStore = (name: string) => stores.openMigrated(name);
 
 const logged: string[] = [];
 const depsOf = (store: Store): Deps => ({
@@ -67,7 +44,7 @@ function beforeSignatures(): FormDefinition {
 
 /** A form-definitions directory with only the monitoring-object form (and the 2021 and 2023 campaigns, with that form alone). */
 function formsDir(name: string, definition: FormDefinition, cases: unknown[]): string {
-  const root = join(dir, name);
+  const root = join(stores.dir, name);
   mkdirSync(join(root, FORM), { recursive: true });
   writeFileSync(join(root, FORM, 'definition.json'), JSON.stringify(definition));
   writeFileSync(join(root, FORM, 'cases.json'), JSON.stringify(cases));
