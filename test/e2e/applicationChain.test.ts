@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { logInOverApi, type RegistryHousehold } from './api';
 import { logIn, watchCsp } from './harness';
-import { answerHead, answerVisit, approveOnPage, openIdentification } from './identificationSheet';
+import { answerHead, answerVisit, approveByTownshipAndCounty, openIdentification } from './identificationSheet';
 import { field, input } from './lookbackSheet';
 import { setUpServerAndBrowser } from './setUpServerAndBrowser';
 
@@ -58,12 +58,7 @@ describe('from a resident\'s phone to a household included', () => {
     await officer.locator('li.verification-item').filter({ hasText: '刘建华' }).getByText('已打开识别表').waitFor();
 
     // The township, then the county, on the reviewer's page.
-    const township = await (await env.desktop()).newPage();
-    await logIn(township, 'linjiang');
-    await approveOnPage(township, submissionId, '已通过，等待县级确定');
-    const county = await (await env.desktop()).newPage();
-    await logIn(county, 'yongchuan');
-    await approveOnPage(county, submissionId, '已通过');
+    await approveByTownshipAndCounty(() => env.desktop(), submissionId);
 
     // A monitoring object of 高滩村 now; its item 已纳入.
     const api = await logInOverApi(env.server, 'gaotan');

@@ -13,6 +13,7 @@ import { SAMPLE_FORM_ID } from '../helpers/sampleForm';
 import { createFixture, validBody, type Fixture } from '../helpers/serverFixture';
 import { TEST_PASSWORD } from '../helpers/testServer';
 import { buildClient, desktop, launchBrowser, logIn, watchCsp } from './harness';
+import { fillMeeting, postNotice } from './deliberationBoard';
 
 let fixture: Fixture;
 let browser: Browser;
@@ -67,24 +68,13 @@ describe('民主评议 and 公示 before the township approves', () => {
     await page.getByRole('navigation', { name: '地区' }).getByRole('button', { name: /^高滩村/ }).click();
     await page.waitForURL(/division=500118104201/);
     await page.getByRole('checkbox', { name: `选择 ${submission.headName}` }).check();
-    const meeting = page.getByRole('region', { name: '记录民主评议：民主评议' });
-    await meeting.getByLabel('会议日期').fill('2021-11-20');
-    await meeting.getByLabel('会议地点').fill('高滩村村委会会议室');
-    await meeting.getByLabel('主持人').fill('村党支部书记 陈明');
-    await meeting.getByLabel('参会人数').fill('28');
-    await meeting.getByLabel('参会人员（姓名、身份）').fill('村两委成员 5 人、驻村工作队 2 人、村民代表 21 人');
+    const meeting = await fillMeeting(page);
     await meeting.getByRole('button', { name: '保存' }).click();
     const row = page.locator('.rv-table tbody tr').filter({ hasText: submission.headName });
     await row.getByText('等待“公示”：本户尚未公示').waitFor();
 
     // The notice: 7 days from 2021-11-21, to 2021-11-27.
-    await row.getByRole('checkbox').check();
-    const notice = page.getByRole('region', { name: '张贴公示：公示' });
-    await notice.getByLabel('公示开始日期').fill('2021-11-21');
-    await notice.getByText('公示 7 天，至 2021-11-27').waitFor();
-    await notice.getByLabel('异议受理（单位、电话）').fill('高滩村村委会，临江镇人民政府 023-49000000');
-    await notice.getByRole('button', { name: '张贴公示' }).click();
-    await row.getByText('公示期至 2021-11-27 结束，期满后方可审核').waitFor();
+    await postNotice(page, row);
 
     // The printed notice lists the household, without its ID number.
     await page.getByRole('link', { name: '打印公示' }).click();

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/testServer';
 import { buildClient, desktop, launchBrowser, logIn, phone, watchCsp } from './harness';
 import cases from '../../form-definitions/poverty-identification/cases.json';
+import { fillMeeting, postNotice } from './deliberationBoard';
 
 const FORM = 'poverty-identification';
 const VILLAGE = '500118104201';
@@ -85,12 +86,7 @@ describe('a new household through 民主评议 and 公示 to a monitoring object
 
     // The meeting, 同意.
     await row.getByRole('checkbox', { name: '选择 陈国华' }).check();
-    const meeting = page.getByRole('region', { name: '记录民主评议：民主评议' });
-    await meeting.getByLabel('会议日期').fill('2021-11-20');
-    await meeting.getByLabel('会议地点').fill('高滩村村委会会议室');
-    await meeting.getByLabel('主持人').fill('村党支部书记 陈明');
-    await meeting.getByLabel('参会人数').fill('28');
-    await meeting.getByLabel('参会人员（姓名、身份）').fill('村两委成员 5 人、驻村工作队 2 人、村民代表 21 人');
+    const meeting = await fillMeeting(page);
     expect(await meeting.getByLabel('陈国华 评议结果').inputValue()).toBe('agree');
     await meeting.getByRole('button', { name: '保存' }).click();
     await row.getByText('等待“公示”：本户尚未公示').waitFor();
@@ -98,13 +94,7 @@ describe('a new household through 民主评议 and 公示 to a monitoring object
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
     // The notice: 7 days from 2021-11-21, to 2021-11-27.
-    await row.getByRole('checkbox').check();
-    const notice = page.getByRole('region', { name: '张贴公示：公示' });
-    await notice.getByLabel('公示开始日期').fill('2021-11-21');
-    await notice.getByText('公示 7 天，至 2021-11-27').waitFor();
-    await notice.getByLabel('异议受理（单位、电话）').fill('高滩村村委会，临江镇人民政府 023-49000000');
-    await notice.getByRole('button', { name: '张贴公示' }).click();
-    await row.getByText('公示期至 2021-11-27 结束，期满后方可审核').waitFor();
+    await postNotice(page, row);
 
     // The notice to print, on the officer's own page: the household, no ID number.
     await page.getByRole('link', { name: '打印公示' }).click();

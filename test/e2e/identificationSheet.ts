@@ -1,7 +1,8 @@
 // The officer's and reviewers' steps on the identification form (易返贫致贫户信息采集表,
 // monitoring-object) in Chromium, shared by the chain flows: a field set the way its widget takes
 // it, the answers of a visit, and an approval on the reviewer's page.
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { logIn } from './harness';
 import { field, input } from './lookbackSheet';
 import { sign } from './signature';
 
@@ -58,4 +59,14 @@ export async function approveOnPage(page: Page, id: string, said: string): Promi
   const dialog = page.getByRole('dialog', { name: '审核通过' });
   await dialog.getByRole('button', { name: '通过', exact: true }).click();
   await page.getByText(said).first().waitFor();
+}
+
+/** The township's reviewer (临江镇), then the county's (永川区), each on a desktop of their own, approve a submission on its page. */
+export async function approveByTownshipAndCounty(desktop: () => Promise<BrowserContext>, id: string): Promise<void> {
+  const township = await (await desktop()).newPage();
+  await logIn(township, 'linjiang');
+  await approveOnPage(township, id, '已通过，等待县级确定');
+  const county = await (await desktop()).newPage();
+  await logIn(county, 'yongchuan');
+  await approveOnPage(county, id, '已通过');
 }

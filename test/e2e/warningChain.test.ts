@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { householdsOf, logInOverApi, type RegistryHousehold } from './api';
 import { ADMIN_PASSWORD, logIn, watchCsp } from './harness';
-import { answerVisit, approveOnPage, openIdentification } from './identificationSheet';
+import { answerVisit, approveByTownshipAndCounty, openIdentification } from './identificationSheet';
 import { field } from './lookbackSheet';
 import { setUpServerAndBrowser } from './setUpServerAndBrowser';
 
@@ -91,12 +91,7 @@ describe('a department\'s warning list to households verified', () => {
     await expect(field(officer, '/A34').locator('output').textContent()).resolves.toBe('5,400 元');
     await officer.getByRole('button', { name: '正式提交' }).click();
     await officer.getByText('此表已提交，正在等待').waitFor({ timeout: 30_000 });
-    const township = await (await env.desktop()).newPage();
-    await logIn(township, 'linjiang');
-    await approveOnPage(township, submissionId, '已通过，等待县级确定');
-    const county = await (await env.desktop()).newPage();
-    await logIn(county, 'yongchuan');
-    await approveOnPage(county, submissionId, '已通过');
+    await approveByTownshipAndCounty(() => env.desktop(), submissionId);
     expect((await officerApi.get<RegistryHousehold>(`/api/households/${ordinary.id}`)).body.kind).toBe('脱贫不稳定户');
 
     // The township reviewer: the village's counts, and the export.
