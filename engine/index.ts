@@ -83,8 +83,10 @@ export {
 } from './i18n/index';
 // XLSForm's expression language, to JSON-Logic and back (issue 18).
 export { compileXlsExpression, printXlsExpression, type XlsOptions } from './xlsform';
+// Dates and times in China time, whatever the server's or phone's zone.
+export { CHINA_OFFSET_MS, chinaDate, chinaDayStart, chinaMonth, chinaTimeText } from './chinaTime';
 // 民主评议 and 公示 as steps of the approval chain (issue 17): records, dates and the gate.
 export * from './deliberation/deliberationRecords';
-export { addDays, chinaDate, isChinaDate, noticeEndsOn, periodOver } from './deliberation/noticePeriod';
+export { addDays, isChinaDate, noticeEndsOn, periodOver } from './deliberation/noticePeriod';
 export { gateOf, stepGate, stepStates, stepsAt, stepsBefore, type Gate, type StepState } from './deliberation/gateOf';
 export { checkApprovalSteps } from './deliberation/checkApprovalSteps';

@@ -1,12 +1,6 @@
 // Dates of a 公示: China dates (UTC+8, no daylight saving), the period counted in whole days from
 // its first day, and the day it is over (the day after its last).
-
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
-
-/** The China date (YYYY-MM-DD) of an instant. */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
+import { chinaDate } from '../chinaTime';
 
 /** The date `days` days after `date` (YYYY-MM-DD, may be negative). */
 export function addDays(date: string, days: number): string {

@@ -1,10 +1,9 @@
 // The households a 公示 lists, as the notice shows them: 户主姓名, 家庭人口数 and 监测对象类别 / 主要风险
 // as the household will be once the form is approved (its registry effects applied to the
 // registered household, or to none for a new one). Never an ID number: the notice is public.
-import { applyEffects, type NoticeHousehold } from '@engine';
+import { applyEffects, chinaMonth, type NoticeHousehold } from '@engine';
 import type { Deps } from '../deps';
 import type { CampaignRecord } from '../store/records';
-import { chinaMonth } from '../submissions/chinaMonth';
 import type { Target } from './stepTargets';
 
 export async function noticeHouseholds(deps: Deps, campaign: CampaignRecord, targets: Target[], now: Date): Promise<NoticeHousehold[]> {

@@ -3,7 +3,7 @@
 // submission was filled against, by the engine's labelOf (是/否, codes to labels, choices joined
 // with 、). A table's rows start with 提交编号, 户主姓名, 行号. Numbers stay numbers. Nothing here
 // reads the store or writes a format.
-import { labelOf, parseLocation, warningsByRule, type FieldIndex, type JsonSchema } from '@engine';
+import { chinaTimeText, labelOf, parseLocation, warningsByRule, type FieldIndex, type JsonSchema } from '@engine';
 import type { SubmissionRecord } from '../store/records';
 import type { ExportColumn } from './exportColumns';
 import { ZH_EXPORT_WORDS, type ExportWords } from './exportWords';
@@ -21,14 +21,9 @@ export interface ExportNames {
 type Row = Record<string, unknown>;
 type CellReader = (row: Row) => Cell;
 
-const CHINA_OFFSET = 8 * 3_600_000;
-
 /** "2021-11-20 17:00:00": an instant in China time, as the campaigns count dates. */
 export function chinaDateTime(iso: string | null): string | null {
-  if (!iso) return null;
-  const at = Date.parse(iso);
-  if (Number.isNaN(at)) return iso;
-  return new Date(at + CHINA_OFFSET).toISOString().slice(0, 19).replace('T', ' ');
+  return iso ? chinaTimeText(iso, { seconds: true }) : null;
 }
 
 function valueAt(row: unknown, path: string[]): unknown {

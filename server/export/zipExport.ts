@@ -11,7 +11,7 @@
 import { pipeline, Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { makeZip } from 'client-zip';
-import type { AttachmentUse } from '@engine';
+import { CHINA_OFFSET_MS, type AttachmentUse } from '@engine';
 import type { SubmissionRecord } from '../store/records';
 import { coalesce } from './coalesce';
 import type { ExportPlan } from './planExport';
@@ -80,15 +80,13 @@ async function* entries(source: ZipSource, lastModified: Date): AsyncGenerator<E
   }
 }
 
-const CHINA_OFFSET_MINUTES = 8 * 60;
-
 /**
  * A ZIP keeps a file's time as a wall clock with no time zone, which client-zip reads from the
  * Date's local fields (the server's zone, often UTC): the Date whose local fields are China's wall
  * clock at `at`, so the unzipped files show the hour of the export where it was made.
  */
 export function chinaWallClock(at: Date): Date {
-  return new Date(at.getTime() + (CHINA_OFFSET_MINUTES + at.getTimezoneOffset()) * 60_000);
+  return new Date(at.getTime() + CHINA_OFFSET_MS + at.getTimezoneOffset() * 60_000);
 }
 
 /** Cut short by the reader (a closed download), which is not the export failing. */

@@ -2,6 +2,7 @@
 // exports exactly what they may list), streamed batch by batch from the store to the client.
 // Everything that can fail as a Problem (session, form, parameters, the count) happens before
 // the first byte; a failure mid-stream is logged and cuts the download short.
+import { chinaDate } from '@engine';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -16,7 +17,6 @@ import { zipExport } from '../export/zipExport';
 import { createRouter } from '../http/createRouter';
 import { requireUser } from '../http/requireUser';
 import { notFound, Problem } from '../problem';
-import { chinaDate } from '../submissions/chinaMonth';
 import { commonErrors, json, ProblemSchema } from './schemas';
 import { toFilter } from './submissionQuery';
 

@@ -2,6 +2,7 @@
 // GET /api/forms/:formId/progress (the counts), …/progress/missing (the households still missing,
 // a page at a time) and …/progress/export (the same as CSV or XLSX). Scope rules as everywhere:
 // only the user's area, narrowed to the divisions the campaign covers.
+import { chinaDate } from '@engine';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -19,7 +20,6 @@ import { campaignScope, progressCampaign } from '../reports/progressScope';
 import { kindSheet, missingSheet, summarySheet } from '../reports/progressSheets';
 import type { DivisionRecord, UserRecord } from '../store/records';
 import type { ProgressQuery } from '../store/Store';
-import { chinaDate } from '../submissions/chinaMonth';
 import { commonErrors, json, ProblemSchema } from './schemas';
 
 const params = z.object({ formId: z.string() });

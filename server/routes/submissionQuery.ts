@@ -1,9 +1,9 @@
 // The filters of a form's submission list (the contract's SubmissionListQuerySchema) as the store's
 // filter, shared by the list and the export so an export holds exactly the rows the table shows.
+import { chinaDayStart } from '@engine';
 import type { z } from 'zod';
 import type { SubmissionListQuerySchema } from '@engine/contract/submissions';
 import type { SubmissionFilter } from '../store/Store';
-import { chinaDayStart } from '../submissions/chinaMonth';
 import { searchText } from './searchText';
 
 export type SubmissionListQuery = z.output<typeof SubmissionListQuerySchema>;

@@ -2,6 +2,7 @@
 // village's, add their own findings, link the identification form they open for an item and close
 // an item with a reason (409 when someone changed it first); reviewers read and export their
 // area's, with counts by state and source and how long each has waited.
+import { chinaDate } from '@engine';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { randomUUID } from 'node:crypto';
@@ -21,7 +22,6 @@ import { staleRevision } from '../http/staleRevision';
 import { notFound, Problem } from '../problem';
 import type { UserRecord } from '../store/records';
 import { StoreConflict, type VerificationFilter, type VerificationItemRecord } from '../store/Store';
-import { chinaDate } from '../submissions/chinaMonth';
 import { presentItem } from '../verification/presentItem';
 import { verificationSheet } from '../verification/verificationSheet';
 import { commonErrors, json, jsonBody, ProblemSchema } from './schemas';

@@ -8,14 +8,13 @@
 // adopted another, the draft follows the campaign's choice: moved to the new version (its
 // adoption moved open drafts: the answers migrated, the move recorded, and kept as a draft, a
 // submit included, so the officer sees what changed first) or kept on its own version.
-import { applyEffects, evaluateCompiled, prefillData, type FormData, type FormDefinition } from '@engine';
+import { applyEffects, chinaMonth, evaluateCompiled, type FormData, type FormDefinition, prefillData } from '@engine';
 import { storedAttachments } from '../attachments/storedAttachments';
 import type { Deps } from '../deps';
 import { notFound, Problem } from '../problem';
 import type { SubmissionRecord, UserRecord } from '../store/records';
 import { StoreConflict } from '../store/Store';
 import { canSee, requireFiller, visibleHousehold } from './access';
-import { chinaMonth } from './chinaMonth';
 import { diffData } from './diffData';
 import { judgeSubmission } from './judgeSubmission';
 import { movedData } from './moveSubmission';

@@ -8,7 +8,7 @@
 // is written (the store's compare-and-set), nothing is recorded and the reviewer is told with a
 // 409 what happened; likewise when another approval created the household first.
 import { randomUUID } from 'node:crypto';
-import { applyEffects, explainDivisionCode, explainIdOrDisabilityCertificate, reviewChain, type ReviewLevel } from '@engine';
+import { applyEffects, chinaMonth, explainDivisionCode, explainIdOrDisabilityCertificate, reviewChain, type ReviewLevel } from '@engine';
 import type { Deps } from '../deps';
 import type { LoadedVersion } from '../forms/FormVersions';
 import { Problem } from '../problem';
@@ -17,7 +17,6 @@ import type { FieldNote, SubmissionRecord, UserRecord } from '../store/records';
 import { householdTaken, staleReview } from '../review/whatHappened';
 import { StoreConflict, type HouseholdChange } from '../store/Store';
 import { visibleSubmission } from './access';
-import { chinaMonth } from './chinaMonth';
 import { checkGate } from '../deliberation/gateFor';
 
 export interface ReviewRequest {

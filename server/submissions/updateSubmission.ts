@@ -6,7 +6,7 @@
 // sends the version it edited (`formVersion`) and the revision from before the move: when only
 // moves happened after that revision, its answers are moved too (the move recorded) and saved on
 // the new version, as a draft — a submit included, so the officer sees what changed first.
-import { evaluateCompiled, type FormData } from '@engine';
+import { chinaMonth, evaluateCompiled, type FormData } from '@engine';
 import { storedAttachments } from '../attachments/storedAttachments';
 import type { Deps } from '../deps';
 import { Problem } from '../problem';
@@ -14,7 +14,6 @@ import type { SubmissionRecord, UserRecord } from '../store/records';
 import { requireFiller, visibleSubmission } from './access';
 import { diffData } from './diffData';
 import { headOf } from './createSubmission';
-import { chinaMonth } from './chinaMonth';
 import { judgeSubmission } from './judgeSubmission';
 import { movedData } from './moveSubmission';
 

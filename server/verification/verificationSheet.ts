@@ -1,10 +1,9 @@
 // The households to verify as one sheet for the existing CSV and XLSX writers, read from the store
 // a page at a time (a county's list never sits in memory whole).
-import { VERIFICATION_SOURCE_LABELS, VERIFICATION_STATE_LABELS } from '@engine';
+import { chinaDate, VERIFICATION_SOURCE_LABELS, VERIFICATION_STATE_LABELS } from '@engine';
 import type { ExportSheet } from '../export/planExport';
 import type { Cell } from '../export/neutraliseFormula';
 import type { Store, VerificationFilter } from '../store/Store';
-import { chinaDate } from '../submissions/chinaMonth';
 import { waitingDays } from './presentItem';
 
 const HEADER = ['村', '行政区划代码', '姓名', '身份证号', '来源', '核查原因', '收到日期', '状态', '关闭原因', '已等待天数'];

@@ -5,6 +5,7 @@
 // household to verify (重点核查户, ?item=), the draft starts from its person and reason and the item
 // is linked to it, so its approval includes the item.
 import { useEffect, useState } from 'react';
+import { chinaDate } from '@engine';
 import { navigate, useLocation } from '../../app/router';
 import { useSession } from '../../app/SessionContext';
 import type { FormCampaign, FormVersion, HouseholdDetail, LatestForm } from '../../api/types';
@@ -12,7 +13,6 @@ import { ErrorMessage, Layout, Loading } from '../../components/Layout';
 import { useLoad } from '../../components/useLoad';
 import { t } from '../../i18n/t';
 import { cachedGet } from '../../offline/cachedGet';
-import { chinaToday } from '../../offline/chinaToday';
 import { draftsOfHousehold } from '../../offline/drafts';
 import { householdKeyOf } from '../../offline/LocalDraft';
 import { startDraft } from '../../offline/startDraft';
@@ -50,7 +50,7 @@ export function StartPage({ formId }: { formId: string }) {
           .find((d) => d.formId === formId && (!chosen || d.campaignId === chosen.id) && d.serverStatus !== 'approved');
         if (local) return navigate(`/fill/${local.id}`, { replace: true });
       }
-      const filler = { name: user?.displayName, phone: user?.phone, date: chinaToday() };
+      const filler = { name: user?.displayName, phone: user?.phone, date: chinaDate(new Date()) };
       // The version the chosen campaign serves, which may be older than the latest (one not adopting it).
       const served = chosen?.formVersion ?? form.version;
       const version = served === form.version ? form : (await cachedGet<FormVersion>(`/api/forms/${encodeURIComponent(formId)}/versions/${served}`)).data;
