@@ -64,7 +64,7 @@ export async function submissionDeliberation(deps: Deps, user: UserRecord, id: s
   const record = await visibleSubmission(deps, user, id);
   const definition = (await deps.forms.get(record.formId, record.formVersion))!.record.definition;
   const steps = await stepsOfSubmission(deps, record);
-  const gate = record.status === 'submitted' ? await gateFor(deps, record, reviewChain(definition, record.data).levels) : { open: true };
+  const gate = record.status === 'submitted' ? await gateFor(deps, record, reviewChain(definition, record.data).levels, steps) : { open: true };
   const records = steps.length ? await deps.store.listDeliberations({ submissionId: record.id }) : [];
   return { steps, gate, records };
 }

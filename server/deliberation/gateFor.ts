@@ -6,11 +6,15 @@
 import { gateOf, stepsAt, stepStates, type ApprovalStep, type Gate, type ReviewLevel, type StepState } from '@engine';
 import type { Deps } from '../deps';
 import { Problem } from '../problem';
-import type { SubmissionRecord } from '../store/records';
+import type { CampaignRecord, SubmissionRecord } from '../store/records';
+
+/** The steps the submission's campaign sets for its form. */
+export function stepsIn(campaign: CampaignRecord | null, record: SubmissionRecord): ApprovalStep[] {
+  return campaign?.approvalSteps?.[record.formId] ?? [];
+}
 
 export async function stepsOfSubmission(deps: Pick<Deps, 'store'>, record: SubmissionRecord): Promise<ApprovalStep[]> {
-  const campaign = await deps.store.getCampaign(record.campaignId);
-  return campaign?.approvalSteps?.[record.formId] ?? [];
+  return stepsIn(await deps.store.getCampaign(record.campaignId), record);
 }
 
 /** Each step's state for the submission: the records since its latest submit. */
@@ -19,14 +23,14 @@ export async function statesOf(deps: Pick<Deps, 'store'>, record: SubmissionReco
   return stepStates(records, record.id, record.submittedAt);
 }
 
-export async function gateFor(deps: Pick<Deps, 'store' | 'clock'>, record: SubmissionRecord, levels: readonly ReviewLevel[]): Promise<Gate> {
-  const steps = await stepsOfSubmission(deps, record);
+/** The gate of `steps` (the submission's, as its campaign sets them) at the level the submission waits on. */
+export async function gateFor(deps: Pick<Deps, 'store' | 'clock'>, record: SubmissionRecord, levels: readonly ReviewLevel[], steps: ApprovalStep[]): Promise<Gate> {
   if (stepsAt(steps, levels, record.reviewLevel).length === 0) return { open: true };
   return gateOf(steps, levels, record.reviewLevel, await statesOf(deps, record), deps.clock.now());
 }
 
 /** 409 with the gate's reason when the level the submission waits on may not approve it yet. */
-export async function checkGate(deps: Pick<Deps, 'store' | 'clock'>, record: SubmissionRecord, levels: readonly ReviewLevel[]): Promise<void> {
-  const gate = await gateFor(deps, record, levels);
+export async function checkGate(deps: Pick<Deps, 'store' | 'clock'>, record: SubmissionRecord, levels: readonly ReviewLevel[], steps: ApprovalStep[]): Promise<void> {
+  const gate = await gateFor(deps, record, levels, steps);
   if (!gate.open) throw new Problem('conflict', gate.reason, { gate });
 }

@@ -13,11 +13,11 @@ import type { Deps } from '../deps';
 import type { LoadedVersion } from '../forms/FormVersions';
 import { Problem } from '../problem';
 import { checkFieldNotes } from '../review/checkFieldNotes';
-import type { FieldNote, SubmissionRecord, UserRecord } from '../store/records';
+import type { CampaignRecord, FieldNote, SubmissionRecord, UserRecord } from '../store/records';
 import { householdTaken, staleReview } from '../review/whatHappened';
 import { StoreConflict, type HouseholdChange } from '../store/Store';
 import { visibleSubmission } from './access';
-import { checkGate } from '../deliberation/gateFor';
+import { checkGate, stepsIn } from '../deliberation/gateFor';
 
 export interface ReviewRequest {
   decision: 'approve' | 'return';
@@ -48,9 +48,7 @@ function createdHouseholdProblem(household: { divisionCode: string; headName: st
   return null;
 }
 
-async function registryChange(deps: Deps, user: UserRecord, record: SubmissionRecord, now: Date): Promise<HouseholdChange | null> {
-  const version = (await deps.forms.get(record.formId, record.formVersion))!;
-  const campaign = await deps.store.getCampaign(record.campaignId);
+async function registryChange(deps: Deps, user: UserRecord, record: SubmissionRecord, version: LoadedVersion, campaign: CampaignRecord | null, now: Date): Promise<HouseholdChange | null> {
   const household = record.householdId ? await deps.store.getHousehold(record.householdId) : null;
   const outcome = applyEffects(version.record.definition, record.data, household, { month: chinaMonth(now) }, campaign?.parameters);
   if (!outcome.household || (!outcome.created && outcome.changes.length === 0)) return null;
@@ -108,7 +106,8 @@ async function review(deps: Deps, user: UserRecord, record: SubmissionRecord, ve
   }
   if (request.fieldNotes?.length) throw new Problem('bad_request', '请求字段 fieldNotes 不正确：只有退回时才能标注字段');
   // 民主评议 and 公示 before this level (the campaign's approvalSteps): 409 with the reason while shut.
-  await checkGate(deps, record, levels);
+  const campaign = await deps.store.getCampaign(record.campaignId);
+  await checkGate(deps, record, levels, stepsIn(campaign, record));
   const last = record.reviewLevel >= Math.max(levels.length, 1) - 1;
   if (!last) {
     return deps.store.updateSubmission({
@@ -117,7 +116,7 @@ async function review(deps: Deps, user: UserRecord, record: SubmissionRecord, ve
       event: { ...base, action: 'approve', status: 'submitted', changes: [] },
     });
   }
-  const change = await registryChange(deps, user, record, now);
+  const change = await registryChange(deps, user, record, version, campaign, now);
   let approved: SubmissionRecord;
   try {
     approved = await deps.store.approveWithEffects({
